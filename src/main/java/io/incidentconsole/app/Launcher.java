@@ -1,0 +1,43 @@
+package io.incidentconsole.app;
+
+import io.incidentconsole.cli.Cli;
+import io.incidentconsole.cli.StartRequest;
+import javafx.application.Application;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The process entry point. A plain class, not the {@link Application}: JavaFX refuses to start from the
+ * classpath when the main class extends Application.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = Cli.run(Launcher::startConsole, out, err, args);
+        System.exit(code);
+    }
+
+    private static int startConsole(StartRequest request) {
+        Application.launch(ConsoleApplication.class, toArguments(request).toArray(String[]::new));
+        return 0;
+    }
+
+    static List<String> toArguments(StartRequest request) {
+        List<String> args = new ArrayList<>();
+        if (request.plan() != null) {
+            args.add("--plan=" + request.plan().toAbsolutePath());
+        }
+        if (request.dataDir() != null) {
+            args.add("--data-dir=" + request.dataDir().toAbsolutePath());
+        }
+        return args;
+    }
+}

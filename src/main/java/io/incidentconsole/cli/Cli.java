@@ -1,0 +1,33 @@
+package io.incidentconsole.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Builds the command line. Subcommands get their collaborators through their constructors; register new
+ * subcommands here.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine create(ConsoleStarter starter, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new RootCommand(starter));
+        cli.addSubcommand(new OpenCommand(starter));
+        cli.addSubcommand(new ValidateCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(ConsoleStarter starter, PrintWriter out, PrintWriter err, String... args) {
+        int code = create(starter, out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,31 @@
+package io.incidentconsole.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "incident-console",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"The operator console for running an outage coordination plan.",
+                "With no subcommand, opens the console on the bundled plan."})
+final class RootCommand implements Callable<Integer> {
+
+    private final ConsoleStarter starter;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where incidents are kept (default: $XDG_DATA_HOME/incident-console).")
+    Path dataDir;
+
+    RootCommand(ConsoleStarter starter) {
+        this.starter = starter;
+    }
+
+    @Override
+    public Integer call() {
+        return starter.start(new StartRequest(null, dataDir, List.of()));
+    }
+}

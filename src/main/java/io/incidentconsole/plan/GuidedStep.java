@@ -1,0 +1,29 @@
+package io.incidentconsole.plan;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One step of guided mode: what to do, optionally a command (a template with {@code {{name}}}
+ * placeholders declared in {@code parameters}), a wait ("monitor for 24 hours"), the checks to tick
+ * before moving on, the metrics to watch, and values the operator records here (e.g. the deployed
+ * commit) that later pre-fill rollback parameters of the same name.
+ */
+public record GuidedStep(
+        String id,
+        @Required String title,
+        String detail,
+        String command,
+        List<Parameter> parameters,
+        Duration waitFor,
+        List<String> checks,
+        List<String> watch,
+        List<Parameter> records) {
+
+    public GuidedStep {
+        parameters = Lists.copy(parameters);
+        checks = Lists.copy(checks);
+        watch = Lists.copy(watch);
+        records = Lists.copy(records);
+    }
+}

@@ -1,0 +1,99 @@
+package io.incidentconsole.plan;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A condition on a metric, written {@code METRIC OP VALUE [for DURATION]}, e.g.
+ * {@code error_rate > 0.02 for 5m} or {@code convex_calls >= 900K}. Values accept K/M/G suffixes and
+ * durations s/m/h/d.
+ */
+public record MetricCondition(String metric, Comparison comparison, double value, Duration forAtLeast) {
+
+    private static final Pattern FORM = Pattern.compile(
+            "\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*(<=|>=|==|!=|<|>)\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG%]?)"
+                    + "(?:\\s+for\\s+([0-9]+)\\s*([smhd]))?\\s*");
+
+    public MetricCondition {
+        forAtLeast = forAtLeast == null ? Duration.ZERO : forAtLeast;
+    }
+
+    @JsonCreator
+    public static MetricCondition parse(String text) {
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected 'METRIC OP VALUE [for DURATION]' such as "
+                    + "'error_rate > 0.02 for 5m', got '" + text + "'");
+        }
+        double value = Double.parseDouble(m.group(3)) * switch (m.group(4).toUpperCase(Locale.ROOT)) {
+            case "K" -> 1e3;
+            case "M" -> 1e6;
+            case "G" -> 1e9;
+            case "%" -> 0.01;
+            default -> 1;
+        };
+        Duration hold = Duration.ZERO;
+        if (m.group(5) != null) {
+            long n = Long.parseLong(m.group(5));
+            hold = switch (m.group(6)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        return new MetricCondition(m.group(1), Comparison.of(m.group(2)), value, hold);
+    }
+
+    public boolean holdsFor(double sample) {
+        return comparison.test(sample, value);
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        String v = value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
+        String hold = forAtLeast.isZero() ? "" : " for " + forAtLeast.toSeconds() + "s";
+        return metric + " " + comparison.symbol() + " " + v + hold;
+    }
+
+    public enum Comparison {
+        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
+
+        private final String symbol;
+
+        Comparison(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        static Comparison of(String symbol) {
+            for (Comparison c : values()) {
+                if (c.symbol.equals(symbol)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("unknown comparison " + symbol);
+        }
+
+        public boolean test(double a, double b) {
+            return switch (this) {
+                case LT -> a < b;
+                case LE -> a <= b;
+                case GT -> a > b;
+                case GE -> a >= b;
+                case EQ -> a == b;
+                case NE -> a != b;
+            };
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.incidentconsole.plan;
+
+public enum Priority {
+    CRITICAL, HIGH, MEDIUM, LOW
+}
