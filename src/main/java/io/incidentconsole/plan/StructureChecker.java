@@ -62,6 +62,10 @@ final class StructureChecker {
             return checkList(node, list.getActualTypeArguments()[0], path);
         }
         Class<?> raw = (Class<?>) type;
+        // Written as text, though it is a record.
+        if (raw == MetricCondition.class) {
+            return checkParsed(node, path, "a condition such as 'error_rate > 0.02 for 5m'", MetricCondition::parse);
+        }
         if (raw.isRecord()) {
             return checkRecord(node, raw, path);
         }
@@ -89,9 +93,6 @@ final class StructureChecker {
         }
         if (raw == LocalDate.class) {
             return checkParsed(node, path, "a date such as 2026-01-29", LocalDate::parse);
-        }
-        if (raw == MetricCondition.class) {
-            return checkParsed(node, path, "a condition such as 'error_rate > 0.02 for 5m'", MetricCondition::parse);
         }
         if (raw == Object.class) {
             if (!node.isValueNode()) {
