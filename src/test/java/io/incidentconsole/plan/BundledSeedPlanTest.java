@@ -85,6 +85,8 @@ class BundledSeedPlanTest {
                                 "LOW for code, MEDIUM for schema", "None (standalone)"),
                         tuple("1.88M Better Auth calls (59% of traffic)", "21+ files", "Must fix immediately",
                                 "HIGH (emergency fix needed)", "Blocks platform operation"));
+        assertThat(plan.issue("324").orElseThrow().description()).contains("userId Legacy Field Cleanup");
+        assertThat(plan.issue("330").orElseThrow().description()).contains("Convex Performance Crisis (Better Auth)");
         assertThat(plan.issue("324").orElseThrow().affectedFiles())
                 .containsExactly("coachTrustLevels.ts", "coachParentSummaries.ts");
         assertThat(plan.issue("330").orElseThrow().affectedFiles())
@@ -160,7 +162,7 @@ class BundledSeedPlanTest {
         assertThat(phase("p324-3").description()).contains("**Why Now is Safe:**");
         assertThat(phase("p324-4").description())
                 .contains("HIGH RISK - Better Auth CLI Regeneration", "MEDIUM RISK - Production Data Loss",
-                        "Files to Modify", "Alternative (Lower Risk)");
+                        "Files to Modify", "Alternative (Lower Risk)", "IF any user has userId populated:");
         assertThat(plan.phases()).extracting(p -> p.tasks().stream().map(Task::id).toList())
                 .allSatisfy(ids -> assertThat(ids).doesNotContainNull());
         assertThat(phase("p330-2").tasks().get(2).id()).isEqualTo("p330-2.task-3");
