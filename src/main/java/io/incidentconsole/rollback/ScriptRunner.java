@@ -93,14 +93,18 @@ public final class ScriptRunner {
         Tail tail = new Tail(tailLines);
         CompletableFuture<Void> drained = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
+            boolean[] listenerFailed = {false};
             try {
                 pump(process.getInputStream(), line -> {
                     tail.add(line);
                     try {
                         onLine.accept(line);
                     } catch (RuntimeException e) {
-                        // A failing view must not stop the output from being read (bash would block).
-                        tail.add("[console: output listener failed: " + e + "]");
+                        // A failing view must not stop the output from being read (bash would block on a full pipe).
+                        if (!listenerFailed[0]) {
+                            listenerFailed[0] = true;
+                            tail.add("[console: the output pane failed (" + e + "); the run goes on]");
+                        }
                     }
                 });
             } catch (IOException e) {
