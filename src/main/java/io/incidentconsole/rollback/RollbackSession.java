@@ -32,6 +32,7 @@ public final class RollbackSession {
     private final ScriptFiles files;
     private final RollbackRecorder recorder;
     private final Clock clock;
+    private final Map<String, String> entered = new java.util.LinkedHashMap<>();
     private DecisionChecklist checklist;
     private RollbackForm form;
 
@@ -79,15 +80,15 @@ public final class RollbackSession {
         return form;
     }
 
-    /** Switches to another procedure of the runbook; values the operator entered carry over by name. */
+    /** Switches to another procedure of the runbook; values the operator entered in this session carry over by name. */
     public RollbackForm selectProcedure(String procedureId) {
         Procedure procedure = runbook.procedures().stream().filter(p -> p.id().equals(procedureId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("runbook '" + runbook.id()
                         + "' has no procedure '" + procedureId + "'"));
         RollbackForm next = RollbackForm.open(runbook, procedure, knownValues);
-        for (FieldState field : form.fields()) {
-            if (field.source() == ValueSource.ENTERED && next.field(field.name()).isPresent()) {
-                next = next.with(field.name(), field.value());
+        for (Map.Entry<String, String> value : entered.entrySet()) {
+            if (next.field(value.getKey()).isPresent()) {
+                next = next.with(value.getKey(), value.getValue());
             }
         }
         form = next;
@@ -96,11 +97,14 @@ public final class RollbackSession {
 
     public RollbackForm set(String parameter, String value) {
         form = form.with(parameter, value);
+        entered.put(parameter, value == null ? "" : value);
         return form;
     }
 
+    /** Drops the operator's value: back to the incident's value or the plan's default. */
     public RollbackForm reset(String parameter) {
         form = form.reset(parameter);
+        entered.remove(parameter);
         return form;
     }
 

@@ -53,6 +53,19 @@ public record RollbackTarget(Runbook runbook, Procedure procedure) {
         return new Resolution(Optional.empty(), error.toString());
     }
 
+    /** The procedures that undo a phase ("If Phase 2 Causes Issues"), with their runbooks, in plan order. */
+    public static List<RollbackTarget> forPhase(Plan plan, String phaseId) {
+        List<RollbackTarget> targets = new ArrayList<>();
+        for (Runbook runbook : plan.runbooks()) {
+            for (Procedure procedure : runbook.procedures()) {
+                if (procedure.phases().contains(phaseId)) {
+                    targets.add(new RollbackTarget(runbook, procedure));
+                }
+            }
+        }
+        return targets;
+    }
+
     /** Every runbook id and, indented under it, its procedure ids and titles. */
     public static List<String> knownIds(Plan plan) {
         List<String> ids = new ArrayList<>();
