@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back exactly and runs nothing else. Several values share one bash run (records separated by NUL, which
  * no value can contain) to keep the tries affordable.
  */
-class ShellQuotingProperties {
+class ShellQuotingPropertyTest {
 
     private static final List<String> TEMPLATES = List.of(
             "printf '%s\\n' {{v}}",
