@@ -1,5 +1,8 @@
 package io.incidentconsole.rollback;
 
+import io.incidentconsole.plan.Procedure;
+import io.incidentconsole.plan.ProcedureStep;
+import io.incidentconsole.plan.Runbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +57,24 @@ class ScriptGeneratorTest {
             assertThat(files).as("dry run touched nothing").isEmpty();
         }
         assertThat(script.mode()).isEqualTo(ScriptMode.DRY_RUN);
+    }
+
+    @Test
+    void aProcedureOfManualStepsOnlyIsAScriptOfCommentsThatDoesNothing(@TempDir Path dir) throws Exception {
+        Procedure procedure = new Procedure("rb324-schema-restore", "Rollback Plan (Phase 4 Schema Cleanup)", List.of(),
+                List.of(new ProcedureStep("a", "Keep backup of schema files", null, false),
+                        new ProcedureStep("b", "Be prepared to restore userId field if issues arise", null, false)));
+        Runbook runbook = new Runbook("rb324-schema", "#324 Schema Cleanup Rollback Plan", null, List.of(), List.of(),
+                List.of(procedure));
+
+        GeneratedScript script = generator.generate(Fixtures.CONTEXT,
+                RollbackForm.open(runbook, procedure, java.util.Map.of()), ScriptMode.EXECUTE);
+        Bash.Result result = Bash.run(script.text(), dir);
+
+        assertThat(script.text()).endsWith("\n# Manual step 1: Keep backup of schema files\n"
+                + "\n# Manual step 2: Be prepared to restore userId field if issues arise\n");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEmpty();
     }
 
     @Test
