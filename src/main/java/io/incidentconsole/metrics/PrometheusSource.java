@@ -136,8 +136,7 @@ public final class PrometheusSource implements MetricSource {
             Long done = answeredUpTo.get(metricId);
             long start = done == null ? Math.floorDiv(earliest + step - 1, step) * step : Math.max(done + step, earliest);
             if (start > end) {
-                anyAnswer = true;
-                continue;
+                continue; // nothing new to ask for yet; says nothing about the server's health
             }
             try {
                 List<PrometheusSeries> series = queryRange(binding.getValue(), start, end, step);
@@ -160,7 +159,7 @@ public final class PrometheusSource implements MetricSource {
         }
         if (sourceFailure != null) {
             sourceFailed(sourceFailure);
-        } else if (anyAnswer || queries.isEmpty()) {
+        } else if (anyAnswer) {
             lastGoodAnswer = clock.instant();
             changeSourceStatus(new SourceStatus.Live(clock.instant()));
         }
