@@ -35,25 +35,31 @@ public final class M4Reducer {
             int maxIdx = -1;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (int i = start; i < stop; i++) {
-                double v = series.value(i);
-                if (Double.isNaN(v)) {
-                    continue;
+            for (int i = start; i < stop; ) {
+                // Scan chunk by chunk straight from the primitive arrays: this loop is the whole cost.
+                double[] chunk = series.valueChunk(i);
+                int chunkStart = i & ~(MetricSeries.CHUNK - 1);
+                int chunkStop = Math.min(stop, chunkStart + MetricSeries.CHUNK);
+                for (; i < chunkStop; i++) {
+                    double v = chunk[i - chunkStart];
+                    if (Double.isNaN(v)) {
+                        continue;
+                    }
+                    if (firstIdx < 0) {
+                        firstIdx = i;
+                        minIdx = i;
+                        maxIdx = i;
+                        min = v;
+                        max = v;
+                    } else if (v < min) {
+                        min = v;
+                        minIdx = i;
+                    } else if (v > max) {
+                        max = v;
+                        maxIdx = i;
+                    }
+                    lastIdx = i;
                 }
-                if (firstIdx < 0) {
-                    firstIdx = i;
-                    minIdx = i;
-                    maxIdx = i;
-                    min = v;
-                    max = v;
-                } else if (v < min) {
-                    min = v;
-                    minIdx = i;
-                } else if (v > max) {
-                    max = v;
-                    maxIdx = i;
-                }
-                lastIdx = i;
             }
             start = stop;
             if (firstIdx < 0) {
@@ -77,17 +83,18 @@ public final class M4Reducer {
         return whole + (rest + columns - 1) / columns;
     }
 
+    /** Writes the distinct indices among a..d to {@code picked} in ascending order; returns how many. */
     private static int sortedDistinct(int[] picked, int a, int b, int c, int d) {
-        picked[0] = a;
-        int n = 1;
-        for (int candidate : new int[] {b, c, d}) {
-            boolean seen = false;
-            for (int k = 0; k < n; k++) {
-                seen |= picked[k] == candidate;
-            }
-            if (!seen) {
-                picked[n++] = candidate;
-            }
+        int n = 0;
+        picked[n++] = a;
+        if (b != a) {
+            picked[n++] = b;
+        }
+        if (c != a && c != b) {
+            picked[n++] = c;
+        }
+        if (d != a && d != b && d != c) {
+            picked[n++] = d;
         }
         java.util.Arrays.sort(picked, 0, n);
         return n;

@@ -71,6 +71,43 @@ class M4ReducerTest {
         assertThat(reduced.rawPoints()).isEqualTo(inWindow);
     }
 
+    @Property(tries = 40)
+    void columnsSpanningSeveralStorageChunksKeepTheirExtremes(
+            @ForAll @IntRange(min = 0, max = 3 * MetricSeries.CHUNK) int n,
+            @ForAll long seed,
+            @ForAll @LongRange(min = -100, max = 3 * MetricSeries.CHUNK) long from,
+            @ForAll @LongRange(min = 1, max = 4 * MetricSeries.CHUNK) long span,
+            @ForAll @IntRange(min = 1, max = 7) int columns) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        MetricSeries series = new MetricSeries("m");
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(10) == 0 ? Double.NaN : random.nextDouble(-1e3, 1e3);
+            series.append(i, values[i]);
+        }
+        ReducedSeries reduced = reducer.reduce(series, from, from + span, columns);
+        for (int c = 0; c < columns; c++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < n; t++) {
+                if (t >= from && t < from + span && Math.floorDiv((t - from) * columns, span) == c
+                        && !Double.isNaN(values[t])) {
+                    min = Math.min(min, values[t]);
+                    max = Math.max(max, values[t]);
+                }
+            }
+            List<Double> out = new ArrayList<>();
+            for (int i = reduced.columnStart(c); i < reduced.columnEnd(c); i++) {
+                out.add(reduced.value(i));
+            }
+            if (min == Double.POSITIVE_INFINITY) {
+                assertThat(out).isEmpty();
+            } else {
+                assertThat(out).contains(min, max);
+            }
+        }
+    }
+
     @Test
     void millionPointsFitInFourPointsPerColumn() {
         MetricSeries s = new MetricSeries("m");
