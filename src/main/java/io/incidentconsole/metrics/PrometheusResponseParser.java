@@ -62,7 +62,7 @@ public final class PrometheusResponseParser {
         for (int s = 0; s < result.size(); s++) {
             JsonNode entry = result.get(s);
             Map<String, String> labels = new LinkedHashMap<>();
-            entry.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            entry.path("metric").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
             JsonNode points = entry.path(pointsField);
             if ("value".equals(pointsField)) {
                 out.add(single(labels, points, where + " result[" + s + "]"));

@@ -53,6 +53,21 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void thresholdsFireWhenCrossedNotWhenAlreadyBeyondAtStart() {
+        Rule threshold = Rule.fromPlan(TestPlans.seedLike()).stream()
+                .filter(r -> r.id().equals("threshold:convex_calls:900000")).findFirst().orElseThrow();
+        RuleEvaluator evaluator = new RuleEvaluator(List.of(threshold));
+        assertThat(evaluator.onSample("convex_calls", T0, 3_200_000)).isEmpty();
+        assertThat(evaluator.onSample("convex_calls", T0 + 1000, 2_800_000)).isEmpty();
+        assertThat(evaluator.onSample("convex_calls", T0 + 2000, 850_000)).isEmpty();
+        assertThat(evaluator.onSample("convex_calls", T0 + 3000, 950_000)).singleElement()
+                .isInstanceOfSatisfying(AlertEvent.Fired.class,
+                        f -> assertThat(f.rule().severity()).isEqualTo(Severity.CRITICAL));
+        assertThat(evaluator.onSample("convex_calls", T0 + 4000, 700_000)).singleElement()
+                .isInstanceOf(AlertEvent.Cleared.class);
+    }
+
+    @Test
     void acknowledgingIsRecordedOncePerFiring() {
         RuleEvaluator evaluator = new RuleEvaluator(List.of(rule("calls", "convex_calls > 900K")));
         assertThat(evaluator.acknowledge("calls", "ana", Instant.ofEpochMilli(T0))).isEmpty();
