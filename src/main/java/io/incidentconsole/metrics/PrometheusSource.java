@@ -52,7 +52,12 @@ public final class PrometheusSource implements MetricSource {
     private final Map<String, String> metricProblems = new HashMap<>();
     private final Set<String> metricsWithData = new HashSet<>();
 
-    private SampleSink sink;
+    private final Object lifecycle = new Object();
+    private final Object pollLock = new Object();
+    /** Set by start, cleared by stop; a poll delivers only while it is still the sink the poll began with. */
+    private volatile SampleSink sink;
+    /** The sink of the poll in progress (only touched under pollLock). */
+    private SampleSink out;
     private TaskScheduler.Cancellable task;
     private SourceStatus sourceStatus;
     private Instant lastGoodAnswer;
@@ -98,33 +103,51 @@ public final class PrometheusSource implements MetricSource {
     }
 
     @Override
-    public synchronized void start(SampleSink sink) {
-        if (this.sink != null) {
-            throw new IllegalStateException("the Prometheus source is already running");
+    public void start(SampleSink sink) {
+        synchronized (lifecycle) {
+            if (this.sink != null) {
+                throw new IllegalStateException("the Prometheus source is already running");
+            }
+            this.sink = sink;
+            task = scheduler.everyPeriod(this::poll, Duration.ZERO, settings.pollInterval());
         }
-        this.sink = sink;
-        task = scheduler.everyPeriod(this::poll, Duration.ZERO, settings.pollInterval());
     }
 
+    /** Returns at once, even while a request is in flight (its answer is then discarded). */
     @Override
-    public synchronized void stop() {
-        if (sink == null) {
-            return;
+    public void stop() {
+        synchronized (lifecycle) {
+            SampleSink stopped = sink;
+            if (stopped == null) {
+                return;
+            }
+            task.cancel();
+            sink = null;
+            stopped.status(StatusUpdate.ofSource(ID, new SourceStatus.Stopped(clock.instant())));
         }
-        task.cancel();
-        sink.status(StatusUpdate.ofSource(ID, new SourceStatus.Stopped(clock.instant())));
-        sink = null;
-        sourceStatus = null;
     }
 
     /**
      * One round: for every bound metric, fetch the steps not yet answered (the whole backfill window the first
      * time). Called by the scheduler; public so tests can drive rounds without waiting.
      */
-    public synchronized void poll() {
-        if (sink == null) {
-            return;
+    public void poll() {
+        synchronized (pollLock) {
+            SampleSink current = sink;
+            if (current == null) {
+                return;
+            }
+            if (current != out) {
+                // A new run: announce statuses afresh.
+                out = current;
+                sourceStatus = null;
+                metricProblems.clear();
+            }
+            pollRound();
         }
+    }
+
+    private void pollRound() {
         long step = settings.pollInterval().toMillis();
         long now = clock.millis();
         long end = Math.floorDiv(now, step) * step;
@@ -140,10 +163,16 @@ public final class PrometheusSource implements MetricSource {
             }
             try {
                 List<PrometheusSeries> series = queryRange(binding.getValue(), start, end, step);
+                if (sink != out) {
+                    return; // stopped while the request was in flight
+                }
                 anyAnswer = true;
                 answeredUpTo.put(metricId, end);
                 deliver(metricId, binding.getValue(), series);
             } catch (PrometheusException e) {
+                if (sink != out) {
+                    return;
+                }
                 if (e.kind() == PrometheusException.Kind.BAD_QUERY) {
                     anyAnswer = true;
                     metricProblem(metricId, new SourceStatus.Error(clock.instant(), "metric " + metricId + ": "
@@ -182,7 +211,7 @@ public final class PrometheusSource implements MetricSource {
         metricsWithData.add(metricId);
         PrometheusSeries only = series.get(0);
         for (int i = 0; i < only.size(); i++) {
-            sink.sample(metricId, only.times()[i], only.values()[i]);
+            out.sample(metricId, only.times()[i], only.values()[i]);
         }
         metricProblem(metricId, null);
     }
@@ -196,10 +225,10 @@ public final class PrometheusSource implements MetricSource {
         }
         if (status == null) {
             metricProblems.remove(metricId);
-            sink.status(StatusUpdate.ofMetric(ID, metricId, new SourceStatus.Live(clock.instant())));
+            out.status(StatusUpdate.ofMetric(ID, metricId, new SourceStatus.Live(clock.instant())));
         } else {
             metricProblems.put(metricId, key);
-            sink.status(StatusUpdate.ofMetric(ID, metricId, status));
+            out.status(StatusUpdate.ofMetric(ID, metricId, status));
         }
     }
 
@@ -223,7 +252,7 @@ public final class PrometheusSource implements MetricSource {
                 && Objects.equals(message(sourceStatus), message(status));
         if (!same) {
             sourceStatus = status;
-            sink.status(StatusUpdate.ofSource(ID, status));
+            out.status(StatusUpdate.ofSource(ID, status));
         }
     }
 

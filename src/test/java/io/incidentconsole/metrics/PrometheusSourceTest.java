@@ -226,6 +226,33 @@ class PrometheusSourceTest {
     }
 
     @Test
+    void stoppingDoesNotWaitForARequestInFlightAndDiscardsItsAnswer() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        script = q -> {
+            arrived.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.ok(matrix(q));
+        };
+        PrometheusSource source = source(url(), Map.of("m", "up"), Optional.empty(), Duration.ofSeconds(30));
+        Thread poller = new Thread(source::poll);
+        poller.start();
+        assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        source.stop();
+        assertThat(poller.isAlive()).as("stop returned while the request was still held by the server").isTrue();
+        release.countDown();
+        poller.join();
+        CoalescingBuffer.Drained d = buffer.drain();
+        assertThat(d.samples().size()).isZero();
+        assertThat(d.statuses()).singleElement()
+                .satisfies(u -> assertThat(u.status()).isInstanceOf(SourceStatus.Stopped.class));
+    }
+
+    @Test
     void aSlowServerTimesOut() {
         script = q -> new Answer(200, matrix(q), 3_000);
         PrometheusSettings settings = new PrometheusSettings(PrometheusSettings.parseBaseUrl(url()),
