@@ -30,7 +30,7 @@ import java.util.Set;
 public final class FileSource implements MetricSource {
 
     public static final String ID = "file";
-    private static final int MAX_READ_PER_POLL = 8 * 1024 * 1024;
+    static final int MAX_READ_PER_POLL = 8 * 1024 * 1024;
 
     private final Path path;
     private final Map<String, String> seriesToMetric;
@@ -161,6 +161,13 @@ public final class FileSource implements MetricSource {
                 handleLine(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8));
                 lineStart = i + 1;
             }
+        }
+        if (lineStart == 0 && filled == MAX_READ_PER_POLL) {
+            // No newline in the largest read: not a line being written but garbage; skip it whole.
+            lineNumber++;
+            sink.problem(new SourceProblem(ID, clock.instant(), path + ":" + lineNumber, "line longer than "
+                    + (MAX_READ_PER_POLL >> 20) + " MB without a newline (skipped)"));
+            lineStart = filled;
         }
         // Bytes after the last newline are a line still being written: they are read again next time.
         offset += lineStart;

@@ -140,6 +140,20 @@ class FileSourceTest {
     }
 
     @Test
+    void aGiantLineWithoutNewlineIsSkippedInsteadOfBlockingTheFile() throws IOException {
+        Path file = dir.resolve("m.csv");
+        append(file, "x".repeat(FileSource.MAX_READ_PER_POLL) + "tail-of-garbage\n1772359200,convex_calls,5\n");
+        FileSource source = follow(file, false);
+        source.poll();
+        CoalescingBuffer.Drained first = buffer.drain();
+        assertThat(first.problems()).singleElement().asString().contains(":1: line longer than 8 MB");
+        source.poll();
+        CoalescingBuffer.Drained second = buffer.drain();
+        assertThat(second.samples().size()).isEqualTo(1);
+        assertThat(second.problems()).singleElement().asString().contains(":2: expected 3 fields");
+    }
+
+    @Test
     void unknownSeriesAreReportedOnceOrAcceptedUnderTheirName() throws IOException {
         Path file = dir.resolve("m.csv");
         append(file, "1772359200,mystery,1\n1772359201,mystery,2\n");
