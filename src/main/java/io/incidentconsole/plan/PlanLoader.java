@@ -121,8 +121,9 @@ public final class PlanLoader {
             return null;
         }
         IdDefaults.apply(tree.root);
-        JsonNode checked = new StructureChecker(source, tree, problems).check();
-        if (!problems.isEmpty()) {
+        StructureChecker checker = new StructureChecker(source, tree, problems);
+        JsonNode checked = checker.check();
+        if (checker.blocking()) {
             return null;
         }
         Plan plan;
