@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -106,7 +107,10 @@ public final class PlanLoader {
         if (problems.isEmpty()) {
             problems.add(new Problem(source, 0, 0, "", "the plan could not be read"));
         }
-        return new PlanLoadResult(source, null, withinText(problems, text == null ? "" : text));
+        List<Problem> located = new ArrayList<>(withinText(problems, text == null ? "" : text));
+        // In file order, as an editor lists them; problems without a position (whole-file ones) first.
+        located.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return new PlanLoadResult(source, null, located);
     }
 
     private Plan read(String source, String text, List<Problem> problems) {
