@@ -124,12 +124,13 @@ public final class PlanLoader {
                     + "'issues' and 'phases', but the document is " + StructureChecker.describe(tree.root)));
             return null;
         }
-        IdDefaults.apply(tree.root);
         StructureChecker checker = new StructureChecker(source, tree, problems);
         JsonNode checked = checker.check();
         if (checker.blocking()) {
             return null;
         }
+        // After the check, which expands "- Revert the commit" into {text: ...}: those items need ids too.
+        IdDefaults.apply(checked);
         Plan plan;
         try {
             plan = mapper.treeToValue(checked, Plan.class);
