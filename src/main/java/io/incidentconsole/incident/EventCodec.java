@@ -1,0 +1,199 @@
+package io.incidentconsole.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+
+/**
+ * Turns events into journal lines and back. A line is one JSON object:
+ * <pre>{"seq":1,"id":"…","at":"2026-11-27T08:10:22.123Z","operator":"ana","kind":"TaskTicked","payload":{…},"crc":"1a2b3c4d"}</pre>
+ * The {@code crc} (CRC-32 of the line's bytes before {@code ,"crc":}) always comes last, so a line
+ * damaged anywhere, even inside a string, is detected.
+ */
+public final class EventCodec {
+
+    private static final byte[] CRC_PREFIX = ",\"crc\":\"".getBytes(StandardCharsets.US_ASCII);
+    /** {@code ,"crc":"} + 8 hex digits + {@code "}} */
+    private static final int CRC_SUFFIX_LENGTH = CRC_PREFIX.length + 8 + 2;
+
+    private static final Map<String, Class<? extends EventPayload>> KINDS = Arrays
+            .stream(EventPayload.class.getPermittedSubclasses())
+            .filter(c -> c != EventPayload.Unrecognized.class)
+            .map(EventCodec::payloadClass)
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends EventPayload> payloadClass(Class<?> type) {
+        return (Class<? extends EventPayload>) type;
+    }
+
+    /** The kind names this version knows. */
+    public static java.util.Set<String> knownKinds() {
+        return KINDS.keySet();
+    }
+
+    /** The line for an event, ending with a newline. */
+    public byte[] encode(Event event) {
+        ObjectNode line = mapper.createObjectNode();
+        line.put("seq", event.seq());
+        line.put("id", event.id());
+        line.put("at", event.at().toString());
+        line.put("operator", event.operator());
+        line.put("kind", event.kind());
+        line.set("payload", payloadTree(event.payload()));
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode event " + event.seq() + ": " + e.getMessage(), e);
+        }
+        int bodyLength = body.length - 1; // without the closing brace
+        CRC32 crc = new CRC32();
+        crc.update(body, 0, bodyLength);
+        byte[] out = Arrays.copyOf(body, bodyLength + CRC_SUFFIX_LENGTH + 1);
+        System.arraycopy(CRC_PREFIX, 0, out, bodyLength, CRC_PREFIX.length);
+        byte[] hex = String.format("%08x", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(hex, 0, out, bodyLength + CRC_PREFIX.length, 8);
+        out[out.length - 3] = '"';
+        out[out.length - 2] = '}';
+        out[out.length - 1] = '\n';
+        return out;
+    }
+
+    private JsonNode payloadTree(EventPayload payload) {
+        if (payload instanceof EventPayload.Unrecognized unknown) {
+            return unknown.fields() == null ? mapper.createObjectNode() : unknown.fields();
+        }
+        return mapper.valueToTree(payload);
+    }
+
+    /**
+     * Reads one line (without its newline). Returns the event, or throws {@link DamagedLineException} saying
+     * what is wrong with the line. A known kind whose payload cannot be read becomes {@link EventPayload.Unrecognized}.
+     */
+    public Event decode(byte[] buffer, int offset, int length) throws DamagedLineException {
+        if (length == 0) {
+            throw new DamagedLineException("empty line");
+        }
+        if (length < CRC_SUFFIX_LENGTH + 2 || buffer[offset + length - 1] != '}' || buffer[offset + length - 2] != '"'
+                || !regionEquals(buffer, offset + length - CRC_SUFFIX_LENGTH, CRC_PREFIX)) {
+            throw new DamagedLineException("the line is incomplete (no checksum at its end)");
+        }
+        int bodyLength = length - CRC_SUFFIX_LENGTH;
+        long expected = parseHex(buffer, offset + bodyLength + CRC_PREFIX.length);
+        CRC32 crc = new CRC32();
+        crc.update(buffer, offset, bodyLength);
+        if (expected < 0 || crc.getValue() != expected) {
+            throw new DamagedLineException("checksum mismatch (the line was altered or damaged)");
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(buffer, offset, length);
+        } catch (JsonProcessingException e) {
+            throw new DamagedLineException("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new DamagedLineException("not valid JSON: " + e.getMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new DamagedLineException("not a JSON object");
+        }
+        return toEvent(tree);
+    }
+
+    private Event toEvent(JsonNode tree) throws DamagedLineException {
+        JsonNode seq = tree.get("seq");
+        JsonNode id = tree.get("id");
+        JsonNode at = tree.get("at");
+        JsonNode operator = tree.get("operator");
+        JsonNode kind = tree.get("kind");
+        if (seq == null || !seq.canConvertToLong() || id == null || !id.isTextual() || at == null
+                || !at.isTextual() || operator == null || !operator.isTextual() || kind == null || !kind.isTextual()) {
+            throw new DamagedLineException("missing one of seq, id, at, operator, kind");
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(at.asText());
+        } catch (DateTimeParseException e) {
+            throw new DamagedLineException("bad timestamp '" + at.asText() + "'");
+        }
+        if (seq.asLong() < 1) {
+            throw new DamagedLineException("bad sequence number " + seq.asLong());
+        }
+        JsonNode payloadNode = tree.get("payload");
+        return new Event(id.asText(), seq.asLong(), instant, operator.asText(), payload(kind.asText(), payloadNode));
+    }
+
+    private EventPayload payload(String kind, JsonNode node) {
+        Class<? extends EventPayload> type = KINDS.get(kind);
+        if (type == null) {
+            return new EventPayload.Unrecognized(kind, node, "a kind this version does not know");
+        }
+        try {
+            return mapper.treeToValue(node == null ? mapper.createObjectNode() : node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            return new EventPayload.Unrecognized(kind, node, "cannot read its fields: " + reason);
+        }
+    }
+
+    /** The payload as pretty JSON, for showing an unrecognized event. */
+    public String toJson(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(node);
+        }
+    }
+
+    private static boolean regionEquals(byte[] buffer, int offset, byte[] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if (buffer[offset + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long parseHex(byte[] buffer, int offset) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            int digit = Character.digit(buffer[offset + i], 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = (value << 4) | digit;
+        }
+        return value;
+    }
+
+    /** A journal line that cannot be read as an event. */
+    public static final class DamagedLineException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public DamagedLineException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.incidentconsole.incident;
+
+import io.incidentconsole.incident.EventPayload.*;
+import io.incidentconsole.plan.CheckItem;
+import io.incidentconsole.plan.DecisionTree;
+import io.incidentconsole.plan.Phase;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.Procedure;
+import io.incidentconsole.plan.Runbook;
+import io.incidentconsole.plan.Task;
+import io.incidentconsole.plan.TestCase;
+import io.incidentconsole.plan.TestSuite;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Says in words what an event did, naming plan items by their text rather than their ids, and finds the phases
+ * an event concerns (directly, or through its test suite, decision tree or rollback procedure).
+ */
+public final class EventDescriber {
+
+    private final Plan plan;
+    private final Map<String, Event> byId;
+    private final EventCodec codec = new EventCodec();
+
+    public EventDescriber(Plan plan, List<Event> events) {
+        this.plan = plan;
+        this.byId = events.stream().collect(Collectors.toMap(Event::id, Function.identity(), (a, b) -> a));
+    }
+
+    /** The phases an event is about (empty for incident-wide events). */
+    public Set<String> phasesOf(EventPayload payload) {
+        Set<String> phases = new LinkedHashSet<>();
+        if (payload.phaseId() != null) {
+            phases.add(payload.phaseId());
+        } else if (payload instanceof TestResultSet p) {
+            suite(p.suiteId()).ifPresent(s -> phases.addAll(s.phases()));
+        } else if (payload instanceof TestStepTicked p) {
+            suite(p.suiteId()).ifPresent(s -> phases.addAll(s.phases()));
+        } else if (payload instanceof DecisionTaken p) {
+            tree(p.treeId()).map(DecisionTree::phase).ifPresent(phases::add);
+        } else if (payload instanceof RollbackStarted p) {
+            procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
+        } else if (payload instanceof RollbackFinished p) {
+            procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
+        } else if (payload instanceof Undo p && byId.containsKey(p.eventId())) {
+            EventPayload target = byId.get(p.eventId()).payload();
+            if (!(target instanceof Undo)) {
+                phases.addAll(phasesOf(target));
+            }
+        }
+        return phases;
+    }
+
+    /** One line, e.g. "Ticked task “Run the migration” (2: Migrate)". */
+    public String describe(EventPayload payload) {
+        if (payload instanceof IncidentStarted p) {
+            return "Started the incident from plan “" + p.planTitle() + "”";
+        } else if (payload instanceof PhaseStarted p) {
+            return "Started phase " + phase(p.phaseId());
+        } else if (payload instanceof PhaseCompleted p) {
+            return "Completed phase " + phase(p.phaseId()) + (p.confirmedOpenItems().isEmpty() ? ""
+                    : " with open items confirmed: " + String.join("; ", p.confirmedOpenItems()));
+        } else if (payload instanceof PhaseStatusChanged p) {
+            return "Set phase " + phase(p.phaseId()) + " to " + p.status().label() + reason(p.reason());
+        } else if (payload instanceof GateOverridden p) {
+            return "Overrode the " + p.gate() + " gate of phase " + phase(p.phaseId()) + reason(p.reason());
+        } else if (payload instanceof TaskTicked p) {
+            return "Ticked task " + task(p.phaseId(), p.taskId()) + " (" + phase(p.phaseId()) + ")";
+        } else if (payload instanceof TaskUnticked p) {
+            return "Unticked task " + task(p.phaseId(), p.taskId()) + " (" + phase(p.phaseId()) + ")";
+        } else if (payload instanceof TestResultSet p) {
+            return "Test " + test(p.suiteId(), p.testId()) + ": " + p.outcome()
+                    + (p.phaseId() == null ? "" : " for phase " + phase(p.phaseId()))
+                    + (blank(p.note()) ? "" : " — " + p.note());
+        } else if (payload instanceof TestStepTicked p) {
+            return (p.ticked() ? "Ticked" : "Unticked") + " step " + p.step() + " of test " + test(p.suiteId(), p.caseId());
+        } else if (payload instanceof GuidedStepDone p) {
+            return "Done: step " + step(p.phaseId(), p.stepId()) + " of phase " + phase(p.phaseId());
+        } else if (payload instanceof WaitStarted p) {
+            return "Started waiting " + p.duration().toString().substring(2).toLowerCase() + " at step "
+                    + step(p.phaseId(), p.stepId());
+        } else if (payload instanceof WaitCutShort p) {
+            return "Cut short the wait at step " + step(p.phaseId(), p.stepId()) + reason(p.reason());
+        } else if (payload instanceof AuditChecked p) {
+            long failed = p.fields().stream().filter(f -> !f.passed()).count();
+            return "Audit of phase " + phase(p.phaseId()) + (p.passed() ? " passed" : " FAILED")
+                    + (failed > 0 ? " (" + failed + " field(s) off: " + p.fields().stream().filter(f -> !f.passed())
+                    .map(f -> f.field() + "=" + f.actual() + ", expected " + f.expected())
+                    .collect(Collectors.joining("; ")) + ")" : "");
+        } else if (payload instanceof ParameterEntered p) {
+            return "Entered " + p.name() + " = " + p.value() + (blank(p.sourceStep()) ? "" : " at " + p.sourceStep());
+        } else if (payload instanceof CommandGenerated p) {
+            return "Generated the command of " + p.source() + " (sha256 " + shortHash(p.scriptSha256()) + ")";
+        } else if (payload instanceof CommandCopied p) {
+            return "Copied the command of " + p.source() + " (sha256 " + shortHash(p.scriptSha256()) + ")";
+        } else if (payload instanceof ScriptRun p) {
+            return "Ran the command of " + p.source() + " (sha256 " + shortHash(p.scriptSha256()) + "): exit code "
+                    + p.exitCode();
+        } else if (payload instanceof DecisionTaken p) {
+            return "Decided “" + tree(p.treeId()).map(DecisionTree::title).orElse(p.treeId()) + "”: "
+                    + p.answers().stream().map(Answer::label).collect(Collectors.joining(" → "))
+                    + (p.outcomeId() == null ? "" : " → " + outcome(p.treeId(), p.outcomeId()));
+        } else if (payload instanceof CriterionTicked p) {
+            return (p.ticked() ? "Ticked" : "Unticked") + " rollback criterion " + criterion(p.runbookId(), p.criterionId());
+        } else if (payload instanceof RollbackStarted p) {
+            return "Started rollback " + rollback(p.runbookId(), p.procedureId()) + reason(p.reason());
+        } else if (payload instanceof RollbackFinished p) {
+            return "Finished rollback " + rollback(p.runbookId(), p.procedureId())
+                    + (p.succeeded() ? ": succeeded" : ": FAILED") + (blank(p.note()) ? "" : " — " + p.note());
+        } else if (payload instanceof AlertFired p) {
+            return "Alert " + p.alertId() + " fired" + (p.value() == null ? "" : " (" + p.metricId() + " = "
+                    + p.value() + ")") + (blank(p.message()) ? "" : ": " + p.message());
+        } else if (payload instanceof AlertAcknowledged p) {
+            return "Acknowledged alert " + p.alertId() + (blank(p.note()) ? "" : " — " + p.note());
+        } else if (payload instanceof NoteAdded p) {
+            return "Note" + (p.phaseId() == null ? "" : " on " + phase(p.phaseId())) + ": " + p.text();
+        } else if (payload instanceof SignOffGiven p) {
+            return "Signed off " + approval(p.approvalId()) + (blank(p.role()) ? "" : " as " + p.role())
+                    + (blank(p.note()) ? "" : " — " + p.note());
+        } else if (payload instanceof UpdatePublished p) {
+            return "Published an update" + (blank(p.audience()) ? "" : " to " + p.audience()) + ": " + p.text();
+        } else if (payload instanceof Undo p) {
+            Event target = byId.get(p.eventId());
+            return "Undid " + (target == null ? "event " + p.eventId()
+                    : "#" + target.seq() + " (" + describe(target.payload()) + ")");
+        } else if (payload instanceof JournalContinued p) {
+            return "Journal continued from event " + p.afterSeq() + " after " + p.damagedSegment() + " line "
+                    + p.damagedLine() + ": " + p.reason();
+        } else if (payload instanceof Unrecognized p) {
+            return "Event of unknown kind “" + p.kind() + "” (" + p.problem() + "): "
+                    + (p.fields() == null ? "{}" : codec.toJson(p.fields()));
+        }
+        return payload.toString();
+    }
+
+    private static String reason(String reason) {
+        return blank(reason) ? "" : ": " + reason;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String shortHash(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
+    }
+
+    private String phase(String id) {
+        return plan.phase(id).map(Phase::label).orElse(id);
+    }
+
+    private String task(String phaseId, String taskId) {
+        return plan.phase(phaseId).flatMap(p -> p.tasks().stream().filter(t -> taskId.equals(t.id())).findFirst())
+                .map(Task::text).map(t -> "“" + t + "”").orElse(taskId);
+    }
+
+    private String step(String phaseId, String stepId) {
+        return plan.phase(phaseId).flatMap(p -> p.guidedSteps().stream().filter(s -> stepId.equals(s.id())).findFirst())
+                .map(s -> "“" + s.title() + "”").orElse(stepId);
+    }
+
+    private Optional<TestSuite> suite(String id) {
+        return plan.testSuites().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    private String test(String suiteId, String testId) {
+        Optional<TestSuite> suite = suite(suiteId);
+        Optional<String> name = suite.flatMap(s -> s.checks().stream().filter(c -> testId.equals(c.id()))
+                        .map(CheckItem::text).findFirst())
+                .or(() -> suite.flatMap(s -> s.cases().stream().filter(c -> testId.equals(c.id()))
+                        .map(TestCase::name).findFirst()));
+        return name.map(n -> "“" + n + "”").orElse(testId);
+    }
+
+    private Optional<DecisionTree> tree(String id) {
+        return plan.decisions().stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    private String outcome(String treeId, String outcomeId) {
+        return tree(treeId).flatMap(t -> t.outcome(outcomeId)).map(DecisionTree.Outcome::title).orElse(outcomeId);
+    }
+
+    private Optional<Procedure> procedure(String runbookId, String procedureId) {
+        return plan.runbook(runbookId).flatMap(r -> r.procedures().stream()
+                .filter(p -> p.id().equals(procedureId)).findFirst());
+    }
+
+    private String rollback(String runbookId, String procedureId) {
+        String runbook = plan.runbook(runbookId).map(Runbook::title).orElse(runbookId);
+        return "“" + runbook + "”" + procedure(runbookId, procedureId)
+                .map(p -> " / " + (p.title() == null ? p.id() : p.title())).orElse(
+                        procedureId == null ? "" : " / " + procedureId);
+    }
+
+    private String criterion(String runbookId, String criterionId) {
+        return plan.runbook(runbookId).flatMap(r -> r.criteria().stream()
+                        .filter(c -> criterionId.equals(c.id())).findFirst())
+                .map(c -> "“" + c.text() + "”").orElse(criterionId);
+    }
+
+    private String approval(String id) {
+        return plan.signOff().approvals().stream().filter(a -> id.equals(a.id())).findFirst()
+                .map(a -> "“" + a.title() + "”").orElse(id);
+    }
+}

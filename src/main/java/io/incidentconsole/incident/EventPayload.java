@@ -1,0 +1,267 @@
+package io.incidentconsole.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentconsole.plan.PhaseStatus;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an event says happened. One record per kind; the kind name written to the journal is the record's
+ * simple name. Fields refer to the plan by id (phase id, task id, check or case id...), never by position.
+ * A kind this version does not know is read as {@link Unrecognized} and kept as it was written.
+ */
+public sealed interface EventPayload {
+
+    /** The name written to the journal's {@code kind} field. */
+    default String kind() {
+        return getClass().getSimpleName();
+    }
+
+    /** The phase the event is about, when it names one directly. */
+    default String phaseId() {
+        return null;
+    }
+
+    private static String require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** The first event of every incident. */
+    record IncidentStarted(String incidentId, String planTitle, String planSha256) implements EventPayload {
+        public IncidentStarted {
+            require(incidentId, "incidentId");
+        }
+    }
+
+    record PhaseStarted(String phaseId) implements EventPayload {
+        public PhaseStarted {
+            require(phaseId, "phaseId");
+        }
+    }
+
+    /** {@code confirmedOpenItems}: what was still open when the operator completed the phase anyway. */
+    record PhaseCompleted(String phaseId, List<String> confirmedOpenItems) implements EventPayload {
+        public PhaseCompleted {
+            require(phaseId, "phaseId");
+            confirmedOpenItems = copy(confirmedOpenItems);
+        }
+    }
+
+    record PhaseStatusChanged(String phaseId, PhaseStatus status, String reason) implements EventPayload {
+        public PhaseStatusChanged {
+            require(phaseId, "phaseId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /** {@code gate} names what was overridden, e.g. "dependencies" or "audit". */
+    record GateOverridden(String phaseId, String gate, String reason) implements EventPayload {
+        public GateOverridden {
+            require(phaseId, "phaseId");
+            require(gate, "gate");
+            require(reason, "reason");
+        }
+    }
+
+    record TaskTicked(String phaseId, String taskId) implements EventPayload {
+        public TaskTicked {
+            require(phaseId, "phaseId");
+            require(taskId, "taskId");
+        }
+    }
+
+    record TaskUnticked(String phaseId, String taskId) implements EventPayload {
+        public TaskUnticked {
+            require(phaseId, "phaseId");
+            require(taskId, "taskId");
+        }
+    }
+
+    /**
+     * A check's or test case's result. {@code phaseId} is the phase it was run for; absent, the result
+     * counts for every phase its suite covers.
+     */
+    record TestResultSet(String suiteId, String testId, String phaseId, TestOutcome outcome, String note)
+            implements EventPayload {
+        public TestResultSet {
+            require(suiteId, "suiteId");
+            require(testId, "testId");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** One step of a test case ticked or unticked; {@code step} is 1-based. */
+    record TestStepTicked(String suiteId, String caseId, int step, boolean ticked) implements EventPayload {
+        public TestStepTicked {
+            require(suiteId, "suiteId");
+            require(caseId, "caseId");
+            if (step < 1) {
+                throw new IllegalArgumentException("step is 1-based, got " + step);
+            }
+        }
+    }
+
+    record GuidedStepDone(String phaseId, String stepId) implements EventPayload {
+        public GuidedStepDone {
+            require(phaseId, "phaseId");
+            require(stepId, "stepId");
+        }
+    }
+
+    record WaitStarted(String phaseId, String stepId, Duration duration) implements EventPayload {
+        public WaitStarted {
+            require(phaseId, "phaseId");
+            require(stepId, "stepId");
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    record WaitCutShort(String phaseId, String stepId, String reason) implements EventPayload {
+        public WaitCutShort {
+            require(phaseId, "phaseId");
+            require(stepId, "stepId");
+            require(reason, "reason");
+        }
+    }
+
+    /** An audit gate's output checked: its hash, the overall verdict, and each expected field's verdict. */
+    record AuditChecked(String phaseId, String outputSha256, boolean passed, List<FieldVerdict> fields)
+            implements EventPayload {
+        public AuditChecked {
+            require(phaseId, "phaseId");
+            fields = copy(fields);
+        }
+    }
+
+    record FieldVerdict(String field, String expected, String actual, boolean passed) {
+    }
+
+    /** {@code sourceStep}: the guided step or procedure step where the value was entered, if any. */
+    record ParameterEntered(String name, String value, String sourceStep) implements EventPayload {
+        public ParameterEntered {
+            require(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** {@code source}: the step the command comes from (guided step or procedure step id). */
+    record CommandGenerated(String source, String scriptSha256, String script) implements EventPayload {
+        public CommandGenerated {
+            require(source, "source");
+            require(scriptSha256, "scriptSha256");
+        }
+    }
+
+    record CommandCopied(String source, String scriptSha256) implements EventPayload {
+        public CommandCopied {
+            require(source, "source");
+            require(scriptSha256, "scriptSha256");
+        }
+    }
+
+    record ScriptRun(String source, String scriptSha256, int exitCode, String outputTail) implements EventPayload {
+        public ScriptRun {
+            require(source, "source");
+            require(scriptSha256, "scriptSha256");
+        }
+    }
+
+    record DecisionTaken(String treeId, List<Answer> answers, String outcomeId) implements EventPayload {
+        public DecisionTaken {
+            require(treeId, "treeId");
+            answers = copy(answers);
+        }
+    }
+
+    /** The answer given to one question of a decision tree. */
+    record Answer(String nodeId, String label) {
+    }
+
+    /** A rollback decision criterion of a runbook ticked (it holds) or unticked. */
+    record CriterionTicked(String runbookId, String criterionId, boolean ticked) implements EventPayload {
+        public CriterionTicked {
+            require(runbookId, "runbookId");
+            require(criterionId, "criterionId");
+        }
+    }
+
+    record RollbackStarted(String runbookId, String procedureId, String reason) implements EventPayload {
+        public RollbackStarted {
+            require(runbookId, "runbookId");
+        }
+    }
+
+    record RollbackFinished(String runbookId, String procedureId, boolean succeeded, String note)
+            implements EventPayload {
+        public RollbackFinished {
+            require(runbookId, "runbookId");
+        }
+    }
+
+    /** {@code alertId}: the plan's alert rule id (or a metric id for an ad-hoc alert). */
+    record AlertFired(String alertId, String metricId, Double value, String message) implements EventPayload {
+        public AlertFired {
+            require(alertId, "alertId");
+        }
+    }
+
+    record AlertAcknowledged(String alertId, String note) implements EventPayload {
+        public AlertAcknowledged {
+            require(alertId, "alertId");
+        }
+    }
+
+    record NoteAdded(String phaseId, String text) implements EventPayload {
+        public NoteAdded {
+            require(text, "text");
+        }
+    }
+
+    /** The operator of the event signs; {@code approvalId} is the plan's approval it fulfils. */
+    record SignOffGiven(String approvalId, String role, String note) implements EventPayload {
+        public SignOffGiven {
+            require(approvalId, "approvalId");
+        }
+    }
+
+    record UpdatePublished(String cadenceId, String audience, String text) implements EventPayload {
+        public UpdatePublished {
+            require(text, "text");
+        }
+    }
+
+    /** Cancels the effect of an earlier event (an undo of an undo restores it). Nothing is deleted. */
+    record Undo(String eventId) implements EventPayload {
+        public Undo {
+            require(eventId, "eventId");
+        }
+    }
+
+    /**
+     * Written first in a new journal segment when the previous segment could not be continued: its last line
+     * was torn by a crash, or a line in it is damaged. Events after {@code afterSeq} in earlier segments are
+     * not part of the incident (they stay in their file for inspection).
+     */
+    record JournalContinued(long afterSeq, String damagedSegment, int damagedLine, String reason)
+            implements EventPayload {
+    }
+
+    /**
+     * An event of a kind this version does not know (written by a newer version), or whose fields it cannot
+     * read. Kept as written so it can be shown; it changes no state.
+     */
+    record Unrecognized(String kind, JsonNode fields, String problem) implements EventPayload {
+        public Unrecognized {
+            require(kind, "kind");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.incidentconsole.incident;
+
+import io.incidentconsole.plan.Plan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * An open incident: its plan (the copy in its folder), its journal and the state folded from it. Actions go
+ * through {@link #record(EventPayload)}; the state follows every event, including those another console or a
+ * team server adds. Close it to release the folder for other consoles.
+ */
+public final class Incident implements AutoCloseable {
+
+    private final IncidentMetadata metadata;
+    private final Path directory;
+    private final Plan plan;
+    private final Journal journal;
+    private final String operator;
+    private final AutoCloseable release;
+    private final List<Consumer<IncidentState>> stateListeners = new CopyOnWriteArrayList<>();
+    private final Journal.Subscription subscription;
+    private volatile IncidentState state;
+
+    /**
+     * {@code release} is run on close after the journal is closed (e.g. releasing the folder's lock); it may be
+     * null.
+     */
+    public Incident(IncidentMetadata metadata, Path directory, Plan plan, Journal journal, String operator,
+                    AutoCloseable release) {
+        this.metadata = metadata;
+        this.directory = directory;
+        this.plan = plan;
+        this.journal = journal;
+        this.operator = operator;
+        this.release = release;
+        this.state = IncidentState.replay(plan, journal.events());
+        this.subscription = journal.subscribe(new JournalListener() {
+            @Override
+            public void appended(Event event) {
+                update(current -> current.apply(event));
+            }
+
+            @Override
+            public void reloaded(List<Event> events) {
+                update(current -> IncidentState.replay(plan, events));
+            }
+        });
+    }
+
+    private synchronized void update(java.util.function.UnaryOperator<IncidentState> change) {
+        state = change.apply(state);
+        IncidentState now = state;
+        stateListeners.forEach(l -> l.accept(now));
+    }
+
+    public String id() {
+        return metadata.id();
+    }
+
+    public IncidentMetadata metadata() {
+        return metadata;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** Who acts in this console; every event recorded here carries this name. */
+    public String operator() {
+        return operator;
+    }
+
+    public IncidentState state() {
+        return state;
+    }
+
+    public RecoveryReport recovery() {
+        return journal.recovery();
+    }
+
+    public boolean isReadOnly() {
+        return journal.isReadOnly();
+    }
+
+    public Optional<String> readOnlyReason() {
+        return journal.readOnlyReason();
+    }
+
+    /** Records an action; durable when this returns. Throws {@link JournalException} when it was not recorded. */
+    public Event record(EventPayload payload) {
+        return journal.append(operator, payload);
+    }
+
+    /** Cancels the effect of an earlier event by recording an {@link EventPayload.Undo}. */
+    public Event undo(String eventId) {
+        if (!state.canUndo(eventId)) {
+            throw new IllegalArgumentException("event " + eventId + " cannot be undone (unknown, already undone, "
+                    + "or the start of the incident)");
+        }
+        return record(new EventPayload.Undo(eventId));
+    }
+
+    /** See {@link Journal#continueFromLastGoodEvent(String)}. */
+    public Event continueFromLastGoodEvent() {
+        return journal.continueFromLastGoodEvent(operator);
+    }
+
+    /** Called with the new state after every event, on the thread that got the event. */
+    public Journal.Subscription onStateChange(Consumer<IncidentState> listener) {
+        stateListeners.add(listener);
+        return () -> stateListeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        journal.close();
+        if (release != null) {
+            try {
+                release.close();
+            } catch (Exception e) {
+                // The lock goes with the process in any case; closing must not fail the caller.
+            }
+        }
+    }
+}

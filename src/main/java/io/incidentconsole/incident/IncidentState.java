@@ -1,0 +1,529 @@
+package io.incidentconsole.incident;
+
+import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
+import io.incidentconsole.incident.EventPayload.AlertFired;
+import io.incidentconsole.incident.EventPayload.AuditChecked;
+import io.incidentconsole.incident.EventPayload.CommandCopied;
+import io.incidentconsole.incident.EventPayload.CommandGenerated;
+import io.incidentconsole.incident.EventPayload.CriterionTicked;
+import io.incidentconsole.incident.EventPayload.DecisionTaken;
+import io.incidentconsole.incident.EventPayload.GateOverridden;
+import io.incidentconsole.incident.EventPayload.GuidedStepDone;
+import io.incidentconsole.incident.EventPayload.IncidentStarted;
+import io.incidentconsole.incident.EventPayload.NoteAdded;
+import io.incidentconsole.incident.EventPayload.ParameterEntered;
+import io.incidentconsole.incident.EventPayload.PhaseCompleted;
+import io.incidentconsole.incident.EventPayload.PhaseStarted;
+import io.incidentconsole.incident.EventPayload.PhaseStatusChanged;
+import io.incidentconsole.incident.EventPayload.RollbackFinished;
+import io.incidentconsole.incident.EventPayload.RollbackStarted;
+import io.incidentconsole.incident.EventPayload.ScriptRun;
+import io.incidentconsole.incident.EventPayload.SignOffGiven;
+import io.incidentconsole.incident.EventPayload.TaskTicked;
+import io.incidentconsole.incident.EventPayload.TaskUnticked;
+import io.incidentconsole.incident.EventPayload.TestResultSet;
+import io.incidentconsole.incident.EventPayload.TestStepTicked;
+import io.incidentconsole.incident.EventPayload.Undo;
+import io.incidentconsole.incident.EventPayload.UpdatePublished;
+import io.incidentconsole.incident.EventPayload.WaitCutShort;
+import io.incidentconsole.incident.EventPayload.WaitStarted;
+import io.incidentconsole.plan.Phase;
+import io.incidentconsole.plan.PhaseStatus;
+import io.incidentconsole.plan.Plan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The incident as its journal says it is: a fold of the events over the plan. Immutable; {@link #apply(Event)}
+ * returns a new state. An event cancelled by an {@link Undo} (that is not itself undone) has no effect; the
+ * events themselves are all kept.
+ */
+public final class IncidentState {
+
+    private final Plan plan;
+    private final List<Event> events;
+    private final Set<String> undone;
+    private final Map<String, PhaseState> phases;
+    private final Map<TestKey, TestRecord> tests;
+    private final Map<StepKey, Set<Integer>> testSteps;
+    private final Map<String, ParameterValue> parameters;
+    private final List<DecisionRecord> decisions;
+    private final Map<String, Set<String>> criteria;
+    private final List<RollbackRecord> rollbacks;
+    private final Map<String, AlertState> alerts;
+    private final List<Entry> notes;
+    private final List<SignOffRecord> signOffs;
+    private final List<CommandRecord> commands;
+    private final List<UpdateRecord> updates;
+    private final Started started;
+
+    private IncidentState(Fold fold) {
+        plan = fold.plan;
+        events = List.copyOf(fold.events);
+        undone = Set.copyOf(fold.undone);
+        phases = Collections.unmodifiableMap(new LinkedHashMap<>(fold.phases));
+        tests = Collections.unmodifiableMap(new LinkedHashMap<>(fold.tests));
+        Map<StepKey, Set<Integer>> steps = new LinkedHashMap<>();
+        fold.testSteps.forEach((k, v) -> steps.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
+        testSteps = Collections.unmodifiableMap(steps);
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(fold.parameters));
+        decisions = List.copyOf(fold.decisions);
+        Map<String, Set<String>> ticked = new LinkedHashMap<>();
+        fold.criteria.forEach((k, v) -> ticked.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
+        criteria = Collections.unmodifiableMap(ticked);
+        rollbacks = List.copyOf(fold.rollbacks);
+        alerts = Collections.unmodifiableMap(new LinkedHashMap<>(fold.alerts));
+        notes = List.copyOf(fold.notes);
+        signOffs = List.copyOf(fold.signOffs);
+        commands = List.copyOf(fold.commands);
+        updates = List.copyOf(fold.updates);
+        started = fold.started;
+    }
+
+    /** The state before any event: every phase at the status the plan gives it. */
+    public static IncidentState initial(Plan plan) {
+        return new IncidentState(new Fold(plan));
+    }
+
+    /** Folds the events, in order, over the plan. */
+    public static IncidentState replay(Plan plan, List<Event> events) {
+        Fold fold = new Fold(plan);
+        fold.events.addAll(events);
+        fold.undone.addAll(undoneIds(events));
+        for (Event event : events) {
+            fold.apply(event);
+        }
+        return new IncidentState(fold);
+    }
+
+    /** The state after one more event. Pure: this state is unchanged. */
+    public IncidentState apply(Event event) {
+        if (event.payload() instanceof Undo) {
+            List<Event> all = new ArrayList<>(events.size() + 1);
+            all.addAll(events);
+            all.add(event);
+            return replay(plan, all);
+        }
+        Fold fold = new Fold(this);
+        fold.events.add(event);
+        fold.apply(event);
+        return new IncidentState(fold);
+    }
+
+    /**
+     * Ids of events whose effect is cancelled. Walked from the end so that an undo of an undo is seen before the
+     * undo it cancels. An undo only reaches back: one naming a later or unknown event does nothing.
+     */
+    static Set<String> undoneIds(List<Event> events) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            position.putIfAbsent(events.get(i).id(), i);
+        }
+        Set<String> undone = new HashSet<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            Event event = events.get(i);
+            if (event.payload() instanceof Undo undo && !undone.contains(event.id())) {
+                Integer target = position.get(undo.eventId());
+                if (target != null && target < i && undoable(events.get(target))) {
+                    undone.add(undo.eventId());
+                }
+            }
+        }
+        return undone;
+    }
+
+    private static boolean undoable(Event event) {
+        return !(event.payload() instanceof IncidentStarted
+                || event.payload() instanceof EventPayload.JournalContinued
+                || event.payload() instanceof EventPayload.Unrecognized);
+    }
+
+    /** Whether an undo of the event would change anything: it exists, can be undone and is not undone already. */
+    public boolean canUndo(String eventId) {
+        return !undone.contains(eventId) && events.stream().anyMatch(e -> e.id().equals(eventId) && undoable(e));
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public List<Event> events() {
+        return events;
+    }
+
+    public boolean isUndone(String eventId) {
+        return undone.contains(eventId);
+    }
+
+    public Optional<Event> lastEvent() {
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+    }
+
+    public Optional<Started> started() {
+        return Optional.ofNullable(started);
+    }
+
+    /** Every phase of the plan in plan order (then any phase events name that the plan does not have). */
+    public Map<String, PhaseState> phases() {
+        return phases;
+    }
+
+    public PhaseState phase(String phaseId) {
+        PhaseState state = phases.get(phaseId);
+        if (state == null) {
+            throw new IllegalArgumentException("no phase '" + phaseId + "' in this incident");
+        }
+        return state;
+    }
+
+    /** Every test result recorded, keyed by phase (null: all phases of the suite), suite and test. */
+    public Map<TestKey, TestRecord> tests() {
+        return tests;
+    }
+
+    /**
+     * The results that count for a phase: those recorded for it, and those recorded without a phase for a suite
+     * that covers it. A result for the phase itself wins over a phase-less one for the same test.
+     */
+    public List<TestRecord> testsOf(String phaseId) {
+        Map<String, TestRecord> byTest = new LinkedHashMap<>();
+        Set<String> suites = new HashSet<>();
+        plan.testSuitesOf(phaseId).forEach(s -> suites.add(s.id()));
+        for (TestRecord record : tests.values()) {
+            if (record.key().phaseId() == null && suites.contains(record.key().suiteId())) {
+                byTest.putIfAbsent(record.key().suiteId() + "/" + record.key().testId(), record);
+            }
+        }
+        for (TestRecord record : tests.values()) {
+            if (phaseId.equals(record.key().phaseId())) {
+                byTest.put(record.key().suiteId() + "/" + record.key().testId(), record);
+            }
+        }
+        return List.copyOf(byTest.values());
+    }
+
+    public Optional<TestOutcome> latestOutcome(String phaseId, String suiteId, String testId) {
+        return testsOf(phaseId).stream()
+                .filter(r -> r.key().suiteId().equals(suiteId) && r.key().testId().equals(testId))
+                .findFirst()
+                .map(r -> r.latest().outcome());
+    }
+
+    /** The ticked steps (1-based) of a test case. */
+    public Set<Integer> tickedSteps(String suiteId, String caseId) {
+        return testSteps.getOrDefault(new StepKey(suiteId, caseId), Set.of());
+    }
+
+    public Map<String, ParameterValue> parameters() {
+        return parameters;
+    }
+
+    public List<DecisionRecord> decisions() {
+        return decisions;
+    }
+
+    public Optional<DecisionRecord> decision(String treeId) {
+        for (int i = decisions.size() - 1; i >= 0; i--) {
+            if (decisions.get(i).treeId().equals(treeId)) {
+                return Optional.of(decisions.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The ticked rollback decision criteria of a runbook. */
+    public Set<String> tickedCriteria(String runbookId) {
+        return criteria.getOrDefault(runbookId, Set.of());
+    }
+
+    public List<RollbackRecord> rollbacks() {
+        return rollbacks;
+    }
+
+    /** Every alert fired, by alert id, with whether it is acknowledged since it last fired. */
+    public Map<String, AlertState> alerts() {
+        return alerts;
+    }
+
+    public List<AlertState> openAlerts() {
+        return alerts.values().stream().filter(a -> !a.acknowledged()).toList();
+    }
+
+    public List<Entry> notes() {
+        return notes;
+    }
+
+    public List<SignOffRecord> signOffs() {
+        return signOffs;
+    }
+
+    /** Commands generated, copied and run, in order. */
+    public List<CommandRecord> commands() {
+        return commands;
+    }
+
+    public List<UpdateRecord> updates() {
+        return updates;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IncidentState that
+                && plan.equals(that.plan) && events.equals(that.events) && undone.equals(that.undone)
+                && phases.equals(that.phases) && tests.equals(that.tests) && testSteps.equals(that.testSteps)
+                && parameters.equals(that.parameters) && decisions.equals(that.decisions)
+                && criteria.equals(that.criteria) && rollbacks.equals(that.rollbacks) && alerts.equals(that.alerts)
+                && notes.equals(that.notes) && signOffs.equals(that.signOffs) && commands.equals(that.commands)
+                && updates.equals(that.updates) && Objects.equals(started, that.started);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(events, phases, tests, parameters, alerts);
+    }
+
+    @Override
+    public String toString() {
+        return "IncidentState[" + events.size() + " events, phases=" + phases + ", tests=" + tests
+                + ", parameters=" + parameters + ", alerts=" + alerts + ", undone=" + undone + "]";
+    }
+
+    /** Who started the incident, when, and from which plan. */
+    public record Started(String incidentId, String planTitle, String planSha256, String operator, Instant at) {
+    }
+
+    /** Where a test result applies. {@code phaseId} null: every phase the suite covers. */
+    public record TestKey(String phaseId, String suiteId, String testId) {
+    }
+
+    record StepKey(String suiteId, String caseId) {
+    }
+
+    /** The results of one test, oldest first; the latest counts. */
+    public record TestRecord(TestKey key, List<TestResult> history) {
+        public TestRecord {
+            history = List.copyOf(history);
+        }
+
+        public TestResult latest() {
+            return history.get(history.size() - 1);
+        }
+    }
+
+    public record TestResult(TestOutcome outcome, String note, String operator, Instant at, long seq) {
+    }
+
+    public record ParameterValue(String name, String value, String sourceStep, String operator, Instant at) {
+    }
+
+    public record DecisionRecord(String treeId, List<EventPayload.Answer> answers, String outcomeId, String operator,
+                                 Instant at) {
+        public DecisionRecord {
+            answers = List.copyOf(answers);
+        }
+    }
+
+    /** {@code finishedAt} null while the rollback runs. */
+    public record RollbackRecord(String runbookId, String procedureId, String reason, String startedBy,
+                                 Instant startedAt, Instant finishedAt, Boolean succeeded, String finishNote) {
+        public boolean running() {
+            return finishedAt == null;
+        }
+    }
+
+    /** The latest firing of an alert, and its acknowledgement if it has one since. */
+    public record AlertState(String alertId, String metricId, Double value, String message, Instant firedAt,
+                             int timesFired, boolean acknowledged, String acknowledgedBy, Instant acknowledgedAt,
+                             String acknowledgeNote) {
+    }
+
+    /** A note: free text an operator added, optionally about a phase. */
+    public record Entry(String phaseId, String text, String operator, Instant at) {
+    }
+
+    public record SignOffRecord(String approvalId, String role, String note, String operator, Instant at) {
+    }
+
+    public enum CommandAction { GENERATED, COPIED, RUN }
+
+    /** {@code exitCode} and {@code outputTail} only for RUN; {@code script} only for GENERATED. */
+    public record CommandRecord(CommandAction action, String source, String scriptSha256, String script,
+                                Integer exitCode, String outputTail, String operator, Instant at) {
+    }
+
+    public record UpdateRecord(String cadenceId, String audience, String text, String operator, Instant at) {
+    }
+
+    /** The mutable working set of one fold step or replay; never escapes. */
+    private static final class Fold {
+        final Plan plan;
+        final List<Event> events = new ArrayList<>();
+        final Set<String> undone = new HashSet<>();
+        final Map<String, PhaseState> phases = new LinkedHashMap<>();
+        final Map<TestKey, TestRecord> tests = new LinkedHashMap<>();
+        final Map<StepKey, Set<Integer>> testSteps = new LinkedHashMap<>();
+        final Map<String, ParameterValue> parameters = new LinkedHashMap<>();
+        final List<DecisionRecord> decisions = new ArrayList<>();
+        final Map<String, Set<String>> criteria = new LinkedHashMap<>();
+        final List<RollbackRecord> rollbacks = new ArrayList<>();
+        final Map<String, AlertState> alerts = new LinkedHashMap<>();
+        final List<Entry> notes = new ArrayList<>();
+        final List<SignOffRecord> signOffs = new ArrayList<>();
+        final List<CommandRecord> commands = new ArrayList<>();
+        final List<UpdateRecord> updates = new ArrayList<>();
+        Started started;
+
+        Fold(Plan plan) {
+            this.plan = plan;
+            for (Phase phase : plan.phases()) {
+                phases.put(phase.id(), PhaseState.initial(phase.id(), phase.status(), phase.statusNote()));
+            }
+        }
+
+        Fold(IncidentState state) {
+            plan = state.plan;
+            events.addAll(state.events);
+            undone.addAll(state.undone);
+            phases.putAll(state.phases);
+            tests.putAll(state.tests);
+            state.testSteps.forEach((k, v) -> testSteps.put(k, new TreeSet<>(v)));
+            parameters.putAll(state.parameters);
+            decisions.addAll(state.decisions);
+            state.criteria.forEach((k, v) -> criteria.put(k, new TreeSet<>(v)));
+            rollbacks.addAll(state.rollbacks);
+            alerts.putAll(state.alerts);
+            notes.addAll(state.notes);
+            signOffs.addAll(state.signOffs);
+            commands.addAll(state.commands);
+            updates.addAll(state.updates);
+            started = state.started;
+        }
+
+        private PhaseState phase(String id) {
+            return phases.computeIfAbsent(id, key -> PhaseState.initial(key, PhaseStatus.PENDING, null));
+        }
+
+        void apply(Event event) {
+            if (undone.contains(event.id())) {
+                return;
+            }
+            EventPayload payload = event.payload();
+            Instant at = event.at();
+            String who = event.operator();
+            if (payload instanceof IncidentStarted p) {
+                started = new Started(p.incidentId(), p.planTitle(), p.planSha256(), who, at);
+            } else if (payload instanceof PhaseStarted p) {
+                phases.put(p.phaseId(), phase(p.phaseId()).started(at));
+            } else if (payload instanceof PhaseCompleted p) {
+                phases.put(p.phaseId(), phase(p.phaseId()).completed(p.confirmedOpenItems(), at));
+            } else if (payload instanceof PhaseStatusChanged p) {
+                phases.put(p.phaseId(), phase(p.phaseId()).withStatus(p.status(), p.reason(), at));
+            } else if (payload instanceof GateOverridden p) {
+                phases.put(p.phaseId(), phase(p.phaseId())
+                        .withOverride(new PhaseState.GateOverride(p.gate(), p.reason(), who, at)));
+            } else if (payload instanceof TaskTicked p) {
+                phases.put(p.phaseId(), phase(p.phaseId()).withTask(p.taskId(), true));
+            } else if (payload instanceof TaskUnticked p) {
+                phases.put(p.phaseId(), phase(p.phaseId()).withTask(p.taskId(), false));
+            } else if (payload instanceof GuidedStepDone p) {
+                phases.put(p.phaseId(), phase(p.phaseId()).withStepDone(p.stepId()));
+            } else if (payload instanceof WaitStarted p) {
+                phases.put(p.phaseId(), phase(p.phaseId())
+                        .withWait(new PhaseState.Wait(p.stepId(), at, p.duration(), null, null)));
+            } else if (payload instanceof WaitCutShort p) {
+                PhaseState phase = phase(p.phaseId());
+                PhaseState.Wait wait = phase.waits().get(p.stepId());
+                PhaseState.Wait cut = wait == null
+                        ? new PhaseState.Wait(p.stepId(), at, Duration.ZERO, at, p.reason())
+                        : new PhaseState.Wait(p.stepId(), wait.startedAt(), wait.duration(), at, p.reason());
+                phases.put(p.phaseId(), phase.withWait(cut));
+            } else if (payload instanceof AuditChecked p) {
+                phases.put(p.phaseId(), phase(p.phaseId()).withAudit(
+                        new PhaseState.AuditRecord(p.outputSha256(), p.passed(), p.fields(), who, at)));
+            } else if (payload instanceof TestResultSet p) {
+                TestKey key = new TestKey(p.phaseId(), p.suiteId(), p.testId());
+                TestResult result = new TestResult(p.outcome(), p.note(), who, at, event.seq());
+                TestRecord old = tests.get(key);
+                List<TestResult> history = old == null ? new ArrayList<>() : new ArrayList<>(old.history());
+                history.add(result);
+                tests.put(key, new TestRecord(key, history));
+            } else if (payload instanceof TestStepTicked p) {
+                Set<Integer> steps = testSteps.computeIfAbsent(new StepKey(p.suiteId(), p.caseId()),
+                        k -> new TreeSet<>());
+                if (p.ticked()) {
+                    steps.add(p.step());
+                } else {
+                    steps.remove(p.step());
+                }
+            } else if (payload instanceof ParameterEntered p) {
+                parameters.put(p.name(), new ParameterValue(p.name(), p.value(), p.sourceStep(), who, at));
+            } else if (payload instanceof CommandGenerated p) {
+                commands.add(new CommandRecord(CommandAction.GENERATED, p.source(), p.scriptSha256(), p.script(),
+                        null, null, who, at));
+            } else if (payload instanceof CommandCopied p) {
+                commands.add(new CommandRecord(CommandAction.COPIED, p.source(), p.scriptSha256(), null, null, null,
+                        who, at));
+            } else if (payload instanceof ScriptRun p) {
+                commands.add(new CommandRecord(CommandAction.RUN, p.source(), p.scriptSha256(), null, p.exitCode(),
+                        p.outputTail(), who, at));
+            } else if (payload instanceof DecisionTaken p) {
+                decisions.add(new DecisionRecord(p.treeId(), p.answers(), p.outcomeId(), who, at));
+            } else if (payload instanceof CriterionTicked p) {
+                Set<String> ticked = criteria.computeIfAbsent(p.runbookId(), k -> new TreeSet<>());
+                if (p.ticked()) {
+                    ticked.add(p.criterionId());
+                } else {
+                    ticked.remove(p.criterionId());
+                }
+            } else if (payload instanceof RollbackStarted p) {
+                rollbacks.add(new RollbackRecord(p.runbookId(), p.procedureId(), p.reason(), who, at, null, null,
+                        null));
+            } else if (payload instanceof RollbackFinished p) {
+                finishRollback(p, at);
+            } else if (payload instanceof AlertFired p) {
+                AlertState old = alerts.get(p.alertId());
+                alerts.put(p.alertId(), new AlertState(p.alertId(), p.metricId(), p.value(), p.message(), at,
+                        old == null ? 1 : old.timesFired() + 1, false, null, null, null));
+            } else if (payload instanceof AlertAcknowledged p) {
+                AlertState old = alerts.get(p.alertId());
+                if (old != null) {
+                    alerts.put(p.alertId(), new AlertState(old.alertId(), old.metricId(), old.value(), old.message(),
+                            old.firedAt(), old.timesFired(), true, who, at, p.note()));
+                }
+            } else if (payload instanceof NoteAdded p) {
+                notes.add(new Entry(p.phaseId(), p.text(), who, at));
+            } else if (payload instanceof SignOffGiven p) {
+                signOffs.add(new SignOffRecord(p.approvalId(), p.role(), p.note(), who, at));
+            } else if (payload instanceof UpdatePublished p) {
+                updates.add(new UpdateRecord(p.cadenceId(), p.audience(), p.text(), who, at));
+            }
+            // Undo was accounted for in `undone`; JournalContinued and Unrecognized change no state.
+        }
+
+        private void finishRollback(RollbackFinished p, Instant at) {
+            for (int i = rollbacks.size() - 1; i >= 0; i--) {
+                RollbackRecord r = rollbacks.get(i);
+                if (r.running() && r.runbookId().equals(p.runbookId())
+                        && Objects.equals(r.procedureId(), p.procedureId())) {
+                    rollbacks.set(i, new RollbackRecord(r.runbookId(), r.procedureId(), r.reason(), r.startedBy(),
+                            r.startedAt(), at, p.succeeded(), p.note()));
+                    return;
+                }
+            }
+            rollbacks.add(new RollbackRecord(p.runbookId(), p.procedureId(), null, null, null, at, p.succeeded(),
+                    p.note()));
+        }
+    }
+}

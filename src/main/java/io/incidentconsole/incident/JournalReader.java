@@ -1,0 +1,185 @@
+package io.incidentconsole.incident;
+
+import io.incidentconsole.incident.EventCodec.DamagedLineException;
+import io.incidentconsole.incident.RecoveryReport.Finding;
+import io.incidentconsole.incident.RecoveryReport.Kind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a journal's segments (journal-0001.jsonl, journal-0002.jsonl, ...) into events, classifying whatever
+ * cannot be read. Never changes a file.
+ */
+final class JournalReader {
+
+    static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{4,})\\.jsonl");
+
+    private final EventCodec codec;
+
+    JournalReader(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Where the last segment stands, so a writer knows whether it can append to it. */
+    record Tail(Path segment, int number, boolean endsCleanly) {
+    }
+
+    /** A damaged line not (yet) continued past. */
+    record Damage(String segment, int line, String reason, int readableAfter, boolean lastLineOfJournal) {
+    }
+
+    record Result(List<Event> events, List<Finding> findings, Damage damage, Tail tail) {
+        long lastSeq() {
+            return events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
+        }
+    }
+
+    static String segmentName(int number) {
+        return String.format("journal-%04d.jsonl", number);
+    }
+
+    static List<Path> segments(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingInt(JournalReader::segmentNumber))
+                    .toList();
+        }
+    }
+
+    static int segmentNumber(Path segment) {
+        Matcher m = SEGMENT_NAME.matcher(segment.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a journal segment: " + segment);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    Result read(Path dir) throws IOException {
+        List<Path> segments = segments(dir);
+        List<Event> events = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Damage damage = null;
+        int lastNonEmpty = -1;
+        for (int s = 0; s < segments.size(); s++) {
+            if (Files.size(segments.get(s)) > 0) {
+                lastNonEmpty = s;
+            }
+        }
+        for (int s = 0; s < segments.size(); s++) {
+            Path segment = segments.get(s);
+            String name = segment.getFileName().toString();
+            byte[] bytes = Files.readAllBytes(segment);
+            if (bytes.length == 0) {
+                continue; // created just before a crash; nothing was written to it
+            }
+            boolean lastSegment = s == lastNonEmpty;
+            Damage damageHere = null;
+            int readableAfterDamage = 0;
+            int lineNo = 0;
+            int start = 0;
+            boolean first = true;
+            while (start < bytes.length) {
+                lineNo++;
+                int newline = indexOf(bytes, (byte) '\n', start);
+                int end = newline < 0 ? bytes.length : newline;
+                int next = newline < 0 ? bytes.length : newline + 1;
+                if (damageHere != null) {
+                    if (readable(bytes, start, end - start)) {
+                        readableAfterDamage++;
+                    }
+                    start = next;
+                    continue;
+                }
+                Event event;
+                try {
+                    event = codec.decode(bytes, start, end - start);
+                } catch (DamagedLineException e) {
+                    damageHere = new Damage(name, lineNo, e.getMessage(), 0, false);
+                    start = next;
+                    continue;
+                }
+                if (first && event.payload() instanceof EventPayload.JournalContinued continued) {
+                    long lastSeq = events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
+                    if (continued.afterSeq() <= lastSeq && event.seq() == continued.afterSeq() + 1) {
+                        events.removeIf(e -> e.seq() > continued.afterSeq());
+                        if (damage != null) {
+                            findings.add(new Finding(Kind.CONTINUED_PAST, damage.segment(), damage.line(),
+                                    damage.reason() + "; the incident continued from event " + continued.afterSeq()
+                                            + " in " + name + " (the damaged file is kept as it was)"));
+                            damage = null;
+                        }
+                    }
+                }
+                first = false;
+                if (damage != null) {
+                    // Damage in an earlier segment that this segment does not continue past: stop here.
+                    break;
+                }
+                long expected = events.isEmpty() ? 1 : events.get(events.size() - 1).seq() + 1;
+                if (event.seq() != expected) {
+                    damageHere = new Damage(name, lineNo, "sequence number " + event.seq() + " where "
+                            + expected + " was expected (a line is missing or out of order)", 0, false);
+                    start = next;
+                    continue;
+                }
+                if (event.payload() instanceof EventPayload.Unrecognized unknown) {
+                    findings.add(new Finding(Kind.UNRECOGNIZED, name, lineNo, "event " + event.seq() + " of kind '"
+                            + unknown.kind() + "': " + unknown.problem() + "; kept and shown as written"));
+                }
+                events.add(event);
+                start = next;
+            }
+            if (damage != null) {
+                break;
+            }
+            if (damageHere != null) {
+                damage = new Damage(damageHere.segment(), damageHere.line(), damageHere.reason(), readableAfterDamage,
+                        lastSegment && damageHere.line() == lineNo);
+            }
+        }
+        return new Result(events, findings, damage, tail(segments));
+    }
+
+    private static Tail tail(List<Path> segments) throws IOException {
+        if (segments.isEmpty()) {
+            return null;
+        }
+        Path last = segments.get(segments.size() - 1);
+        boolean endsCleanly;
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(last)) {
+            long size = channel.size();
+            java.nio.ByteBuffer lastByte = java.nio.ByteBuffer.allocate(1);
+            endsCleanly = size == 0 || (channel.read(lastByte, size - 1) == 1 && lastByte.get(0) == '\n');
+        }
+        return new Tail(last, segmentNumber(last), endsCleanly);
+    }
+
+    private boolean readable(byte[] bytes, int offset, int length) {
+        try {
+            codec.decode(bytes, offset, length);
+            return true;
+        } catch (DamagedLineException e) {
+            return false;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte value, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

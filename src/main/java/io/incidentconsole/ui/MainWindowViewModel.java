@@ -1,0 +1,184 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.PlanLoadResult;
+import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.plan.Problem;
+import io.incidentconsole.settings.RecentPlans;
+import io.incidentconsole.settings.Settings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * State and actions of the console frame: which plan is open, which area is shown, the theme, recent
+ * files, and what went wrong when a plan could not be opened. Plans load in the background; a failed load
+ * leaves the current plan in place.
+ */
+public final class MainWindowViewModel {
+
+    static final String THEME_KEY = "theme";
+
+    private final PlanLoader loader;
+    private final RecentPlans recentPlans;
+    private final Settings settings;
+    private final BackgroundTasks tasks;
+
+    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyStringWrapper planSource = new ReadOnlyStringWrapper(this, "planSource", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Incident Console");
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "Loading plan…");
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
+    private final ReadOnlyBooleanWrapper statusFailed = new ReadOnlyBooleanWrapper(this, "statusFailed");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<PlanProblems> problems = new ReadOnlyObjectWrapper<>(this, "problems");
+    private final ObjectProperty<ConsoleArea> selectedArea =
+            new SimpleObjectProperty<>(this, "selectedArea", ConsoleArea.OVERVIEW);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+
+    public MainWindowViewModel(PlanLoader loader, RecentPlans recentPlans, Settings settings, BackgroundTasks tasks) {
+        this.loader = loader;
+        this.recentPlans = recentPlans;
+        this.settings = settings;
+        this.tasks = tasks;
+        theme.set(settings.get(THEME_KEY).map(Theme::parse).orElse(Theme.DARK));
+        theme.addListener((obs, old, now) -> settings.put(THEME_KEY, now.name()));
+        recent.setAll(recentPlans.list());
+    }
+
+    public void openBundledPlan() {
+        load("the bundled plan", loader::loadBundledSeed, null);
+    }
+
+    public void openPlan(Path file) {
+        load(file.getFileName().toString(), () -> loader.load(file), file);
+    }
+
+    private void load(String what, java.util.concurrent.Callable<PlanLoadResult> work, Path file) {
+        busy.set(true);
+        statusFailed.set(false);
+        statusMessage.set("Opening " + what + "…");
+        tasks.run(work, result -> {
+            busy.set(false);
+            if (result.ok()) {
+                show(result, file);
+            } else {
+                refuse(result.source(), result.problems());
+            }
+        }, error -> {
+            busy.set(false);
+            String source = file == null ? what : file.toString();
+            refuse(source, List.of(new Problem(source, 0, 0, "", "cannot open: " + error.getMessage())));
+        });
+    }
+
+    private void show(PlanLoadResult result, Path file) {
+        Plan loaded = result.plan();
+        plan.set(loaded);
+        planSource.set(file == null ? "Bundled plan: " + result.source().replaceFirst("^bundled:", "")
+                : file.toAbsolutePath().toString());
+        title.set(loaded.plan().title());
+        subtitle.set(subtitleOf(loaded));
+        statusFailed.set(false);
+        statusMessage.set("Opened " + (file == null ? "the bundled plan" : file.getFileName()) + " — "
+                + loaded.summary());
+        if (file != null) {
+            try {
+                recent.setAll(recentPlans.add(file));
+            } catch (RuntimeException e) {
+                statusMessage.set(statusMessage.get() + " (could not update recent files: " + e.getMessage() + ")");
+            }
+        }
+    }
+
+    private void refuse(String source, List<Problem> found) {
+        statusFailed.set(true);
+        statusMessage.set("Could not open " + source + ": " + found.size()
+                + (found.size() == 1 ? " problem" : " problems") + (plan.get() == null ? "" : "; keeping the open plan"));
+        if (plan.get() == null) {
+            title.set("No plan open");
+            subtitle.set("Open a plan with File → Open (Ctrl+O), a recent file, or by dropping a .yaml or .json file here.");
+        }
+        problems.set(new PlanProblems(source, found));
+    }
+
+    static String subtitleOf(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        if (plan.plan().status() != null) {
+            out.append(plan.plan().status()).append("  ·  ");
+        }
+        if (plan.plan().date() != null) {
+            out.append(plan.plan().date()).append("  ·  ");
+        }
+        plan.issues().forEach(i -> out.append(i.label())
+                .append(i.priority() == null ? "" : " " + i.priority().name().toLowerCase(Locale.ROOT))
+                .append("  ·  "));
+        out.append(plan.summary());
+        return out.toString();
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    public void select(ConsoleArea area) {
+        selectedArea.set(area);
+    }
+
+    public ReadOnlyObjectProperty<Plan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty planSourceProperty() {
+        return planSource.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusFailedProperty() {
+        return statusFailed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PlanProblems> problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ConsoleArea> selectedAreaProperty() {
+        return selectedArea;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ObservableList<Path> recentPlans() {
+        return recentView;
+    }
+}
