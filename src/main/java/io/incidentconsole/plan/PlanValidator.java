@@ -76,7 +76,7 @@ final class PlanValidator {
             refs(at + ".phases", suite.phases(), phaseIds, "phase");
             for (int c = 0; c < suite.cases().size(); c++) {
                 if (suite.cases().get(c).steps().isEmpty()) {
-                    report(at + ".cases[" + c + "].steps", "a test case needs at least one step");
+                    report(at + ".cases[" + c + "].steps", "a test case needs at least one step, found none");
                 }
             }
         }

@@ -31,22 +31,22 @@ class PlanLoaderPropertiesTest {
 
     private final PlanLoader loader = new PlanLoader();
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void arbitraryTextNeverThrows(@ForAll String text) {
         assertWellFormed(text);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 800)
     void yamlLookingTextNeverThrows(@ForAll("yamlish") String text) {
         assertWellFormed(text);
     }
 
-    @Property(tries = 600)
+    @Property(tries = 500)
     void mangledYamlPlansNeverThrow(@ForAll("mangledYaml") String text) {
         assertWellFormed(text);
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void mangledJsonPlansNeverThrow(@ForAll("mangledJson") String text) {
         assertWellFormed(text);
     }
