@@ -186,6 +186,8 @@ final class LocatedTree {
         String first = original.lines().findFirst().orElse("cannot parse this");
         if (first.startsWith("Expected a field name")) {
             first = "a key must be plain text, not a list or a mapping";
+        } else if (first.contains("exceeds the limit")) {
+            first = "the file is too large to be a plan (" + first.replaceAll("^.*limit: *", "at most ") + ")";
         }
         return new Problem(source, line(at), column(at), "",
                 (json ? "JSON" : "YAML") + " syntax error: " + cleanJacksonMessage(first));

@@ -30,6 +30,9 @@ import java.util.List;
 public final class PlanLoader {
 
     /** The bundled seed plan (#324 and #330), on the classpath. */
+    /** Far above any real plan (the bundled seed is about 42 KB); refusing more keeps a wrong file from filling memory. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
     public static final String BUNDLED_SEED = "/plans/issue-324-330-coordination.yaml";
 
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -41,6 +44,10 @@ public final class PlanLoader {
         String source = file.toString();
         byte[] bytes;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                return failed(source, "the file is " + Files.size(file) / (1024 * 1024) + " MB; a plan file is at most "
+                        + MAX_BYTES / (1024 * 1024) + " MB (is this the right file?)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return failed(source, "no such file");
@@ -48,8 +55,6 @@ public final class PlanLoader {
             return failed(source, "cannot read the file: permission denied");
         } catch (IOException e) {
             return failed(source, "cannot read the file: " + e.getMessage());
-        } catch (OutOfMemoryError e) {
-            return failed(source, "the file is too large to be a plan");
         }
         return decode(source, bytes);
     }

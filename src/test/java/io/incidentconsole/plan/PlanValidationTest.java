@@ -177,6 +177,17 @@ class PlanValidationTest {
     }
 
     @Test
+    void anOversizedFileIsRefusedBeforeReading(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path big = dir.resolve("huge.yaml");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(PlanLoader.MAX_BYTES + 1);
+        }
+
+        assertThat(loader.load(big).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("the file is 16 MB; a plan file is at most 16 MB"));
+    }
+
+    @Test
     void aControlCharacterIsReportedWhereItIs() {
         PlanLoadResult result = loader.load("nul.yaml", "plan:\n  title: ab\0c\n");
 
