@@ -52,7 +52,8 @@ final class PlanValidator {
             }
             for (int d = 0; d < phase.dependsOn().size(); d++) {
                 if (phase.dependsOn().get(d).equals(phase.id())) {
-                    report(at + ".dependsOn[" + d + "]", "phase '" + phase.id() + "' depends on itself, so it could never start");
+                    report(at + ".dependsOn[" + d + "]",
+                            "phase '" + phase.id() + "' depends on itself, so it could never start");
                 }
             }
             for (int c = 0; c < phase.successCriteria().size(); c++) {

@@ -25,14 +25,14 @@ import java.util.regex.Pattern;
 /**
  * Checks a parsed plan tree against the shape of the {@link Plan} records, collecting every problem
  * instead of stopping at the first, and rewrites friendly forms into the canonical ones Jackson binds:
- * {@code 3.2M} → 3200000, {@code 24h} → PT24H, a bare string where a record with a {@code text} field is
+ * {@code 3.2M} → 3200000, {@code 2%} → 0.02, {@code 24h} → PT24H, a bare string where a record with a {@code text} field is
  * expected → {@code {text: ...}}, a scalar where text is expected → its text.
  */
 final class StructureChecker {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern SUFFIXED_NUMBER =
-            Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG]?)\\s*");
+            Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG%]?)\\s*");
     private static final Pattern SHORT_DURATION = Pattern.compile("\\s*([0-9]+)\\s*(s|m|min|h|d|w)\\s*");
 
     private final String source;
@@ -207,6 +207,7 @@ final class StructureChecker {
                     case "K" -> 1e3;
                     case "M" -> 1e6;
                     case "G" -> 1e9;
+                    case "%" -> 0.01;
                     default -> 1;
                 };
                 value = Double.parseDouble(m.group(1)) * scale;
@@ -217,7 +218,7 @@ final class StructureChecker {
             return null;
         }
         if (Double.isNaN(value)) {
-            report(path, "expected a number such as 42, 0.5, 900K or 3.2M, found " + describe(node));
+            report(path, "expected a number such as 42, 0.5, 2%, 900K or 3.2M, found " + describe(node));
             return null;
         }
         return node.isNumber() ? node : NODES.numberNode(value);

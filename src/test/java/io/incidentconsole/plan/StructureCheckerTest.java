@@ -37,6 +37,8 @@ class StructureCheckerTest {
             "0.02    | 0.02",
             "-5      | -5",
             "1e3     | 1000",
+            "2%      | 0.02",
+            "'99.5 %'| 0.995",
     })
     void numbersAcceptSuffixes(String written, double expected) {
         Plan plan = load("metrics:\n  - id: m\n    name: M\n    baseline: " + written + "\n");
