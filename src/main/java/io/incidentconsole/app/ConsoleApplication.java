@@ -1,6 +1,12 @@
 package io.incidentconsole.app;
 
+import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.ui.IncidentPickerViewModel;
+import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.PhaseBoardView;
+import io.incidentconsole.ui.PhaseBoardViewModel;
 import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
@@ -48,25 +54,50 @@ public final class ConsoleApplication extends Application {
         } else {
             console.model().openBundledPlan();
         }
+        // Starting the console offers to resume the most recent incident or start a new one, once the plan is in.
+        console.model().busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
+                if (!busy) {
+                    obs.removeListener(this);
+                    console.view().showIncidentPicker();
+                }
+            }
+        });
+        this.console = console;
     }
 
     @Override
     public void stop() {
+        if (console != null) {
+            console.model().session().close();
+        }
         background.shutdownNow();
     }
 
+    private Console console;
+
     /** The console's object graph, built by constructor injection; tests build it the same way. */
-    public record Console(MainWindowViewModel model, MainWindowView view) {
+    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store) {
 
         public static Console create(AppDirectories directories, BackgroundTasks tasks) {
+            IncidentSession session = new IncidentSession(tasks);
             MainWindowViewModel model = new MainWindowViewModel(
                     new PlanLoader(),
                     new RecentPlans(directories.config().resolve("recent-plans.txt"), 10),
                     new Settings(directories.config().resolve("settings.properties")),
-                    tasks);
+                    tasks,
+                    session);
+            IncidentStore store = new IncidentStore(directories.data());
+            OperatorSettings operators = new OperatorSettings(directories.config().resolve("operator.json"));
             MainWindowView view = new MainWindowView(model,
-                    area -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area)));
-            return new Console(model, view);
+                    area -> switch (area) {
+                        case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
+                                session);
+                        default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
+                    },
+                    () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
+            return new Console(model, view, store);
         }
     }
 }

@@ -83,12 +83,20 @@ public final class PlanLoader {
         return load(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
     public PlanLoadResult loadBundledSeed() {
+        return load(BUNDLED_SEED_SOURCE, bundledSeedText());
+    }
+
+    /** How the bundled plan is named in messages. */
+    public static final String BUNDLED_SEED_SOURCE =
+            "bundled:" + BUNDLED_SEED.substring(BUNDLED_SEED.lastIndexOf('/') + 1);
+
+    /** The bundled plan's text, e.g. to copy it into a new incident. */
+    public String bundledSeedText() {
         try (InputStream in = PlanLoader.class.getResourceAsStream(BUNDLED_SEED)) {
             if (in == null) {
                 throw new IllegalStateException("bundled plan missing from the build: " + BUNDLED_SEED);
             }
-            return load("bundled:" + BUNDLED_SEED.substring(BUNDLED_SEED.lastIndexOf('/') + 1),
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

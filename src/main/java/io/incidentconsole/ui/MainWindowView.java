@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import io.incidentconsole.incident.Incident;
 
 /** The console frame: menus, header, navigation between areas, the shown area, and the status bar. */
 public final class MainWindowView {
@@ -37,8 +39,12 @@ public final class MainWindowView {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
+    private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
+    private static final PseudoClass NONE = PseudoClass.getPseudoClass("none");
+
     private final MainWindowViewModel model;
     private final Function<ConsoleArea, AreaView> areaFactory;
+    private final Supplier<IncidentPickerViewModel> pickers;
     private final Map<ConsoleArea, AreaView> areas = new EnumMap<>(ConsoleArea.class);
     private AreaView shown;
 
@@ -55,6 +61,8 @@ public final class MainWindowView {
     @FXML
     private Label planSubtitle;
     @FXML
+    private Label incidentLine;
+    @FXML
     private ListView<ConsoleArea> navigation;
     @FXML
     private StackPane content;
@@ -63,9 +71,11 @@ public final class MainWindowView {
     @FXML
     private Label planSource;
 
-    public MainWindowView(MainWindowViewModel model, Function<ConsoleArea, AreaView> areaFactory) {
+    public MainWindowView(MainWindowViewModel model, Function<ConsoleArea, AreaView> areaFactory,
+                          Supplier<IncidentPickerViewModel> pickers) {
         this.model = model;
         this.areaFactory = areaFactory;
+        this.pickers = pickers;
         FxmlViews.load("MainWindow", this);
         bind();
     }
@@ -81,6 +91,25 @@ public final class MainWindowView {
         statusMessage.setId("status-message");
         planSource.textProperty().bind(model.planSourceProperty());
         model.statusFailedProperty().addListener((obs, was, failed) -> statusMessage.pseudoClassStateChanged(FAILED, failed));
+
+        incidentLine.setId("incident-line");
+        model.session().incidentProperty().addListener((obs, old, incident) -> showIncident(incident));
+        showIncident(model.session().incidentProperty().get());
+        model.session().lastErrorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, error);
+                alert.setHeaderText("The action was not recorded");
+                alert.initOwner(window());
+                alert.getDialogPane().getStylesheets().setAll(model.themeProperty().get().stylesheets());
+                alert.setOnHidden(e -> model.session().clearError());
+                alert.show();
+            }
+        });
+        model.recoveryProperty().addListener((obs, old, notice) -> {
+            if (notice != null) {
+                new RecoveryDialog(notice, window(), model.themeProperty().get()).show();
+            }
+        });
 
         navigation.getItems().setAll(ConsoleArea.values());
         navigation.setCellFactory(list -> new AreaCell());
@@ -138,6 +167,27 @@ public final class MainWindowView {
             event.setDropCompleted(file != null);
             event.consume();
         });
+    }
+
+    private void showIncident(Incident incident) {
+        if (incident == null) {
+            incidentLine.setText("No incident open — reading the plan only. Ctrl+I starts or resumes an incident.");
+        } else {
+            incidentLine.setText("Incident " + incident.id() + "  ·  operator " + incident.operator()
+                    + incident.readOnlyReason().map(r -> "  ·  READ-ONLY: " + r).orElse(""));
+        }
+        incidentLine.pseudoClassStateChanged(NONE, incident == null);
+        incidentLine.pseudoClassStateChanged(READ_ONLY, incident != null && incident.isReadOnly());
+    }
+
+    /** Opens the start-or-resume dialog. */
+    public void showIncidentPicker() {
+        new IncidentPickerView(pickers.get(), window(), model.themeProperty().get()).show();
+    }
+
+    @FXML
+    private void onIncident() {
+        showIncidentPicker();
     }
 
     /** The first dropped file that can be a plan. */
@@ -231,7 +281,7 @@ public final class MainWindowView {
         for (ConsoleArea area : ConsoleArea.values()) {
             text.append(area.shortcut()).append("\t").append(area.title()).append('\n');
         }
-        text.append("Ctrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
+        text.append("Ctrl+I\tStart or resume an incident\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
                 .append("Drop a .yaml or .json plan on the window to open it.");
         info("Keyboard shortcuts", text.toString());
     }

@@ -17,9 +17,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.RecoveryReport;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * State and actions of the console frame: which plan is open, which area is shown, the theme, recent
@@ -48,9 +54,14 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ReadOnlyObjectWrapper<RecoveryNotice> recovery = new ReadOnlyObjectWrapper<>(this, "recovery");
+    private final IncidentSession session;
+    private CurrentPlan current;
 
-    public MainWindowViewModel(PlanLoader loader, RecentPlans recentPlans, Settings settings, BackgroundTasks tasks) {
+    public MainWindowViewModel(PlanLoader loader, RecentPlans recentPlans, Settings settings, BackgroundTasks tasks,
+                               IncidentSession session) {
         this.loader = loader;
+        this.session = session;
         this.recentPlans = recentPlans;
         this.settings = settings;
         this.tasks = tasks;
@@ -60,20 +71,39 @@ public final class MainWindowViewModel {
     }
 
     public void openBundledPlan() {
-        load("the bundled plan", loader::loadBundledSeed, null);
+        load("the bundled plan", () -> new Loaded(loader.loadBundledSeed(), loader.bundledSeedText()), null);
     }
 
     public void openPlan(Path file) {
-        load(file.getFileName().toString(), () -> loader.load(file), file);
+        load(file.getFileName().toString(), () -> {
+            PlanLoadResult result = loader.load(file);
+            // Read again only once it is known to be good UTF-8 text: a new incident keeps this exact text.
+            return new Loaded(result, result.ok() ? Files.readString(file, StandardCharsets.UTF_8) : null);
+        }, file);
     }
 
-    private void load(String what, java.util.concurrent.Callable<PlanLoadResult> work, Path file) {
+    /** A load's result with the plan's text, which a new incident copies into its folder. */
+    private record Loaded(PlanLoadResult result, String text) {
+    }
+
+    /** The plan shown and its text; what "start a new incident" starts from. */
+    public record CurrentPlan(Plan plan, String source, String text) {
+    }
+
+    public Optional<CurrentPlan> currentPlan() {
+        return Optional.ofNullable(current);
+    }
+
+    private void load(String what, java.util.concurrent.Callable<Loaded> work, Path file) {
         busy.set(true);
         statusFailed.set(false);
         statusMessage.set("Opening " + what + "…");
-        tasks.run(work, result -> {
+        tasks.run(work, loaded -> {
             busy.set(false);
+            PlanLoadResult result = loaded.result();
             if (result.ok()) {
+                current = new CurrentPlan(result.plan(), file == null ? result.source() : file.toAbsolutePath().toString(),
+                        loaded.text());
                 show(result, file);
             } else {
                 refuse(result.source(), result.problems());
@@ -128,6 +158,35 @@ public final class MainWindowViewModel {
                 .append("  ·  "));
         out.append(plan.summary());
         return out.toString();
+    }
+
+    /** Works on an incident: its own copy of the plan is shown, and every action is recorded in its journal. */
+    public void openIncident(Incident incident) {
+        session.attach(incident);
+        current = null;
+        plan.set(incident.plan());
+        planSource.set("Incident " + incident.id() + " — plan copy in " + incident.directory());
+        title.set(incident.plan().plan().title());
+        subtitle.set(subtitleOf(incident.plan()));
+        statusFailed.set(false);
+        statusMessage.set((incident.isReadOnly() ? "Opened read-only: " + incident.readOnlyReason().orElse("")
+                : "Working on incident " + incident.id() + " as " + incident.operator())
+                + (incident.recovery().warnings().isEmpty() ? "" : "; the journal needed recovery, see the warning"));
+        if (!incident.recovery().warnings().isEmpty()) {
+            recovery.set(new RecoveryNotice(incident, incident.recovery()));
+        }
+    }
+
+    /** A journal that needed recovery when its incident was opened. */
+    public record RecoveryNotice(Incident incident, RecoveryReport report) {
+    }
+
+    public ReadOnlyObjectProperty<RecoveryNotice> recoveryProperty() {
+        return recovery.getReadOnlyProperty();
+    }
+
+    public IncidentSession session() {
+        return session;
     }
 
     public void toggleTheme() {

@@ -105,7 +105,7 @@ final class OutlineRenderer {
         return box;
     }
 
-    private static GridPane table(Block.Table table) {
+    static GridPane table(Block.Table table) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("outline-table");
         for (int c = 0; c < table.headers().size(); c++) {

@@ -22,6 +22,7 @@ public final class PlanDocumentView implements AreaView {
         this.model = model;
         FxmlViews.load("PlanDocumentView", this);
         scroller.setId("document-" + model.area().name().toLowerCase(java.util.Locale.ROOT));
+        FocusScrolling.follow(scroller);
     }
 
     private void render() {

@@ -158,6 +158,11 @@ public final class PlanOutline {
     }
 
     private static OutlineSection statusTable(Plan plan) {
+        return new OutlineSection("status", "Status tracking", Area.PHASES, List.of(statusTableOf(plan)));
+    }
+
+    /** The status tracking table as the plan states it (before any incident). */
+    public static Table statusTableOf(Plan plan) {
         List<List<String>> rows = plan.phases().stream().map(p -> List.of(
                 p.label(),
                 issues(p.issues()),
@@ -166,8 +171,7 @@ public final class PlanOutline {
                         .collect(Collectors.joining(", ")),
                 Objects.requireNonNullElse(p.timeline(), "—"),
                 (p.optional() ? "Optional. " : "") + Objects.requireNonNullElse(p.statusNote(), ""))).toList();
-        return new OutlineSection("status", "Status tracking", Area.PHASES, List.of(
-                new Table(List.of("Phase", "Issue", "Status", "Depends on", "Timeline", "Notes"), rows, 2)));
+        return new Table(List.of("Phase", "Issue", "Status", "Depends on", "Timeline", "Notes"), rows, 2);
     }
 
     private static OutlineSection phase(Plan plan, Phase phase) {
