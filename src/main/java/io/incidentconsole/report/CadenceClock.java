@@ -1,0 +1,178 @@
+package io.incidentconsole.report;
+
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.PhaseState;
+import io.incidentconsole.plan.Communication.Cadence;
+import io.incidentconsole.plan.PhaseStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * When the plan's stakeholder updates are due. Everything is computed from the journal and a clock, so a
+ * restarted console shows the same reminder.
+ *
+ * <ul>
+ * <li>A periodic cadence ({@code every}) is active while any of its phases is in progress; its next update is due
+ * {@code every} after the later of its last published update and its activation (the first start of one of its
+ * phases).</li>
+ * <li>A milestone cadence ({@code atMilestones}) owes an update for each start or completion of one of its phases
+ * since its last published update; that update is due {@link #milestoneGrace} after the earliest such
+ * milestone (a milestone update cannot be written the second the phase changes).</li>
+ * </ul>
+ * An update counts for a cadence when it was published with the cadence's id.
+ */
+public final class CadenceClock {
+
+    /** The default time allowed to write a milestone update. */
+    public static final Duration DEFAULT_MILESTONE_GRACE = Duration.ofMinutes(15);
+
+    private final Clock clock;
+    private final Duration milestoneGrace;
+
+    public CadenceClock(Clock clock, Duration milestoneGrace) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.milestoneGrace = Objects.requireNonNull(milestoneGrace, "milestoneGrace");
+    }
+
+    public CadenceClock(Clock clock) {
+        this(clock, DEFAULT_MILESTONE_GRACE);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Why an update is owed. */
+    public enum Reason { PERIODIC, MILESTONE }
+
+    /** An update owed to a cadence's audience: by when, why, and when the last one went out. */
+    public record Due(Cadence cadence, Instant dueAt, Reason reason, String because, Instant lastPublished) {
+
+        public boolean overdue(Instant now) {
+            return now.isAfter(dueAt);
+        }
+
+        /** Time left until due (negative when overdue). */
+        public Duration remaining(Instant now) {
+            return Duration.between(now, dueAt);
+        }
+    }
+
+    /** Every cadence that owes an update now, the most urgent first. */
+    public List<Due> dueUpdates(IncidentState state) {
+        List<Due> due = new ArrayList<>();
+        for (Cadence cadence : state.plan().communication().cadences()) {
+            dueFor(state, cadence).ifPresent(due::add);
+        }
+        due.sort(Comparator.comparing(Due::dueAt));
+        return due;
+    }
+
+    /** The update due soonest (or most overdue), if any cadence is active. */
+    public Optional<Due> next(IncidentState state) {
+        List<Due> due = dueUpdates(state);
+        return due.isEmpty() ? Optional.empty() : Optional.of(due.get(0));
+    }
+
+    /** The update a cadence owes, if it owes one. */
+    public Optional<Due> dueFor(IncidentState state, Cadence cadence) {
+        Instant lastPublished = lastPublished(state, cadence.id());
+        Due periodic = periodic(state, cadence, lastPublished);
+        Due milestone = cadence.atMilestones() ? milestone(state, cadence, lastPublished) : null;
+        if (periodic == null) {
+            return Optional.ofNullable(milestone);
+        }
+        if (milestone == null) {
+            return Optional.of(periodic);
+        }
+        return Optional.of(milestone.dueAt().isBefore(periodic.dueAt()) ? milestone : periodic);
+    }
+
+    private Due periodic(IncidentState state, Cadence cadence, Instant lastPublished) {
+        if (cadence.every() == null || cadence.every().isZero() || cadence.every().isNegative()) {
+            return null;
+        }
+        List<PhaseState> running = cadence.phases().stream()
+                .map(id -> state.phases().get(id))
+                .filter(p -> p != null && p.status() == PhaseStatus.IN_PROGRESS)
+                .toList();
+        if (running.isEmpty()) {
+            return null;
+        }
+        Instant activation = cadence.phases().stream()
+                .map(id -> state.phases().get(id))
+                .filter(p -> p != null && p.startedAt() != null)
+                .map(PhaseState::startedAt)
+                .min(Comparator.naturalOrder())
+                .orElseGet(() -> state.started().map(IncidentState.Started::at).orElse(clock.instant()));
+        Instant anchor = lastPublished != null && lastPublished.isAfter(activation) ? lastPublished : activation;
+        String phases = String.join(", ", running.stream().map(PhaseState::phaseId).toList());
+        return new Due(cadence, anchor.plus(cadence.every()), Reason.PERIODIC,
+                "every " + every(cadence.every()) + " while " + phases + " " + (running.size() == 1 ? "runs" : "run"),
+                lastPublished);
+    }
+
+    private Due milestone(IncidentState state, Cadence cadence, Instant lastPublished) {
+        for (Event event : state.events()) {
+            if (state.isUndone(event.id()) || lastPublished != null && !event.at().isAfter(lastPublished)) {
+                continue;
+            }
+            String what = null;
+            if (event.payload() instanceof EventPayload.PhaseStarted p && cadence.phases().contains(p.phaseId())) {
+                what = p.phaseId() + " started";
+            } else if (event.payload() instanceof EventPayload.PhaseCompleted p
+                    && cadence.phases().contains(p.phaseId())) {
+                what = p.phaseId() + " completed";
+            }
+            if (what != null) {
+                return new Due(cadence, event.at().plus(milestoneGrace), Reason.MILESTONE, "milestone: " + what,
+                        lastPublished);
+            }
+        }
+        return null;
+    }
+
+    /** When an update for the cadence was last published (the latest, undone ones excepted). */
+    public static Instant lastPublished(IncidentState state, String cadenceId) {
+        Instant last = null;
+        for (IncidentState.UpdateRecord update : state.updates()) {
+            if (Objects.equals(update.cadenceId(), cadenceId) && (last == null || update.at().isAfter(last))) {
+                last = update.at();
+            }
+        }
+        return last;
+    }
+
+    /** "hourly", "every 30 min", "every 2 h". */
+    public static String every(Duration every) {
+        if (every.equals(Duration.ofHours(1))) {
+            return "hour";
+        }
+        if (every.toMinutesPart() == 0 && every.toSecondsPart() == 0 && every.toHours() > 0) {
+            return every.toHours() + " h";
+        }
+        if (every.toSecondsPart() == 0) {
+            return every.toMinutes() + " min";
+        }
+        return every.toSeconds() + " s";
+    }
+
+    /** "12:34" (or "1:02:03" past an hour), of a duration's absolute value. */
+    public static String clockText(Duration duration) {
+        long seconds = Math.abs(duration.toSeconds());
+        long hours = seconds / 3600;
+        long minutes = (seconds % 3600) / 60;
+        long secs = seconds % 60;
+        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, secs) : String.format("%02d:%02d", minutes,
+                secs);
+    }
+}
