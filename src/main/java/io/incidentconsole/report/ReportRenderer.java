@@ -151,11 +151,15 @@ public final class ReportRenderer {
      * of a line) a heading are backslash-escaped (CommonMark allows that for any ASCII punctuation).
      */
     public static String escapeMarkdown(String text) {
+        return escapeMarkdown(text, true);
+    }
+
+    private static String escapeMarkdown(String text, boolean startsLine) {
         StringBuilder out = new StringBuilder(text.length() + 8);
-        boolean lineStart = true;
+        boolean lineStart = startsLine;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\`*_[]<>|".indexOf(c) >= 0 || (c == '#' && lineStart)) {
+            if ("\\`*_[]<>|".indexOf(c) >= 0 || c == '#' && lineStart && startsHeading(text, i)) {
                 out.append('\\');
             }
             out.append(c);
@@ -164,8 +168,18 @@ public final class ReportRenderer {
         return out.toString();
     }
 
+    /** An ATX heading is one to six '#' followed by a space or the end of the line ("#330" is not one). */
+    private static boolean startsHeading(String text, int at) {
+        int i = at;
+        while (i < text.length() && text.charAt(i) == '#') {
+            i++;
+        }
+        return i - at <= 6 && (i == text.length() || text.charAt(i) == ' ' || text.charAt(i) == '\t'
+                || text.charAt(i) == '\n');
+    }
+
     private static String cell(String text) {
-        return escapeMarkdown(text).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return escapeMarkdown(text, false).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
     private static String fence(String code) {
