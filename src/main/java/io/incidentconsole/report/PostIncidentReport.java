@@ -63,7 +63,7 @@ public final class PostIncidentReport {
         decisions(doc, state);
         commands(doc, state);
         tests(doc, state);
-        metrics(doc, plan, state, metrics, end);
+        metrics(doc, plan, state, metrics, generatedAt);
         alerts(doc, state);
         updates(doc, state);
         signOffs(doc, state);
@@ -215,6 +215,7 @@ public final class PostIncidentReport {
         }
     }
 
+    /** Values up to the report's generation: numbers measured after the last event still show the outcome. */
     private static void metrics(ReportDocument.Builder doc, Plan plan, IncidentState state, MetricHistory history,
                                 Instant end) {
         doc.heading(2, "metrics", "Metrics before and after");

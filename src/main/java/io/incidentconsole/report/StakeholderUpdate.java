@@ -48,7 +48,8 @@ public final class StakeholderUpdate {
         return last;
     }
 
-    static ReportDocument document(IncidentState state, MetricHistory metrics, Instant now, Cadence cadence) {
+    /** The update as a document, for writing as Markdown or HTML. */
+    public static ReportDocument document(IncidentState state, MetricHistory metrics, Instant now, Cadence cadence) {
         Plan plan = state.plan();
         Instant since = since(state, cadence);
         Instant from = since != null ? since : state.started().map(IncidentState.Started::at).orElse(Instant.EPOCH);
