@@ -17,6 +17,9 @@ import io.incidentconsole.ui.MainWindowView;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
 import io.incidentconsole.ui.PlanDocumentViewModel;
+import io.incidentconsole.ui.ReportsView;
+import io.incidentconsole.ui.ReportsViewModel;
+import io.incidentconsole.report.SimulatedMetricHistory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -80,9 +83,15 @@ public final class ConsoleApplication extends Application {
     private Console console;
 
     /** The console's object graph, built by constructor injection; tests build it the same way. */
-    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store) {
+    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store,
+                          ReportsViewModel reports) {
 
         public static Console create(AppDirectories directories, BackgroundTasks tasks) {
+            return create(directories, tasks, java.time.Clock.systemUTC());
+        }
+
+        /** {@code clock}: what "now" is for stakeholder update reminders and reports (tests control it). */
+        public static Console create(AppDirectories directories, BackgroundTasks tasks, java.time.Clock clock) {
             IncidentSession session = new IncidentSession(tasks);
             MainWindowViewModel model = new MainWindowViewModel(
                     new PlanLoader(),
@@ -90,7 +99,7 @@ public final class ConsoleApplication extends Application {
                     new Settings(directories.config().resolve("settings.properties")),
                     tasks,
                     session);
-            IncidentStore store = new IncidentStore(directories.data());
+            IncidentStore store = new IncidentStore(directories.data(), clock);
             OperatorSettings operators = new OperatorSettings(directories.config().resolve("operator.json"));
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
@@ -101,7 +110,11 @@ public final class ConsoleApplication extends Application {
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
                     () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
-            return new Console(model, view, store);
+            // Reports use the simulator replayed over the incident until the live metric store is wired in.
+            ReportsViewModel reports = new ReportsViewModel(session, clock, tasks,
+                    state -> SimulatedMetricHistory.replay(state, 1, clock.instant()));
+            new ReportsView(reports, view, model);
+            return new Console(model, view, store, reports);
         }
     }
 }

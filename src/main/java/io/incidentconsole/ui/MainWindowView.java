@@ -70,6 +70,12 @@ public final class MainWindowView {
     private Label statusMessage;
     @FXML
     private Label planSource;
+    @FXML
+    private Label cadenceReminder;
+    @FXML
+    private MenuItem composeUpdateItem;
+    @FXML
+    private MenuItem exportReportItem;
 
     public MainWindowView(MainWindowViewModel model, Function<ConsoleArea, AreaView> areaFactory,
                           Supplier<IncidentPickerViewModel> pickers) {
@@ -82,6 +88,19 @@ public final class MainWindowView {
 
     public BorderPane root() {
         return root;
+    }
+
+    /** The header line that says when the next stakeholder update is due (driven by {@link ReportsView}). */
+    public Label cadenceReminder() {
+        return cadenceReminder;
+    }
+
+    public MenuItem composeUpdateItem() {
+        return composeUpdateItem;
+    }
+
+    public MenuItem exportReportItem() {
+        return exportReportItem;
     }
 
     private void bind() {
@@ -281,7 +300,7 @@ public final class MainWindowView {
         for (ConsoleArea area : ConsoleArea.values()) {
             text.append(area.shortcut()).append("\t").append(area.title()).append('\n');
         }
-        text.append("Ctrl+I\tStart or resume an incident\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
+        text.append("Ctrl+I\tStart or resume an incident\nCtrl+U\tCompose a stakeholder update\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
                 .append("Drop a .yaml or .json plan on the window to open it.");
         info("Keyboard shortcuts", text.toString());
     }
