@@ -64,7 +64,7 @@ public final class MetricChart {
             g.fillRect(0, 0, WIDTH, HEIGHT);
             int left = 70;
             int right = WIDTH - 20;
-            int top = 34;
+            int top = 46;
             int bottom = HEIGHT - 34;
 
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
@@ -141,8 +141,9 @@ public final class MetricChart {
                 g.setColor(MARKER);
                 g.setStroke(new BasicStroke(1f));
                 g.drawLine(x, top, x, bottom);
+                // Above the plot, so a label never sits on the data or on the baseline/target labels.
                 g.drawString(marker.label(), Math.min(x + 3, right - g.getFontMetrics().stringWidth(marker.label())),
-                        top + 10);
+                        top - 4);
             }
 
             Path2D.Double line = new Path2D.Double();

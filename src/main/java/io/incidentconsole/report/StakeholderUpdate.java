@@ -78,7 +78,8 @@ public final class StakeholderUpdate {
         int total = plan.phases().size();
         long complete = count(state, PhaseStatus.COMPLETE);
         long running = count(state, PhaseStatus.IN_PROGRESS);
-        long blocked = plan.phases().stream().filter(p -> isBlocked(state, p)).count();
+        long blocked = plan.phases().stream().filter(p -> state.phase(p.id()).status() == PhaseStatus.BLOCKED).count();
+        long waiting = plan.phases().stream().filter(p -> isWaiting(state, p)).count();
         int failing = 0;
         for (Phase phase : plan.phases()) {
             failing += TestTally.of(state, phase).count(TestOutcome.FAIL);
@@ -106,18 +107,18 @@ public final class StakeholderUpdate {
         doc.heading(2, "overall", "Overall status");
         doc.lead("Status:", status);
         doc.lead("Progress:", complete + " of " + total + " phases complete, " + running + " in progress, "
-                + blocked + " blocked");
+                + blocked + " blocked, " + waiting + " waiting on other phases");
     }
 
     private static long count(IncidentState state, PhaseStatus status) {
         return state.plan().phases().stream().filter(p -> state.phase(p.id()).status() == status).count();
     }
 
-    private static boolean isBlocked(IncidentState state, Phase phase) {
-        PhaseState ps = state.phase(phase.id());
-        return ps.status() == PhaseStatus.BLOCKED
-                || PhaseGates.availability(state.plan(), state, phase.id()) == PhaseGates.Availability.BLOCKED
-                && ps.status() != PhaseStatus.COMPLETE && ps.status() != PhaseStatus.IN_PROGRESS;
+    /** Not started because a phase it depends on is not complete (and the gate was not overridden). */
+    private static boolean isWaiting(IncidentState state, Phase phase) {
+        PhaseStatus status = state.phase(phase.id()).status();
+        return status != PhaseStatus.BLOCKED && status != PhaseStatus.COMPLETE && status != PhaseStatus.IN_PROGRESS
+                && PhaseGates.availability(state.plan(), state, phase.id()) == PhaseGates.Availability.BLOCKED;
     }
 
     private static void completed(ReportDocument.Builder doc, IncidentState state, Instant from) {
@@ -155,17 +156,20 @@ public final class StakeholderUpdate {
     private static void blocked(ReportDocument.Builder doc, IncidentState state) {
         List<String> items = new ArrayList<>();
         for (Phase phase : state.plan().phases()) {
-            if (!isBlocked(state, phase)) {
-                continue;
-            }
             PhaseState ps = state.phase(phase.id());
-            String why = ps.status() == PhaseStatus.BLOCKED
-                    ? (ps.statusReason() == null || ps.statusReason().isBlank() ? "marked blocked" : ps.statusReason())
-                    : PhaseGates.blockedBecause(state.plan(), state, phase.id());
-            items.add(ReportFacts.phaseLabel(phase) + ": " + why);
+            if (ps.status() == PhaseStatus.BLOCKED) {
+                items.add("BLOCKED " + ReportFacts.phaseLabel(phase) + ": " + (ps.statusReason() == null
+                        || ps.statusReason().isBlank() ? "no reason given" : ps.statusReason()));
+            }
         }
-        doc.heading(2, "blocked", "Blocked");
-        doc.bullets(items, "Nothing is blocked.");
+        for (Phase phase : state.plan().phases()) {
+            if (isWaiting(state, phase)) {
+                items.add("waiting: " + ReportFacts.phaseLabel(phase) + ": "
+                        + PhaseGates.blockedBecause(state.plan(), state, phase.id()));
+            }
+        }
+        doc.heading(2, "blocked", "Blocked and waiting");
+        doc.bullets(items, "Nothing is blocked or waiting.");
     }
 
     private static void tests(ReportDocument.Builder doc, IncidentState state) {

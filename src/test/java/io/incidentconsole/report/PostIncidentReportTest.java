@@ -95,6 +95,10 @@ class PostIncidentReportTest {
         String html = PostIncidentReport.html(state, SimulatedMetricHistory.replay(state, 7, script.minute(120)),
                 script.minute(130));
 
+        Path samples = Path.of(System.getProperty("screenshots.dir", "target/screenshots")).resolveSibling("reports");
+        Files.createDirectories(samples);
+        Files.writeString(samples.resolve("post-incident-report.html"), html);
+
         assertThat(html).startsWith("<!DOCTYPE html>");
         for (String section : PostIncidentReport.SECTIONS) {
             assertThat(html).contains("<section id=\"" + section + "\">");

@@ -52,14 +52,15 @@ class StakeholderUpdateTest {
         assertThat(update).contains("**As of:** 2026-01-29 10:40 UTC · incident inc-1 · for Stakeholders");
         assertThat(update).contains("**Since:** the last update, 2026-01-29 09:40 UTC");
         assertThat(update).contains("**Status:** At risk: 1 test failing, 1 alert open");
-        assertThat(update).contains("**Progress:** 1 of 7 phases complete, 1 in progress, 5 blocked");
+        assertThat(update).contains("**Progress:** 1 of 7 phases complete, 1 in progress, 0 blocked, 5 waiting on other phases");
 
         assertThat(update).contains("## Completed since the last update\n\n- #330 1: Emergency N+1 Fixes: completed "
                 + "2026-01-29 10:00 UTC; completed with 1 open item: Test not passed: Coach names\n");
         assertThat(update).contains("- #330 2: Package Updates: started 2026-01-29 10:10 UTC; tasks 0 of ");
         assertThat(update).contains("tests 1 passed, 1 failed, 5 not run (of 7)");
-        assertThat(update).contains("## Blocked\n\n- #330 3: Type Safety: Blocked by #330 2: Package Updates "
-                + "(not complete)\n- #324 3: Code Cleanup: Blocked by #330 2: Package Updates (not complete)\n");
+        assertThat(update).contains("## Blocked and waiting\n\n- waiting: #330 3: Type Safety: Blocked by #330 2: "
+                + "Package Updates (not complete)\n- waiting: #324 3: Code Cleanup: Blocked by #330 2: Package Updates "
+                + "(not complete)\n");
 
         assertThat(update).contains("**Totals:** 3 passed, 1 failed");
         assertThat(update).contains("| #330 1: Emergency N+1 Fixes | 2 | 0 | 0 | 4 | 6 |");
@@ -107,5 +108,15 @@ class StakeholderUpdateTest {
         String update = StakeholderUpdate.compose(script.state(), MetricHistory.none(), script.minute(30), null);
         assertThat(update).contains("\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[link\\](x)");
         assertThat(update).doesNotContain("<script>");
+    }
+
+    @Test
+    void aPhaseMarkedBlockedIsListedWithItsReason() {
+        script.atMinute(10, new EventPayload.PhaseStatusChanged("p330-1", io.incidentconsole.plan.PhaseStatus.BLOCKED,
+                "waiting for Convex support"));
+        String update = StakeholderUpdate.compose(script.state(), MetricHistory.none(), script.minute(30), null);
+        assertThat(update).contains("**Progress:** 0 of 7 phases complete, 0 in progress, 1 blocked, ");
+        assertThat(update).contains("## Blocked and waiting\n\n- BLOCKED #330 1: Emergency N+1 Fixes: waiting for "
+                + "Convex support\n");
     }
 }
