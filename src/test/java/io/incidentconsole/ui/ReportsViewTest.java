@@ -130,6 +130,7 @@ class ReportsViewTest {
         assertThat(reminder(robot).getText()).isEqualTo("Next stakeholder update due in 40:00 · Stakeholders: "
                 + "Stakeholder updates during #330 emergency (Phase 1-2), every hour while p330-1 runs · Ctrl+U to compose");
         assertThat(reminder(robot).getPseudoClassStates()).noneMatch(p -> p.getPseudoClassName().equals("overdue"));
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "reports-reminder-due-dark")).get();
 
         // The once-a-second ticker notices the clock passing the due time by itself.
         at(75, 10);
