@@ -27,16 +27,21 @@ public final class StartupProbe {
         this.exitAfterReport = exitAfterReport;
     }
 
-    /** The probe the property asks for; empty when it is unset, and an error for a value it does not know. */
-    public static Optional<StartupProbe> fromProperty(String value, PrintStream out) {
+    /**
+     * The probe the property asks for; empty when it is unset, or (with a line on {@code err}) when its value is
+     * unknown: a mistyped benchmark flag must not keep the console from starting.
+     */
+    public static Optional<StartupProbe> fromProperty(String value, PrintStream out, PrintStream err) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "print" -> Optional.of(new StartupProbe(out, false));
             case "exit" -> Optional.of(new StartupProbe(out, true));
-            default -> throw new IllegalArgumentException(
-                    "-D" + PROPERTY + "=" + value + ": expected print or exit");
+            default -> {
+                err.println("-D" + PROPERTY + "=" + value + ": expected print or exit; start-up probe off");
+                yield Optional.empty();
+            }
         };
     }
 
