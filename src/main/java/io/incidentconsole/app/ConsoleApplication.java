@@ -50,6 +50,8 @@ public final class ConsoleApplication extends Application {
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
         stage.show();
+        StartupProbe.fromProperty(System.getProperty(StartupProbe.PROPERTY), System.out, System.err)
+                .ifPresent(StartupProbe::watchFirstFrame);
 
         if (plan != null) {
             console.model().openPlan(plan);
