@@ -2,6 +2,7 @@ package io.incidentconsole.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,10 @@ final class RootCommand implements Callable<Integer> {
 
     private final ConsoleStarter starter;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN",
+            description = "A plan file to open (as 'open PLAN'); lets the desktop open a plan file by double-click.")
+    Path plan;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where incidents are kept (default: $XDG_DATA_HOME/incident-console).")
     Path dataDir;
@@ -26,6 +31,6 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return starter.start(new StartRequest(null, dataDir, List.of()));
+        return starter.start(new StartRequest(plan, dataDir, List.of()));
     }
 }

@@ -37,6 +37,12 @@ class CliTest {
     }
 
     @Test
+    void aBarePlanPathOpensIt() {
+        assertThat(run("plan.yaml")).isZero();
+        assertThat(started).singleElement().satisfies(r -> assertThat(r.plan()).isEqualTo(Path.of("plan.yaml")));
+    }
+
+    @Test
     void openPassesThePlanAndDataDirectory() {
         assertThat(run("open", "my-plan.yaml", "--data-dir", "/tmp/incidents")).isZero();
         assertThat(started).singleElement().satisfies(r -> {
