@@ -121,7 +121,8 @@ final class Drafts {
 
     static final class RunbookDraft {
         String id;
-        final String title;
+        String title;
+        boolean titled;
         final String issue;
         final List<Criterion> criteria = new ArrayList<>();
         final List<Parameter> parameters = new ArrayList<>();

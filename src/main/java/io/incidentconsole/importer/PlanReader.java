@@ -608,7 +608,7 @@ final class PlanReader {
             }
         }
         if (l.matches(".*\\b(roll ?back|revert|back ?out)\\b.*")) {
-            rollbackUnit(runbookFor(target.issue(), unit), unit, List.of(target.id));
+            rollbackUnit(runbookFor(target.issue(), unit), unit, List.of(target.id), target.number);
             return;
         }
         if (l.matches(".*\\bdecision\\b.*")) {
@@ -952,22 +952,25 @@ final class PlanReader {
 
     private RunbookDraft runbookFor(String issue, Unit unit) {
         String key = issue == null ? "" : issue;
-        RunbookDraft existing = runbooks.get(key);
-        if (existing != null) {
-            return existing;
-        }
-        String rbTitle = "Rollback";
+        String rbTitle = null;
         for (Section s = unit.section; s != null && s.level > 0; s = s.parent) {
             if (s.title.toLowerCase(Locale.ROOT).matches(".*\\b(roll ?back|revert|back ?out)\\b.*")) {
                 rbTitle = s.title;
                 break;
             }
         }
-        if (rbTitle.equals("Rollback") && issue != null) {
-            rbTitle = "#" + issue + " Rollback";
+        RunbookDraft existing = runbooks.get(key);
+        if (existing != null) {
+            if (!existing.titled && rbTitle != null) {
+                existing.title = rbTitle;
+                existing.titled = true;
+            }
+            return existing;
         }
         String id = ids.unique("runbook", "rb" + key.toLowerCase(Locale.ROOT), unit.line, log);
-        RunbookDraft draft = new RunbookDraft(id, rbTitle, issue, unit.line);
+        RunbookDraft draft = new RunbookDraft(id, rbTitle != null ? rbTitle : issue != null ? "#" + issue + " Rollback"
+                : "Rollback", issue, unit.line);
+        draft.titled = rbTitle != null;
         runbooks.put(key, draft);
         return draft;
     }
@@ -992,12 +995,12 @@ final class PlanReader {
                     }
                 }
             } else if (hasCode || unit.labelNode != null && unit.blocks.stream().anyMatch(b -> b instanceof OrderedList)) {
-                rollbackUnit(runbookFor(issue, unit), unit, null);
+                rollbackUnit(runbookFor(issue, unit), unit, null, null);
             }
         }
     }
 
-    private void rollbackUnit(RunbookDraft runbook, Unit unit, List<String> phaseIds) {
+    private void rollbackUnit(RunbookDraft runbook, Unit unit, List<String> phaseIds, String phaseNumber) {
         List<ProcedureStep> steps = new ArrayList<>();
         List<Node> usedBlocks = new ArrayList<>();
         for (Node block : unit.blocks) {
@@ -1023,8 +1026,8 @@ final class PlanReader {
         if (!refs.isEmpty()) {
             Refs.PhaseRef r = refs.get(0);
             base = runbook.id + "-phase" + r.from() + (r.to() != r.from() ? "-" + r.to() : "");
-        } else if (phaseIds != null && !phaseIds.isEmpty()) {
-            base = runbook.id + "-" + phaseIds.get(0);
+        } else if (phaseNumber != null) {
+            base = runbook.id + "-phase" + phaseNumber;
         } else {
             String words = unit.label.replaceAll("(?i)^\\s*if\\s+", "").replaceAll("\\([^)]*\\)", "");
             String slug = Refs.slug(words, 1);

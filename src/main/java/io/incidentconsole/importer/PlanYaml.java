@@ -36,6 +36,8 @@ final class PlanYaml {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build());
 
     String write(Plan plan, String header) {
@@ -66,6 +68,9 @@ final class PlanYaml {
                 if (child.isObject() || child.isArray()) {
                     tidy(child, field);
                 }
+                if (child.isObject() && child.size() == 1 && child.has("text") && child.get("text").isTextual()) {
+                    array.set(i, child.get("text"));
+                }
             }
             return array.isEmpty();
         }
@@ -81,6 +86,9 @@ final class PlanYaml {
                 } else if (e.getValue().isTextual() && isDurationField(e.getKey())) {
                     e.setValue(JsonNodeFactory.instance.textNode(shortDuration(e.getValue().asText())));
                 }
+            }
+            if (object.has("name") && object.has("type") && object.path("required").asBoolean(false)) {
+                drop.add("required");
             }
             object.remove(drop);
             return object.isEmpty();
