@@ -9,9 +9,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,19 +43,39 @@ public final class PlanLoader {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return failed(source, "no such file");
+        } catch (AccessDeniedException e) {
+            return failed(source, "cannot read the file: permission denied");
         } catch (IOException e) {
             return failed(source, "cannot read the file: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return failed(source, "the file is too large to be a plan");
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return load(source, text);
-        } catch (CharacterCodingException e) {
-            return failed(source, "the file is not UTF-8 text");
-        }
+        return decode(source, bytes);
     }
 
+    /** Decodes UTF-8 strictly (a stray Latin-1 byte is an error, with its position) and then loads. */
+    PlanLoadResult decode(String source, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        String text = out.toString();
+        if (result.isError()) {
+            int line = 1 + (int) text.chars().filter(c -> c == '\n').count();
+            int column = text.length() - (text.lastIndexOf('\n') + 1) + 1;
+            return new PlanLoadResult(source, null, List.of(new Problem(source, line, column, "", String.format(
+                    "the file is not UTF-8 text: byte 0x%02X at offset %d is not valid UTF-8 (was it saved as "
+                            + "Latin-1 or Windows-1252? save it as UTF-8)", bytes[in.position()] & 0xFF,
+                    in.position()))));
+        }
+        return load(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
     public PlanLoadResult loadBundledSeed() {
         try (InputStream in = PlanLoader.class.getResourceAsStream(BUNDLED_SEED)) {
             if (in == null) {
@@ -64,33 +88,74 @@ public final class PlanLoader {
         }
     }
 
+    /** Loads plan text (YAML, or JSON when it starts with '{' or '['); {@code source} names it in problems. */
     public PlanLoadResult load(String source, String text) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems;
+        Plan plan;
+        try {
+            problems = new ArrayList<>();
+            plan = read(source, text == null ? "" : text, problems);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Last line of defence: a defect in the checks must not take the console down with it.
+            return failed(source, "internal error while checking the plan (" + e + "); the plan was not loaded; "
+                    + "please report this together with the file");
+        }
+        if (plan != null && problems.isEmpty()) {
+            return new PlanLoadResult(source, plan, List.of());
+        }
+        if (problems.isEmpty()) {
+            problems.add(new Problem(source, 0, 0, "", "the plan could not be read"));
+        }
+        return new PlanLoadResult(source, null, withinText(problems, text == null ? "" : text));
+    }
+
+    private Plan read(String source, String text, List<Problem> problems) {
         LocatedTree tree = LocatedTree.parse(text, source, problems);
         if (tree == null) {
-            return new PlanLoadResult(source, null, problems);
+            return null;
         }
         if (!tree.root.isObject()) {
-            problems.add(new Problem(source, 1, 1, "", "a plan is a mapping with fields such as 'plan', "
-                    + "'issues' and 'phases', not " + (tree.root.isArray() ? "a list" : "a single value")));
-            return new PlanLoadResult(source, null, problems);
+            int[] at = tree.locate("");
+            problems.add(new Problem(source, at[0], at[1], "", "a plan is a mapping with fields such as 'plan', "
+                    + "'issues' and 'phases', but the document is " + StructureChecker.describe(tree.root)));
+            return null;
         }
         IdDefaults.apply(tree.root);
         JsonNode checked = new StructureChecker(source, tree, problems).check();
         if (!problems.isEmpty()) {
-            return new PlanLoadResult(source, null, problems);
+            return null;
         }
         Plan plan;
         try {
             plan = mapper.treeToValue(checked, Plan.class);
         } catch (IOException | IllegalArgumentException e) {
             // The structure check should have caught this; report it rather than fail.
-            problems.add(new Problem(source, 0, 0, "", "cannot read the plan: " + e.getMessage()));
-            return new PlanLoadResult(source, null, problems);
+            problems.add(new Problem(source, 0, 0, "", "cannot read the plan: "
+                    + LocatedTree.cleanJacksonMessage(e.getMessage()).lines().findFirst().orElse("")));
+            return null;
         }
         problems.addAll(new PlanValidator(source, tree::locate).validate(plan));
-        return problems.isEmpty() ? new PlanLoadResult(source, plan, List.of())
-                : new PlanLoadResult(source, null, problems);
+        return plan;
+    }
+
+    /**
+     * Keeps every position inside the text: parsers may point one line past the end (at "end of file") or,
+     * for YAML, count line breaks an editor does not.
+     */
+    private static List<Problem> withinText(List<Problem> problems, String text) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        List<Problem> clamped = new ArrayList<>(problems.size());
+        for (Problem p : problems) {
+            if (p.line() <= 0) {
+                clamped.add(p.column() == 0 ? p : new Problem(p.source(), 0, 0, p.path(), p.message()));
+                continue;
+            }
+            int line = Math.min(p.line(), lines.length);
+            int column = Math.max(1, Math.min(p.column(), lines[line - 1].length() + 1));
+            clamped.add(line == p.line() && column == p.column() ? p
+                    : new Problem(p.source(), line, column, p.path(), p.message()));
+        }
+        return clamped;
     }
 
     private static PlanLoadResult failed(String source, String message) {
