@@ -17,6 +17,7 @@ public final class Cli {
         CommandLine cli = new CommandLine(new RootCommand(starter));
         cli.addSubcommand(new OpenCommand(starter));
         cli.addSubcommand(new ValidateCommand());
+        cli.addSubcommand(new ImportCommand(new io.incidentconsole.importer.MarkdownImporter()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -87,12 +87,24 @@ final class Commands {
         comments.clear();
     }
 
+    /**
+     * Comments no command follows: an "Or: ..." group is an alternative manual step (its first line the
+     * title, the rest detail); any other group is detail of the step before it, or a manual step.
+     */
     private static void flushComments(List<ProcedureStep> steps, List<String> comments) {
-        if (!comments.isEmpty()) {
-            String title = joinComments(comments);
-            steps.add(new ProcedureStep(null, title, null, isAlternative(title)));
-            comments.clear();
+        if (comments.isEmpty()) {
+            return;
         }
+        String first = comments.get(0);
+        String rest = comments.size() > 1 ? joinComments(comments.subList(1, comments.size())) : null;
+        if (isAlternative(first) || steps.isEmpty()) {
+            steps.add(new ProcedureStep(null, first, null, isAlternative(first), rest));
+        } else {
+            ProcedureStep previous = steps.remove(steps.size() - 1);
+            String detail = previous.detail() == null ? joinComments(comments) : previous.detail() + " " + joinComments(comments);
+            steps.add(new ProcedureStep(previous.id(), previous.title(), previous.command(), previous.alternative(), detail));
+        }
+        comments.clear();
     }
 
     private static String joinComments(List<String> comments) {
@@ -131,7 +143,7 @@ final class Commands {
     /** A hash-like name is a git commit, a version-like one a semantic version, anything else text. */
     static ParameterType typeOf(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.matches(".*(hash|commit|revision|(^|[-_])(sha\\d*|rev|ref)([-_]|$)).*")) {
+        if (n.matches(".*(hash|commit|(^|[-_])(sha\\d*|rev|ref)([-_]|$)).*")) {
             return ParameterType.GIT_COMMIT;
         }
         if (n.matches(".*(version|semver|release|(^|[-_])(ver|tag)([-_]|$)).*")) {

@@ -127,7 +127,10 @@ public final class MarkdownImporter {
                     d.created, d.dependencyNote, d.filesSummary, d.affectedFiles, d.description));
         }
         List<Phase> phases = new ArrayList<>();
+        List<String> order = r.phases.stream().map(p -> p.id).toList();
         for (PhaseDraft d : r.phases) {
+            List<String> dependsOn = new ArrayList<>(d.dependsOn);
+            dependsOn.sort(java.util.Comparator.comparingInt(order::indexOf));
             List<Task> tasks = new ArrayList<>();
             for (int i = 0; i < d.tasks.size(); i++) {
                 TaskDraft t = d.tasks.get(i);
@@ -136,7 +139,7 @@ public final class MarkdownImporter {
                 log.recognised("task", id, t.text, t.line, tick(t));
             }
             String description = d.description.isEmpty() ? null : String.join("\n", d.description);
-            phases.add(new Phase(d.id, d.number, d.name, d.issues, d.timeline, null, new ArrayList<>(d.dependsOn),
+            phases.add(new Phase(d.id, d.number, d.name, d.issues, d.timeline, null, dependsOn,
                     d.optional, d.status, d.statusNote, description, tasks, d.successCriteria, null, d.audit));
         }
         List<TestSuite> suites = new ArrayList<>();

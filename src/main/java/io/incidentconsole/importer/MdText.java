@@ -196,6 +196,15 @@ final class MdText {
                 if (first) {
                     text = plain(p);
                     first = false;
+                    String lead = boldLead(p);
+                    if (lead != null) {
+                        String rest = text.substring(Math.min(text.length(), lead.length())).strip();
+                        if (rest.startsWith("(") && rest.endsWith(")")) {
+                            // "**Run the audit** (verify ...)": the bold part is the task, the aside its detail
+                            text = lead;
+                            details.add(rest.substring(1, rest.length() - 1).strip());
+                        }
+                    }
                 } else {
                     details.add(plain(p));
                 }
@@ -221,7 +230,19 @@ final class MdText {
             }
         }
         details.removeIf(String::isBlank);
-        return new Item(text.strip(), ticked, Outline.firstLine(item), details, item);
+        String t = text.strip();
+        while (t.endsWith(":")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return new Item(t.isEmpty() ? text.strip() : t, ticked, Outline.firstLine(item), details, item);
+    }
+
+    private static String boldLead(Paragraph p) {
+        Node first = p.getFirstChild();
+        if (first instanceof TaskListItemMarker) {
+            first = first.getNext();
+        }
+        return first instanceof StrongEmphasis strong ? plain(strong) : null;
     }
 
     private static List<String> codeLines(String literal) {

@@ -146,6 +146,7 @@ final class PlanReader {
             }
         }
         checklistsElsewhere();
+        timelines();
         alerts();
         audits();
         milestones();
@@ -308,12 +309,11 @@ final class PlanReader {
         }
         switch (key) {
             case "title", "name", "summary" -> {
-                if (issue.title.equals("Issue #" + issue.id)) {
-                    issue.title = v;
-                } else if (!issue.title.equals(v)) {
-                    log.decided(line, "#" + issue.id + " has two titles; kept '" + issue.title + "' (first given) over '"
-                            + v + "'");
+                if (!issue.title.equals("Issue #" + issue.id) && !issue.title.equals(v)) {
+                    log.decided(line, "#" + issue.id + " has two titles; took the comparison table's '" + v
+                            + "' over '" + issue.title + "'");
                 }
+                issue.title = v;
             }
             case "priority" -> {
                 String word = v.split("[\\s\\-–—:(]+")[0].toUpperCase(Locale.ROOT);
@@ -700,6 +700,42 @@ final class PlanReader {
         return units;
     }
 
+    /**
+     * Timeline lists such as "Week 2: Type safety and consistency (Phase 3-4)" give the phases they name a
+     * timeline when their own section gave none; failing that, a status note such as "Week 2" does.
+     */
+    private void timelines() {
+        Pattern when = Pattern.compile("(?i)^((?:week|day|hour|month)s?\\s+\\d+(?:\\s*[-–]\\s*\\d+)?\\+?)\\s*:\\s*(.*)$");
+        for (Section section : outline.sections) {
+            for (Unit unit : units(section)) {
+                String issue = issueContext(section, unit.labelNode == null ? null : unit.label);
+                for (Node block : unit.blocks) {
+                    if (!(block instanceof ListBlock list)) {
+                        continue;
+                    }
+                    for (Item item : MdText.items(list)) {
+                        Matcher m = when.matcher(item.text());
+                        if (!m.matches()) {
+                            continue;
+                        }
+                        for (PhaseDraft p : refsIn(m.group(2), issue)) {
+                            if (p.timeline == null) {
+                                p.timeline = m.group(1);
+                                log.recognised("timeline", p.id, m.group(1), item.line(), "from: " + item.text());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (PhaseDraft p : phases) {
+            if (p.timeline == null && p.statusNote != null && when.matcher(p.statusNote + ":").matches()) {
+                p.timeline = p.statusNote;
+                log.decided(p.line, p.id + " has no timeline of its own; took its status note '" + p.statusNote + "'");
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- testing
 
     private String issueContext(Section section, String label) {
@@ -820,11 +856,15 @@ final class PlanReader {
             String slug = Refs.slug(words, 1);
             base = prefix + "-" + (slug.isEmpty() ? "checks" : slug);
         }
-        SuiteDraft suite = suite(base, Outline.stripColon(label), issue, unit.line);
-        Matcher when = Pattern.compile("\\(([^)]*)\\)").matcher(label);
-        if (when.find()) {
-            suite.when = when.group(1);
+        Matcher when = Pattern.compile("\\(([^)]*)\\)\\s*$").matcher(label);
+        String suiteTitle = Outline.stripColon(label);
+        String whenText = null;
+        if (when.find() && when.start() > 0) {
+            whenText = when.group(1).strip();
+            suiteTitle = label.substring(0, when.start()).strip();
         }
+        SuiteDraft suite = suite(base, suiteTitle, issue, unit.line);
+        suite.when = whenText;
         for (Refs.PhaseRef r : refs) {
             for (int n = r.from(); n <= r.to(); n++) {
                 PhaseDraft p = resolve(r.issue() != null ? r.issue() : issue, n);
@@ -1029,7 +1069,7 @@ final class PlanReader {
         } else if (phaseNumber != null) {
             base = runbook.id + "-phase" + phaseNumber;
         } else {
-            String words = unit.label.replaceAll("(?i)^\\s*if\\s+", "").replaceAll("\\([^)]*\\)", "");
+            String words = unit.label.replaceAll("(?i)\\b(if|the|a|an|when|our)\\b", " ").replaceAll("\\([^)]*\\)", "");
             String slug = Refs.slug(words, 1);
             base = runbook.id + "-" + (slug.isEmpty() ? "procedure" : slug);
         }
@@ -1365,7 +1405,30 @@ final class PlanReader {
                 addDependency(subject, prerequisite, pending.line, text);
             }
         }
+        sequenceWithinIssues();
         breakCycles();
+    }
+
+    /**
+     * Phases of one issue run in order unless the document says otherwise: a phase with no dependency on
+     * an earlier phase of its own issue follows the one before it.
+     */
+    private void sequenceWithinIssues() {
+        Map<String, PhaseDraft> previous = new HashMap<>();
+        Map<String, PhaseDraft> byId = new HashMap<>();
+        phases.forEach(p -> byId.put(p.id, p));
+        for (PhaseDraft phase : phases) {
+            String issue = phase.issue() == null ? "" : phase.issue();
+            PhaseDraft before = previous.get(issue);
+            boolean ownIssueDependency = phase.dependsOn.stream()
+                    .map(byId::get).anyMatch(d -> d != null && java.util.Objects.equals(d.issue(), phase.issue()));
+            if (before != null && !ownIssueDependency && before.to <= phase.from) {
+                phase.dependsOn.add(before.id);
+                log.decided(phase.line, phase.id + " follows " + before.id + ": the document gives no order within "
+                        + (issue.isEmpty() ? "the plan" : "#" + issue) + ", so phases run in the order listed");
+            }
+            previous.put(issue, phase);
+        }
     }
 
     private List<PhaseDraft> refsIn(String text, String issue) {
