@@ -148,7 +148,8 @@ final class DecisionTreeReader {
                 answers.add(new DecisionTree.Answer(label, next, null));
             } else if (!branch.actions.isEmpty()) {
                 String outcomeId = "o" + (outcomes.size() + 1);
-                outcomes.add(new DecisionTree.Outcome(outcomeId, branch.actions.get(0), branch.actions));
+                outcomes.add(new DecisionTree.Outcome(outcomeId, branch.actions.get(0),
+                        branch.actions.subList(1, branch.actions.size())));
                 answers.add(new DecisionTree.Answer(label, null, outcomeId));
             }
         }

@@ -980,7 +980,9 @@ final class PlanReader {
                 chosen = List.of();
             }
             chosen.forEach(p -> suite.phases.add(p.id));
-            if (!chosen.isEmpty()) {
+            if (chosen.isEmpty()) {
+                log.decided(suite.line, "'" + suite.title + "' names no phase and the plan has several; it covers no phase");
+            } else {
                 log.decided(suite.line, "'" + suite.title + "' names no phase; it covers "
                         + suite.phases + " (the " + (required.isEmpty() ? "" : "non-optional ") + "phases of "
                         + (suite.issue == null ? "the plan" : "#" + suite.issue) + ")");
@@ -1060,9 +1062,10 @@ final class PlanReader {
         if (steps.isEmpty()) {
             return;
         }
-        List<String> phaseList = phaseIds != null ? phaseIds : procedurePhases(unit.label, runbook.issue);
+        String context = unit.labelNode == null ? unit.label : unit.label + " / " + unit.section.title;
+        List<String> phaseList = phaseIds != null ? phaseIds : procedurePhases(context, runbook.issue);
         String base;
-        List<Refs.PhaseRef> refs = Refs.phases(unit.label);
+        List<Refs.PhaseRef> refs = Refs.phases(context);
         if (!refs.isEmpty()) {
             Refs.PhaseRef r = refs.get(0);
             base = runbook.id + "-phase" + r.from() + (r.to() != r.from() ? "-" + r.to() : "");
@@ -1285,8 +1288,13 @@ final class PlanReader {
         }
         List<Double> sorted = values.stream().map(Quantity::value).sorted().toList();
         boolean worseHigh = metric.direction != Direction.UP;
+        boolean knownWay = metric.baseline != null && metric.target != null;
+        if (!knownWay && sorted.size() > 1) {
+            log.decided(line, "metric " + metric.id + " has no baseline and target to tell which way is worse; "
+                    + "all its thresholds are warnings");
+        }
         for (int i = 0; i < sorted.size(); i++) {
-            boolean critical = worseHigh ? i == sorted.size() - 1 : i == 0;
+            boolean critical = knownWay && (worseHigh ? i == sorted.size() - 1 : i == 0);
             String label = Numbers.compact(sorted.get(i)) + (metric.unit == null ? "" : " " + metric.unit);
             metric.thresholds.add(new Threshold(sorted.get(i), critical && sorted.size() > 1 ? Severity.CRITICAL : Severity.WARNING, label));
         }
