@@ -1623,6 +1623,9 @@ final class PlanReader {
             }
             String id = "note-" + (notes.size() + 1);
             String noteTitle = section.level == 0 ? "Preamble" : String.join(" / ", section.titles());
+            if (noteTitle.replace("/", "").isBlank()) {
+                noteTitle = "Notes from line " + section.line;
+            }
             notes.add(new Note(id, noteTitle, noteKind(section), issue, phase == null ? null : phase.id, body.toString().strip()));
             log.unused(section.level == 0 ? "(before the first heading)" : section.title, section.line, section.endLine,
                     id + (anyUsed ? " (the rest of a used section)" : "")
