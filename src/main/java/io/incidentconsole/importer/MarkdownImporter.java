@@ -61,7 +61,8 @@ public final class MarkdownImporter {
     private ImportResult finish(String source, Plan plan, String markdown, ReportLog log) {
         String header = "# Imported from " + oneLine(source) + " by incident-console import.\n"
                 + "# Check it against the import report, then edit freely.\n";
-        List<Plan> attempts = List.of(plan, wholeDocumentAsNote(source, markdown), emptyPlan(source));
+        List<Plan> attempts = List.of(plan, withShortNotes(plan, source), wholeDocumentAsNote(source, markdown),
+                emptyPlan(source));
         for (int i = 0; i < attempts.size(); i++) {
             Plan attempt = attempts.get(i);
             try {
@@ -70,7 +71,7 @@ public final class MarkdownImporter {
                 if (loaded.ok()) {
                     return new ImportResult(loaded.plan(), yaml, log.build(source));
                 }
-                log.decided(0, "the plan built " + (i == 0 ? "from the document" : "as a fallback")
+                log.decided(0, "the plan built " + (i == 0 ? "from the document" : i == 1 ? "with shortened notes" : "as a fallback")
                         + " did not validate (" + loaded.problems().get(0) + (loaded.problems().size() > 1
                         ? " and " + (loaded.problems().size() - 1) + " more" : "") + "); fell back to a simpler plan");
             } catch (RuntimeException e) {
@@ -78,6 +79,26 @@ public final class MarkdownImporter {
             }
         }
         throw new IllegalStateException("even an empty plan does not validate");
+    }
+
+    private static final int SHORT_NOTE = 400;
+
+    /**
+     * The plan with each long note cut to its start, for documents whose plan file would be too large to load
+     * (the loader refuses YAML over a few MB); the note says where the full text is.
+     */
+    private static Plan withShortNotes(Plan plan, String source) {
+        List<Note> notes = new ArrayList<>();
+        for (Note n : plan.notes()) {
+            String body = n.body();
+            if (body != null && body.length() > SHORT_NOTE) {
+                body = body.substring(0, SHORT_NOTE) + "…\n\n[shortened on import: the plan file would be too large to load;"
+                        + " the full text is in " + oneLine(source) + "]";
+            }
+            notes.add(new Note(n.id(), n.title(), n.kind(), n.issue(), n.phase(), body));
+        }
+        return new Plan(plan.plan(), plan.issues(), plan.phases(), plan.testSuites(), plan.runbooks(), plan.metrics(),
+                plan.alerts(), plan.decisions(), plan.communication(), plan.dependencies(), plan.signOff(), notes);
     }
 
     private static String oneLine(String s) {

@@ -73,6 +73,45 @@ final class PlanReader {
     private static final Pattern METRIC_LINE = Pattern.compile(
             "^\\s*([^:→]{2,80}?)\\s*:\\s*(?:from\\s+)?(.+?)\\s*(?:→|->|=>|⟶|⇒|\\bto\\b)\\s*(.+?)\\s*$");
 
+    private static final Pattern ROLLBACK = Pattern.compile("\\b(roll ?back|revert|back ?out)\\b");
+    private static final Pattern STATUS_COLUMN = Pattern.compile("\\b(status|state)\\b");
+    private static final Pattern PHASE_COLUMN = Pattern.compile("\\b(phase|stage|step|milestone|wave|week)s?\\b");
+    private static final Pattern ISSUE_KEY = Pattern.compile("(issue|incident|ticket).*");
+    private static final Pattern TIMELINE_KEY = Pattern.compile("timeline|when|duration|eta|schedule|window|timing");
+    private static final Pattern STATUS_KEY = Pattern.compile("status|state");
+    private static final Pattern DEPENDENCY_KEY = Pattern.compile("depends on|dependencies|prerequisites?|after|requires|blocked by");
+    private static final Pattern LESSONS = Pattern.compile(".*\\blessons?\\b.*|.*\\bretro.*|.*\\bpost-?mortem\\b.*");
+    private static final Pattern INTERNAL = Pattern.compile("\\binternal\\b");
+    private static final Pattern HOURLY = Pattern.compile("\\bhourly\\b");
+    private static final Pattern EXTERNAL = Pattern.compile("\\bexternal\\b");
+    private static final Pattern DECISION = Pattern.compile("\\bdecision\\b");
+    private static final Pattern DAILY = Pattern.compile("\\bdaily\\b");
+    private static final Pattern BLOCKERS = Pattern.compile("\\bblock");
+    private static final Pattern AUDIT = Pattern.compile("\\baudit\\b");
+    private static final Pattern RATIONALE = Pattern.compile("\\b(why|reasons?|rationale|decisions?|separate)\\b");
+    private static final Pattern TESTING_SECTION = Pattern.compile("\\b(tests?|testing|verification|validation|qa)\\b");
+    private static final Pattern TESTING_LABEL = Pattern.compile("\\b(tests?|testing|verification|validation|checks)\\b");
+    private static final Pattern SUITE_LABEL = Pattern.compile("\\b(tests?|testing|checks?|checklist|regression|verification)\\b");
+    private static final Pattern TASK_LABEL = Pattern.compile("\\b(tasks?|steps?|actions?|to ?do|checklist|procedure|runbook|work items?|deployment|cutover|rollout|plan)\\b");
+    private static final Pattern TARGET_COLUMN = Pattern.compile("\\b(target|goal|after|to)\\b");
+    private static final Pattern CRITERIA_LABEL = Pattern.compile("\\b(success criteria|exit criteria|acceptance|done when|go[ /-]*no[ -]*go|go criteria|criteria|definition of done)\\b");
+    private static final Pattern SIGN_OFF = Pattern.compile("\\b(sign-?off|approvals?)\\b");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(references?|links?|docs|documentation|appendix|related)\\b");
+    private static final Pattern SAYS_DOWN = Pattern.compile("\\b(reduc\\w*|decreas\\w*|lower|drop\\w*|fewer|less|faster|cut)\\b");
+    private static final Pattern NOTES_COLUMN = Pattern.compile("\\b(notes?|comments?|remarks?|details?)\\b");
+    private static final Pattern METRIC_COLUMN = Pattern.compile("\\b(metric|measure|kpi|name)\\b");
+    private static final Pattern METRICS_SECTION = Pattern.compile("\\b(metrics?|kpis?|measures?|slos?)\\b");
+    private static final Pattern ISSUE_COLUMN = Pattern.compile("\\b(issue|ticket|incident)s?\\b");
+    private static final Pattern SAYS_UP = Pattern.compile("\\b(increas\\w*|higher|more|grow\\w*|rais\\w*|improv\\w*)\\b");
+    private static final Pattern SUMMARY = Pattern.compile("\\b(executive summary|summary|overview|tl;?dr)\\b");
+    private static final Pattern DEPENDENCIES = Pattern.compile("\\b(dependenc(y|ies)|blockers?)\\b");
+    private static final Pattern ROLLBACK_CRITERIA = Pattern.compile("\\b(criteria|triggers?|when to roll ?back|roll ?back if|signals?)\\b");
+    private static final Pattern COMMUNICATION = Pattern.compile("\\b(communications?|stakeholders?)\\b");
+    private static final Pattern BASELINE_COLUMN = Pattern.compile("\\b(baseline|before|current|now|from)\\b");
+    private static final Pattern ANALYSIS = Pattern.compile("\\b(analysis|root cause|problem|impact|overlap|affected|complexity|issue)\\b");
+    private static final Pattern AT_MILESTONES = Pattern.compile("\\b(after each|each phase|completes?|post-deployment|after .*deploy\\w*|pre-deployment)\\b");
+    private static final Pattern FILES_AFFECTED = Pattern.compile("(files affected|affected files)");
+
     private final Outline outline;
     private final ReportLog log;
     private final Set<Node> used = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -129,19 +168,19 @@ final class PlanReader {
                 continue;
             }
             String chain = String.join(" / ", section.titles()).toLowerCase(Locale.ROOT);
-            if (chain.matches(".*\\b(roll ?back|revert|back ?out)\\b.*")) {
+            if (ROLLBACK.matcher(chain).find()) {
                 rollback(section);
-            } else if (chain.matches(".*\\b(tests?|testing|verification|validation|qa)\\b.*")) {
+            } else if (TESTING_SECTION.matcher(chain).find()) {
                 testing(section);
-            } else if (chain.matches(".*\\b(metrics?|kpis?|measures?|slos?)\\b.*")) {
+            } else if (METRICS_SECTION.matcher(chain).find()) {
                 metrics(section);
-            } else if (chain.matches(".*\\b(dependenc(y|ies)|blockers?)\\b.*")) {
+            } else if (DEPENDENCIES.matcher(chain).find()) {
                 dependencies(section);
-            } else if (chain.matches(".*\\b(communications?|stakeholders?)\\b.*")) {
+            } else if (COMMUNICATION.matcher(chain).find()) {
                 communication(section);
-            } else if (chain.matches(".*\\b(sign-?off|approvals?)\\b.*")) {
+            } else if (SIGN_OFF.matcher(chain).find()) {
                 signOff(section);
-            } else if (chain.matches(".*\\b(executive summary|summary|overview|tl;?dr)\\b.*")) {
+            } else if (SUMMARY.matcher(chain).find()) {
                 summary(section);
             }
         }
@@ -190,7 +229,7 @@ final class PlanReader {
         boolean top = section.level <= 1;
         return k.equals("key decision") || k.equals("last updated") || k.equals("document owner")
                 || k.equals("next action") || k.endsWith("plan status")
-                || top && (k.equals("date") || k.equals("status") || k.equals("owner") || k.matches("(issue|incident|ticket).*"));
+                || top && (k.equals("date") || k.equals("status") || k.equals("owner") || ISSUE_KEY.matcher(k).matches());
     }
 
     private boolean headerField(Field field, Section section) {
@@ -230,7 +269,7 @@ final class PlanReader {
             log.recognised("sign-off status", null, signOffStatus, field.line(), null);
             return true;
         }
-        if (top && k.matches("(issue|incident|ticket).*")) {
+        if (top && ISSUE_KEY.matcher(k).matches()) {
             String id = Refs.namedIssue(field.key());
             if (id != null) {
                 issue(id, field.value(), field.line());
@@ -348,7 +387,7 @@ final class PlanReader {
                 String id = m.group(1) != null ? m.group(1) : m.group(2);
                 IssueDraft draft = issue(id, m.group(3), section.line);
                 for (Section sub : section.tree()) {
-                    if (sub.title.toLowerCase(Locale.ROOT).matches(".*(files affected|affected files).*")) {
+                    if (FILES_AFFECTED.matcher(sub.title.toLowerCase(Locale.ROOT)).find()) {
                         affectedFiles(draft, sub);
                     }
                 }
@@ -385,8 +424,8 @@ final class PlanReader {
         boolean state = false;
         for (String h : table.header()) {
             String l = h.toLowerCase(Locale.ROOT);
-            phase |= l.matches(".*\\b(phase|stage|step|milestone|wave|week)s?\\b.*");
-            state |= l.matches(".*\\b(status|state)\\b.*");
+            phase |= PHASE_COLUMN.matcher(l).find();
+            state |= STATUS_COLUMN.matcher(l).find();
         }
         return phase && state;
     }
@@ -414,13 +453,13 @@ final class PlanReader {
         int notesCol = -1;
         for (int c = 0; c < table.header().size(); c++) {
             String h = table.header().get(c).toLowerCase(Locale.ROOT);
-            if (phaseCol < 0 && h.matches(".*\\b(phase|stage|step|milestone|wave|week)s?\\b.*")) {
+            if (phaseCol < 0 && PHASE_COLUMN.matcher(h).find()) {
                 phaseCol = c;
-            } else if (issueCol < 0 && h.matches(".*\\b(issue|ticket|incident)s?\\b.*")) {
+            } else if (issueCol < 0 && ISSUE_COLUMN.matcher(h).find()) {
                 issueCol = c;
-            } else if (statusCol < 0 && h.matches(".*\\b(status|state)\\b.*")) {
+            } else if (statusCol < 0 && STATUS_COLUMN.matcher(h).find()) {
                 statusCol = c;
-            } else if (notesCol < 0 && h.matches(".*\\b(notes?|comments?|remarks?|details?)\\b.*")) {
+            } else if (notesCol < 0 && NOTES_COLUMN.matcher(h).find()) {
                 notesCol = c;
             }
         }
@@ -586,16 +625,16 @@ final class PlanReader {
             if (block instanceof Paragraph p) {
                 for (Field field : MdText.fields(p)) {
                     String k = field.key().toLowerCase(Locale.ROOT);
-                    if (k.matches("timeline|when|duration|eta|schedule|window|timing")) {
+                    if (TIMELINE_KEY.matcher(k).matches()) {
                         target.timeline = field.value();
                         log.recognised("timeline", target.id, field.value(), field.line(), null);
-                    } else if (k.matches("status|state") && target.status == null && !target.fromTable) {
+                    } else if (STATUS_KEY.matcher(k).matches() && target.status == null && !target.fromTable) {
                         PhaseStatus s = Statuses.parse(field.value());
                         if (s != null) {
                             target.status = s;
                         }
                         target.description.add(field.key() + ": " + field.value());
-                    } else if (k.matches("depends on|dependencies|prerequisites?|after|requires|blocked by")) {
+                    } else if (DEPENDENCY_KEY.matcher(k).matches()) {
                         pendingDependencies.add(new PendingDependency(target, target.issue(), "after " + field.value(), field.line()));
                         target.description.add(field.key() + ": " + field.value());
                     } else {
@@ -607,11 +646,11 @@ final class PlanReader {
                 }
             }
         }
-        if (l.matches(".*\\b(roll ?back|revert|back ?out)\\b.*")) {
+        if (ROLLBACK.matcher(l).find()) {
             rollbackUnit(runbookFor(target.issue(), unit), unit, List.of(target.id), target.number);
             return;
         }
-        if (l.matches(".*\\bdecision\\b.*")) {
+        if (DECISION.matcher(l).find()) {
             for (Node block : unit.blocks) {
                 String code = code(block);
                 if (code != null) {
@@ -630,9 +669,9 @@ final class PlanReader {
             }
             return;
         }
-        boolean criteria = l.matches(".*\\b(success criteria|exit criteria|acceptance|done when|go[ /-]*no[ -]*go|go criteria|criteria|definition of done)\\b.*");
-        boolean tasks = label == null || l.matches(".*\\b(tasks?|steps?|actions?|to ?do|checklist|procedure|runbook|work items?|deployment|cutover|rollout|plan)\\b.*");
-        boolean tests = l.matches(".*\\b(tests?|testing|verification|validation|checks)\\b.*");
+        boolean criteria = CRITERIA_LABEL.matcher(l).find();
+        boolean tasks = label == null || TASK_LABEL.matcher(l).find();
+        boolean tests = TESTING_LABEL.matcher(l).find();
         for (Node block : unit.blocks) {
             if (!(block instanceof ListBlock list)) {
                 continue;
@@ -814,7 +853,7 @@ final class PlanReader {
                 markLabel(unit);
                 continue;
             }
-            if (l.matches(".*\\baudit\\b.*")) {
+            if (AUDIT.matcher(l).find()) {
                 audit(unit, issue);
                 continue;
             }
@@ -827,7 +866,7 @@ final class PlanReader {
                 }
             }
             boolean heading = unit.labelNode == null;
-            if (items.isEmpty() && !(heading || !l.matches(".*\\b(tests?|testing|checks?|checklist|regression|verification)\\b.*"))) {
+            if (items.isEmpty() && !(heading || !SUITE_LABEL.matcher(l).find())) {
                 // a suite title with its cases to follow ("Functional Testing (After Code Changes):")
                 current = newSuite(section, unit, issue);
                 markLabel(unit);
@@ -996,7 +1035,7 @@ final class PlanReader {
         String key = issue == null ? "" : issue;
         String rbTitle = null;
         for (Section s = unit.section; s != null && s.level > 0; s = s.parent) {
-            if (s.title.toLowerCase(Locale.ROOT).matches(".*\\b(roll ?back|revert|back ?out)\\b.*")) {
+            if (ROLLBACK.matcher(s.title.toLowerCase(Locale.ROOT)).find()) {
                 rbTitle = s.title;
                 break;
             }
@@ -1022,7 +1061,7 @@ final class PlanReader {
             String issue = issueContext(section, unit.labelNode == null ? null : unit.label);
             String l = unit.label.toLowerCase(Locale.ROOT);
             boolean hasCode = unit.blocks.stream().anyMatch(b -> code(b) != null);
-            if (l.matches(".*\\b(criteria|triggers?|when to roll ?back|roll ?back if|signals?)\\b.*")) {
+            if (ROLLBACK_CRITERIA.matcher(l).find()) {
                 RunbookDraft runbook = runbookFor(issue, unit);
                 for (Node block : unit.blocks) {
                     if (block instanceof ListBlock list) {
@@ -1152,11 +1191,11 @@ final class PlanReader {
         int target = -1;
         for (int c = 0; c < table.header().size(); c++) {
             String h = table.header().get(c).toLowerCase(Locale.ROOT);
-            if (h.matches(".*\\b(metric|measure|kpi|name)\\b.*") && name < 0) {
+            if (METRIC_COLUMN.matcher(h).find() && name < 0) {
                 name = c;
-            } else if (h.matches(".*\\b(baseline|before|current|now|from)\\b.*") && base < 0) {
+            } else if (BASELINE_COLUMN.matcher(h).find() && base < 0) {
                 base = c;
-            } else if (h.matches(".*\\b(target|goal|after|to)\\b.*") && target < 0) {
+            } else if (TARGET_COLUMN.matcher(h).find() && target < 0) {
                 target = c;
             }
         }
@@ -1206,8 +1245,8 @@ final class PlanReader {
         }
         metric.unit = unit;
         String lower = text.toLowerCase(Locale.ROOT);
-        Direction said = lower.matches(".*\\b(reduc\\w*|decreas\\w*|lower|drop\\w*|fewer|less|faster|cut)\\b.*") ? Direction.DOWN
-                : lower.matches(".*\\b(increas\\w*|higher|more|grow\\w*|rais\\w*|improv\\w*)\\b.*") ? Direction.UP : null;
+        Direction said = SAYS_DOWN.matcher(lower).find() ? Direction.DOWN
+                : SAYS_UP.matcher(lower).find() ? Direction.UP : null;
         Direction byNumbers = metric.baseline != null && metric.target != null && !metric.baseline.equals(metric.target)
                 ? (metric.target < metric.baseline ? Direction.DOWN : Direction.UP) : null;
         metric.direction = byNumbers != null ? byNumbers : said != null ? said : Direction.DOWN;
@@ -1346,8 +1385,8 @@ final class PlanReader {
         List<String> blockers = new ArrayList<>();
         for (Unit unit : units(section)) {
             String l = unit.label.toLowerCase(Locale.ROOT);
-            List<String> target = l.matches(".*\\bexternal\\b.*") ? external : l.matches(".*\\binternal\\b.*") ? internal
-                    : l.matches(".*\\bblock.*") ? blockers : null;
+            List<String> target = EXTERNAL.matcher(l).find() ? external : INTERNAL.matcher(l).find() ? internal
+                    : BLOCKERS.matcher(l).find() ? blockers : null;
             for (Node block : unit.blocks) {
                 if (block instanceof ListBlock list) {
                     for (Item item : MdText.items(list)) {
@@ -1534,12 +1573,12 @@ final class PlanReader {
             if (n.find()) {
                 long k = Long.parseLong(n.group(1));
                 every = n.group(2).startsWith("m") ? Duration.ofMinutes(k) : n.group(2).startsWith("h") ? Duration.ofHours(k) : Duration.ofDays(k);
-            } else if (all.matches(".*\\bhourly\\b.*")) {
+            } else if (HOURLY.matcher(all).find()) {
                 every = Duration.ofHours(1);
-            } else if (all.matches(".*\\bdaily\\b.*")) {
+            } else if (DAILY.matcher(all).find()) {
                 every = Duration.ofDays(1);
             }
-            boolean milestones = all.matches(".*\\b(after each|each phase|completes?|post-deployment|after .*deploy\\w*|pre-deployment)\\b.*");
+            boolean milestones = AT_MILESTONES.matcher(all).find();
             if (every == null && !milestones) {
                 milestones = true;
                 log.decided(unit.line, "updates '" + unit.label + "' give no interval; sent at milestones");
@@ -1652,16 +1691,16 @@ final class PlanReader {
 
     private static NoteKind noteKind(Section section) {
         String chain = String.join(" ", section.titles()).toLowerCase(Locale.ROOT);
-        if (chain.matches(".*\\blessons?\\b.*|.*\\bretro.*|.*\\bpost-?mortem\\b.*")) {
+        if (LESSONS.matcher(chain).find()) {
             return NoteKind.LESSONS;
         }
-        if (chain.matches(".*\\b(references?|links?|docs|documentation|appendix|related)\\b.*")) {
+        if (REFERENCE.matcher(chain).find()) {
             return NoteKind.REFERENCE;
         }
-        if (chain.matches(".*\\b(why|reasons?|rationale|decisions?|separate)\\b.*")) {
+        if (RATIONALE.matcher(chain).find()) {
             return NoteKind.RATIONALE;
         }
-        if (chain.matches(".*\\b(analysis|root cause|problem|impact|overlap|affected|complexity|issue)\\b.*")) {
+        if (ANALYSIS.matcher(chain).find()) {
             return NoteKind.ANALYSIS;
         }
         return NoteKind.OTHER;
@@ -1681,6 +1720,9 @@ final class PlanReader {
 
     /** Strips status emoji and surrounding markup from a title. */
     static String clean(String text) {
-        return MdText.collapse(text.replaceAll("[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}]", " ")).replaceAll("^[\\s:–—-]+|[\\s:–—-]+$", "");
+        return EDGE_PUNCTUATION.matcher(MdText.collapse(SYMBOLS.matcher(text).replaceAll(" "))).replaceAll("");
     }
+
+    private static final Pattern SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}]");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s:–—-]+|[\\s:–—-]+$");
 }

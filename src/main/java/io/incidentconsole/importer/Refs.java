@@ -24,6 +24,8 @@ final class Refs {
                     + "blocked\\s+by|wait(?:s|ing)?\\s+(?:for|until)|once|prerequisites?|following|gated\\s+(?:on|by)|"
                     + "until|not\\s+before|follows)\\b");
     private static final Pattern BLOCKS = Pattern.compile("(?i)\\bblocks?\\b|\\bblocking\\b");
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern NON_WORD_OR_PLUS = Pattern.compile("[^a-z0-9+]+");
     private static final Pattern PARALLEL = Pattern.compile("(?i)\\b(parallel|concurrent(?:ly)?|alongside)\\b");
 
     private Refs() {
@@ -90,7 +92,7 @@ final class Refs {
     static String slug(String text, int maxWords) {
         StringBuilder out = new StringBuilder();
         int words = 0;
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
             if (word.isEmpty()) {
                 continue;
             }
@@ -108,7 +110,7 @@ final class Refs {
 
     static Set<String> words(String text) {
         Set<String> words = new LinkedHashSet<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9+]+")) {
+        for (String word : NON_WORD_OR_PLUS.split(text.toLowerCase(Locale.ROOT))) {
             if (word.length() > 2 && !STOP.contains(word)) {
                 words.add(word.endsWith("s") && word.length() > 4 ? word.substring(0, word.length() - 1) : word);
             }

@@ -3,28 +3,35 @@ package io.incidentconsole.importer;
 import io.incidentconsole.plan.PhaseStatus;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Status words and their emoji as status tables write them ("🟡 PENDING", "✅", "In progress"). */
 final class Statuses {
+
+    private static final Pattern IN_PROGRESS_WORDS = Pattern.compile("\\b(IN PROGRESS|ACTIVE|ONGOING|RUNNING|STARTED|WIP|DOING)\\b");
+    private static final Pattern COMPLETE_WORDS = Pattern.compile("\\b(COMPLETE|COMPLETED|DONE|FINISHED|VERIFIED|CLOSED|RESOLVED)\\b");
+    private static final Pattern BLOCKED_WORDS = Pattern.compile("\\b(BLOCKED|STUCK|ON HOLD|HALTED)\\b");
+    private static final Pattern EVAL_WORDS = Pattern.compile("\\b(EVAL|EVALUATE|EVALUATION|DECISION|REVIEW|TBD)\\b");
+    private static final Pattern PENDING_WORDS = Pattern.compile("\\b(PENDING|TODO|TO DO|NOT STARTED|WAITING|PLANNED|QUEUED)\\b");
 
     private Statuses() {
     }
 
     static PhaseStatus parse(String text) {
         String t = text.toUpperCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-        if (t.matches(".*\\b(IN PROGRESS|ACTIVE|ONGOING|RUNNING|STARTED|WIP|DOING)\\b.*")) {
+        if (IN_PROGRESS_WORDS.matcher(t).find()) {
             return PhaseStatus.IN_PROGRESS;
         }
-        if (t.matches(".*\\b(COMPLETE|COMPLETED|DONE|FINISHED|VERIFIED|CLOSED|RESOLVED)\\b.*")) {
+        if (COMPLETE_WORDS.matcher(t).find()) {
             return PhaseStatus.COMPLETE;
         }
-        if (t.matches(".*\\b(BLOCKED|STUCK|ON HOLD|HALTED)\\b.*")) {
+        if (BLOCKED_WORDS.matcher(t).find()) {
             return PhaseStatus.BLOCKED;
         }
-        if (t.matches(".*\\b(EVAL|EVALUATE|EVALUATION|DECISION|REVIEW|TBD)\\b.*")) {
+        if (EVAL_WORDS.matcher(t).find()) {
             return PhaseStatus.EVAL;
         }
-        if (t.matches(".*\\b(PENDING|TODO|TO DO|NOT STARTED|WAITING|PLANNED|QUEUED)\\b.*")) {
+        if (PENDING_WORDS.matcher(t).find()) {
             return PhaseStatus.PENDING;
         }
         return byEmoji(text);
