@@ -107,7 +107,6 @@ final class Drafts {
         String when;
         final List<TaskDraft> checks = new ArrayList<>();
         final List<TestCase> cases = new ArrayList<>();
-        final List<Integer> caseLines = new ArrayList<>();
         final int line;
         boolean phasesGiven;
 
@@ -149,6 +148,15 @@ final class Drafts {
         final List<Threshold> thresholds = new ArrayList<>();
         final List<Milestone> milestones = new ArrayList<>();
         final int line;
+        private Set<String> words;
+
+        /** The words of the name and unit, for matching prose that mentions the metric. */
+        Set<String> words() {
+            if (words == null) {
+                words = Refs.words(name + " " + (unit == null ? "" : unit));
+            }
+            return words;
+        }
 
         MetricDraft(String id, String name, String issue, int line) {
             this.id = id;

@@ -143,18 +143,6 @@ final class Outline {
             return chain;
         }
 
-        List<MdText.Field> fields() {
-            List<MdText.Field> fields = new ArrayList<>();
-            for (Part part : parts) {
-                for (Node block : part.blocks) {
-                    if (block instanceof Paragraph p) {
-                        fields.addAll(MdText.fields(p));
-                    }
-                }
-            }
-            return fields;
-        }
-
         @Override
         public String toString() {
             return "#".repeat(level) + " " + title + " (line " + line + ")";

@@ -80,7 +80,7 @@ final class PlanReader {
     private static final Pattern TIMELINE_KEY = Pattern.compile("timeline|when|duration|eta|schedule|window|timing");
     private static final Pattern STATUS_KEY = Pattern.compile("status|state");
     private static final Pattern DEPENDENCY_KEY = Pattern.compile("depends on|dependencies|prerequisites?|after|requires|blocked by");
-    private static final Pattern LESSONS = Pattern.compile(".*\\blessons?\\b.*|.*\\bretro.*|.*\\bpost-?mortem\\b.*");
+    private static final Pattern LESSONS = Pattern.compile("\\blessons?\\b|\\bretro|\\bpost-?mortem\\b");
     private static final Pattern INTERNAL = Pattern.compile("\\binternal\\b");
     private static final Pattern HOURLY = Pattern.compile("\\bhourly\\b");
     private static final Pattern EXTERNAL = Pattern.compile("\\bexternal\\b");
@@ -140,7 +140,6 @@ final class PlanReader {
     final List<Note> notes = new ArrayList<>();
     private final List<PendingDependency> pendingDependencies = new ArrayList<>();
     private final List<PendingAudit> pendingAudits = new ArrayList<>();
-    private final List<MdText.Item> criteriaForMilestones = new ArrayList<>();
 
     private record PendingDependency(PhaseDraft phase, String issue, String text, int line) {
     }
@@ -179,7 +178,7 @@ final class PlanReader {
             } else if (COMMUNICATION.matcher(chain).find()) {
                 communication(section);
             } else if (SIGN_OFF.matcher(chain).find()) {
-                signOff(section);
+                continue; // its fields (status, next action, owner) are read with the header fields
             } else if (SUMMARY.matcher(chain).find()) {
                 summary(section);
             }
@@ -682,7 +681,6 @@ final class PlanReader {
                     if (!item.text().isBlank()) {
                         target.successCriteria.add(new Criterion(null, item.text(), null));
                         target.criteriaLines.add(item.line());
-                        criteriaForMilestones.add(item);
                         log.recognised("success criterion", target.id, item.text(), item.line(), tickDetail(item));
                     }
                 }
@@ -785,14 +783,35 @@ final class PlanReader {
                 }
             }
         }
-        for (Section s = section; s != null && s.level > 0 && s != titleSection; s = s.parent) {
-            for (String id : Refs.issues(s.title, issues.keySet())) {
-                if (issues.containsKey(id)) {
-                    return id;
-                }
-            }
+        String fromHeadings = sectionIssue(section);
+        if (fromHeadings != null) {
+            return fromHeadings;
         }
         return issues.size() == 1 ? issues.keySet().iterator().next() : null;
+    }
+
+    private final Map<Section, String> sectionIssues = new IdentityHashMap<>();
+
+    /** The first known issue named by the section's heading or its parents' (the document title aside). */
+    private String sectionIssue(Section section) {
+        if (section == null || section.level == 0 || section == titleSection) {
+            return null;
+        }
+        if (sectionIssues.containsKey(section)) {
+            return sectionIssues.get(section);
+        }
+        String found = null;
+        for (String id : Refs.issues(section.title, issues.keySet())) {
+            if (issues.containsKey(id)) {
+                found = id;
+                break;
+            }
+        }
+        if (found == null) {
+            found = sectionIssue(section.parent);
+        }
+        sectionIssues.put(section, found);
+        return found;
     }
 
     private SuiteDraft suite(String base, String suiteTitle, String issue, int line) {
@@ -848,7 +867,6 @@ final class PlanReader {
                 }
                 String name = testCase.group(2).isBlank() ? label : testCase.group(2);
                 current.cases.add(new TestCase(null, name, steps, expected));
-                current.caseLines.add(unit.line);
                 log.recognised("test case", current.id, name, unit.line, steps.size() + " steps");
                 markLabel(unit);
                 continue;
@@ -1102,7 +1120,7 @@ final class PlanReader {
             return;
         }
         String context = unit.labelNode == null ? unit.label : unit.label + " / " + unit.section.title;
-        List<String> phaseList = phaseIds != null ? phaseIds : procedurePhases(context, runbook.issue);
+        List<String> phaseList = phaseIds != null ? phaseIds : procedurePhases(context, runbook.issue, unit.line);
         String base;
         List<Refs.PhaseRef> refs = Refs.phases(context);
         if (!refs.isEmpty()) {
@@ -1128,7 +1146,7 @@ final class PlanReader {
         }
     }
 
-    private List<String> procedurePhases(String label, String issue) {
+    private List<String> procedurePhases(String label, String issue, int line) {
         List<String> found = new ArrayList<>();
         for (Refs.PhaseRef r : Refs.phases(label)) {
             for (int n = r.from(); n <= r.to(); n++) {
@@ -1154,7 +1172,7 @@ final class PlanReader {
             }
             if (best != null) {
                 found.add(best.id);
-                log.decided(0, "rollback '" + label + "' names no phase; matched it to " + best.id + " '" + best.name + "' by name");
+                log.decided(line, "rollback '" + label + "' names no phase; matched it to " + best.id + " '" + best.name + "' by name");
             }
         }
         return found;
@@ -1296,6 +1314,9 @@ final class PlanReader {
     }
 
     private boolean alertLine(String text, int line, String issue) {
+        if (!text.toLowerCase(Locale.ROOT).contains("alert")) {
+            return false;
+        }
         Matcher m = ALERTS.matcher(text);
         if (!m.find()) {
             return false;
@@ -1304,14 +1325,10 @@ final class PlanReader {
         if (values.isEmpty()) {
             return false;
         }
-        MetricDraft metric = null;
-        int best = 0;
-        for (MetricDraft candidate : metrics) {
-            int score = overlap(candidate.name + " " + (candidate.unit == null ? "" : candidate.unit), text);
-            if (score > best) {
-                best = score;
-                metric = candidate;
-            }
+        Set<String> lineWords = Refs.words(text);
+        MetricDraft metric = bestMetric(metricsOf(issue), lineWords);
+        if (metric == null) {
+            metric = bestMetric(metrics, lineWords);
         }
         if (metric == null) {
             String name = text.replaceAll("(?i)^.*?\\b(set up|add|configure|create)\\b\\s*", "")
@@ -1341,6 +1358,40 @@ final class PlanReader {
         return true;
     }
 
+    private Map<String, List<MetricDraft>> metricsByIssue;
+
+    /** Metrics of the issue (all metrics when the issue is unknown), indexed once the metrics are read. */
+    private List<MetricDraft> metricsOf(String issue) {
+        if (issue == null) {
+            return metrics;
+        }
+        if (metricsByIssue == null || metricsByIssue.values().stream().mapToInt(List::size).sum() != metrics.size()) {
+            metricsByIssue = new HashMap<>();
+            for (MetricDraft m : metrics) {
+                metricsByIssue.computeIfAbsent(m.issue == null ? "" : m.issue, k -> new ArrayList<>()).add(m);
+            }
+        }
+        return metricsByIssue.getOrDefault(issue, List.of());
+    }
+
+    private static MetricDraft bestMetric(List<MetricDraft> candidates, Set<String> lineWords) {
+        MetricDraft best = null;
+        int bestScore = 0;
+        for (MetricDraft candidate : candidates) {
+            int score = 0;
+            for (String w : candidate.words()) {
+                if (lineWords.contains(w)) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
     private void milestones() {
         for (PhaseDraft phase : phases) {
             for (int i = 0; i < phase.successCriteria.size(); i++) {
@@ -1353,13 +1404,23 @@ final class PlanReader {
                 if (q == null) {
                     continue;
                 }
+                Set<String> criterionWords = Refs.words(text);
                 MetricDraft best = null;
                 int bestScore = 0;
-                for (MetricDraft metric : metrics) {
-                    if (metric.baseline == null || !java.util.Objects.equals(metric.issue, phase.issue()) && metric.issue != null) {
+                List<MetricDraft> candidates = new ArrayList<>(metricsOf(phase.issue()));
+                if (phase.issue() != null) {
+                    candidates.addAll(metricsOf(""));
+                }
+                for (MetricDraft metric : candidates) {
+                    if (metric.baseline == null) {
                         continue;
                     }
-                    int score = overlap(metric.name, text);
+                    int score = 0;
+                    for (String w : metric.words()) {
+                        if (criterionWords.contains(w)) {
+                            score++;
+                        }
+                    }
                     boolean sameScale = q.value() <= metric.baseline * 1.5 && q.value() >= Math.min(metric.baseline,
                             metric.target == null ? metric.baseline : metric.target) / 2;
                     if (score > bestScore && sameScale) {
@@ -1567,6 +1628,10 @@ final class PlanReader {
             for (PhaseDraft p : refsIn(unit.label, issue)) {
                 phaseIds.add(p.id);
             }
+            if (phaseIds.isEmpty() && unit.labelNode != null && !Refs.issues(unit.label, issues.keySet()).isEmpty()) {
+                // "Issue #330:" updates go with every phase of that issue
+                phases.stream().filter(p -> java.util.Objects.equals(p.issue(), issue)).forEach(p -> phaseIds.add(p.id));
+            }
             String all = (unit.label + " " + String.join(" ", items.stream().map(Item::text).toList())).toLowerCase(Locale.ROOT);
             Duration every = null;
             Matcher n = Pattern.compile("\\bevery\\s+(\\d+)\\s*(min|minutes?|h|hours?|d|days?)\\b").matcher(all);
@@ -1593,11 +1658,6 @@ final class PlanReader {
             log.recognised("communication", "cadence-" + cadences.size(), unit.label, unit.line,
                     (every == null ? "" : "every " + every + " ") + (milestones ? "at milestones" : ""));
         }
-    }
-
-    private void signOff(Section section) {
-        // fields were read with the header; a bare status line stays a note
-        log.recognised("sign-off section", null, section.title, section.line, null);
     }
 
     private void summary(Section section) {

@@ -38,12 +38,14 @@ final class Refs {
     /** Issue ids mentioned, in order: "#330" gives "330"; keys such as INC-42 only when already known. */
     static List<String> issues(String text, Set<String> knownKeys) {
         Set<String> found = new LinkedHashSet<>();
-        Matcher m = HASH_ISSUE.matcher(text);
-        while (m.find()) {
-            found.add(m.group(1));
+        if (text.indexOf('#') >= 0) {
+            Matcher m = HASH_ISSUE.matcher(text);
+            while (m.find()) {
+                found.add(m.group(1));
+            }
         }
         Matcher k = KEY_ISSUE.matcher(text);
-        while (k.find()) {
+        while (text.indexOf('-') >= 0 && k.find()) {
             if (knownKeys.contains(k.group(1))) {
                 found.add(k.group(1));
             }
