@@ -1009,7 +1009,8 @@ final class PlanReader {
                         List<Item> items = MdText.items(list);
                         if (!items.isEmpty() && items.stream().allMatch(i -> i.ticked() != null)) {
                             String issue = issueContext(section, unit.labelNode == null ? null : unit.label);
-                            SuiteDraft suite = suite("t" + (issue == null ? "" : issue) + "-" + Refs.slug(unit.label, 3),
+                            String slug = Refs.slug(unit.label, 3);
+                            SuiteDraft suite = suite("t" + (issue == null ? "" : issue) + "-" + (slug.isEmpty() ? "checklist" : slug),
                                     unit.label, issue, unit.line);
                             suite.phasesGiven = true;
                             addChecks(suite, items);

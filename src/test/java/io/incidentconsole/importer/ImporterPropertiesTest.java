@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever the document, the importer returns a plan that validates and a report, and never throws. For
  * Markdown built from plan-like pieces, the plan must validate as built (no fallback to a simpler plan).
  */
-class ImporterProperties {
+class ImporterPropertiesTest {
 
     private final MarkdownImporter importer = new MarkdownImporter();
     private final PlanLoader loader = new PlanLoader();
