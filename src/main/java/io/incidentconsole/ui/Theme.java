@@ -9,7 +9,7 @@ public enum Theme {
     DARK("/styles/palette-dark.css"),
     LIGHT("/styles/palette-light.css");
 
-    private static final List<String> FEATURE_STYLES = List.of("/styles/console.css", "/styles/outline.css", "/styles/board.css");
+    private static final List<String> FEATURE_STYLES = List.of("/styles/console.css", "/styles/outline.css", "/styles/board.css", "/styles/rollback.css");
 
     private final String palette;
 
