@@ -37,8 +37,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -103,7 +104,7 @@ public final class RollbackView implements AreaView {
     @FXML
     private VBox steps;
     @FXML
-    private GridPane form;
+    private VBox form;
     @FXML
     private VBox procedureProblems;
     @FXML
@@ -135,6 +136,7 @@ public final class RollbackView implements AreaView {
         this.model = model;
         FxmlViews.load("RollbackView", this);
         root.setId("rollback-view");
+        root.getProperties().put(RollbackView.class, this);
         notice.setId("rollback-notice");
         targets.setId("rollback-targets");
         procedureTitle.setId("rollback-procedure-title");
@@ -147,6 +149,9 @@ public final class RollbackView implements AreaView {
         message.setId("rollback-message");
         preview.setId("rollback-preview");
         runStatus.setId("rollback-run-status");
+        workingDirectoryProblem.setId("rollback-working-directory-problem");
+        hideWhenEmpty(runStatus);
+        hideWhenEmpty(message);
         cancel.setId("rollback-cancel");
         console.setId("rollback-console");
         preview.setPromptText("Fill in the parameters, then Generate (Ctrl+G) to see the exact script here.");
@@ -155,6 +160,10 @@ public final class RollbackView implements AreaView {
         targets.setItems(model.targets());
         targets.setCellFactory(list -> new TargetCell());
         FocusScrolling.follow(scroller);
+    }
+
+    RollbackViewModel model() {
+        return model;
     }
 
     @Override
@@ -362,18 +371,13 @@ public final class RollbackView implements AreaView {
         if (fields.isEmpty()) {
             Label none = new Label("This procedure needs no values.");
             none.getStyleClass().add("rollback-meta");
-            form.add(none, 0, 0);
+            form.getChildren().add(none);
             return;
         }
-        int row = 0;
         for (RollbackViewModel.Field field : fields) {
             ParameterRow parameterRow = new ParameterRow(field.state().parameter());
             rows.put(field.name(), parameterRow);
-            form.add(parameterRow.label, 0, row);
-            form.add(parameterRow.editor, 1, row);
-            form.add(parameterRow.origin, 2, row);
-            GridPane.setHgrow(parameterRow.editor, Priority.ALWAYS);
-            row++;
+            form.getChildren().add(parameterRow.block);
             String name = field.name();
             // The view model owns validation; ControlsFX only draws what it says.
             validation.registerValidator(parameterRow.control(), false, (Control control, Object value) -> {
@@ -530,15 +534,19 @@ public final class RollbackView implements AreaView {
         model.cancel();
     }
 
+    private static void hideWhenEmpty(Label label) {
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+    }
+
     /** Plan ids may contain dots; node ids may not. */
     static String nodeId(String planId) {
         return planId.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    /** One parameter: name and rule, its editor with the reason it is invalid, and where the value came from. */
+    /** One parameter: name, rule and where the value came from; its editor; why it is invalid; its description. */
     private final class ParameterRow {
-        private final VBox label = new VBox(2);
-        private final VBox editor = new VBox(2);
+        private final VBox block = new VBox(3);
         private final Label origin = new Label();
         private final TextField field;
         private final ChoiceBox<String> choice;
@@ -548,11 +556,19 @@ public final class RollbackView implements AreaView {
             String name = parameter.name();
             Label title = new Label(name + (parameter.isRequired() ? "" : "  (optional)"));
             title.getStyleClass().add("parameter-name");
-            Label rule = new Label(io.incidentconsole.plan.ParameterRules.rule(parameter.type()));
+            title.setMinWidth(Region.USE_PREF_SIZE);
+            Label rule = new Label("— " + io.incidentconsole.plan.ParameterRules.rule(parameter.type()));
             rule.getStyleClass().add("parameter-rule");
             rule.setWrapText(true);
-            label.getChildren().addAll(title, rule);
-            label.getStyleClass().add("parameter-label");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            origin.setId("param-origin-" + nodeId(name));
+            origin.getStyleClass().add("parameter-origin");
+            origin.setMinWidth(Region.USE_PREF_SIZE);
+            HBox heading = new HBox(8, title, rule, gap, origin);
+            heading.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+            block.getChildren().add(heading);
+            block.getStyleClass().add("parameter-row");
             if (parameter.type() == ParameterType.CHOICE) {
                 choice = new ChoiceBox<>();
                 choice.getItems().setAll(parameter.choices());
@@ -563,7 +579,8 @@ public final class RollbackView implements AreaView {
                     }
                 });
                 field = null;
-                editor.getChildren().add(choice);
+                block.getChildren().add(choice);
+                title.setLabelFor(choice);
             } else {
                 choice = null;
                 field = new TextField();
@@ -574,21 +591,19 @@ public final class RollbackView implements AreaView {
                         model.setValue(name, value);
                     }
                 });
-                editor.getChildren().add(field);
+                block.getChildren().add(field);
                 title.setLabelFor(field);
             }
             problem.setId("param-problem-" + nodeId(name));
             problem.getStyleClass().add("field-problem");
             problem.setWrapText(true);
-            editor.getChildren().add(problem);
+            block.getChildren().add(problem);
             if (parameter.description() != null && !parameter.description().isBlank()) {
                 Label description = new Label(parameter.description());
                 description.getStyleClass().add("parameter-description");
                 description.setWrapText(true);
-                editor.getChildren().add(description);
+                block.getChildren().add(description);
             }
-            origin.setId("param-origin-" + nodeId(name));
-            origin.getStyleClass().add("parameter-origin");
         }
 
         Control control() {
@@ -623,6 +638,8 @@ public final class RollbackView implements AreaView {
             }
             String title = target.procedure().title() == null ? target.procedure().id() : target.procedure().title();
             setText(title + "\n" + target.runbook().id() + " · " + target.procedure().id());
+            setWrapText(true);
+            setPrefWidth(0);
             setId("rollback-target-" + nodeId(target.procedure().id()));
         }
     }
