@@ -284,7 +284,10 @@ public final class RollbackView implements AreaView {
         VBox box = new VBox(2);
         box.getStyleClass().add("procedure-step");
         box.pseudoClassStateChanged(ALTERNATIVE, step.alternative());
-        String title = step.title() == null || step.title().isBlank() ? "" : step.title();
+        String title = step.title() == null || step.title().isBlank() ? "" : step.title().strip();
+        if (step.alternative()) {
+            title = title.replaceFirst("(?i)^or:\\s*", "");
+        }
         Label heading = new Label(step.alternative() ? "OR (alternative, instead of the steps above): " + title
                 : number + ". " + (title.isEmpty() ? (step.command() == null ? "" : "Run") : title)
                 + (step.command() == null ? "  (manual)" : ""));

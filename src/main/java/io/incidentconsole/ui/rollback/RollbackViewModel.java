@@ -98,7 +98,7 @@ public final class RollbackViewModel {
     private final ReadOnlyObjectWrapper<RunResult> lastResult = new ReadOnlyObjectWrapper<>(this, "lastResult");
     private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(this, "runCount");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final OutputBuffer output = new OutputBuffer();
+    private final OutputBuffer output = new OutputBuffer(20_000);
     private final InvalidationListener changed = obs -> refresh();
 
     /** Values the operator typed, per runbook: they survive switching procedures and incidents' state changes. */

@@ -230,7 +230,7 @@ class RollbackViewTest {
         robot.type(KeyCode.SPACE);
         shortcut(robot, KeyCode.CONTROL, KeyCode.G);
         GeneratedScript script = WaitForAsyncUtils.asyncFx(() -> modelScript(robot)).get();
-        runAndConfirm(robot);
+        runAndConfirm(robot, "rollback-run-confirmation");
         RunResult result = awaitResult();
         assertThat(result.exitCode()).isZero();
         waitUntil("echoed lines shown", () -> consoleText(robot).equals("hello-operator\nrollback-drill-done\n"));
@@ -283,6 +283,10 @@ class RollbackViewTest {
 
     /** Run… then the confirmation: it shows the exact script, Enter would not run it, "Run this script" does. */
     private void runAndConfirm(FxRobot robot) throws Exception {
+        runAndConfirm(robot, null);
+    }
+
+    private void runAndConfirm(FxRobot robot, String screenshot) throws Exception {
         GeneratedScript script = WaitForAsyncUtils.asyncFx(() -> modelScript(robot)).get();
         assertThat(script).as("a generated script").isNotNull();
         focus(robot, "#rollback-run");
@@ -295,6 +299,9 @@ class RollbackViewTest {
         Button confirm = robot.from(root).lookup("#run-confirm").queryButton();
         assertThat(confirm.isDefaultButton()).isFalse();
         assertThat(robot.from(root).lookup("#run-abort").queryButton().isDefaultButton()).isTrue();
+        if (screenshot != null) {
+            fx(() -> Screenshots.save(confirmation.getScene(), screenshot));
+        }
         fx(confirm::requestFocus);
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
