@@ -7,6 +7,8 @@ import io.incidentconsole.ui.IncidentPickerViewModel;
 import io.incidentconsole.ui.IncidentSession;
 import io.incidentconsole.ui.PhaseBoardView;
 import io.incidentconsole.ui.PhaseBoardViewModel;
+import io.incidentconsole.ui.TimelineView;
+import io.incidentconsole.ui.TimelineViewModel;
 import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
@@ -96,6 +98,8 @@ public final class ConsoleApplication extends Application {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
                                 session);
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks);
+                        case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
+                                java.time.Clock.systemUTC()));
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
                     () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));

@@ -178,37 +178,68 @@ final class LocatedTree {
         MarkedYAMLException yaml = e.getCause() instanceof MarkedYAMLException m ? m : null;
         if (yaml != null && yaml.getProblemMark() != null) {
             Mark at = yaml.getProblemMark();
-            StringBuilder message = new StringBuilder("YAML syntax error: ")
-                    .append(yamlWords(yaml.getProblem() == null ? "cannot parse this" : yaml.getProblem()));
-            if (yaml.getContext() != null) {
-                message.append(" (").append(yamlWords(yaml.getContext()));
-                Mark contextAt = yaml.getContextMark();
-                if (contextAt != null && (contextAt.getLine() != at.getLine() || contextAt.getColumn() != at.getColumn())) {
-                    message.append(" that starts at line ").append(contextAt.getLine() + 1)
-                            .append(", column ").append(contextAt.getColumn() + 1);
-                }
-                message.append(')');
-            }
-            return new Problem(source, at.getLine() + 1, at.getColumn() + 1, "", message.toString());
+            return new Problem(source, at.getLine() + 1, at.getColumn() + 1, "",
+                    "YAML syntax error: " + yamlMessage(yaml.getProblem(), yaml.getContext(), yaml.getContextMark()));
         }
         JsonLocation at = e.getLocation();
         String original = e.getOriginalMessage() == null ? "cannot parse this" : e.getOriginalMessage();
         String first = original.lines().findFirst().orElse("cannot parse this");
         if (first.startsWith("Expected a field name")) {
             first = "a key must be plain text, not a list or a mapping";
+        } else if (first.contains("exceeds the limit")) {
+            first = "the file is too large to be a plan (" + first.replaceAll("^.*limit: *", "at most ") + ")";
         }
         return new Problem(source, line(at), column(at), "",
-                (json ? "JSON" : "YAML") + " syntax error: "
-                        + cleanJacksonMessage(first));
+                (json ? "JSON" : "YAML") + " syntax error: " + cleanJacksonMessage(first));
     }
 
-    private static String yamlWords(String snakeYamlText) {
-        return snakeYamlText.replace("<stream end>", "the end of the file")
+    /** SnakeYAML's problem and context, in the words of someone editing the file. */
+    static String yamlMessage(String problem, String context, Mark contextAt) {
+        String what = problem == null ? "cannot parse this" : problem;
+        String where = contextAt == null ? "" : " that starts at line " + (contextAt.getLine() + 1) + ", column "
+                + (contextAt.getColumn() + 1);
+        String in = context == null ? "" : context;
+        if (what.contains("Do not use \\t(TAB) for indentation") || what.contains("'\\t(TAB)'")) {
+            return "a tab is used for indentation; YAML allows only spaces";
+        }
+        if (what.startsWith("found character") && what.contains("that cannot start any token")) {
+            int quote = what.indexOf('\'');
+            String character = quote >= 0 ? what.substring(quote, what.indexOf('\'', quote + 1) + 1) : "this character";
+            return character + " cannot start a value; put the value in quotes";
+        }
+        if (what.startsWith("expected <block end>")) {
+            return "bad indentation: this line does not line up with the lines above it"
+                    + (in.isEmpty() ? "" : " (" + structure(in) + where + ")");
+        }
+        if (what.contains("mapping values are not allowed here")) {
+            return "unexpected ':' here; put a value that contains ': ' in quotes, or check the indentation";
+        }
+        if (in.contains("quoted scalar") && what.contains("end of stream")) {
+            return "the quoted text" + where + " is never closed";
+        }
+        String words = what.replace("<stream end>", "the end of the file")
                 .replace("<block end>", "the end of an indented block")
                 .replace("<block mapping start>", "the start of an indented mapping")
                 .replace("<block sequence start>", "the start of an indented list")
-                .replace("<scalar>", "a value")
-                .replace("'<document start>'", "'---'");
+                .replace("<scalar>", "a value");
+        return in.isEmpty() || in.contains("scanning for the next token") ? words
+                : words + " (" + structure(in) + where + ")";
+    }
+
+    private static String structure(String context) {
+        if (context.contains("flow sequence")) {
+            return "in the [...] list";
+        }
+        if (context.contains("flow mapping")) {
+            return "in the {...} mapping";
+        }
+        if (context.contains("block mapping")) {
+            return "in the mapping";
+        }
+        if (context.contains("block collection") || context.contains("block sequence")) {
+            return "in the list";
+        }
+        return context;
     }
 
     /** Jackson's messages embed "[Source: REDACTED (...); line: 1, column: 7]"; keep only the position. */

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,6 +30,9 @@ import java.util.List;
 public final class PlanLoader {
 
     /** The bundled seed plan (#324 and #330), on the classpath. */
+    /** Far above any real plan (the bundled seed is about 42 KB); refusing more keeps a wrong file from filling memory. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
     public static final String BUNDLED_SEED = "/plans/issue-324-330-coordination.yaml";
 
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -40,6 +44,10 @@ public final class PlanLoader {
         String source = file.toString();
         byte[] bytes;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                return failed(source, "the file is " + Files.size(file) / (1024 * 1024) + " MB; a plan file is at most "
+                        + MAX_BYTES / (1024 * 1024) + " MB (is this the right file?)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return failed(source, "no such file");
@@ -47,8 +55,6 @@ public final class PlanLoader {
             return failed(source, "cannot read the file: permission denied");
         } catch (IOException e) {
             return failed(source, "cannot read the file: " + e.getMessage());
-        } catch (OutOfMemoryError e) {
-            return failed(source, "the file is too large to be a plan");
         }
         return decode(source, bytes);
     }
@@ -114,7 +120,10 @@ public final class PlanLoader {
         if (problems.isEmpty()) {
             problems.add(new Problem(source, 0, 0, "", "the plan could not be read"));
         }
-        return new PlanLoadResult(source, null, withinText(problems, text == null ? "" : text));
+        List<Problem> located = new ArrayList<>(withinText(problems, text == null ? "" : text));
+        // In file order, as an editor lists them; problems without a position (whole-file ones) first.
+        located.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return new PlanLoadResult(source, null, located);
     }
 
     private Plan read(String source, String text, List<Problem> problems) {
@@ -128,11 +137,13 @@ public final class PlanLoader {
                     + "'issues' and 'phases', but the document is " + StructureChecker.describe(tree.root)));
             return null;
         }
-        IdDefaults.apply(tree.root);
-        JsonNode checked = new StructureChecker(source, tree, problems).check();
-        if (!problems.isEmpty()) {
+        StructureChecker checker = new StructureChecker(source, tree, problems);
+        JsonNode checked = checker.check();
+        if (checker.blocking()) {
             return null;
         }
+        // After the check, which expands "- Revert the commit" into {text: ...}: those items need ids too.
+        IdDefaults.apply(checked);
         Plan plan;
         try {
             plan = mapper.treeToValue(checked, Plan.class);

@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -24,19 +25,20 @@ import java.util.regex.Pattern;
 /**
  * Checks a parsed plan tree against the shape of the {@link Plan} records, collecting every problem
  * instead of stopping at the first, and rewrites friendly forms into the canonical ones Jackson binds:
- * {@code 3.2M} → 3200000, {@code 24h} → PT24H, a bare string where a record with a {@code text} field is
+ * {@code 3.2M} → 3200000, {@code 2%} → 0.02, {@code 24h} → PT24H, a bare string where a record with a {@code text} field is
  * expected → {@code {text: ...}}, a scalar where text is expected → its text.
  */
 final class StructureChecker {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern SUFFIXED_NUMBER =
-            Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG]?)\\s*");
+            Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG%]?)\\s*");
     private static final Pattern SHORT_DURATION = Pattern.compile("\\s*([0-9]+)\\s*(s|m|min|h|d|w)\\s*");
 
     private final String source;
     private final LocatedTree tree;
     private final List<Problem> problems;
+    private boolean blocking;
 
     StructureChecker(String source, LocatedTree tree, List<Problem> problems) {
         this.source = source;
@@ -44,9 +46,21 @@ final class StructureChecker {
         this.problems = problems;
     }
 
-    /** Returns the (possibly rewritten) root. */
+    /**
+     * Returns the root, rewritten into canonical forms. Invalid optional values and unknown fields are
+     * reported and dropped so that the cross-reference checks can still run on the rest; see
+     * {@link #blocking()}.
+     */
     JsonNode check() {
         return check(tree.root, Plan.class, "");
+    }
+
+    /**
+     * Whether a problem leaves the tree unfit to bind (a required value or a list item is missing or
+     * invalid), so the cross-reference checks cannot run.
+     */
+    boolean blocking() {
+        return blocking;
     }
 
     private void report(String path, String message) {
@@ -74,11 +88,12 @@ final class StructureChecker {
                 return node.isTextual() ? node : NODES.textNode(node.asText());
             }
             report(path, "expected text, found " + describe(node));
-            return node;
+            return null;
         }
         if (raw == boolean.class || raw == Boolean.class) {
             if (!node.isBoolean()) {
                 report(path, "expected true or false, found " + describe(node));
+                return null;
             }
             return node;
         }
@@ -97,6 +112,7 @@ final class StructureChecker {
         if (raw == Object.class) {
             if (!node.isValueNode()) {
                 report(path, "expected a single value (text, number or true/false), found " + describe(node));
+                return null;
             }
             return node;
         }
@@ -106,16 +122,22 @@ final class StructureChecker {
     private JsonNode checkList(JsonNode node, Type element, String path) {
         if (!node.isArray()) {
             report(path, "expected a list, found " + describe(node));
-            return node;
+            return null;
         }
         ArrayNode array = (ArrayNode) node;
         for (int i = 0; i < array.size(); i++) {
             String itemPath = LocatedTree.index(path, i);
             if (array.get(i).isNull()) {
                 report(itemPath, "empty list item; expected " + expectation(element));
+                blocking = true;
                 continue;
             }
-            array.set(i, check(array.get(i), element, itemPath));
+            JsonNode checked = check(array.get(i), element, itemPath);
+            if (checked == null) {
+                blocking = true;
+            } else {
+                array.set(i, checked);
+            }
         }
         return array;
     }
@@ -129,10 +151,11 @@ final class StructureChecker {
         }
         if (!node.isObject()) {
             report(path, "expected " + article(type) + " (a mapping of fields), found " + describe(node));
-            return node;
+            return null;
         }
         ObjectNode object = (ObjectNode) node;
         List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
+        List<String> unknown = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!known.contains(field.getKey())) {
@@ -141,8 +164,10 @@ final class StructureChecker {
                         .orElse("; known fields: " + String.join(", ", known));
                 report(LocatedTree.child(path, field.getKey()),
                         "unknown field '" + shorten(field.getKey()) + "' in " + article(type) + hint);
+                unknown.add(field.getKey());
             }
         }
+        object.remove(unknown);
         for (RecordComponent component : components) {
             String name = component.getName();
             JsonNode value = object.get(name);
@@ -150,14 +175,23 @@ final class StructureChecker {
             if (value == null || value.isNull()) {
                 if (component.isAnnotationPresent(Required.class)) {
                     report(path, "missing required field '" + name + "' in " + article(type));
+                    blocking = true;
                 }
                 continue;
             }
             if (value.isTextual() && value.asText().isBlank() && component.isAnnotationPresent(Required.class)) {
                 report(childPath, "'" + name + "' must not be empty");
+                blocking = true;
                 continue;
             }
-            object.set(name, check(value, component.getGenericType(), childPath));
+            JsonNode checked = check(value, component.getGenericType(), childPath);
+            if (checked != null) {
+                object.set(name, checked);
+            } else if (component.isAnnotationPresent(Required.class)) {
+                blocking = true;
+            } else {
+                object.remove(name);
+            }
         }
         return object;
     }
@@ -173,6 +207,7 @@ final class StructureChecker {
                     case "K" -> 1e3;
                     case "M" -> 1e6;
                     case "G" -> 1e9;
+                    case "%" -> 0.01;
                     default -> 1;
                 };
                 value = Double.parseDouble(m.group(1)) * scale;
@@ -180,11 +215,11 @@ final class StructureChecker {
         }
         if (Double.isInfinite(value)) {
             report(path, "the number " + shorten(node.asText()) + " is too large");
-            return node;
+            return null;
         }
         if (Double.isNaN(value)) {
-            report(path, "expected a number such as 42, 0.5, 900K or 3.2M, found " + describe(node));
-            return node;
+            report(path, "expected a number such as 42, 0.5, 2%, 900K or 3.2M, found " + describe(node));
+            return null;
         }
         return node.isNumber() ? node : NODES.numberNode(value);
     }
@@ -200,13 +235,13 @@ final class StructureChecker {
                 return NODES.textNode(Duration.parse(text.trim()).toString());
             } catch (NumberFormatException | ArithmeticException e) {
                 report(path, "the duration '" + shorten(text) + "' is too long");
-                return node;
+                return null;
             } catch (DateTimeParseException e) {
                 // reported below
             }
         }
         report(path, "expected a duration such as 24h, 90m, 2d, 1w or PT6H, found " + describe(node));
-        return node;
+        return null;
     }
 
     static Duration shortDuration(long n, String unit) {
@@ -231,10 +266,10 @@ final class StructureChecker {
             String hint = DidYouMean.closest(text, allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
             report(path, "expected one of " + String.join(", ", allowed) + ", found '" + shorten(node.asText()) + "'"
                     + hint);
-            return node;
+            return null;
         }
         report(path, "expected one of " + String.join(", ", allowed) + ", found " + describe(node));
-        return node;
+        return null;
     }
 
     private JsonNode checkParsed(JsonNode node, String path, String expected, Function<String, ?> parse) {
@@ -244,11 +279,11 @@ final class StructureChecker {
                 return node;
             } catch (RuntimeException e) {
                 report(path, "expected " + expected + ", found '" + shorten(node.asText()) + "'");
-                return node;
+                return null;
             }
         }
         report(path, "expected " + expected + ", found " + describe(node));
-        return node;
+        return null;
     }
 
     /** How an operator would name what the file holds here: "a list", "text 'abc'", "the number 12". */

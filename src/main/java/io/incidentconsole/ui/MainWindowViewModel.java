@@ -98,8 +98,8 @@ public final class MainWindowViewModel {
         busy.set(true);
         statusFailed.set(false);
         statusMessage.set("Opening " + what + "…");
+        // busy turns false last: whoever waits for it (the start-up incident dialog) sees the outcome.
         tasks.run(work, loaded -> {
-            busy.set(false);
             PlanLoadResult result = loaded.result();
             if (result.ok()) {
                 current = new CurrentPlan(result.plan(), file == null ? result.source() : file.toAbsolutePath().toString(),
@@ -108,10 +108,11 @@ public final class MainWindowViewModel {
             } else {
                 refuse(result.source(), result.problems());
             }
-        }, error -> {
             busy.set(false);
+        }, error -> {
             String source = file == null ? what : file.toString();
             refuse(source, List.of(new Problem(source, 0, 0, "", "cannot open: " + error.getMessage())));
+            busy.set(false);
         });
     }
 

@@ -102,6 +102,7 @@ final class PhaseCardNode {
                         + task.text() + (task.details().isEmpty() ? "" : "\n    – " + String.join("\n    – ", task.details())));
                 box.selectedProperty().addListener((obs, was, now) -> {
                     if (!updating) {
+                        showRecorded(box, was);
                         model.setTask(id, task.id(), now);
                     }
                 });
@@ -116,6 +117,7 @@ final class PhaseCardNode {
                         + (criterion.when() == null ? "" : "   [" + criterion.when() + "]"));
                 box.selectedProperty().addListener((obs, was, now) -> {
                     if (!updating) {
+                        showRecorded(box, was);
                         model.setCriterion(id, criterion.id(), now);
                     }
                 });
@@ -134,6 +136,19 @@ final class PhaseCardNode {
                             + " " + p.label()).orElse(id)).toList()));
         }
         return out.toString();
+    }
+
+    /**
+     * A click only asks for the change: the box goes back to what the journal says until the event is durable,
+     * and stays there if recording fails.
+     */
+    private void showRecorded(CheckBox box, boolean recorded) {
+        updating = true;
+        try {
+            box.setSelected(recorded);
+        } finally {
+            updating = false;
+        }
     }
 
     private void buildOverridePanel() {

@@ -9,7 +9,8 @@ public enum Theme {
     DARK("/styles/palette-dark.css"),
     LIGHT("/styles/palette-light.css");
 
-    private static final List<String> FEATURE_STYLES = List.of("/styles/console.css", "/styles/outline.css", "/styles/board.css", "/styles/rollback.css");
+    private static final List<String> FEATURE_STYLES = List.of("/styles/console.css", "/styles/outline.css", "/styles/board.css",
+            "/styles/timeline.css", "/styles/rollback.css");
 
     private final String palette;
 

@@ -77,8 +77,8 @@ class MainWindowTest {
         robot.clickOn("#nav-phase_board");
         assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.PHASE_BOARD);
         assertThat(visibleSectionTitles(robot)).contains("Status tracking");
-        assertThat(robot.lookup(".phase-name").queryAllAs(Label.class).stream().map(Label::getText).toList())
-                .anyMatch(t -> t.contains("Hotfix pool leak")).anyMatch(t -> t.contains("Quiet retry logging"));
+        assertThat(robot.lookup(".phase-name").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("1: Hotfix pool leak", "1: Quiet retry logging  (optional)");
         ListView<?> nav = robot.lookup(".navigation").queryAs(ListView.class);
         assertThat(nav.getSelectionModel().getSelectedItem()).isEqualTo(ConsoleArea.PHASE_BOARD);
     }
@@ -91,11 +91,13 @@ class MainWindowTest {
         Window dialog = robot.listTargetWindows().stream()
                 .filter(w -> w instanceof Stage s && "plan-problems".equals(s.getProperties().get("incident-console.dialog")))
                 .findFirst().orElseThrow();
-        assertThat(((Stage) dialog).getTitle()).isEqualTo("Cannot open broken-plan.yaml: 1 problem");
+        assertThat(((Stage) dialog).getTitle()).isEqualTo("Cannot open broken-plan.yaml: 2 problems");
         ListView<?> problems = robot.from(dialog.getScene().getRoot()).lookup(".problem-list").queryAs(ListView.class);
-        assertThat(problems.getItems()).singleElement().asString()
-                .endsWith("broken-plan.yaml:6:5: phases[0].dependOn: unknown field 'dependOn' in a phase; "
-                        + "did you mean 'dependsOn'?");
+        assertThat(problems.getItems()).map(String::valueOf).satisfiesExactly(
+                first -> assertThat(first).endsWith("broken-plan.yaml:6:5: phases[0].dependOn: unknown field "
+                        + "'dependOn' in a phase; did you mean 'dependsOn'?"),
+                second -> assertThat(second).endsWith("broken-plan.yaml:9:17: phases[1].dependsOn[0]: unknown phase "
+                        + "'nowhere'; the plan defines: a, b"));
         assertThat(robot.lookup(".plan-title").queryAs(Label.class).getText())
                 .isEqualTo("Payment Gateway Timeout Plan");
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
