@@ -17,6 +17,7 @@ import io.incidentconsole.ui.MainWindowView;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
 import io.incidentconsole.ui.PlanDocumentViewModel;
+import io.incidentconsole.ui.rollback.RollbackViews;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -98,6 +99,7 @@ public final class ConsoleApplication extends Application {
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
                                 session);
+                        case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));

@@ -70,7 +70,9 @@ class MainWindowTest {
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(visibleSectionTitles(robot)).containsExactly("Hotfix rollback");
+        assertThat(robot.lookup("#rollback-procedure-title").queryAs(Label.class).getText())
+                .isEqualTo("Revert the hotfix");
+        assertThat(visibleSectionTitles(robot)).contains("Runbook procedures", "Parameters");
 
         robot.clickOn("#nav-phase_board");
         assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.PHASE_BOARD);
