@@ -17,6 +17,8 @@ public final class Cli {
         CommandLine cli = new CommandLine(new RootCommand(starter));
         cli.addSubcommand(new OpenCommand(starter));
         cli.addSubcommand(new ValidateCommand());
+        cli.addSubcommand(new StatusCommand());
+        cli.addSubcommand(new TimelineCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

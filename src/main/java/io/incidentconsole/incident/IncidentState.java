@@ -226,6 +226,10 @@ public final class IncidentState {
         return testSteps.getOrDefault(new StepKey(suiteId, caseId), Set.of());
     }
 
+    Map<StepKey, Set<Integer>> testSteps() {
+        return testSteps;
+    }
+
     public Map<String, ParameterValue> parameters() {
         return parameters;
     }
