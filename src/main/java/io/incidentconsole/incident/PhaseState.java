@@ -4,8 +4,8 @@ import io.incidentconsole.plan.PhaseStatus;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +29,11 @@ public record PhaseState(
         List<AuditRecord> audits) {
 
     public PhaseState {
+        // copyOf returns an already immutable argument as it is, so a changed copy only pays for what changed.
         confirmedOpenItems = List.copyOf(confirmedOpenItems);
-        tickedTasks = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(tickedTasks));
-        guidedStepsDone = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(guidedStepsDone));
-        waits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(waits));
+        tickedTasks = Set.copyOf(tickedTasks);
+        guidedStepsDone = Set.copyOf(guidedStepsDone);
+        waits = Map.copyOf(waits);
         gateOverrides = List.copyOf(gateOverrides);
         audits = List.copyOf(audits);
     }
@@ -81,7 +82,10 @@ public record PhaseState(
     }
 
     PhaseState withTask(String taskId, boolean ticked) {
-        Set<String> tasks = new LinkedHashSet<>(tickedTasks);
+        if (tickedTasks.contains(taskId) == ticked) {
+            return this;
+        }
+        Set<String> tasks = new HashSet<>(tickedTasks);
         if (ticked) {
             tasks.add(taskId);
         } else {
@@ -92,14 +96,17 @@ public record PhaseState(
     }
 
     PhaseState withStepDone(String stepId) {
-        Set<String> steps = new LinkedHashSet<>(guidedStepsDone);
+        if (guidedStepsDone.contains(stepId)) {
+            return this;
+        }
+        Set<String> steps = new HashSet<>(guidedStepsDone);
         steps.add(stepId);
         return new PhaseState(phaseId, status, statusReason, startedAt, completedAt, confirmedOpenItems, tickedTasks,
                 steps, waits, gateOverrides, audits);
     }
 
     PhaseState withWait(Wait wait) {
-        Map<String, Wait> all = new LinkedHashMap<>(waits);
+        Map<String, Wait> all = new HashMap<>(waits);
         all.put(wait.stepId(), wait);
         return new PhaseState(phaseId, status, statusReason, startedAt, completedAt, confirmedOpenItems, tickedTasks,
                 guidedStepsDone, all, gateOverrides, audits);

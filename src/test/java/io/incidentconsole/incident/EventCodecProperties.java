@@ -24,6 +24,24 @@ class EventCodecProperties {
     }
 
     @Property
+    void theFastTimestampReaderAgreesWithInstantParse(@ForAll @IntRange(min = 0, max = 400_000_000) int seconds,
+                                                      @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+                                                      @ForAll @IntRange(min = 0, max = 3) int precision) {
+        long divisor = new long[] {1_000_000_000L, 1_000_000L, 1_000L, 1L}[precision];
+        Instant instant = Instant.ofEpochSecond(1_700_000_000L + seconds * 10L, nanos / divisor * divisor);
+        String text = instant.toString();
+        assertThat(EventCodec.parseUtc(text)).as(text).isEqualTo(Instant.parse(text));
+    }
+
+    @Property
+    void theFastTimestampReaderLeavesAnythingOddToInstantParse(@ForAll @StringLength(max = 32) String text) {
+        Instant fast = EventCodec.parseUtc(text);
+        if (fast != null) {
+            assertThat(fast).isEqualTo(Instant.parse(text));
+        }
+    }
+
+    @Property
     void anyChangedByteIsDetected(@ForAll @IntRange(min = 0, max = 10_000) int position,
                                   @ForAll @IntRange(min = 1, max = 255) int flip) {
         Event event = new Event("id", 12, Instant.parse("2026-01-01T00:00:00Z"), "ana",
