@@ -1,5 +1,6 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.incident.EventCodec;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
 import io.incidentconsole.incident.IncidentStore;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "timeline", mixinStandardHelpOptions = true,
@@ -53,12 +55,12 @@ final class TimelineCommand implements Callable<Integer> {
             StatusCommand.printRecovery(incident.recovery(), err);
             Timeline timeline = new Timeline(incident.state());
             Set<String> unknownKinds = new LinkedHashSet<>(kinds);
-            unknownKinds.removeAll(io.incidentconsole.incident.EventCodec.knownKinds());
+            unknownKinds.removeAll(EventCodec.knownKinds());
             unknownKinds.removeAll(timeline.kinds());
             if (!unknownKinds.isEmpty()) {
                 err.println("error: unknown event kind(s): " + String.join(", ", unknownKinds)
-                        + "; known kinds: " + String.join(", ", new java.util.TreeSet<>(
-                        io.incidentconsole.incident.EventCodec.knownKinds())));
+                        + "; known kinds: " + String.join(", ", new TreeSet<>(
+                        EventCodec.knownKinds())));
                 return 2;
             }
             TimelineFilter filter = new TimelineFilter(Set.copyOf(kinds), Set.copyOf(phases), search);

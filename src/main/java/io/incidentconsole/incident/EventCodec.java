@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
@@ -52,7 +53,7 @@ public final class EventCodec {
     }
 
     /** The kind names this version knows. */
-    public static java.util.Set<String> knownKinds() {
+    public static Set<String> knownKinds() {
         return KINDS.keySet();
     }
 
