@@ -188,6 +188,8 @@ class IncidentStoreTest {
                 .isEqualTo(Path.of("/home/ana/.local/share/incident-console"));
         assertThat(ConsoleDirectories.dataDir(Map.of("XDG_DATA_HOME", "relative/path"), home))
                 .isEqualTo(Path.of("/home/ana/.local/share/incident-console"));
+        assertThat(IncidentStore.inDataDir(data).incidentsDir()).isEqualTo(data.resolve("incidents"));
+        assertThat(IncidentStore.inDataDir(null).dataDir()).isEqualTo(ConsoleDirectories.defaultDataDir());
         assertThat(ConsoleDirectories.configDir(Map.of(), home)).isEqualTo(Path.of("/home/ana/.config/incident-console"));
         assertThat(ConsoleDirectories.configDir(Map.of("XDG_CONFIG_HOME", "/etc/xdg"), home))
                 .isEqualTo(Path.of("/etc/xdg/incident-console"));

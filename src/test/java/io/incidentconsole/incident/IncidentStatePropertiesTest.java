@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Any sequence of operator actions and undos folds to the same state however it is folded or stored. */
-class IncidentStateProperties {
+class IncidentStatePropertiesTest {
 
     private static final Plan PLAN = Fixtures.plan();
     private Path dir;

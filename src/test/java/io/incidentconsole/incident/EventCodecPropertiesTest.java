@@ -10,7 +10,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class EventCodecProperties {
+class EventCodecPropertiesTest {
 
     private final EventCodec codec = new EventCodec();
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever a crash or a bad disk does to the journal's bytes, reading it never throws, keeps exactly the events
  * before the first bad byte, and never yields a partial or altered event.
  */
-class RecoveryProperties {
+class RecoveryPropertiesTest {
 
     private static final int EVENTS = 20;
 
