@@ -1,17 +1,107 @@
 package io.incidentconsole.app;
 
+import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.OperatorSettings;
+import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.ui.IncidentPickerViewModel;
+import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.PhaseBoardView;
+import io.incidentconsole.ui.PhaseBoardViewModel;
+import io.incidentconsole.ui.TimelineView;
+import io.incidentconsole.ui.TimelineViewModel;
+import io.incidentconsole.settings.AppDirectories;
+import io.incidentconsole.settings.RecentPlans;
+import io.incidentconsole.settings.Settings;
+import io.incidentconsole.ui.BackgroundTasks;
+import io.incidentconsole.ui.MainWindowView;
+import io.incidentconsole.ui.MainWindowViewModel;
+import io.incidentconsole.ui.PlanDocumentView;
+import io.incidentconsole.ui.PlanDocumentViewModel;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the console and shows it. */
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The JavaFX application: wires the console together and shows it. */
 public final class ConsoleApplication extends Application {
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "console-background");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Incident Console");
-        stage.setScene(new Scene(new Label("Incident Console"), 1280, 800));
+        Map<String, String> named = getParameters().getNamed();
+        Path plan = named.containsKey("plan") ? Path.of(named.get("plan")) : null;
+        Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
+        AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
+
+        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater));
+        Scene scene = new Scene(console.view().root(), 1360, 880);
+        console.model().themeProperty().get().applyTo(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
         stage.show();
+
+        if (plan != null) {
+            console.model().openPlan(plan);
+        } else {
+            console.model().openBundledPlan();
+        }
+        // Starting the console offers to resume the most recent incident or start a new one, once the plan is in.
+        console.model().busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
+                if (!busy) {
+                    obs.removeListener(this);
+                    console.view().showIncidentPicker();
+                }
+            }
+        });
+        this.console = console;
+    }
+
+    @Override
+    public void stop() {
+        if (console != null) {
+            console.model().session().close();
+        }
+        background.shutdownNow();
+    }
+
+    private Console console;
+
+    /** The console's object graph, built by constructor injection; tests build it the same way. */
+    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store) {
+
+        public static Console create(AppDirectories directories, BackgroundTasks tasks) {
+            IncidentSession session = new IncidentSession(tasks);
+            MainWindowViewModel model = new MainWindowViewModel(
+                    new PlanLoader(),
+                    new RecentPlans(directories.config().resolve("recent-plans.txt"), 10),
+                    new Settings(directories.config().resolve("settings.properties")),
+                    tasks,
+                    session);
+            IncidentStore store = new IncidentStore(directories.data());
+            OperatorSettings operators = new OperatorSettings(directories.config().resolve("operator.json"));
+            MainWindowView view = new MainWindowView(model,
+                    area -> switch (area) {
+                        case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
+                                session);
+                        case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
+                                java.time.Clock.systemUTC()));
+                        default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
+                    },
+                    () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
+            return new Console(model, view, store);
+        }
     }
 }

@@ -17,6 +17,7 @@ public final class Cli {
         CommandLine cli = new CommandLine(new RootCommand(starter));
         cli.addSubcommand(new OpenCommand(starter));
         cli.addSubcommand(new ValidateCommand());
+        cli.addSubcommand(new RollbackCommand(java.time.Clock.systemUTC()));
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new TimelineCommand());
         cli.setOut(out);

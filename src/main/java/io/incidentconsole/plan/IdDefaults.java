@@ -1,6 +1,8 @@
 package io.incidentconsole.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,17 +18,17 @@ final class IdDefaults {
     static void apply(JsonNode root) {
         forEach(root, "phases", phase -> {
             String id = text(phase, "id");
-            numberChildren(phase, "tasks", id, "task");
-            numberChildren(phase, "successCriteria", id, "success");
+            numberChildren(phase, "tasks", id, "task", true);
+            numberChildren(phase, "successCriteria", id, "success", true);
             numberChildren(phase, "guidedSteps", id, "step");
         });
         forEach(root, "testSuites", suite -> {
             String id = text(suite, "id");
-            numberChildren(suite, "checks", id, "check");
+            numberChildren(suite, "checks", id, "check", true);
             numberChildren(suite, "cases", id, "case");
         });
         forEach(root, "runbooks", runbook -> {
-            numberChildren(runbook, "criteria", text(runbook, "id"), "criterion");
+            numberChildren(runbook, "criteria", text(runbook, "id"), "criterion", true);
             forEach(runbook, "procedures", procedure ->
                     numberChildren(procedure, "steps", text(procedure, "id"), "step"));
         });
@@ -53,6 +55,15 @@ final class IdDefaults {
     }
 
     private static void numberChildren(JsonNode parent, String field, String ownerId, String kind) {
+        numberChildren(parent, field, ownerId, kind, false);
+    }
+
+    /**
+     * {@code textShorthand}: the items have a {@code text} field, so a bare string stands for {@code {text: ...}};
+     * it is expanded here, before ids are given, so that shorthand items get ids too.
+     */
+    private static void numberChildren(JsonNode parent, String field, String ownerId, String kind,
+                                       boolean textShorthand) {
         if (ownerId == null) {
             return;
         }
@@ -62,6 +73,12 @@ final class IdDefaults {
         }
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
+            if (textShorthand && item.isTextual()) {
+                ObjectNode expanded = JsonNodeFactory.instance.objectNode();
+                expanded.set("text", item);
+                ((ArrayNode) list).set(i, expanded);
+                item = expanded;
+            }
             if (item.isObject() && (item.get("id") == null || item.get("id").isNull())) {
                 String suffix = kind.isEmpty() ? "-" + (i + 1) : "." + kind + "-" + (i + 1);
                 ((ObjectNode) item).put("id", ownerId + suffix);

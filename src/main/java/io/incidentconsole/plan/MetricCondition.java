@@ -25,7 +25,7 @@ public record MetricCondition(String metric, Comparison comparison, double value
 
     @JsonCreator
     public static MetricCondition parse(String text) {
-        Matcher m = FORM.matcher(text);
+        Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected 'METRIC OP VALUE [for DURATION]' such as "
                     + "'error_rate > 0.02 for 5m', got '" + text + "'");
@@ -37,15 +37,22 @@ public record MetricCondition(String metric, Comparison comparison, double value
             case "%" -> 0.01;
             default -> 1;
         };
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("the value in '" + text + "' is too large");
+        }
         Duration hold = Duration.ZERO;
         if (m.group(5) != null) {
-            long n = Long.parseLong(m.group(5));
-            hold = switch (m.group(6)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+            try {
+                long n = Long.parseLong(m.group(5));
+                hold = switch (m.group(6)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new IllegalArgumentException("the duration in '" + text + "' is too long", e);
+            }
         }
         return new MetricCondition(m.group(1), Comparison.of(m.group(2)), value, hold);
     }

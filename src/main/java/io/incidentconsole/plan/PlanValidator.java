@@ -47,9 +47,13 @@ final class PlanValidator {
             String at = "phases[" + i + "]";
             refs(at + ".issues", phase.issues(), issueIds, "issue");
             refs(at + ".dependsOn", phase.dependsOn(), phaseIds, "phase");
+            for (int t = 0; t < phase.tasks().size(); t++) {
+                ref(at + ".tasks[" + t + "].issue", phase.tasks().get(t).issue(), issueIds, "issue");
+            }
             for (int d = 0; d < phase.dependsOn().size(); d++) {
                 if (phase.dependsOn().get(d).equals(phase.id())) {
-                    report(at + ".dependsOn[" + d + "]", "phase '" + phase.id() + "' depends on itself");
+                    report(at + ".dependsOn[" + d + "]",
+                            "phase '" + phase.id() + "' depends on itself, so it could never start");
                 }
             }
             for (int c = 0; c < phase.successCriteria().size(); c++) {
@@ -73,7 +77,7 @@ final class PlanValidator {
             refs(at + ".phases", suite.phases(), phaseIds, "phase");
             for (int c = 0; c < suite.cases().size(); c++) {
                 if (suite.cases().get(c).steps().isEmpty()) {
-                    report(at + ".cases[" + c + "].steps", "a test case needs at least one step");
+                    report(at + ".cases[" + c + "].steps", "a test case needs at least one step, found none");
                 }
             }
         }
@@ -91,9 +95,11 @@ final class PlanValidator {
                 boolean wrongWay = metric.direction() == Direction.DOWN ? metric.target() > metric.baseline()
                         : metric.target() < metric.baseline();
                 if (wrongWay) {
-                    report(at + ".direction", "direction " + metric.direction() + " but the target "
-                            + metric.target() + " is " + (metric.direction() == Direction.DOWN ? "above" : "below")
-                            + " the baseline " + metric.baseline());
+                    boolean down = metric.direction() == Direction.DOWN;
+                    report(at + ".direction", "direction is " + metric.direction() + " (" + (down ? "lower" : "higher")
+                            + " is better) but the target " + number(metric.target()) + " is "
+                            + (down ? "above" : "below") + " the baseline " + number(metric.baseline())
+                            + "; correct the direction, the baseline or the target");
                 }
             }
         }
@@ -108,9 +114,9 @@ final class PlanValidator {
             String at = "communication.cadences[" + i + "]";
             refs(at + ".phases", cadence.phases(), phaseIds, "phase");
             if (cadence.every() == null && !cadence.atMilestones()) {
-                report(at, "a cadence needs 'every' (e.g. 1h) or 'atMilestones: true'");
+                report(at, "a cadence needs 'every' (e.g. 1h) or 'atMilestones: true', found neither");
             } else if (cadence.every() != null && (cadence.every().isNegative() || cadence.every().isZero())) {
-                report(at + ".every", "the interval must be positive");
+                report(at + ".every", "the interval must be positive, found " + cadence.every());
             }
         }
         for (int i = 0; i < plan.dependencies().size(); i++) {
@@ -136,7 +142,7 @@ final class PlanValidator {
                 condition(at + ".criteria[" + c + "].when", runbook.criteria().get(c).when(), metricIds);
             }
             if (runbook.procedures().isEmpty()) {
-                report(at + ".procedures", "a runbook needs at least one procedure");
+                report(at + ".procedures", "a runbook needs at least one procedure, found none");
             }
             List<String> commands = new ArrayList<>();
             List<String> commandPaths = new ArrayList<>();
@@ -146,14 +152,14 @@ final class PlanValidator {
                 String previous = procedureIds.putIfAbsent(procedure.id(), procAt);
                 if (previous != null || runbookIdClash(plan, procedure, runbook)) {
                     report(procAt + ".id", "duplicate procedure id '" + procedure.id() + "'"
-                            + (previous != null ? " (first at " + previous + ")" : " (also a runbook id)"));
+                            + (previous != null ? " (first at " + where(previous) + ")" : " (it is also a runbook id)"));
                 }
                 refs(procAt + ".phases", procedure.phases(), phaseIds, "phase");
                 for (int s = 0; s < procedure.steps().size(); s++) {
                     ProcedureStep step = procedure.steps().get(s);
                     String stepAt = procAt + ".steps[" + s + "]";
                     if (isBlank(step.title()) && isBlank(step.command())) {
-                        report(stepAt, "a step needs a title or a command");
+                        report(stepAt, "a step needs a title or a command, found neither");
                     }
                     if (step.command() != null) {
                         commands.add(step.command());
@@ -175,7 +181,8 @@ final class PlanValidator {
         for (int i = 0; i < declared.size(); i++) {
             if (declaredAt.putIfAbsent(declared.get(i).name(), i) != null) {
                 report(ownerPath + ".parameters[" + i + "].name",
-                        "parameter '" + declared.get(i).name() + "' is declared twice");
+                        "parameter '" + declared.get(i).name() + "' is declared twice (first at "
+                                + where(ownerPath + ".parameters[" + declaredAt.get(declared.get(i).name()) + "]") + ")");
             }
         }
         Set<String> used = new HashSet<>();
@@ -184,15 +191,17 @@ final class PlanValidator {
                 used.add(name);
                 if (!declaredAt.containsKey(name)) {
                     String hint = StructureChecker.DidYouMean.closest(name, List.copyOf(declaredAt.keySet()))
-                            .map(s -> "; did you mean '" + s + "'?").orElse("; declare it under parameters");
-                    report(paths.get(c), "placeholder '" + name + "' has no declared parameter" + hint);
+                            .map(s -> "; did you mean '" + s + "'?").orElse("; declare it under 'parameters'");
+                    report(paths.get(c), "the command uses the placeholder '" + name + "' but no parameter '" + name
+                            + "' is declared" + hint);
                 }
             }
         }
         for (Map.Entry<String, Integer> entry : declaredAt.entrySet()) {
             if (!used.contains(entry.getKey())) {
                 report(ownerPath + ".parameters[" + entry.getValue() + "]",
-                        "parameter '" + entry.getKey() + "' is declared but no command uses it");
+                        "parameter '" + entry.getKey() + "' is declared but no command uses it; use it as {{"
+                                + entry.getKey() + "}} in a command or remove it");
             }
         }
         defaults(ownerPath + ".parameters", declared);
@@ -203,11 +212,13 @@ final class PlanValidator {
             Parameter parameter = parameters.get(i);
             String at = listPath + "[" + i + "]";
             if (parameter.type() == ParameterType.CHOICE && parameter.choices().isEmpty()) {
-                report(at + ".choices", "a choice parameter needs a list of choices");
+                report(at + ".choices", "parameter '" + parameter.name() + "' is of type CHOICE but lists no "
+                        + "'choices'; add the values an operator may pick");
             }
             if (parameter.defaultValue() != null) {
                 ParameterRules.check(parameter, parameter.defaultValue())
-                        .ifPresent(reason -> report(at + ".defaultValue", "invalid default: " + reason));
+                        .ifPresent(reason -> report(at + ".defaultValue", "invalid default value for parameter '"
+                                + parameter.name() + "': " + reason));
             }
         }
     }
@@ -245,7 +256,8 @@ final class PlanValidator {
                 Phase first = plan.phases().get(i);
                 int d = first.dependsOn().indexOf(cycle.get(1));
                 report("phases[" + i + "].dependsOn" + (d >= 0 ? "[" + d + "]" : ""),
-                        "dependency cycle: " + String.join(" → ", cycle));
+                        "dependency cycle: " + String.join(" → ", cycle) + " (each phase depends on the next, "
+                                + "so none of them can start)");
             }
             return;
         }
@@ -271,14 +283,15 @@ final class PlanValidator {
             for (int n = 0; n < tree.nodes().size(); n++) {
                 DecisionTree.DecisionNode node = tree.nodes().get(n);
                 if (node.answers().isEmpty()) {
-                    report(at + ".nodes[" + n + "].answers", "a question needs at least one answer");
+                    report(at + ".nodes[" + n + "].answers", "a question needs at least one answer, found none");
                 }
                 for (int a = 0; a < node.answers().size(); a++) {
                     DecisionTree.Answer answer = node.answers().get(a);
                     String answerAt = at + ".nodes[" + n + "].answers[" + a + "]";
                     if ((answer.next() == null) == (answer.outcome() == null)) {
-                        report(answerAt, "an answer leads either to a next question ('next') or to an outcome "
-                                + "('outcome'), exactly one");
+                        report(answerAt, "an answer must lead to exactly one of 'next' (another question) or "
+                                + "'outcome', but answer '" + answer.label() + "' has "
+                                + (answer.next() == null ? "neither" : "both"));
                     }
                     ref(answerAt + ".next", answer.next(), nodeIds, "decision node");
                     ref(answerAt + ".outcome", answer.outcome(), outcomeIds, "outcome");
@@ -311,7 +324,8 @@ final class PlanValidator {
             String at = listPath + "[" + i + "]";
             String previous = value == null ? null : seen.putIfAbsent(value, at);
             if (previous != null) {
-                report(at + ".id", "duplicate id '" + value + "' (first at " + previous + ")");
+                report(at + ".id", "duplicate id '" + value + "' (first at " + where(previous) + "); items are "
+                        + "recorded by id, so ids must be unique in the whole plan");
             }
         }
     }
@@ -326,7 +340,7 @@ final class PlanValidator {
             Integer first = seen.putIfAbsent(value, i);
             if (first != null) {
                 report(listPath + "[" + i + "].id", "duplicate " + what + " id '" + value + "' (first at "
-                        + listPath + "[" + first + "])");
+                        + where(listPath + "[" + first + "]") + ")");
             }
         }
         return seen.keySet();
@@ -342,16 +356,33 @@ final class PlanValidator {
         if (value == null || known.contains(value)) {
             return;
         }
-        String hint = StructureChecker.DidYouMean.closest(value, List.copyOf(known))
+        // Short ids such as p1/p2 are all "close" to each other; listing them helps more than a guess.
+        String hint = StructureChecker.DidYouMean.closest(value, value.length() > 3 ? List.copyOf(known) : List.of())
                 .map(s -> "; did you mean '" + s + "'?")
-                .orElse(known.isEmpty() ? "; the plan declares none" : "; known: " + String.join(", ", known));
-        report(path, "unknown " + what + " '" + value + "'" + hint);
+                .orElse(known.isEmpty() ? "; the plan defines no " + what + " at all"
+                        : "; the plan defines: " + listed(known));
+        report(path, "unknown " + what + " '" + StructureChecker.shorten(value) + "'" + hint);
     }
 
     private void condition(String path, MetricCondition condition, Set<String> metricIds) {
         if (condition != null) {
             ref(path, condition.metric(), metricIds, "metric");
         }
+    }
+
+    /** "phases[0], line 10": a path, with its line when the file gives one. */
+    private String where(String path) {
+        int line = locator.locate(path)[0];
+        return line > 0 ? path + ", line " + line : path;
+    }
+
+    private static String listed(Set<String> known) {
+        List<String> first = known.stream().limit(12).toList();
+        return String.join(", ", first) + (known.size() > first.size() ? ", ..." : "");
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     private static boolean isBlank(String s) {

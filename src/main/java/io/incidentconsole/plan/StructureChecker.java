@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -24,19 +25,20 @@ import java.util.regex.Pattern;
 /**
  * Checks a parsed plan tree against the shape of the {@link Plan} records, collecting every problem
  * instead of stopping at the first, and rewrites friendly forms into the canonical ones Jackson binds:
- * {@code 3.2M} → 3200000, {@code 24h} → PT24H, a bare string where a record with a {@code text} field is
+ * {@code 3.2M} → 3200000, {@code 2%} → 0.02, {@code 24h} → PT24H, a bare string where a record with a {@code text} field is
  * expected → {@code {text: ...}}, a scalar where text is expected → its text.
  */
 final class StructureChecker {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern SUFFIXED_NUMBER =
-            Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG]?)\\s*");
+            Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG%]?)\\s*");
     private static final Pattern SHORT_DURATION = Pattern.compile("\\s*([0-9]+)\\s*(s|m|min|h|d|w)\\s*");
 
     private final String source;
     private final LocatedTree tree;
     private final List<Problem> problems;
+    private boolean blocking;
 
     StructureChecker(String source, LocatedTree tree, List<Problem> problems) {
         this.source = source;
@@ -44,9 +46,21 @@ final class StructureChecker {
         this.problems = problems;
     }
 
-    /** Returns the (possibly rewritten) root. */
+    /**
+     * Returns the root, rewritten into canonical forms. Invalid optional values and unknown fields are
+     * reported and dropped so that the cross-reference checks can still run on the rest; see
+     * {@link #blocking()}.
+     */
     JsonNode check() {
         return check(tree.root, Plan.class, "");
+    }
+
+    /**
+     * Whether a problem leaves the tree unfit to bind (a required value or a list item is missing or
+     * invalid), so the cross-reference checks cannot run.
+     */
+    boolean blocking() {
+        return blocking;
     }
 
     private void report(String path, String message) {
@@ -62,6 +76,10 @@ final class StructureChecker {
             return checkList(node, list.getActualTypeArguments()[0], path);
         }
         Class<?> raw = (Class<?>) type;
+        // MetricCondition is a record written as one line of text, so it must be matched before records.
+        if (raw == MetricCondition.class) {
+            return checkParsed(node, path, "a condition such as 'error_rate > 0.02 for 5m'", MetricCondition::parse);
+        }
         if (raw.isRecord()) {
             return checkRecord(node, raw, path);
         }
@@ -70,11 +88,12 @@ final class StructureChecker {
                 return node.isTextual() ? node : NODES.textNode(node.asText());
             }
             report(path, "expected text, found " + describe(node));
-            return node;
+            return null;
         }
         if (raw == boolean.class || raw == Boolean.class) {
             if (!node.isBoolean()) {
                 report(path, "expected true or false, found " + describe(node));
+                return null;
             }
             return node;
         }
@@ -90,12 +109,10 @@ final class StructureChecker {
         if (raw == LocalDate.class) {
             return checkParsed(node, path, "a date such as 2026-01-29", LocalDate::parse);
         }
-        if (raw == MetricCondition.class) {
-            return checkParsed(node, path, "a condition such as 'error_rate > 0.02 for 5m'", MetricCondition::parse);
-        }
         if (raw == Object.class) {
             if (!node.isValueNode()) {
                 report(path, "expected a single value (text, number or true/false), found " + describe(node));
+                return null;
             }
             return node;
         }
@@ -105,11 +122,22 @@ final class StructureChecker {
     private JsonNode checkList(JsonNode node, Type element, String path) {
         if (!node.isArray()) {
             report(path, "expected a list, found " + describe(node));
-            return node;
+            return null;
         }
         ArrayNode array = (ArrayNode) node;
         for (int i = 0; i < array.size(); i++) {
-            array.set(i, check(array.get(i), element, LocatedTree.index(path, i)));
+            String itemPath = LocatedTree.index(path, i);
+            if (array.get(i).isNull()) {
+                report(itemPath, "empty list item; expected " + expectation(element));
+                blocking = true;
+                continue;
+            }
+            JsonNode checked = check(array.get(i), element, itemPath);
+            if (checked == null) {
+                blocking = true;
+            } else {
+                array.set(i, checked);
+            }
         }
         return array;
     }
@@ -123,10 +151,11 @@ final class StructureChecker {
         }
         if (!node.isObject()) {
             report(path, "expected " + article(type) + " (a mapping of fields), found " + describe(node));
-            return node;
+            return null;
         }
         ObjectNode object = (ObjectNode) node;
         List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
+        List<String> unknown = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!known.contains(field.getKey())) {
@@ -134,9 +163,11 @@ final class StructureChecker {
                         .map(s -> "; did you mean '" + s + "'?")
                         .orElse("; known fields: " + String.join(", ", known));
                 report(LocatedTree.child(path, field.getKey()),
-                        "unknown field '" + field.getKey() + "' in " + article(type) + hint);
+                        "unknown field '" + shorten(field.getKey()) + "' in " + article(type) + hint);
+                unknown.add(field.getKey());
             }
         }
+        object.remove(unknown);
         for (RecordComponent component : components) {
             String name = component.getName();
             JsonNode value = object.get(name);
@@ -144,61 +175,83 @@ final class StructureChecker {
             if (value == null || value.isNull()) {
                 if (component.isAnnotationPresent(Required.class)) {
                     report(path, "missing required field '" + name + "' in " + article(type));
+                    blocking = true;
                 }
                 continue;
             }
             if (value.isTextual() && value.asText().isBlank() && component.isAnnotationPresent(Required.class)) {
                 report(childPath, "'" + name + "' must not be empty");
+                blocking = true;
                 continue;
             }
-            object.set(name, check(value, component.getGenericType(), childPath));
+            JsonNode checked = check(value, component.getGenericType(), childPath);
+            if (checked != null) {
+                object.set(name, checked);
+            } else if (component.isAnnotationPresent(Required.class)) {
+                blocking = true;
+            } else {
+                object.remove(name);
+            }
         }
         return object;
     }
 
     private JsonNode checkNumber(JsonNode node, String path) {
+        double value = Double.NaN;
         if (node.isNumber()) {
-            return node;
-        }
-        if (node.isTextual()) {
+            value = node.asDouble();
+        } else if (node.isTextual()) {
             Matcher m = SUFFIXED_NUMBER.matcher(node.asText());
             if (m.matches()) {
                 double scale = switch (m.group(2).toUpperCase(Locale.ROOT)) {
                     case "K" -> 1e3;
                     case "M" -> 1e6;
                     case "G" -> 1e9;
+                    case "%" -> 0.01;
                     default -> 1;
                 };
-                return NODES.numberNode(Double.parseDouble(m.group(1)) * scale);
+                value = Double.parseDouble(m.group(1)) * scale;
             }
         }
-        report(path, "expected a number (suffixes K, M, G allowed), found " + describe(node));
-        return node;
+        if (Double.isInfinite(value)) {
+            report(path, "the number " + shorten(node.asText()) + " is too large");
+            return null;
+        }
+        if (Double.isNaN(value)) {
+            report(path, "expected a number such as 42, 0.5, 2%, 900K or 3.2M, found " + describe(node));
+            return null;
+        }
+        return node.isNumber() ? node : NODES.numberNode(value);
     }
 
     private JsonNode checkDuration(JsonNode node, String path) {
         if (node.isTextual()) {
             String text = node.asText();
             Matcher m = SHORT_DURATION.matcher(text);
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                Duration d = switch (m.group(2)) {
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m", "min" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    case "d" -> Duration.ofDays(n);
-                    default -> Duration.ofDays(7 * n);
-                };
-                return NODES.textNode(d.toString());
-            }
             try {
+                if (m.matches()) {
+                    return NODES.textNode(shortDuration(Long.parseLong(m.group(1)), m.group(2)).toString());
+                }
                 return NODES.textNode(Duration.parse(text.trim()).toString());
+            } catch (NumberFormatException | ArithmeticException e) {
+                report(path, "the duration '" + shorten(text) + "' is too long");
+                return null;
             } catch (DateTimeParseException e) {
                 // reported below
             }
         }
-        report(path, "expected a duration such as 24h, 90m, 2d or PT6H, found " + describe(node));
-        return node;
+        report(path, "expected a duration such as 24h, 90m, 2d, 1w or PT6H, found " + describe(node));
+        return null;
+    }
+
+    static Duration shortDuration(long n, String unit) {
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m", "min" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(Math.multiplyExact(7, n));
+        };
     }
 
     private JsonNode checkEnum(JsonNode node, Class<?> type, String path) {
@@ -211,11 +264,12 @@ final class StructureChecker {
                 }
             }
             String hint = DidYouMean.closest(text, allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
-            report(path, "'" + node.asText() + "' is not one of " + String.join(", ", allowed) + hint);
-            return node;
+            report(path, "expected one of " + String.join(", ", allowed) + ", found '" + shorten(node.asText()) + "'"
+                    + hint);
+            return null;
         }
         report(path, "expected one of " + String.join(", ", allowed) + ", found " + describe(node));
-        return node;
+        return null;
     }
 
     private JsonNode checkParsed(JsonNode node, String path, String expected, Function<String, ?> parse) {
@@ -224,15 +278,19 @@ final class StructureChecker {
                 parse.apply(node.asText());
                 return node;
             } catch (RuntimeException e) {
-                report(path, "expected " + expected + ", found '" + node.asText() + "'");
-                return node;
+                report(path, "expected " + expected + ", found '" + shorten(node.asText()) + "'");
+                return null;
             }
         }
         report(path, "expected " + expected + ", found " + describe(node));
-        return node;
+        return null;
     }
 
-    private static String describe(JsonNode node) {
+    /** How an operator would name what the file holds here: "a list", "text 'abc'", "the number 12". */
+    static String describe(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "nothing (an empty value)";
+        }
         if (node.isObject()) {
             return "a mapping";
         }
@@ -240,9 +298,30 @@ final class StructureChecker {
             return "a list";
         }
         if (node.isTextual()) {
-            return "text '" + node.asText() + "'";
+            return "text '" + shorten(node.asText()) + "'";
         }
-        return (node.isBoolean() ? "" : "the number ") + node.asText();
+        return (node.isBoolean() ? "" : "the number ") + shorten(node.asText());
+    }
+
+    /** Long values are cut so that one message stays one readable line. */
+    static String shorten(String text) {
+        String oneLine = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+    }
+
+    /** What an element of the type looks like, in words. */
+    private static String expectation(Type type) {
+        if (type instanceof ParameterizedType) {
+            return "a list";
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw == String.class) {
+            return "text";
+        }
+        if (raw.isEnum()) {
+            return "one of " + String.join(", ", Arrays.stream(raw.getEnumConstants()).map(Object::toString).toList());
+        }
+        return raw.isRecord() ? article(raw) : raw.getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static String article(Class<?> type) {
@@ -265,27 +344,33 @@ final class StructureChecker {
                     best = candidate;
                 }
             }
-            int allowed = Math.max(2, typed.length() / 3);
+            // Short names are too easily "close" to anything: allow one edit up to 3 letters.
+            int allowed = typed.length() <= 3 ? 1 : Math.max(2, typed.length() / 3);
             return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
         }
 
+        /** Edits (insert, delete, replace, swap two neighbours) that turn a into b; long inputs are not compared. */
         static int distance(String a, String b) {
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
+            if (a.length() > 200 || b.length() > 200) {
+                return a.equals(b) ? 0 : Integer.MAX_VALUE;
+            }
+            int[][] d = new int[a.length() + 1][b.length() + 1];
+            for (int i = 0; i <= a.length(); i++) {
+                d[i][0] = i;
+            }
             for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
+                d[0][j] = j;
             }
             for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
                 for (int j = 1; j <= b.length(); j++) {
                     int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                    d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                    if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    }
                 }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
             }
-            return previous[b.length()];
+            return d[a.length()][b.length()];
         }
     }
 }

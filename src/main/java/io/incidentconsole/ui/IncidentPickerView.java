@@ -1,0 +1,94 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.incident.IncidentSummary;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The start-or-resume dialog shown when the console starts (and from File → Incident…). */
+public final class IncidentPickerView {
+
+    private final IncidentPickerViewModel model;
+    private final Stage stage;
+
+    @FXML
+    private TextField operator;
+    @FXML
+    private Label problem;
+    @FXML
+    private Button startNew;
+    @FXML
+    private Label planLine;
+    @FXML
+    private ListView<IncidentSummary> incidents;
+    @FXML
+    private Button resume;
+
+    public IncidentPickerView(IncidentPickerViewModel model, Window owner, Theme theme) {
+        this.model = model;
+        VBox root = FxmlViews.load("IncidentPicker", this);
+        operator.textProperty().bindBidirectional(model.operatorProperty());
+        operator.setId("operator-name");
+        problem.textProperty().bind(model.problemProperty());
+        problem.setId("picker-problem");
+        planLine.setText(model.planLine());
+        startNew.setId("start-new-incident");
+        startNew.setDisable(!model.canStartNew());
+        incidents.setId("incident-list");
+        incidents.setItems(model.incidents());
+        incidents.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(IncidentSummary item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : IncidentPickerViewModel.describe(item));
+            }
+        });
+        incidents.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
+        model.selectedProperty().addListener((obs, old, now) -> incidents.getSelectionModel().select(now));
+        incidents.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                onResume();
+            }
+        });
+        resume.setId("resume-incident");
+        resume.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
+        startNew.disableProperty().bind(model.busyProperty().or(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.canStartNew())));
+
+        stage = DialogStages.create(root, owner, theme, "Incident Console — start or resume an incident", "incident-picker");
+        model.doneProperty().addListener((obs, was, done) -> {
+            if (done) {
+                stage.close();
+            }
+        });
+    }
+
+    public void show() {
+        model.refresh();
+        incidents.getSelectionModel().select(model.selectedProperty().get());
+        stage.show();
+        (model.operatorMissingBinding().get() ? operator : model.incidents().isEmpty() ? startNew : incidents).requestFocus();
+    }
+
+    @FXML
+    private void onStartNew() {
+        model.startNew();
+    }
+
+    @FXML
+    private void onResume() {
+        model.resume(model.selectedProperty().get());
+    }
+
+    @FXML
+    private void onClose() {
+        stage.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.Journal;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.function.Consumer;
+
+/**
+ * The incident the console is working on, seen from the FX thread: its state follows every event (recorded
+ * here or arriving from elsewhere), and actions are recorded in the background so that fsync never stalls a
+ * frame. The state, not the click, decides what the views show: an action shows as done once it is durable.
+ */
+public final class IncidentSession {
+
+    private final BackgroundTasks tasks;
+    private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>(this, "incident");
+    private final ReadOnlyObjectWrapper<IncidentState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError");
+    private final BooleanBinding writable = Bindings.createBooleanBinding(
+            () -> incident.get() != null && !incident.get().isReadOnly(), incident);
+    private Journal.Subscription subscription;
+
+    public IncidentSession(BackgroundTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Makes {@code next} the incident of this console, closing the previous one. */
+    public void attach(Incident next) {
+        close();
+        subscription = next.onStateChange(newState -> tasks.onUi(() -> {
+            if (incident.get() == next) {
+                state.set(newState);
+            }
+        }));
+        incident.set(next);
+        state.set(next.state());
+    }
+
+    /** Records an action; {@code whenDone} runs on the FX thread once it is durable. Errors go to {@link #lastErrorProperty()}. */
+    public void record(EventPayload payload, Consumer<Event> whenDone) {
+        Incident current = incident.get();
+        if (current == null) {
+            lastError.set("No incident is open: start or resume one (File → Incident…) to record actions.");
+            return;
+        }
+        if (current.isReadOnly()) {
+            lastError.set("Read-only: " + current.readOnlyReason().orElse("") + ". Nothing was recorded.");
+            return;
+        }
+        tasks.run(() -> current.record(payload), whenDone::accept,
+                error -> lastError.set("Not recorded: " + error.getMessage()));
+    }
+
+    public void record(EventPayload payload) {
+        record(payload, event -> { });
+    }
+
+    public void undo(String eventId) {
+        Incident current = incident.get();
+        if (current == null || current.isReadOnly()) {
+            return;
+        }
+        tasks.run(() -> current.undo(eventId), event -> { }, error -> lastError.set("Not undone: " + error.getMessage()));
+    }
+
+    public void close() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        Incident previous = incident.get();
+        incident.set(null);
+        state.set(null);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    public ReadOnlyObjectProperty<Incident> incidentProperty() {
+        return incident.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IncidentState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastErrorProperty() {
+        return lastError.getReadOnlyProperty();
+    }
+
+    public BooleanBinding writableBinding() {
+        return writable;
+    }
+
+    /** Clears a shown error (a new one with the same text must show again). */
+    public void clearError() {
+        lastError.set(null);
+    }
+}

@@ -1,0 +1,331 @@
+package io.incidentconsole.ui;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import io.incidentconsole.incident.Incident;
+
+/** The console frame: menus, header, navigation between areas, the shown area, and the status bar. */
+public final class MainWindowView {
+
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
+    private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
+    private static final PseudoClass NONE = PseudoClass.getPseudoClass("none");
+
+    private final MainWindowViewModel model;
+    private final Function<ConsoleArea, AreaView> areaFactory;
+    private final Supplier<IncidentPickerViewModel> pickers;
+    private final Map<ConsoleArea, AreaView> areas = new EnumMap<>(ConsoleArea.class);
+    private AreaView shown;
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private Menu recentMenu;
+    @FXML
+    private Menu viewMenu;
+    @FXML
+    private MenuItem themeItem;
+    @FXML
+    private Label planTitle;
+    @FXML
+    private Label planSubtitle;
+    @FXML
+    private Label incidentLine;
+    @FXML
+    private ListView<ConsoleArea> navigation;
+    @FXML
+    private StackPane content;
+    @FXML
+    private Label statusMessage;
+    @FXML
+    private Label planSource;
+
+    public MainWindowView(MainWindowViewModel model, Function<ConsoleArea, AreaView> areaFactory,
+                          Supplier<IncidentPickerViewModel> pickers) {
+        this.model = model;
+        this.areaFactory = areaFactory;
+        this.pickers = pickers;
+        FxmlViews.load("MainWindow", this);
+        bind();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    private void bind() {
+        planTitle.textProperty().bind(model.titleProperty());
+        planSubtitle.textProperty().bind(model.subtitleProperty());
+        statusMessage.textProperty().bind(model.statusMessageProperty());
+        statusMessage.setId("status-message");
+        planSource.textProperty().bind(model.planSourceProperty());
+        model.statusFailedProperty().addListener((obs, was, failed) -> statusMessage.pseudoClassStateChanged(FAILED, failed));
+
+        incidentLine.setId("incident-line");
+        model.session().incidentProperty().addListener((obs, old, incident) -> showIncident(incident));
+        showIncident(model.session().incidentProperty().get());
+        model.session().lastErrorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, error);
+                alert.setHeaderText("The action was not recorded");
+                alert.initOwner(window());
+                alert.getDialogPane().getStylesheets().setAll(model.themeProperty().get().stylesheets());
+                alert.setOnHidden(e -> model.session().clearError());
+                alert.show();
+            }
+        });
+        model.recoveryProperty().addListener((obs, old, notice) -> {
+            if (notice != null) {
+                new RecoveryDialog(notice, window(), model.themeProperty().get()).show();
+            }
+        });
+
+        navigation.getItems().setAll(ConsoleArea.values());
+        navigation.setCellFactory(list -> new AreaCell());
+        navigation.getSelectionModel().select(model.selectedAreaProperty().get());
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, area) -> {
+            if (area != null) {
+                model.select(area);
+            }
+        });
+        model.selectedAreaProperty().addListener((obs, old, area) -> {
+            navigation.getSelectionModel().select(area);
+            show(area);
+        });
+        show(model.selectedAreaProperty().get());
+
+        int position = 0;
+        for (ConsoleArea area : ConsoleArea.values()) {
+            MenuItem item = new MenuItem(area.title());
+            item.setId("menu-area-" + area.name().toLowerCase(Locale.ROOT));
+            item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(area.ordinal() + 1)),
+                    KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> model.select(area));
+            viewMenu.getItems().add(position++, item);
+        }
+
+        rebuildRecentMenu();
+        model.recentPlans().addListener((ListChangeListener<Path>) change -> rebuildRecentMenu());
+
+        model.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                applyTheme(model.themeProperty().get());
+            }
+        });
+
+        model.problemsProperty().addListener((obs, old, problems) -> {
+            if (problems != null) {
+                new PlanProblemsDialog(problems, window(), model.themeProperty().get()).show();
+            }
+        });
+
+        root.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles() && planFile(event.getDragboard().getFiles()) != null) {
+                event.acceptTransferModes(TransferMode.COPY);
+                root.pseudoClassStateChanged(DROP_TARGET, true);
+            }
+            event.consume();
+        });
+        root.setOnDragExited(event -> root.pseudoClassStateChanged(DROP_TARGET, false));
+        root.setOnDragDropped(event -> {
+            File file = event.getDragboard().hasFiles() ? planFile(event.getDragboard().getFiles()) : null;
+            if (file != null) {
+                model.openPlan(file.toPath());
+            }
+            event.setDropCompleted(file != null);
+            event.consume();
+        });
+    }
+
+    private void showIncident(Incident incident) {
+        if (incident == null) {
+            incidentLine.setText("No incident open — reading the plan only. Ctrl+I starts or resumes an incident.");
+        } else {
+            incidentLine.setText("Incident " + incident.id() + "  ·  operator " + incident.operator()
+                    + incident.readOnlyReason().map(r -> "  ·  READ-ONLY: " + r).orElse(""));
+        }
+        incidentLine.pseudoClassStateChanged(NONE, incident == null);
+        incidentLine.pseudoClassStateChanged(READ_ONLY, incident != null && incident.isReadOnly());
+    }
+
+    /** Opens the start-or-resume dialog. */
+    public void showIncidentPicker() {
+        new IncidentPickerView(pickers.get(), window(), model.themeProperty().get()).show();
+    }
+
+    @FXML
+    private void onIncident() {
+        showIncidentPicker();
+    }
+
+    /** The first dropped file that can be a plan. */
+    static File planFile(List<File> files) {
+        for (File file : files) {
+            String name = file.getName().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    private void show(ConsoleArea area) {
+        AreaView next = areas.computeIfAbsent(area, areaFactory);
+        if (next == shown) {
+            return;
+        }
+        if (shown != null) {
+            shown.deactivate();
+        }
+        shown = next;
+        content.getChildren().setAll(next.root());
+        next.activate();
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        if (model.recentPlans().isEmpty()) {
+            MenuItem none = new MenuItem("No recent plans");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+            return;
+        }
+        int n = 1;
+        for (Path path : model.recentPlans()) {
+            MenuItem item = new MenuItem("_" + n++ + "  " + path.getFileName() + "  —  " + path.getParent());
+            item.setOnAction(e -> model.openPlan(path));
+            recentMenu.getItems().add(item);
+        }
+    }
+
+    private void applyTheme(Theme theme) {
+        if (root.getScene() != null) {
+            theme.applyTo(root.getScene());
+        }
+        themeItem.setText(theme == Theme.DARK ? "Switch to _Light Theme" : "Switch to _Dark Theme");
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    @FXML
+    private void onOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open Plan");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Plans (*.yaml, *.yml, *.json)", "*.yaml", "*.yml", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (!model.recentPlans().isEmpty() && model.recentPlans().get(0).getParent() != null) {
+            File dir = model.recentPlans().get(0).getParent().toFile();
+            if (dir.isDirectory()) {
+                chooser.setInitialDirectory(dir);
+            }
+        }
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            model.openPlan(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onOpenBundled() {
+        model.openBundledPlan();
+    }
+
+    @FXML
+    private void onQuit() {
+        Platform.exit();
+    }
+
+    @FXML
+    private void onToggleTheme() {
+        model.toggleTheme();
+    }
+
+    @FXML
+    private void onShortcuts() {
+        StringBuilder text = new StringBuilder();
+        for (ConsoleArea area : ConsoleArea.values()) {
+            text.append(area.shortcut()).append("\t").append(area.title()).append('\n');
+        }
+        text.append("Ctrl+I\tStart or resume an incident\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
+                .append("Drop a .yaml or .json plan on the window to open it.");
+        info("Keyboard shortcuts", text.toString());
+    }
+
+    @FXML
+    private void onAbout() {
+        info("About Incident Console", "Incident Console — the operator console for running an outage "
+                + "coordination plan.\nEverything runs on this machine; nothing is sent anywhere.");
+    }
+
+    private void info(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.initOwner(window());
+        alert.getDialogPane().getStylesheets().setAll(model.themeProperty().get().stylesheets());
+        alert.show();
+    }
+
+    /** An area's name with its shortcut, right-aligned. */
+    private static final class AreaCell extends ListCell<ConsoleArea> {
+        private final Label name = new Label();
+        private final Label hint = new Label();
+        private final HBox box;
+
+        AreaCell() {
+            hint.getStyleClass().add("shortcut-hint");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            box = new HBox(8, name, gap, hint);
+        }
+
+        @Override
+        protected void updateItem(ConsoleArea area, boolean empty) {
+            super.updateItem(area, empty);
+            if (empty || area == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            name.setText(area.title());
+            hint.setText(area.shortcut());
+            setId("nav-" + area.name().toLowerCase(Locale.ROOT));
+            setGraphic(box);
+        }
+    }
+}

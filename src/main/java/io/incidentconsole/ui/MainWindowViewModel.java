@@ -1,0 +1,244 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.PlanLoadResult;
+import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.plan.Problem;
+import io.incidentconsole.settings.RecentPlans;
+import io.incidentconsole.settings.Settings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.RecoveryReport;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * State and actions of the console frame: which plan is open, which area is shown, the theme, recent
+ * files, and what went wrong when a plan could not be opened. Plans load in the background; a failed load
+ * leaves the current plan in place.
+ */
+public final class MainWindowViewModel {
+
+    static final String THEME_KEY = "theme";
+
+    private final PlanLoader loader;
+    private final RecentPlans recentPlans;
+    private final Settings settings;
+    private final BackgroundTasks tasks;
+
+    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyStringWrapper planSource = new ReadOnlyStringWrapper(this, "planSource", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Incident Console");
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "Loading plan…");
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
+    private final ReadOnlyBooleanWrapper statusFailed = new ReadOnlyBooleanWrapper(this, "statusFailed");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<PlanProblems> problems = new ReadOnlyObjectWrapper<>(this, "problems");
+    private final ObjectProperty<ConsoleArea> selectedArea =
+            new SimpleObjectProperty<>(this, "selectedArea", ConsoleArea.OVERVIEW);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ReadOnlyObjectWrapper<RecoveryNotice> recovery = new ReadOnlyObjectWrapper<>(this, "recovery");
+    private final IncidentSession session;
+    private CurrentPlan current;
+
+    public MainWindowViewModel(PlanLoader loader, RecentPlans recentPlans, Settings settings, BackgroundTasks tasks,
+                               IncidentSession session) {
+        this.loader = loader;
+        this.session = session;
+        this.recentPlans = recentPlans;
+        this.settings = settings;
+        this.tasks = tasks;
+        theme.set(settings.get(THEME_KEY).map(Theme::parse).orElse(Theme.DARK));
+        theme.addListener((obs, old, now) -> settings.put(THEME_KEY, now.name()));
+        recent.setAll(recentPlans.list());
+    }
+
+    public void openBundledPlan() {
+        load("the bundled plan", () -> new Loaded(loader.loadBundledSeed(), loader.bundledSeedText()), null);
+    }
+
+    public void openPlan(Path file) {
+        load(file.getFileName().toString(), () -> {
+            PlanLoadResult result = loader.load(file);
+            // Read again only once it is known to be good UTF-8 text: a new incident keeps this exact text.
+            return new Loaded(result, result.ok() ? Files.readString(file, StandardCharsets.UTF_8) : null);
+        }, file);
+    }
+
+    /** A load's result with the plan's text, which a new incident copies into its folder. */
+    private record Loaded(PlanLoadResult result, String text) {
+    }
+
+    /** The plan shown and its text; what "start a new incident" starts from. */
+    public record CurrentPlan(Plan plan, String source, String text) {
+    }
+
+    public Optional<CurrentPlan> currentPlan() {
+        return Optional.ofNullable(current);
+    }
+
+    private void load(String what, java.util.concurrent.Callable<Loaded> work, Path file) {
+        busy.set(true);
+        statusFailed.set(false);
+        statusMessage.set("Opening " + what + "…");
+        // busy turns false last: whoever waits for it (the start-up incident dialog) sees the outcome.
+        tasks.run(work, loaded -> {
+            PlanLoadResult result = loaded.result();
+            if (result.ok()) {
+                current = new CurrentPlan(result.plan(), file == null ? result.source() : file.toAbsolutePath().toString(),
+                        loaded.text());
+                show(result, file);
+            } else {
+                refuse(result.source(), result.problems());
+            }
+            busy.set(false);
+        }, error -> {
+            String source = file == null ? what : file.toString();
+            refuse(source, List.of(new Problem(source, 0, 0, "", "cannot open: " + error.getMessage())));
+            busy.set(false);
+        });
+    }
+
+    private void show(PlanLoadResult result, Path file) {
+        Plan loaded = result.plan();
+        plan.set(loaded);
+        planSource.set(file == null ? "Bundled plan: " + result.source().replaceFirst("^bundled:", "")
+                : file.toAbsolutePath().toString());
+        title.set(loaded.plan().title());
+        subtitle.set(subtitleOf(loaded));
+        statusFailed.set(false);
+        statusMessage.set("Opened " + (file == null ? "the bundled plan" : file.getFileName()) + " — "
+                + loaded.summary());
+        if (file != null) {
+            try {
+                recent.setAll(recentPlans.add(file));
+            } catch (RuntimeException e) {
+                statusMessage.set(statusMessage.get() + " (could not update recent files: " + e.getMessage() + ")");
+            }
+        }
+    }
+
+    private void refuse(String source, List<Problem> found) {
+        statusFailed.set(true);
+        statusMessage.set("Could not open " + source + ": " + found.size()
+                + (found.size() == 1 ? " problem" : " problems") + (plan.get() == null ? "" : "; keeping the open plan"));
+        if (plan.get() == null) {
+            title.set("No plan open");
+            subtitle.set("Open a plan with File → Open (Ctrl+O), a recent file, or by dropping a .yaml or .json file here.");
+        }
+        problems.set(new PlanProblems(source, found));
+    }
+
+    static String subtitleOf(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        if (plan.plan().status() != null) {
+            out.append(plan.plan().status()).append("  ·  ");
+        }
+        if (plan.plan().date() != null) {
+            out.append(plan.plan().date()).append("  ·  ");
+        }
+        plan.issues().forEach(i -> out.append(i.label())
+                .append(i.priority() == null ? "" : " " + i.priority().name().toLowerCase(Locale.ROOT))
+                .append("  ·  "));
+        out.append(plan.summary());
+        return out.toString();
+    }
+
+    /** Works on an incident: its own copy of the plan is shown, and every action is recorded in its journal. */
+    public void openIncident(Incident incident) {
+        session.attach(incident);
+        current = null;
+        plan.set(incident.plan());
+        planSource.set("Incident " + incident.id() + " — plan copy in " + incident.directory());
+        title.set(incident.plan().plan().title());
+        subtitle.set(subtitleOf(incident.plan()));
+        statusFailed.set(false);
+        statusMessage.set((incident.isReadOnly() ? "Opened read-only: " + incident.readOnlyReason().orElse("")
+                : "Working on incident " + incident.id() + " as " + incident.operator())
+                + (incident.recovery().warnings().isEmpty() ? "" : "; the journal needed recovery, see the warning"));
+        if (!incident.recovery().warnings().isEmpty()) {
+            recovery.set(new RecoveryNotice(incident, incident.recovery()));
+        }
+    }
+
+    /** A journal that needed recovery when its incident was opened. */
+    public record RecoveryNotice(Incident incident, RecoveryReport report) {
+    }
+
+    public ReadOnlyObjectProperty<RecoveryNotice> recoveryProperty() {
+        return recovery.getReadOnlyProperty();
+    }
+
+    public IncidentSession session() {
+        return session;
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    public void select(ConsoleArea area) {
+        selectedArea.set(area);
+    }
+
+    public ReadOnlyObjectProperty<Plan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty planSourceProperty() {
+        return planSource.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusFailedProperty() {
+        return statusFailed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PlanProblems> problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ConsoleArea> selectedAreaProperty() {
+        return selectedArea;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ObservableList<Path> recentPlans() {
+        return recentView;
+    }
+}

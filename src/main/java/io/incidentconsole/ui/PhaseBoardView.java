@@ -1,0 +1,129 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.plan.Phase;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.PlanIssue;
+import io.incidentconsole.plan.outline.PlanOutline;
+import javafx.beans.value.ChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The phase board: phases grouped by issue, with gates, tasks and the live status tracking table. */
+public final class PhaseBoardView implements AreaView {
+
+    private final PhaseBoardViewModel model;
+    private final IncidentSession session;
+    private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
+    private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
+    private Plan built;
+
+    @FXML
+    private ScrollPane scroller;
+    @FXML
+    private Label noIncident;
+    @FXML
+    private Button copyTable;
+    @FXML
+    private StackPane statusTableHolder;
+    @FXML
+    private VBox groups;
+
+    public PhaseBoardView(PhaseBoardViewModel model, IncidentSession session) {
+        this.model = model;
+        this.session = session;
+        FxmlViews.load("PhaseBoardView", this);
+        scroller.setId("phase-board");
+        FocusScrolling.follow(scroller);
+    }
+
+    private void show(PhaseBoardViewModel.Board old, PhaseBoardViewModel.Board board) {
+        if (board == null) {
+            groups.getChildren().clear();
+            cards.clear();
+            built = null;
+            return;
+        }
+        if (board.plan() != built) {
+            build(board.plan());
+        }
+        noIncident.setVisible(!board.live());
+        noIncident.setManaged(!board.live());
+        copyTable.setDisable(!board.live());
+        statusTableHolder.getChildren().setAll(OutlineRenderer.table(
+                board.live() ? board.statusTable() : PlanOutline.statusTableOf(board.plan())));
+        boolean writable = session.writableBinding().get();
+        for (PhaseBoardViewModel.Card card : board.cards()) {
+            cards.get(card.phase().id()).update(card, board.live(), writable);
+        }
+    }
+
+    private void build(Plan plan) {
+        built = plan;
+        cards.clear();
+        groups.getChildren().clear();
+        // Most urgent issue first: at 3 a.m. the critical one is the one being worked.
+        List<PlanIssue> issues = plan.issues().stream()
+                .sorted(java.util.Comparator.comparing(i -> i.priority() == null ? Integer.MAX_VALUE : i.priority().ordinal()))
+                .toList();
+        for (PlanIssue issue : issues) {
+            List<Phase> phases = plan.phasesOf(issue.id());
+            if (phases.isEmpty()) {
+                continue;
+            }
+            Label heading = new Label("Issue " + issue.label() + " — " + issue.title()
+                    + (issue.priority() == null ? "" : "  (" + issue.priority() + ")"));
+            heading.getStyleClass().add("issue-heading");
+            groups.getChildren().add(heading);
+            for (Phase phase : phases) {
+                if (!cards.containsKey(phase.id())) {
+                    PhaseCardNode card = new PhaseCardNode(model, plan, phase);
+                    cards.put(phase.id(), card);
+                    groups.getChildren().add(card.root());
+                }
+            }
+        }
+        for (Phase phase : plan.phases()) {
+            if (!cards.containsKey(phase.id())) {
+                PhaseCardNode card = new PhaseCardNode(model, plan, phase);
+                cards.put(phase.id(), card);
+                groups.getChildren().add(card.root());
+            }
+        }
+    }
+
+    @FXML
+    private void onCopyTable() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.statusTableMarkdown());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @Override
+    public Node root() {
+        return scroller;
+    }
+
+    @Override
+    public void activate() {
+        model.boardProperty().addListener(boardChanged);
+        model.activate();
+        show(null, model.boardProperty().get());
+    }
+
+    @Override
+    public void deactivate() {
+        model.boardProperty().removeListener(boardChanged);
+        model.deactivate();
+    }
+}

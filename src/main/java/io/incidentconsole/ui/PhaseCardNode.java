@@ -1,0 +1,260 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.board.PhaseGates.Availability;
+import io.incidentconsole.board.PhaseGates.OpenItem;
+import io.incidentconsole.plan.Criterion;
+import io.incidentconsole.plan.Phase;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.Task;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One phase on the board. Built once per plan and updated in place on every event, so focus and scroll
+ * position survive while the operator ticks through a list from the keyboard.
+ */
+final class PhaseCardNode {
+
+    private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
+    private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+    private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
+
+    private final PhaseBoardViewModel model;
+    private final Plan plan;
+    private final Phase phase;
+    private final VBox root = new VBox();
+    private final HBox badgeHolder = new HBox();
+    private final Label timing = new Label();
+    private final Label progress = new Label();
+    private final Label gate = new Label();
+    private final Label override = new Label();
+    private final Button start = new Button("Start phase");
+    private final Button complete = new Button("Complete phase…");
+    private final Map<String, CheckBox> tasks = new LinkedHashMap<>();
+    private final Map<String, CheckBox> criteria = new LinkedHashMap<>();
+    private final VBox overridePanel = new VBox();
+    private final TextField overrideReason = new TextField();
+    private final Label overrideProblem = new Label();
+    private final VBox completePanel = new VBox();
+    private final VBox openItems = new VBox(2);
+    private boolean updating;
+
+    PhaseCardNode(PhaseBoardViewModel model, Plan plan, Phase phase) {
+        this.model = model;
+        this.plan = plan;
+        this.phase = phase;
+        build();
+    }
+
+    VBox root() {
+        return root;
+    }
+
+    private void build() {
+        String id = phase.id();
+        root.getStyleClass().add("phase-card");
+        root.setId("phase-" + id);
+
+        Label name = new Label(phase.label() + (phase.optional() ? "  (optional)" : ""));
+        name.getStyleClass().add("phase-name");
+        name.setWrapText(true);
+        start.setId("start-" + id);
+        start.getStyleClass().add("primary-action");
+        start.setOnAction(e -> onStart());
+        complete.setId("complete-" + id);
+        complete.setOnAction(e -> onComplete());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(10, badgeHolder, name, gap, start, complete);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Label meta = new Label(metaLine());
+        meta.getStyleClass().add("phase-meta");
+        meta.setWrapText(true);
+        timing.getStyleClass().add("phase-meta");
+        progress.getStyleClass().add("phase-meta");
+        gate.getStyleClass().add("gate-message");
+        gate.setId("gate-" + id);
+        gate.setWrapText(true);
+        override.getStyleClass().add("override-message");
+        override.setWrapText(true);
+        root.getChildren().addAll(header, meta, new HBox(16, timing, progress), gate, override);
+
+        buildOverridePanel();
+        buildCompletePanel();
+        root.getChildren().addAll(overridePanel, completePanel);
+
+        if (!phase.tasks().isEmpty()) {
+            root.getChildren().add(heading("Tasks"));
+            for (Task task : phase.tasks()) {
+                CheckBox box = checkBox("task-" + nodeId(task.id()), (task.issue() == null ? "" : "#" + task.issue() + ": ")
+                        + task.text() + (task.details().isEmpty() ? "" : "\n    – " + String.join("\n    – ", task.details())));
+                box.selectedProperty().addListener((obs, was, now) -> {
+                    if (!updating) {
+                        model.setTask(id, task.id(), now);
+                    }
+                });
+                tasks.put(task.id(), box);
+                root.getChildren().add(box);
+            }
+        }
+        if (!phase.successCriteria().isEmpty()) {
+            root.getChildren().add(heading("Success criteria"));
+            for (Criterion criterion : phase.successCriteria()) {
+                CheckBox box = checkBox("criterion-" + nodeId(criterion.id()), criterion.text()
+                        + (criterion.when() == null ? "" : "   [" + criterion.when() + "]"));
+                box.selectedProperty().addListener((obs, was, now) -> {
+                    if (!updating) {
+                        model.setCriterion(id, criterion.id(), now);
+                    }
+                });
+                criteria.put(criterion.id(), box);
+                root.getChildren().add(box);
+            }
+        }
+    }
+
+    private String metaLine() {
+        StringBuilder out = new StringBuilder();
+        out.append(phase.timeline() == null ? "" : phase.timeline());
+        if (!phase.dependsOn().isEmpty()) {
+            out.append(out.length() > 0 ? "  ·  " : "").append("After ").append(String.join(", ", phase.dependsOn().stream()
+                    .map(id -> plan.phase(id).map(p -> String.join(", ", p.issues().stream().map(i -> "#" + i).toList())
+                            + " " + p.label()).orElse(id)).toList()));
+        }
+        return out.toString();
+    }
+
+    private void buildOverridePanel() {
+        overridePanel.getStyleClass().add("card-panel");
+        Label explain = new Label("This phase is gated. Starting it anyway overrides the gate; the reason is "
+                + "recorded in the journal with your name.");
+        explain.setWrapText(true);
+        overrideReason.setPromptText("Why may this phase start now? (required)");
+        overrideReason.setId("override-reason-" + phase.id());
+        overrideProblem.getStyleClass().add("validation-message");
+        overrideProblem.setId("override-problem-" + phase.id());
+        Button confirm = new Button("Override gate and start");
+        confirm.setId("override-confirm-" + phase.id());
+        confirm.setDefaultButton(false);
+        confirm.setOnAction(e -> model.overrideAndStart(phase.id(), overrideReason.getText()).ifPresentOrElse(
+                overrideProblem::setText, () -> hide(overridePanel)));
+        overrideReason.setOnAction(confirm.getOnAction());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> hide(overridePanel));
+        overridePanel.getChildren().addAll(explain, overrideReason, overrideProblem, new HBox(8, confirm, cancel));
+        hide(overridePanel);
+    }
+
+    private void buildCompletePanel() {
+        completePanel.getStyleClass().add("card-panel");
+        Label explain = new Label("These items are still open. Complete the phase anyway? They are recorded with it.");
+        explain.setWrapText(true);
+        Button confirm = new Button("Complete anyway");
+        confirm.setId("complete-confirm-" + phase.id());
+        confirm.setOnAction(e -> {
+            model.complete(phase.id());
+            hide(completePanel);
+        });
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> hide(completePanel));
+        completePanel.getChildren().addAll(explain, openItems, new HBox(8, confirm, cancel));
+        hide(completePanel);
+    }
+
+    private void onStart() {
+        if (!model.start(phase.id())) {
+            overrideProblem.setText("");
+            show(overridePanel);
+            overrideReason.requestFocus();
+        }
+    }
+
+    private void onComplete() {
+        List<OpenItem> open = model.openItems(phase.id());
+        if (open.isEmpty()) {
+            model.complete(phase.id());
+            return;
+        }
+        openItems.getChildren().setAll(open.stream().map(item -> {
+            Label label = new Label("•  " + item);
+            label.setWrapText(true);
+            return label;
+        }).toList());
+        show(completePanel);
+    }
+
+    void update(PhaseBoardViewModel.Card card, boolean live, boolean writable) {
+        updating = true;
+        try {
+            badgeHolder.getChildren().setAll(StatusBadge.of(card.status().label()));
+            timing.setText(live ? card.timing() : "");
+            progress.setText(card.progress());
+            gate.setText(card.availability() == Availability.BLOCKED ? card.blockedBecause() : "");
+            gate.setManaged(!gate.getText().isEmpty());
+            override.setText(card.override());
+            override.setManaged(!card.override().isEmpty());
+            root.pseudoClassStateChanged(BLOCKED, card.availability() == Availability.BLOCKED);
+            root.pseudoClassStateChanged(RUNNING, card.availability() == Availability.RUNNING);
+            root.pseudoClassStateChanged(DONE, card.availability() == Availability.DONE);
+            boolean notStarted = card.availability() == Availability.READY || card.availability() == Availability.BLOCKED
+                    || card.availability() == Availability.OVERRIDDEN;
+            start.setDisable(!live || !writable || !notStarted);
+            start.setText(card.availability() == Availability.BLOCKED ? "Start anyway…" : "Start phase");
+            complete.setDisable(!live || !writable || card.availability() == Availability.DONE);
+            tasks.forEach((taskId, box) -> {
+                box.setSelected(card.tickedTasks().contains(taskId));
+                box.setDisable(!live || !writable);
+            });
+            criteria.forEach((criterionId, box) -> {
+                box.setSelected(card.confirmedCriteria().contains(criterionId));
+                box.setDisable(!live || !writable);
+            });
+            if (card.availability() != Availability.BLOCKED) {
+                hide(overridePanel);
+            }
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** Plan ids may hold dots, which CSS selectors (and so node lookups) read as class names. */
+    static String nodeId(String planId) {
+        return planId.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("block-heading");
+        return label;
+    }
+
+    private static CheckBox checkBox(String id, String text) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setWrapText(true);
+        box.setMnemonicParsing(false);
+        return box;
+    }
+
+    private static void show(VBox panel) {
+        panel.setVisible(true);
+        panel.setManaged(true);
+    }
+
+    private static void hide(VBox panel) {
+        panel.setVisible(false);
+        panel.setManaged(false);
+    }
+}

@@ -1,0 +1,135 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.app.ConsoleApplication.Console;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the real main window headless: open a plan, navigate, a bad file's dialog, theme, recent files. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path home;
+
+    private Console console;
+
+    @Start
+    void start(Stage stage) {
+        console = ConsoleFixture.show(stage, home);
+    }
+
+    private void open(Path plan) {
+        WaitForAsyncUtils.asyncFx(() -> console.model().openPlan(plan));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void opensAPlanAndShowsItsTitleSummaryAndEverySection(FxRobot robot) {
+        open(ConsoleFixture.resource("small-plan.yaml"));
+
+        assertThat(robot.lookup(".plan-title").queryAs(Label.class).getText())
+                .isEqualTo("Payment Gateway Timeout Plan");
+        assertThat(robot.lookup(".plan-subtitle").queryAs(Label.class).getText())
+                .contains("#501 critical").contains("2 phases");
+        List<String> titles = robot.lookup(".section-title").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertThat(titles).contains("Summary", "Issue comparison", "Status tracking",
+                "Phase 1: Hotfix pool leak (#501)", "Hotfix testing", "Hotfix rollback", "Success metrics",
+                "Planned timeline", "Approval & sign-off", "Analysis");
+        assertThat(robot.lookup("git revert {{commit}}").tryQuery()).isEmpty(); // commands live in code blocks
+        assertThat(texts(robot, ".text-area")).anyMatch(t -> t.contains("git revert {{commit}}"));
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
+                .startsWith("Opened small-plan.yaml");
+    }
+
+    @Test
+    void navigatesBetweenAreasByKeyboardAndShowsOnlyTheirSections(FxRobot robot) {
+        open(ConsoleFixture.resource("small-plan.yaml"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.TESTS);
+        assertThat(visibleSectionTitles(robot)).containsExactly("Hotfix testing");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visibleSectionTitles(robot)).containsExactly("Hotfix rollback");
+
+        robot.clickOn("#nav-phase_board");
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.PHASE_BOARD);
+        assertThat(visibleSectionTitles(robot)).contains("Status tracking");
+        assertThat(robot.lookup(".phase-name").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("1: Hotfix pool leak", "1: Quiet retry logging  (optional)");
+        ListView<?> nav = robot.lookup(".navigation").queryAs(ListView.class);
+        assertThat(nav.getSelectionModel().getSelectedItem()).isEqualTo(ConsoleArea.PHASE_BOARD);
+    }
+
+    @Test
+    void aBadFileShowsEveryProblemWithItsLocationAndKeepsTheOpenPlan(FxRobot robot) {
+        open(ConsoleFixture.resource("small-plan.yaml"));
+        open(ConsoleFixture.resource("broken-plan.yaml"));
+
+        Window dialog = robot.listTargetWindows().stream()
+                .filter(w -> w instanceof Stage s && "plan-problems".equals(s.getProperties().get("incident-console.dialog")))
+                .findFirst().orElseThrow();
+        assertThat(((Stage) dialog).getTitle()).isEqualTo("Cannot open broken-plan.yaml: 2 problems");
+        ListView<?> problems = robot.from(dialog.getScene().getRoot()).lookup(".problem-list").queryAs(ListView.class);
+        assertThat(problems.getItems()).map(String::valueOf).satisfiesExactly(
+                first -> assertThat(first).endsWith("broken-plan.yaml:6:5: phases[0].dependOn: unknown field "
+                        + "'dependOn' in a phase; did you mean 'dependsOn'?"),
+                second -> assertThat(second).endsWith("broken-plan.yaml:9:17: phases[1].dependsOn[0]: unknown phase "
+                        + "'nowhere'; the plan defines: a, b"));
+        assertThat(robot.lookup(".plan-title").queryAs(Label.class).getText())
+                .isEqualTo("Payment Gateway Timeout Plan");
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
+                .contains("Could not open").contains("keeping the open plan");
+
+        robot.clickOn(robot.from(dialog.getScene().getRoot()).lookup("Close").queryButton());
+        assertThat(dialog.isShowing()).isFalse();
+    }
+
+    @Test
+    void rememberedRecentPlansAndThemeSwitch(FxRobot robot) throws Exception {
+        open(ConsoleFixture.resource("small-plan.yaml"));
+        assertThat(console.model().recentPlans()).first()
+                .isEqualTo(ConsoleFixture.resource("small-plan.yaml").toAbsolutePath().normalize());
+        assertThat(Files.readString(home.resolve("config/recent-plans.txt"))).contains("small-plan.yaml");
+
+        assertThat(robot.lookup(".plan-title").query().getScene().getStylesheets().get(0)).endsWith("palette-dark.css");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(console.model().themeProperty().get()).isEqualTo(Theme.LIGHT);
+        assertThat(robot.lookup(".plan-title").query().getScene().getStylesheets().get(0)).endsWith("palette-light.css");
+        assertThat(Files.readString(home.resolve("config/settings.properties"))).contains("theme=LIGHT");
+        WaitForAsyncUtils.asyncFx(() -> console.model().toggleTheme());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> visibleSectionTitles(FxRobot robot) {
+        return robot.lookup(".section-title").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).filter(l -> l.getScene() != null)
+                .map(Label::getText).toList();
+    }
+
+    private static List<String> texts(FxRobot robot, String query) {
+        return robot.lookup(query).queryAllAs(javafx.scene.control.TextArea.class).stream()
+                .map(javafx.scene.control.TextArea::getText).toList();
+    }
+}

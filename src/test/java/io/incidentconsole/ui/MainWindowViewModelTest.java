@@ -1,0 +1,54 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.settings.RecentPlans;
+import io.incidentconsole.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** View-model behaviour that needs no scene: plain JavaFX properties on the test thread. */
+class MainWindowViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private MainWindowViewModel model() {
+        BackgroundTasks tasks = BackgroundTasks.direct();
+        return new MainWindowViewModel(new PlanLoader(), new RecentPlans(dir.resolve("recent.txt"), 5),
+                new Settings(dir.resolve("settings.properties")), tasks, new IncidentSession(tasks));
+    }
+
+    @Test
+    void whoeverWaitsForTheLoadToFinishSeesThePlanItCanStartAnIncidentFrom() {
+        MainWindowViewModel model = model();
+        List<Boolean> planPresentWhenDone = new ArrayList<>();
+        model.busyProperty().addListener((obs, was, busy) -> {
+            if (!busy) {
+                planPresentWhenDone.add(model.currentPlan().isPresent());
+            }
+        });
+        model.openBundledPlan();
+        assertThat(planPresentWhenDone).containsExactly(true);
+        assertThat(model.currentPlan().orElseThrow().text()).contains("Issue #324 & #330 Coordination Plan");
+    }
+
+    @Test
+    void aPlanThatFailsKeepsTheOpenOneAndPublishesEveryProblem() throws Exception {
+        MainWindowViewModel model = model();
+        model.openBundledPlan();
+        Path bad = dir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(bad, "phases: [{id: a}]\n");
+        model.openPlan(bad);
+        assertThat(model.titleProperty().get()).isEqualTo("Issue #324 & #330 Coordination Plan");
+        assertThat(model.problemsProperty().get().problems()).singleElement().asString()
+                .contains("bad.yaml:1:10").contains("missing required field 'name'");
+        assertThat(model.statusFailedProperty().get()).isTrue();
+        assertThat(model.currentPlan().orElseThrow().plan().phases()).hasSize(7);
+    }
+}
