@@ -4,8 +4,9 @@ import io.incidentconsole.plan.PhaseStatus;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +30,11 @@ public record PhaseState(
         List<AuditRecord> audits) {
 
     public PhaseState {
-        // copyOf returns an already immutable argument as it is, so a changed copy only pays for what changed.
+        // Sets and maps keep the order things happened in (the board lists ticked tasks in tick order).
         confirmedOpenItems = List.copyOf(confirmedOpenItems);
-        tickedTasks = Set.copyOf(tickedTasks);
-        guidedStepsDone = Set.copyOf(guidedStepsDone);
-        waits = Map.copyOf(waits);
+        tickedTasks = Collections.unmodifiableSet(new LinkedHashSet<>(tickedTasks));
+        guidedStepsDone = Collections.unmodifiableSet(new LinkedHashSet<>(guidedStepsDone));
+        waits = Collections.unmodifiableMap(new LinkedHashMap<>(waits));
         gateOverrides = List.copyOf(gateOverrides);
         audits = List.copyOf(audits);
     }
@@ -85,7 +86,7 @@ public record PhaseState(
         if (tickedTasks.contains(taskId) == ticked) {
             return this;
         }
-        Set<String> tasks = new HashSet<>(tickedTasks);
+        Set<String> tasks = new LinkedHashSet<>(tickedTasks);
         if (ticked) {
             tasks.add(taskId);
         } else {
@@ -99,14 +100,14 @@ public record PhaseState(
         if (guidedStepsDone.contains(stepId)) {
             return this;
         }
-        Set<String> steps = new HashSet<>(guidedStepsDone);
+        Set<String> steps = new LinkedHashSet<>(guidedStepsDone);
         steps.add(stepId);
         return new PhaseState(phaseId, status, statusReason, startedAt, completedAt, confirmedOpenItems, tickedTasks,
                 steps, waits, gateOverrides, audits);
     }
 
     PhaseState withWait(Wait wait) {
-        Map<String, Wait> all = new HashMap<>(waits);
+        Map<String, Wait> all = new LinkedHashMap<>(waits);
         all.put(wait.stepId(), wait);
         return new PhaseState(phaseId, status, statusReason, startedAt, completedAt, confirmedOpenItems, tickedTasks,
                 guidedStepsDone, all, gateOverrides, audits);

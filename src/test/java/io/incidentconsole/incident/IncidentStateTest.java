@@ -59,10 +59,15 @@ class IncidentStateTest {
 
     @Test
     void tasksTickAndUntick() {
-        act(new TaskTicked("migrate", "migrate.run"));
         act(new TaskTicked("migrate", "migrate.verify"));
-        act(new TaskUnticked("migrate", "migrate.run"));
-        assertThat(state.phase("migrate").tickedTasks()).containsExactly("migrate.verify");
+        act(new TaskTicked("migrate", "migrate.run"));
+        act(new TaskTicked("backup", "backup.task-2"));
+        act(new TaskTicked("backup", "backup.task-1"));
+        act(new TaskUnticked("migrate", "migrate.verify"));
+        assertThat(state.phase("migrate").tickedTasks()).containsExactly("migrate.run");
+        assertThat(state.phase("backup").tickedTasks()).as("in tick order").containsExactly("backup.task-2", "backup.task-1");
+        assertThat(IncidentState.replay(plan, events).phase("backup").tickedTasks())
+                .containsExactly("backup.task-2", "backup.task-1");
     }
 
     @Test
