@@ -19,6 +19,8 @@ public final class Cli {
         cli.addSubcommand(new ValidateCommand());
         cli.addSubcommand(new RollbackCommand(java.time.Clock.systemUTC()));
         cli.addSubcommand(new ImportCommand(new io.incidentconsole.importer.MarkdownImporter()));
+        cli.addSubcommand(new StatusCommand());
+        cli.addSubcommand(new TimelineCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -62,6 +62,11 @@ public final class IncidentStore {
         this(dataDir, Clock.systemUTC());
     }
 
+    /** The store in {@code dataDir} when given (--data-dir), else in the default data directory (XDG). */
+    public static IncidentStore inDataDir(Path dataDirOrNull) {
+        return new IncidentStore(dataDirOrNull != null ? dataDirOrNull : ConsoleDirectories.defaultDataDir());
+    }
+
     public Path dataDir() {
         return dataDir;
     }
