@@ -94,7 +94,7 @@ public final class ConsoleApplication extends Application {
                     tasks,
                     session);
             IncidentStore store = new IncidentStore(directories.data());
-            OperatorSettings operators = new OperatorSettings(directories.config().resolve("operator.json"));
+            OperatorSettings operators = new OperatorSettings(directories.config().resolve(OperatorSettings.FILE));
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),

@@ -1,5 +1,7 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.settings.AppDirectories;
+
 import io.incidentconsole.incident.EventPayload.TaskTicked;
 import io.incidentconsole.plan.Plan;
 import org.junit.jupiter.api.Test;
@@ -180,19 +182,9 @@ class IncidentStoreTest {
     }
 
     @Test
-    void theDataDirectoryFollowsXdgAndFallsBackToTheHomeFolder() {
-        Path home = Path.of("/home/ana");
-        assertThat(ConsoleDirectories.dataDir(Map.of("XDG_DATA_HOME", "/srv/data"), home))
-                .isEqualTo(Path.of("/srv/data/incident-console"));
-        assertThat(ConsoleDirectories.dataDir(Map.of(), home))
-                .isEqualTo(Path.of("/home/ana/.local/share/incident-console"));
-        assertThat(ConsoleDirectories.dataDir(Map.of("XDG_DATA_HOME", "relative/path"), home))
-                .isEqualTo(Path.of("/home/ana/.local/share/incident-console"));
+    void theStoreIsInTheGivenDataDirectoryOrTheUsersDefault() {
         assertThat(IncidentStore.inDataDir(data).incidentsDir()).isEqualTo(data.resolve("incidents"));
-        assertThat(IncidentStore.inDataDir(null).dataDir()).isEqualTo(ConsoleDirectories.defaultDataDir());
-        assertThat(ConsoleDirectories.configDir(Map.of(), home)).isEqualTo(Path.of("/home/ana/.config/incident-console"));
-        assertThat(ConsoleDirectories.configDir(Map.of("XDG_CONFIG_HOME", "/etc/xdg"), home))
-                .isEqualTo(Path.of("/etc/xdg/incident-console"));
+        assertThat(IncidentStore.inDataDir(null).dataDir()).isEqualTo(AppDirectories.forCurrentUser(null).data());
     }
 
     @Test
