@@ -249,9 +249,9 @@ public final class IncidentState {
         return Optional.empty();
     }
 
-    /** The ticked rollback decision criteria of a runbook. */
-    public Set<String> tickedCriteria(String runbookId) {
-        return criteria.getOrDefault(runbookId, Set.of());
+    /** The ticked criteria of a runbook (decision criteria) or of a phase (success criteria). */
+    public Set<String> tickedCriteria(String ownerId) {
+        return criteria.getOrDefault(ownerId, Set.of());
     }
 
     public List<RollbackRecord> rollbacks() {
@@ -485,7 +485,7 @@ public final class IncidentState {
             } else if (payload instanceof DecisionTaken p) {
                 decisions.add(new DecisionRecord(p.treeId(), p.answers(), p.outcomeId(), who, at));
             } else if (payload instanceof CriterionTicked p) {
-                Set<String> ticked = criteria.computeIfAbsent(p.runbookId(), k -> new TreeSet<>());
+                Set<String> ticked = criteria.computeIfAbsent(p.ownerId(), k -> new TreeSet<>());
                 if (p.ticked()) {
                     ticked.add(p.criterionId());
                 } else {

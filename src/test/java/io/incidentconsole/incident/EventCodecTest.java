@@ -78,6 +78,15 @@ class EventCodecTest {
     }
 
     @Test
+    void aCriterionTickWrittenWithTheOldFieldNameStillReads() throws DamagedLineException {
+        String body = "{\"seq\":4,\"id\":\"u-4\",\"at\":\"2026-11-27T08:10:22Z\",\"operator\":\"bo\","
+                + "\"kind\":\"CriterionTicked\",\"payload\":{\"runbookId\":\"rb330\",\"criterionId\":\"c1\",\"ticked\":true}";
+        byte[] line = withChecksum(body);
+        assertThat(codec.decode(line, 0, line.length).payload())
+                .isEqualTo(new EventPayload.CriterionTicked("rb330", "c1", true));
+    }
+
+    @Test
     void aKnownKindWithFieldsThisVersionCannotReadIsKeptAsUnrecognized() throws DamagedLineException {
         String body = "{\"seq\":3,\"id\":\"u-3\",\"at\":\"2026-11-27T08:10:22Z\",\"operator\":\"bo\","
                 + "\"kind\":\"TaskTicked\",\"payload\":{\"phaseId\":\"migrate\"}";
