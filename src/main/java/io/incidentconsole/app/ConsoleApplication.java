@@ -20,6 +20,7 @@ import io.incidentconsole.ui.metrics.MetricsSession;
 import io.incidentconsole.ui.metrics.MetricsView;
 import io.incidentconsole.ui.metrics.MetricsViewModel;
 import io.incidentconsole.metrics.MetricSources;
+import io.incidentconsole.metrics.MetricsSettings;
 import javafx.scene.control.Label;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
@@ -32,6 +33,7 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -51,7 +53,8 @@ public final class ConsoleApplication extends Application {
         Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
 
-        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater));
+        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater),
+                MetricsWiring.real(metricsSettings(named)));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
@@ -74,6 +77,13 @@ public final class ConsoleApplication extends Application {
             }
         });
         this.console = console;
+    }
+
+    /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH} (see Launcher). */
+    static MetricsSettings metricsSettings(Map<String, String> named) {
+        return new MetricsSettings(Optional.ofNullable(named.get("prometheus")),
+                Optional.ofNullable(named.get("prometheus-token-env")),
+                Optional.ofNullable(named.get("metrics-file")).map(Path::of), MetricsWiring.SIMULATOR_SEED);
     }
 
     @Override

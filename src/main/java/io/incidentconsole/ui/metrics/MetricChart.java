@@ -84,9 +84,12 @@ public final class MetricChart extends VBox {
         value.setId("chart-value-" + nodeId(metric.id()));
         change.getStyleClass().add("chart-change");
         toGo.getStyleClass().add("chart-to-go");
+        name.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, name, gap, value, change, toGo);
+        HBox numbers = new HBox(10, value, change, gap, toGo);
+        numbers.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox header = new VBox(2, name, numbers);
         header.getStyleClass().add("chart-header");
         status.getStyleClass().add("chart-status");
         status.setId("chart-status-" + nodeId(metric.id()));
@@ -112,6 +115,10 @@ public final class MetricChart extends VBox {
             dirty = true;
         });
         getChildren().addAll(header, status, plot, swatches);
+        // A theme switch restyles the swatches; the canvas must then be drawn in the new colours.
+        for (javafx.scene.Node swatch : swatches.getChildren()) {
+            ((Rectangle) swatch).fillProperty().addListener(obs -> dirty = true);
+        }
         pseudoClassStateChanged(NO_SOURCE, !feed.hasSource());
     }
 
@@ -216,11 +223,15 @@ public final class MetricChart extends VBox {
         Scale scale = new Scale(LEFT, TOP, columns, plotHeight, t0, t1, min, max);
 
         drawAxes(g, scale);
-        drawLevels(g, scale);
+        List<Level> levels = levels();
+        drawLevelLines(g, scale, levels);
         drawMarkers(g, scale);
         boolean stale = freshness.state() == Freshness.State.STALE;
         if (reduced.isPresent()) {
             drawSeries(g, scale, reduced.get(), stale ? fill(staleColour) : fill(seriesColour));
+        }
+        drawLevelLabels(g, scale, levels);
+        if (reduced.isPresent()) {
             drawHover(g, scale, reduced.get());
         }
         if (!feed.hasSource()) {
@@ -324,31 +335,67 @@ public final class MetricChart extends VBox {
         g.strokeRect(s.left + 0.5, s.top + 0.5, s.width, s.height);
     }
 
-    private void drawLevels(GraphicsContext g, Scale s) {
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.BOTTOM);
+    /** A horizontal line: baseline, target or an alert threshold. */
+    private record Level(double value, Paint paint, double[] dashes, String label) {
+    }
+
+    private List<Level> levels() {
+        List<Level> levels = new java.util.ArrayList<>();
         if (metric.baseline() != null) {
-            level(g, s, metric.baseline(), fill(baselineColour), new double[]{6, 4},
-                    "baseline " + ChartText.compact(metric.baseline()));
+            levels.add(new Level(metric.baseline(), fill(baselineColour), new double[]{6, 4},
+                    "baseline " + ChartText.compact(metric.baseline())));
         }
         if (metric.target() != null) {
-            level(g, s, metric.target(), fill(targetColour), new double[]{}, "target " + ChartText.compact(metric.target()));
+            levels.add(new Level(metric.target(), fill(targetColour), new double[]{},
+                    "target " + ChartText.compact(metric.target())));
         }
         for (Threshold threshold : metric.thresholds()) {
-            level(g, s, threshold.value(), fill(thresholdColour), new double[]{2, 3},
-                    "alert " + ChartText.compact(threshold.value()));
+            levels.add(new Level(threshold.value(), fill(thresholdColour), new double[]{2, 3},
+                    "alert " + ChartText.compact(threshold.value())));
+        }
+        return levels;
+    }
+
+    private static void drawLevelLines(GraphicsContext g, Scale s, List<Level> levels) {
+        g.setLineWidth(1.5);
+        for (Level level : levels) {
+            double y = Math.round(s.y(level.value())) + 0.5;
+            g.setStroke(level.paint());
+            g.setLineDashes(level.dashes());
+            g.strokeLine(s.left, y, s.left + s.width, y);
         }
         g.setLineDashes();
     }
 
-    private static void level(GraphicsContext g, Scale s, double value, Paint paint, double[] dashes, String label) {
-        double y = Math.round(s.y(value)) + 0.5;
-        g.setStroke(paint);
-        g.setFill(paint);
-        g.setLineWidth(1.5);
-        g.setLineDashes(dashes);
-        g.strokeLine(s.left, y, s.left + s.width, y);
-        g.fillText(label, s.left + 4, y - 1);
+    /**
+     * Labels on a backing box, left first; a label that would overlap one already placed moves to the right
+     * edge, and is left out when both sides are taken (the line still shows, the axis gives its value).
+     */
+    private void drawLevelLabels(GraphicsContext g, Scale s, List<Level> levels) {
+        g.setFont(AXIS_FONT);
+        g.setTextBaseline(VPos.CENTER);
+        List<Double> left = new java.util.ArrayList<>();
+        List<Double> right = new java.util.ArrayList<>();
+        for (Level level : levels) {
+            double y = Math.round(s.y(level.value())) + 0.5 - 8;
+            y = Math.max(s.top + 7, y);
+            boolean onLeft = free(left, y);
+            if (!onLeft && !free(right, y)) {
+                continue;
+            }
+            (onLeft ? left : right).add(y);
+            double width = level.label().length() * 6.4 + 8;
+            double x = onLeft ? s.left + 4 : s.left + s.width - width - 4;
+            g.setFill(withOpacity(fill(gridColour), 0.85));
+            g.fillRoundRect(x, y - 7, width, 14, 4, 4);
+            g.setFill(level.paint());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(level.label(), x + 4, y);
+        }
+    }
+
+    private static boolean free(List<Double> taken, double y) {
+        return taken.stream().allMatch(other -> Math.abs(other - y) >= 14);
     }
 
     private void drawMarkers(GraphicsContext g, Scale s) {
@@ -357,6 +404,9 @@ public final class MetricChart extends VBox {
         g.setLineWidth(1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
+        // Labels of markers close together (a phase started and completed within minutes) go one row lower.
+        double[] rowEnds = new double[4];
+        java.util.Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
         for (PhaseMarker marker : markers) {
             long t = marker.at().toEpochMilli();
             if (t < s.t0 || t > s.t1) {
@@ -365,7 +415,14 @@ public final class MetricChart extends VBox {
             double x = Math.round(s.x(t)) + 0.5;
             g.setLineDashes(marker.completed() ? new double[]{} : new double[]{4, 3});
             g.strokeLine(x, s.top, x, s.top + s.height);
-            g.fillText((marker.completed() ? "✓ " : "▶ ") + marker.label(), x + 3, s.top + 2);
+            String label = (marker.completed() ? "✓ " : "▶ ") + marker.label();
+            for (int row = 0; row < rowEnds.length; row++) {
+                if (x + 3 >= rowEnds[row]) {
+                    g.fillText(label, x + 3, s.top + 2 + row * 14);
+                    rowEnds[row] = x + 3 + label.length() * 6.4 + 4;
+                    break;
+                }
+            }
         }
         g.setLineDashes();
     }
