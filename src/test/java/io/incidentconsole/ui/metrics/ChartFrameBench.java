@@ -36,8 +36,8 @@ import java.util.concurrent.CountDownLatch;
 public final class ChartFrameBench {
 
     private static final int CHARTS = 8;
-    private static final int WARMUP = 150;
-    private static final int FRAMES = 400;
+    private static final int WARMUP = 60;
+    private static final int FRAMES = 200;
     private static final Instant END = Instant.parse("2026-11-27T09:00:00Z");
 
     private ChartFrameBench() {
@@ -51,7 +51,7 @@ public final class ChartFrameBench {
         report.add(String.format(Locale.ROOT, "java %s, %s, prism.order=%s, %d cores",
                 System.getProperty("java.version"), System.getProperty("os.arch"),
                 System.getProperty("prism.order"), Runtime.getRuntime().availableProcessors()));
-        // Run twice, alternating, so JIT warm-up and machine load do not favour one case.
+        // Two rounds, alternating, so JIT warm-up and machine load do not favour one case.
         for (int round = 1; round <= 2; round++) {
             report.add("round " + round + ": " + measure(1_000));
             report.add("round " + round + ": " + measure(86_400));
@@ -78,6 +78,11 @@ public final class ChartFrameBench {
                 new RuleEvaluator(List.of()), clock);
         live.start();
         GridPane grid = new GridPane();
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(50);
+            grid.getColumnConstraints().add(column);
+        }
         List<MetricChart> charts = new ArrayList<>();
         long start = END.minus(Duration.ofSeconds(pointsPerSeries)).toEpochMilli();
         for (int c = 0; c < CHARTS; c++) {
@@ -99,6 +104,7 @@ public final class ChartFrameBench {
         Theme.DARK.applyTo(scene);
         grid.applyCss();
         grid.layout();
+        javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(1360, 880);
         double[] draw = new double[FRAMES];
         double[] frame = new double[FRAMES];
         for (int f = -WARMUP; f < FRAMES; f++) {
@@ -106,7 +112,7 @@ public final class ChartFrameBench {
             charts.forEach(MetricChart::markDirty);
             charts.forEach(MetricChart::redrawIfDirty);
             long t1 = System.nanoTime();
-            scene.snapshot(null);
+            scene.snapshot(image);
             long t2 = System.nanoTime();
             if (f >= 0) {
                 draw[f] = (t1 - t0) / 1e6;
