@@ -415,7 +415,7 @@ public final class MetricChart extends VBox {
             double x = Math.round(s.x(t)) + 0.5;
             g.setLineDashes(marker.completed() ? new double[]{} : new double[]{4, 3});
             g.strokeLine(x, s.top, x, s.top + s.height);
-            String label = (marker.completed() ? "✓ " : "▶ ") + marker.label();
+            String label = marker.label() + (marker.completed() ? " done" : " started");
             for (int row = 0; row < rowEnds.length; row++) {
                 if (x + 3 >= rowEnds[row]) {
                     g.fillText(label, x + 3, s.top + 2 + row * 14);
