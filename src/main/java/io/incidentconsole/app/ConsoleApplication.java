@@ -13,7 +13,15 @@ import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.BackgroundTasks;
+import io.incidentconsole.ui.ConsoleArea;
 import io.incidentconsole.ui.MainWindowView;
+import io.incidentconsole.ui.metrics.AlertBanner;
+import io.incidentconsole.ui.metrics.MetricsSession;
+import io.incidentconsole.ui.metrics.MetricsView;
+import io.incidentconsole.ui.metrics.MetricsViewModel;
+import io.incidentconsole.metrics.MetricSources;
+import io.incidentconsole.metrics.MetricsSettings;
+import javafx.scene.control.Label;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
 import io.incidentconsole.ui.PlanDocumentViewModel;
@@ -26,6 +34,7 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -45,7 +54,8 @@ public final class ConsoleApplication extends Application {
         Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
 
-        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater));
+        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater),
+                MetricsWiring.real(metricsSettings(named)));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
@@ -72,9 +82,17 @@ public final class ConsoleApplication extends Application {
         this.console = console;
     }
 
+    /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH} (see Launcher). */
+    static MetricsSettings metricsSettings(Map<String, String> named) {
+        return new MetricsSettings(Optional.ofNullable(named.get("prometheus")),
+                Optional.ofNullable(named.get("prometheus-token-env")),
+                Optional.ofNullable(named.get("metrics-file")).map(Path::of), MetricsWiring.SIMULATOR_SEED);
+    }
+
     @Override
     public void stop() {
         if (console != null) {
+            console.closeMetrics().run();
             console.model().session().close();
         }
         background.shutdownNow();
@@ -83,9 +101,15 @@ public final class ConsoleApplication extends Application {
     private Console console;
 
     /** The console's object graph, built by constructor injection; tests build it the same way. */
-    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store) {
+    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store, MetricsSession metrics,
+                          Runnable closeMetrics) {
 
+        /** The console with simulated metrics on a real clock. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks) {
+            return create(directories, tasks, MetricsWiring.simulated());
+        }
+
+        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring) {
             IncidentSession session = new IncidentSession(tasks);
             MainWindowViewModel model = new MainWindowViewModel(
                     new PlanLoader(),
@@ -95,6 +119,10 @@ public final class ConsoleApplication extends Application {
                     session);
             IncidentStore store = new IncidentStore(directories.data());
             OperatorSettings operators = new OperatorSettings(directories.config().resolve(OperatorSettings.FILE));
+            MetricsSession metrics = new MetricsSession(
+                    new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
+                    session, model.planProperty(), wiring.clock());
+            metrics.setOpenRunbook(runbookId -> model.select(ConsoleArea.ROLLBACK));
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
@@ -102,10 +130,21 @@ public final class ConsoleApplication extends Application {
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
+                        case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
                     () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
-            return new Console(model, view, store);
+            view.addAboveContent(new AlertBanner(metrics));
+            Label alertStatus = new Label();
+            alertStatus.getStyleClass().add("metrics-alert-status");
+            alertStatus.setId("metrics-alert-status");
+            alertStatus.textProperty().bind(metrics.statusProperty());
+            view.addStatusItem(alertStatus);
+            metrics.start();
+            return new Console(model, view, store, metrics, () -> {
+                metrics.stop();
+                wiring.close();
+            });
         }
     }
 }
