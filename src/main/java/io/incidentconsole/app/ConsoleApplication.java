@@ -17,6 +17,9 @@ import io.incidentconsole.ui.MainWindowView;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
 import io.incidentconsole.ui.PlanDocumentViewModel;
+import io.incidentconsole.ui.ConsoleArea;
+import io.incidentconsole.ui.TestsView;
+import io.incidentconsole.ui.TestsViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -98,6 +101,8 @@ public final class ConsoleApplication extends Application {
                                 session);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
+                        case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
+                                phaseId -> model.select(ConsoleArea.ROLLBACK)));
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
                     () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));

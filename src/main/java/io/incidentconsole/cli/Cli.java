@@ -18,6 +18,7 @@ public final class Cli {
         cli.addSubcommand(new OpenCommand(starter));
         cli.addSubcommand(new ValidateCommand());
         cli.addSubcommand(new RollbackCommand(java.time.Clock.systemUTC()));
+        cli.addSubcommand(new TestsCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
