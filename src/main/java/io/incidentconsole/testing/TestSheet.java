@@ -96,7 +96,7 @@ public final class TestSheet {
         if (outcomes.contains(TestOutcome.BLOCKED)) {
             return TestOutcome.BLOCKED;
         }
-        if (outcomes.isEmpty() || outcomes.contains(null)) {
+        if (outcomes.isEmpty() || outcomes.stream().anyMatch(Objects::isNull)) {
             return null;
         }
         return outcomes.contains(TestOutcome.SKIPPED) ? TestOutcome.SKIPPED : TestOutcome.PASS;
