@@ -8,6 +8,7 @@ import io.incidentconsole.testing.TestRow;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -108,6 +109,8 @@ public final class TestsView implements AreaView {
     @FXML
     private Label message;
     @FXML
+    private Label legend;
+    @FXML
     private VBox casePanel;
     @FXML
     private Label caseTitle;
@@ -143,8 +146,10 @@ public final class TestsView implements AreaView {
         table.setId("tests-table");
         noteField.setId("note-field");
         message.setId("tests-message");
+        legend.setId("tests-legend");
         casePanel.setId("case-panel");
         caseTitle.setId("case-title");
+        caseMeta.setId("case-meta");
         steps.setId("case-steps");
         history.setId("case-history");
     }
@@ -288,7 +293,10 @@ public final class TestsView implements AreaView {
                     model.open(row);
                 }
             }
-            case SLASH -> search.requestFocus();
+            case SLASH -> {
+                swallowNextTyped(search);
+                search.requestFocus();
+            }
             case ESCAPE -> model.close();
             default -> {
                 return;
@@ -377,8 +385,33 @@ public final class TestsView implements AreaView {
         String draft = model.draft(row);
         noteField.setText(draft.isEmpty() ? row.note() : draft);
         show(noteEditor);
+        swallowNextTyped(noteField);
         noteField.requestFocus();
         noteField.selectAll();
+    }
+
+    /**
+     * The key that moves focus into a text field (N, /) also produces a typed character, delivered to the new
+     * focus owner; it is not meant as text.
+     */
+    private static void swallowNextTyped(TextField field) {
+        new Object() {
+            private final EventHandler<KeyEvent> typed = e -> {
+                e.consume();
+                remove();
+            };
+            private final EventHandler<KeyEvent> pressed = e -> remove();
+
+            void install() {
+                field.addEventFilter(KeyEvent.KEY_TYPED, typed);
+                field.addEventFilter(KeyEvent.KEY_PRESSED, pressed);
+            }
+
+            void remove() {
+                field.removeEventFilter(KeyEvent.KEY_TYPED, typed);
+                field.removeEventFilter(KeyEvent.KEY_PRESSED, pressed);
+            }
+        }.install();
     }
 
     private void closeNote() {

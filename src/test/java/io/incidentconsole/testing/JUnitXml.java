@@ -17,18 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requires: testsuite name/tests/failures/errors/time/timestamp/hostname, testcase name/classname, and counts
  * that agree with the test cases.
  */
-final class JUnitXml {
+public final class JUnitXml {
 
     private JUnitXml() {
     }
 
-    static Document parse(String xml) throws Exception {
+    public static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     }
 
-    static List<Element> children(Element parent, String name) {
+    public static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -40,7 +40,7 @@ final class JUnitXml {
     }
 
     /** Asserts the document meets the schema's required elements and attributes; returns it. */
-    static Document checkRequired(String xml) throws Exception {
+    public static Document checkRequired(String xml) throws Exception {
         Document document = parse(xml);
         Element root = document.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");
