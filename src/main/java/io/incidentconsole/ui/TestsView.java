@@ -28,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.FileChooser;
@@ -91,6 +92,8 @@ public final class TestsView implements AreaView {
     @FXML
     private Button rollbackCriteria;
     @FXML
+    private HBox atRiskLine;
+    @FXML
     private TableView<TestRow> table;
     @FXML
     private TableColumn<TestRow, TestRow> testColumn;
@@ -143,6 +146,7 @@ public final class TestsView implements AreaView {
         overall.setId("tests-overall");
         atRisk.setId("tests-at-risk");
         rollbackCriteria.setId("rollback-criteria");
+        atRiskLine.setId("tests-at-risk-line");
         table.setId("tests-table");
         noteField.setId("note-field");
         message.setId("tests-message");
@@ -187,7 +191,8 @@ public final class TestsView implements AreaView {
         exportJunit.disableProperty().bind(model.liveProperty().not());
         atRisk.textProperty().bind(model.rollbackHintProperty());
         rollbackCriteria.visibleProperty().bind(model.rollbackHintProperty().isNotEmpty());
-        rollbackCriteria.managedProperty().bind(rollbackCriteria.visibleProperty());
+        atRiskLine.visibleProperty().bind(rollbackCriteria.visibleProperty());
+        atRiskLine.managedProperty().bind(atRiskLine.visibleProperty());
 
         buildTable();
         buildNoteEditor();
@@ -198,13 +203,13 @@ public final class TestsView implements AreaView {
     // ------------------------------------------------------------------ the list
 
     private void buildTable() {
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No tests match."));
         for (TableColumn<TestRow, TestRow> column : List.of(testColumn, resultColumn, noteColumn, whoColumn)) {
             column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
             column.setSortable(false);
         }
-        testColumn.setCellFactory(c -> textCell(row -> row.item().label()
+        testColumn.setCellFactory(c -> wrappingCell(c, row -> row.item().label()
                 + (row.item().isCase() ? "   [" + row.tickedSteps().size() + "/" + row.item().steps().size()
                 + " steps · Enter]" : "")));
         resultColumn.setCellFactory(c -> new TableCell<>() {
@@ -212,14 +217,14 @@ public final class TestsView implements AreaView {
             protected void updateItem(TestRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(null);
-                setGraphic(empty || row == null ? null : badge(row.outcome(), row.failed() ? "  · at risk" : ""));
+                setGraphic(empty || row == null ? null : badge(row.outcome(), row.failed() ? " · at risk" : ""));
             }
         });
-        noteColumn.setCellFactory(c -> textCell(row -> {
+        noteColumn.setCellFactory(c -> wrappingCell(c, row -> {
             String draft = model.draft(row);
             return draft.isEmpty() ? row.note() : "Draft: " + draft;
         }));
-        whoColumn.setCellFactory(c -> textCell(this::who));
+        whoColumn.setCellFactory(c -> wrappingCell(c, this::who));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TestRow row, boolean empty) {
@@ -243,13 +248,27 @@ public final class TestsView implements AreaView {
         return row.coverage().isEmpty() ? text : text + (text.isEmpty() ? "" : " · ") + row.coverage();
     }
 
-    private static TableCell<TestRow, TestRow> textCell(java.util.function.Function<TestRow, String> text) {
+    /** Long test names and notes wrap onto more lines instead of being cut off. */
+    private static TableCell<TestRow, TestRow> wrappingCell(TableColumn<TestRow, TestRow> column,
+                                                           java.util.function.Function<TestRow, String> text) {
         return new TableCell<>() {
+            private final Text label = new Text();
+
+            {
+                label.getStyleClass().add("cell-text");
+                label.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+                setText(null);
+            }
+
             @Override
             protected void updateItem(TestRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : text.apply(row));
-                setWrapText(false);
+                if (empty || row == null) {
+                    setGraphic(null);
+                } else {
+                    label.setText(text.apply(row));
+                    setGraphic(label);
+                }
             }
         };
     }
