@@ -449,6 +449,8 @@ public final class TestsView implements AreaView {
 
     private void buildCasePanel() {
         hide(casePanel);
+        steps.setPlaceholder(new Label("A checklist item: no steps. P / F / S / B record it."));
+        history.setPlaceholder(new Label("No result recorded yet."));
         steps.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Integer step, boolean empty) {

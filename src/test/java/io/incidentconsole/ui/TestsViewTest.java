@@ -182,6 +182,7 @@ class TestsViewTest {
                 .extracting(Object::toString).contains("at-risk");
         assertThat(robot.lookup("#phase-p330-1").query().getPseudoClassStates())
                 .extracting(Object::toString).doesNotContain("at-risk");
+        fx(() -> Screenshots.save(stage.getScene(), "phase-board-tests-at-risk"));
 
         // "Rollback criteria" switches to the rollback area.
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
