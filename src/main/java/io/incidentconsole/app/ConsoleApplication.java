@@ -26,6 +26,8 @@ import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
 import io.incidentconsole.ui.PlanDocumentViewModel;
 import io.incidentconsole.ui.rollback.RollbackViews;
+import io.incidentconsole.ui.TestsView;
+import io.incidentconsole.ui.TestsViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -131,6 +133,8 @@ public final class ConsoleApplication extends Application {
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
                         case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
+                        case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
+                                phaseId -> model.select(ConsoleArea.ROLLBACK)));
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
                     () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));

@@ -21,6 +21,7 @@ public final class Cli {
         cli.addSubcommand(new ImportCommand(new io.incidentconsole.importer.MarkdownImporter()));
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new TimelineCommand());
+        cli.addSubcommand(new TestsCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

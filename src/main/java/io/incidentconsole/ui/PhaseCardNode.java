@@ -29,6 +29,7 @@ final class PhaseCardNode {
     private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
+    private static final PseudoClass AT_RISK = PseudoClass.getPseudoClass("at-risk");
 
     private final PhaseBoardViewModel model;
     private final Plan plan;
@@ -83,7 +84,8 @@ final class PhaseCardNode {
         meta.getStyleClass().add("phase-meta");
         meta.setWrapText(true);
         timing.getStyleClass().add("phase-meta");
-        progress.getStyleClass().add("phase-meta");
+        progress.getStyleClass().addAll("phase-meta", "test-progress");
+        progress.setId("progress-" + id);
         gate.getStyleClass().add("gate-message");
         gate.setId("gate-" + id);
         gate.setWrapText(true);
@@ -223,6 +225,7 @@ final class PhaseCardNode {
             root.pseudoClassStateChanged(BLOCKED, card.availability() == Availability.BLOCKED);
             root.pseudoClassStateChanged(RUNNING, card.availability() == Availability.RUNNING);
             root.pseudoClassStateChanged(DONE, card.availability() == Availability.DONE);
+            root.pseudoClassStateChanged(AT_RISK, card.testsAtRisk());
             boolean notStarted = card.availability() == Availability.READY || card.availability() == Availability.BLOCKED
                     || card.availability() == Availability.OVERRIDDEN;
             start.setDisable(!live || !writable || !notStarted);
