@@ -3,6 +3,11 @@ package io.incidentconsole.app;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.guided.WaitClock;
+import io.incidentconsole.ui.ConsoleArea;
+import io.incidentconsole.ui.GuidedRequest;
+import io.incidentconsole.ui.GuidedView;
+import io.incidentconsole.ui.GuidedViewModel;
 import io.incidentconsole.ui.IncidentPickerViewModel;
 import io.incidentconsole.ui.IncidentSession;
 import io.incidentconsole.ui.PhaseBoardView;
@@ -95,6 +100,9 @@ public final class ConsoleApplication extends Application {
                     session);
             IncidentStore store = new IncidentStore(directories.data());
             OperatorSettings operators = new OperatorSettings(directories.config().resolve("operator.json"));
+            // "Something is wrong" opens the rollback area, which pre-fills the values recorded during the steps.
+            GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
+                    new WaitClock(java.time.Clock.systemUTC()), phaseId -> model.select(ConsoleArea.ROLLBACK));
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
@@ -102,9 +110,14 @@ public final class ConsoleApplication extends Application {
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
+                        case GUIDED -> new GuidedView(guided);
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
                     () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
+            view.root().addEventHandler(GuidedRequest.OPEN, request -> {
+                guided.open(request.phaseId());
+                model.select(ConsoleArea.GUIDED);
+            });
             return new Console(model, view, store);
         }
     }

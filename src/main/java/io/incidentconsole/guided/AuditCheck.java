@@ -80,7 +80,8 @@ public final class AuditCheck {
         return expected.equals(actual);
     }
 
-    static String sha256(String text) {
+    /** Hex SHA-256 of the text as UTF-8: how the journal refers to pasted output and copied commands. */
+    public static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

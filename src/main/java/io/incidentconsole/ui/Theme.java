@@ -10,7 +10,7 @@ public enum Theme {
     LIGHT("/styles/palette-light.css");
 
     private static final List<String> FEATURE_STYLES = List.of("/styles/console.css", "/styles/outline.css", "/styles/board.css",
-            "/styles/timeline.css", "/styles/rollback.css");
+            "/styles/timeline.css", "/styles/rollback.css", "/styles/guided.css");
 
     private final String palette;
 
