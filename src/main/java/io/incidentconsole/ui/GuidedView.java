@@ -39,6 +39,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -76,6 +77,7 @@ public final class GuidedView implements AreaView {
     private String message = "";
     private String messageFor;
     private boolean choosing;
+    private boolean swallowTyped;
 
     @FXML
     private ScrollPane scroller;
@@ -107,7 +109,21 @@ public final class GuidedView implements AreaView {
             }
         });
         ticker.setCycleCount(Timeline.INDEFINITE);
+        // Enter is taken before the focused control sees it (a check box would swallow it); text fields keep it
+        // and hand it on when they have no action of their own, which the handler then takes.
+        scroller.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof TextInputControl)) {
+                onKey(e);
+            }
+        });
         scroller.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        // X moves the focus into the reason field on key press; the letter it types must not land there.
+        scroller.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
         FocusScrolling.follow(scroller);
     }
 
@@ -189,7 +205,8 @@ public final class GuidedView implements AreaView {
         for (int i = 0; i < steps.size(); i++) {
             GuidedStep step = steps.get(i);
             boolean done = page.progress().isDone(step.id());
-            Label item = text((done ? "✓ " : i == current ? "▶ " : "   ") + (i + 1) + ". " + step.title(), "guided-step-item");
+            Label item = text((done ? "✓ " : i == current ? "▶ " : "   ") + (i + 1) + ". " + plain(step.title()),
+                    "guided-step-item");
             item.pseudoClassStateChanged(DONE, done);
             item.pseudoClassStateChanged(CURRENT, i == current);
             stepList.getChildren().add(item);
@@ -216,11 +233,11 @@ public final class GuidedView implements AreaView {
         int index = page.progress().currentIndex();
         Label counter = text("Step " + (index + 1) + " of " + steps.size(), "guided-counter");
         counter.setId("guided-step-counter");
-        Label title = text(step.title(), "guided-title");
+        Label title = text(plain(step.title()), "guided-title");
         title.setId("guided-step-title");
         stepBox.getChildren().addAll(counter, title);
         if (step.detail() != null && !step.detail().isBlank()) {
-            Label detail = text(step.detail(), "guided-detail");
+            Label detail = text(plain(step.detail()), "guided-detail");
             detail.setId("guided-step-detail");
             stepBox.getChildren().add(detail);
         }
@@ -279,12 +296,13 @@ public final class GuidedView implements AreaView {
         commandText.setId("guided-command");
         copyButton = new Button("Copy command (C)");
         copyButton.setId("guided-copy");
+        copyButton.setMinWidth(Region.USE_PREF_SIZE);
         copyButton.setOnAction(e -> onCopy());
         HBox.setHgrow(commandText, Priority.ALWAYS);
         commandText.setMaxWidth(Double.MAX_VALUE);
         HBox line = new HBox(12, commandText, copyButton);
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        commandProblem = text("", "validation-message");
+        commandProblem = text("", "guided-command-note");
         commandProblem.setId("guided-command-problem");
         stepBox.getChildren().addAll(line, commandProblem);
         updateCommand(step);
@@ -330,6 +348,7 @@ public final class GuidedView implements AreaView {
         commandText.setText(command.ready() ? command.text() : step.command());
         commandText.pseudoClassStateChanged(FAILED, !command.ready());
         copyButton.setDisable(!command.ready());
+        commandProblem.pseudoClassStateChanged(FAILED, !command.ready());
         commandProblem.setText(command.ready() ? "" : "Fill in the values above to get the command: "
                 + String.join("; ", command.problems().entrySet().stream().map(e -> e.getKey() + " — " + e.getValue()).toList()));
     }
@@ -420,6 +439,7 @@ public final class GuidedView implements AreaView {
         command.setId("audit-command");
         Button copy = new Button("Copy");
         copy.setId("audit-copy");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> model.copyAuditCommand().ifPresent(GuidedView::toClipboard));
         HBox line = new HBox(12, command, copy);
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -626,7 +646,7 @@ public final class GuidedView implements AreaView {
         switch (e.getCode()) {
             case ENTER -> {
                 if (e.getTarget() instanceof Node node && (isInside(node, stepBox) || node == scroller)
-                        && !(e.getTarget() instanceof TextArea)) {
+                        && !(e.getTarget() instanceof TextArea) && !e.isConsumed()) {
                     e.consume();
                     onNext();
                 }
@@ -654,6 +674,7 @@ public final class GuidedView implements AreaView {
                     e.consume();
                     Node reason = scroller.getContent().lookup("#guided-cut-reason");
                     if (reason != null) {
+                        swallowTyped = true;
                         reason.requestFocus();
                     }
                 }
@@ -730,6 +751,11 @@ public final class GuidedView implements AreaView {
             case DIGIT9, NUMPAD9 -> 9;
             default -> 0;
         };
+    }
+
+    /** The plan writes code in Markdown backticks; in large type they are noise. */
+    static String plain(String text) {
+        return text == null ? null : text.replace("`", "");
     }
 
     private static void toClipboard(String text) {

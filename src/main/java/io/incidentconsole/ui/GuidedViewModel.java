@@ -56,6 +56,7 @@ public final class GuidedViewModel {
     private final Map<String, AuditResult> auditResults = new HashMap<>();
     private final Set<String> reasking = new java.util.HashSet<>();
     private String chosenPhase;
+    private long revision;
 
     /** {@code rollbackOpener} shows the rollback area for a phase ("Something is wrong"). */
     public GuidedViewModel(IncidentSession session, ObservableValue<Plan> plan, WaitClock clock,
@@ -66,8 +67,13 @@ public final class GuidedViewModel {
         this.rollbackOpener = rollbackOpener;
     }
 
-    /** What guided mode shows. {@code state} is null when no incident is open for this plan. */
-    public record Page(Plan plan, IncidentState state, Phase phase, GuidedProgress progress, boolean writable) {
+    /**
+     * What guided mode shows. {@code state} is null when no incident is open for this plan. {@code revision} grows
+     * with every refresh, so a change that is local to this view model (an audit checked but not recorded, a
+     * decision walked back) still reaches the view.
+     */
+    public record Page(Plan plan, IncidentState state, Phase phase, GuidedProgress progress, boolean writable,
+                       long revision) {
         public boolean live() {
             return state != null;
         }
@@ -114,7 +120,7 @@ public final class GuidedViewModel {
                 .orElseGet(() -> defaultPhase(current, session.stateProperty().get()));
         PhaseState phaseState = state == null ? null : state.phase(phase.id());
         page.set(new Page(current, state, phase, GuidedProgress.of(phase, phaseState),
-                state != null && session.writableBinding().get()));
+                state != null && session.writableBinding().get(), ++revision));
     }
 
     /** The phase started last that is still in progress; else the first phase with guided steps. */
