@@ -140,10 +140,14 @@ public final class GuidedViewModel {
 
     // ---- the current step ----
 
-    /** The values of a step's parameters and recorded fields: as typed here, else recorded, else the default. */
+    /**
+     * The values of a step's command parameters (as typed here, else recorded earlier, else the plan's default) and
+     * of the fields it records (as typed here, else the default: a value recorded at an earlier step, such as an
+     * earlier deploy's commit, must not pass for this step's).
+     */
     public Map<String, String> values(GuidedStep step) {
-        Map<String, String> values = new LinkedHashMap<>(StepCommand.initialValues(
-                Stream.concat(step.parameters().stream(), step.records().stream()).toList(), this::recorded));
+        Map<String, String> values = new LinkedHashMap<>(StepCommand.initialValues(step.parameters(), this::recorded));
+        values.putAll(StepCommand.initialValues(step.records(), name -> Optional.empty()));
         values.putAll(entered.getOrDefault(step.id(), Map.of()));
         return values;
     }
@@ -221,11 +225,19 @@ public final class GuidedViewModel {
                     .map(e -> e.getKey() + " — " + e.getValue()).toList()));
         }
         List<EventPayload> events = new ArrayList<>();
-        values(step).forEach((name, value) -> {
-            if (!value.isEmpty() && !recorded(name).equals(Optional.of(value))) {
-                events.add(new EventPayload.ParameterEntered(name, value, step.id()));
+        Map<String, String> values = values(step);
+        for (Parameter parameter : step.parameters()) {
+            String value = values.get(parameter.name());
+            if (!value.isEmpty() && !recorded(parameter.name()).equals(Optional.of(value))) {
+                events.add(new EventPayload.ParameterEntered(parameter.name(), value, step.id()));
             }
-        });
+        }
+        for (Parameter field : step.records()) {
+            String value = values.get(field.name());
+            if (!value.isEmpty()) {
+                events.add(new EventPayload.ParameterEntered(field.name(), value, step.id()));
+            }
+        }
         events.add(new EventPayload.GuidedStepDone(current.phase().id(), step.id()));
         recordInOrder(events);
         return Optional.empty();
