@@ -3,6 +3,11 @@ package io.incidentconsole.app;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.guided.WaitClock;
+import io.incidentconsole.ui.ConsoleArea;
+import io.incidentconsole.ui.GuidedRequest;
+import io.incidentconsole.ui.GuidedView;
+import io.incidentconsole.ui.GuidedViewModel;
 import io.incidentconsole.ui.IncidentPickerViewModel;
 import io.incidentconsole.ui.IncidentSession;
 import io.incidentconsole.ui.PhaseBoardView;
@@ -125,6 +130,9 @@ public final class ConsoleApplication extends Application {
                     new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
                     session, model.planProperty(), wiring.clock());
             metrics.setOpenRunbook(runbookId -> model.select(ConsoleArea.ROLLBACK));
+            // "Something is wrong" opens the rollback area, which pre-fills the values recorded during the steps.
+            GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
+                    new WaitClock(java.time.Clock.systemUTC()), phaseId -> model.select(ConsoleArea.ROLLBACK));
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
@@ -135,9 +143,14 @@ public final class ConsoleApplication extends Application {
                         case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
                         case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
                                 phaseId -> model.select(ConsoleArea.ROLLBACK)));
+                        case GUIDED -> new GuidedView(guided);
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
                     () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
+            view.root().addEventHandler(GuidedRequest.OPEN, request -> {
+                guided.open(request.phaseId());
+                model.select(ConsoleArea.GUIDED);
+            });
             view.addAboveContent(new AlertBanner(metrics));
             Label alertStatus = new Label();
             alertStatus.getStyleClass().add("metrics-alert-status");

@@ -77,7 +77,10 @@ final class PhaseCardNode {
         complete.setOnAction(e -> onComplete());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, badgeHolder, name, gap, start, complete);
+        Button guided = new Button("Guided mode…");
+        guided.setId("guided-" + id);
+        guided.setOnAction(e -> root.fireEvent(new GuidedRequest(id)));
+        HBox header = new HBox(10, badgeHolder, name, gap, guided, start, complete);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label meta = new Label(metaLine());
