@@ -3,6 +3,11 @@ package io.incidentconsole.app;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.guided.WaitClock;
+import io.incidentconsole.ui.ConsoleArea;
+import io.incidentconsole.ui.GuidedRequest;
+import io.incidentconsole.ui.GuidedView;
+import io.incidentconsole.ui.GuidedViewModel;
 import io.incidentconsole.ui.IncidentPickerViewModel;
 import io.incidentconsole.ui.IncidentSession;
 import io.incidentconsole.ui.PhaseBoardView;
@@ -13,13 +18,27 @@ import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.BackgroundTasks;
+import io.incidentconsole.ui.ConsoleArea;
 import io.incidentconsole.ui.MainWindowView;
+import io.incidentconsole.ui.metrics.AlertBanner;
+import io.incidentconsole.ui.metrics.MetricsSession;
+import io.incidentconsole.ui.metrics.MetricsView;
+import io.incidentconsole.ui.metrics.MetricsViewModel;
+import io.incidentconsole.metrics.MetricSources;
+import io.incidentconsole.metrics.MetricsSettings;
+import javafx.scene.control.Label;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
 import io.incidentconsole.ui.PlanDocumentViewModel;
+import io.incidentconsole.ui.rollback.RollbackViews;
+import io.incidentconsole.ui.TestsView;
+import io.incidentconsole.ui.TestsViewModel;
 import io.incidentconsole.ui.ReportsView;
 import io.incidentconsole.ui.ReportsViewModel;
 import io.incidentconsole.report.SimulatedMetricHistory;
+import io.incidentconsole.report.MetricHistory;
+import io.incidentconsole.report.StoreMetricHistory;
+import io.incidentconsole.incident.IncidentState;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -28,6 +47,7 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -47,12 +67,15 @@ public final class ConsoleApplication extends Application {
         Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
 
-        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater));
+        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater),
+                MetricsWiring.real(metricsSettings(named)));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
         stage.show();
+        StartupProbe.fromProperty(System.getProperty(StartupProbe.PROPERTY), System.out, System.err)
+                .ifPresent(StartupProbe::watchFirstFrame);
 
         if (plan != null) {
             console.model().openPlan(plan);
@@ -72,9 +95,17 @@ public final class ConsoleApplication extends Application {
         this.console = console;
     }
 
+    /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH} (see Launcher). */
+    static MetricsSettings metricsSettings(Map<String, String> named) {
+        return new MetricsSettings(Optional.ofNullable(named.get("prometheus")),
+                Optional.ofNullable(named.get("prometheus-token-env")),
+                Optional.ofNullable(named.get("metrics-file")).map(Path::of), MetricsWiring.SIMULATOR_SEED);
+    }
+
     @Override
     public void stop() {
         if (console != null) {
+            console.closeMetrics().run();
             console.model().session().close();
         }
         background.shutdownNow();
@@ -83,15 +114,21 @@ public final class ConsoleApplication extends Application {
     private Console console;
 
     /** The console's object graph, built by constructor injection; tests build it the same way. */
-    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store,
-                          ReportsViewModel reports) {
+    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store, MetricsSession metrics,
+                          Runnable closeMetrics, ReportsViewModel reports) {
 
+        /** The console with simulated metrics on a real clock. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks) {
-            return create(directories, tasks, java.time.Clock.systemUTC());
+            return create(directories, tasks, MetricsWiring.simulated());
         }
 
-        /** {@code clock}: what "now" is for stakeholder update reminders and reports (tests control it). */
-        public static Console create(AppDirectories directories, BackgroundTasks tasks, java.time.Clock clock) {
+        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring) {
+            return create(directories, tasks, wiring, java.time.Clock.systemUTC());
+        }
+
+        /** {@code clock}: the journal's and the stakeholder update reminder's "now" (tests control it). */
+        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
+                                     java.time.Clock clock) {
             IncidentSession session = new IncidentSession(tasks);
             MainWindowViewModel model = new MainWindowViewModel(
                     new PlanLoader(),
@@ -100,21 +137,59 @@ public final class ConsoleApplication extends Application {
                     tasks,
                     session);
             IncidentStore store = new IncidentStore(directories.data(), clock);
-            OperatorSettings operators = new OperatorSettings(directories.config().resolve("operator.json"));
+            OperatorSettings operators = new OperatorSettings(directories.config().resolve(OperatorSettings.FILE));
+            MetricsSession metrics = new MetricsSession(
+                    new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
+                    session, model.planProperty(), wiring.clock());
+            metrics.setOpenRunbook(runbookId -> model.select(ConsoleArea.ROLLBACK));
+            // "Something is wrong" opens the rollback area, which pre-fills the values recorded during the steps.
+            GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
+                    new WaitClock(java.time.Clock.systemUTC()), phaseId -> model.select(ConsoleArea.ROLLBACK));
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
                                 session);
+                        case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
+                        case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
+                        case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
+                                phaseId -> model.select(ConsoleArea.ROLLBACK)));
+                        case GUIDED -> new GuidedView(guided);
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
                     () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
-            // Reports use the simulator replayed over the incident until the live metric store is wired in.
+            view.root().addEventHandler(GuidedRequest.OPEN, request -> {
+                guided.open(request.phaseId());
+                model.select(ConsoleArea.GUIDED);
+            });
+            view.addAboveContent(new AlertBanner(metrics));
+            Label alertStatus = new Label();
+            alertStatus.getStyleClass().add("metrics-alert-status");
+            alertStatus.setId("metrics-alert-status");
+            alertStatus.textProperty().bind(metrics.statusProperty());
+            view.addStatusItem(alertStatus);
+            metrics.start();
             ReportsViewModel reports = new ReportsViewModel(session, clock, tasks,
-                    state -> SimulatedMetricHistory.replay(state, 1, clock.instant()));
+                    state -> reportMetrics(metrics, wiring, state, clock));
             new ReportsView(reports, view, model);
-            return new Console(model, view, store, reports);
+            return new Console(model, view, store, metrics, () -> {
+                metrics.stop();
+                wiring.close();
+            }, reports);
+        }
+
+        /**
+         * The values reports use: with the simulator, its story replayed over the whole incident (same seed as the
+         * live charts); with real sources, what this console session has collected.
+         */
+        private static MetricHistory reportMetrics(MetricsSession metrics, MetricsWiring wiring, IncidentState state,
+                                                   java.time.Clock clock) {
+            if (metrics.simulator().isPresent()) {
+                return SimulatedMetricHistory.replay(state, wiring.settings().simulatorSeed(), clock.instant());
+            }
+            return metrics.live().<MetricHistory>map(live -> new StoreMetricHistory(live.store(),
+                    "live metrics collected by this console", false)).orElse(MetricHistory.none());
         }
     }
 }

@@ -38,6 +38,15 @@ public final class Launcher {
         if (request.dataDir() != null) {
             args.add("--data-dir=" + request.dataDir().toAbsolutePath());
         }
+        if (request.prometheusUrl() != null) {
+            args.add("--prometheus=" + request.prometheusUrl());
+        }
+        if (request.prometheusTokenEnv() != null) {
+            args.add("--prometheus-token-env=" + request.prometheusTokenEnv());
+        }
+        if (request.metricsFile() != null) {
+            args.add("--metrics-file=" + request.metricsFile().toAbsolutePath());
+        }
         return args;
     }
 }

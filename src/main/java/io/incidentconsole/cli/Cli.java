@@ -18,6 +18,10 @@ public final class Cli {
         cli.addSubcommand(new OpenCommand(starter));
         cli.addSubcommand(new ValidateCommand());
         cli.addSubcommand(new RollbackCommand(java.time.Clock.systemUTC()));
+        cli.addSubcommand(new ImportCommand(new io.incidentconsole.importer.MarkdownImporter()));
+        cli.addSubcommand(new StatusCommand());
+        cli.addSubcommand(new TimelineCommand());
+        cli.addSubcommand(new TestsCommand());
         cli.addSubcommand(new ReportCommand(java.time.Clock.systemUTC()));
         cli.setOut(out);
         cli.setErr(err);

@@ -1,11 +1,13 @@
 package io.incidentconsole.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "open", mixinStandardHelpOptions = true,
@@ -17,6 +19,12 @@ final class OpenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file.")
     Path plan;
 
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where incidents are kept (default: $XDG_DATA_HOME/incident-console).")
     Path dataDir;
@@ -27,6 +35,6 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return starter.start(new StartRequest(plan, dataDir, List.of()));
+        return starter.start(metrics.request(spec.commandLine(), plan, dataDir));
     }
 }

@@ -1,10 +1,13 @@
 package io.incidentconsole.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "incident-console",
@@ -16,6 +19,16 @@ final class RootCommand implements Callable<Integer> {
 
     private final ConsoleStarter starter;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN",
+            description = "A plan file to open (as 'open PLAN'); lets the desktop open a plan file by double-click.")
+    Path plan;
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where incidents are kept (default: $XDG_DATA_HOME/incident-console).")
     Path dataDir;
@@ -26,6 +39,6 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return starter.start(new StartRequest(null, dataDir, List.of()));
+        return starter.start(metrics.request(spec.commandLine(), plan, dataDir));
     }
 }

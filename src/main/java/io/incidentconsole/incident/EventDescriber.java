@@ -49,6 +49,12 @@ public final class EventDescriber {
             procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
         } else if (payload instanceof RollbackFinished p) {
             procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
+        } else if (payload instanceof CriterionTicked p) {
+            if (plan.phase(p.ownerId()).isPresent()) {
+                phases.add(p.ownerId());
+            } else {
+                plan.runbook(p.ownerId()).ifPresent(r -> r.procedures().forEach(pr -> phases.addAll(pr.phases())));
+            }
         } else if (payload instanceof Undo p && byId.containsKey(p.eventId())) {
             EventPayload target = byId.get(p.eventId()).payload();
             if (!(target instanceof Undo)) {
@@ -108,7 +114,10 @@ public final class EventDescriber {
                     + p.answers().stream().map(Answer::label).collect(Collectors.joining(" → "))
                     + (p.outcomeId() == null ? "" : " → " + outcome(p.treeId(), p.outcomeId()));
         } else if (payload instanceof CriterionTicked p) {
-            return (p.ticked() ? "Ticked" : "Unticked") + " rollback criterion " + criterion(p.runbookId(), p.criterionId());
+            return plan.phase(p.ownerId()).isPresent()
+                    ? (p.ticked() ? "Confirmed" : "Unconfirmed") + " success criterion " + successCriterion(p.ownerId(),
+                    p.criterionId())
+                    : (p.ticked() ? "Ticked" : "Unticked") + " rollback criterion " + criterion(p.ownerId(), p.criterionId());
         } else if (payload instanceof RollbackStarted p) {
             return "Started rollback " + rollback(p.runbookId(), p.procedureId()) + reason(p.reason());
         } else if (payload instanceof RollbackFinished p) {
@@ -201,6 +210,12 @@ public final class EventDescriber {
 
     private String criterion(String runbookId, String criterionId) {
         return plan.runbook(runbookId).flatMap(r -> r.criteria().stream()
+                        .filter(c -> criterionId.equals(c.id())).findFirst())
+                .map(c -> "“" + c.text() + "”").orElse(criterionId);
+    }
+
+    private String successCriterion(String phaseId, String criterionId) {
+        return plan.phase(phaseId).flatMap(ph -> ph.successCriteria().stream()
                         .filter(c -> criterionId.equals(c.id())).findFirst())
                 .map(c -> "“" + c.text() + "”").orElse(criterionId);
     }

@@ -187,9 +187,15 @@ public sealed interface EventPayload {
     }
 
     /** A rollback decision criterion of a runbook ticked (it holds) or unticked. */
-    record CriterionTicked(String runbookId, String criterionId, boolean ticked) implements EventPayload {
+    /**
+     * A criterion confirmed or cleared: a rollback decision criterion ({@code ownerId} is the runbook) or a phase's
+     * success criterion ({@code ownerId} is the phase). Journals written before the field was renamed say
+     * {@code runbookId}.
+     */
+    record CriterionTicked(@com.fasterxml.jackson.annotation.JsonAlias("runbookId") String ownerId, String criterionId,
+                           boolean ticked) implements EventPayload {
         public CriterionTicked {
-            require(runbookId, "runbookId");
+            require(ownerId, "ownerId");
             require(criterionId, "criterionId");
         }
     }

@@ -242,6 +242,7 @@ public final class FileJournal implements Journal {
      * Read-only journals: re-reads the folder and reports events another console appended since. Returns how
      * many new events there were.
      */
+    @Override
     public synchronized int refresh() {
         if (readOnlyReason == null) {
             return 0;
@@ -252,9 +253,9 @@ public final class FileJournal implements Journal {
         } catch (IOException e) {
             throw new JournalException("cannot re-read the journal in " + dir + ": " + e.getMessage(), e);
         }
-        boolean extends_ = events.size() >= before.size()
+        boolean grew = events.size() >= before.size()
                 && (before.isEmpty() || events.get(before.size() - 1).id().equals(before.get(before.size() - 1).id()));
-        if (!extends_) {
+        if (!grew) {
             List<Event> all = List.copyOf(events);
             listeners.forEach(l -> l.reloaded(all));
             return all.size();

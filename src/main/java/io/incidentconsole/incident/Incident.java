@@ -117,6 +117,11 @@ public final class Incident implements AutoCloseable {
         return journal.continueFromLastGoodEvent(operator);
     }
 
+    /** For a read-only view: picks up what the console that holds the incident added; see {@link Journal#refresh()}. */
+    public int refresh() {
+        return journal.refresh();
+    }
+
     /** Called with the new state after every event, on the thread that got the event. */
     public Journal.Subscription onStateChange(Consumer<IncidentState> listener) {
         stateListeners.add(listener);

@@ -74,7 +74,9 @@ public final class IncidentState {
         events = List.copyOf(fold.events);
         undone = Set.copyOf(fold.undone);
         phases = Collections.unmodifiableMap(new LinkedHashMap<>(fold.phases));
-        tests = Collections.unmodifiableMap(new LinkedHashMap<>(fold.tests));
+        Map<TestKey, TestRecord> results = new LinkedHashMap<>();
+        fold.tests.forEach((k, v) -> results.put(k, new TestRecord(k, v)));
+        tests = Collections.unmodifiableMap(results);
         Map<StepKey, Set<Integer>> steps = new LinkedHashMap<>();
         fold.testSteps.forEach((k, v) -> steps.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
         testSteps = Collections.unmodifiableMap(steps);
@@ -226,6 +228,10 @@ public final class IncidentState {
         return testSteps.getOrDefault(new StepKey(suiteId, caseId), Set.of());
     }
 
+    Map<StepKey, Set<Integer>> testSteps() {
+        return testSteps;
+    }
+
     public Map<String, ParameterValue> parameters() {
         return parameters;
     }
@@ -243,9 +249,9 @@ public final class IncidentState {
         return Optional.empty();
     }
 
-    /** The ticked rollback decision criteria of a runbook. */
-    public Set<String> tickedCriteria(String runbookId) {
-        return criteria.getOrDefault(runbookId, Set.of());
+    /** The ticked criteria of a runbook (decision criteria) or of a phase (success criteria). */
+    public Set<String> tickedCriteria(String ownerId) {
+        return criteria.getOrDefault(ownerId, Set.of());
     }
 
     public List<RollbackRecord> rollbacks() {
@@ -372,7 +378,8 @@ public final class IncidentState {
         final List<Event> events = new ArrayList<>();
         final Set<String> undone = new HashSet<>();
         final Map<String, PhaseState> phases = new LinkedHashMap<>();
-        final Map<TestKey, TestRecord> tests = new LinkedHashMap<>();
+        /** Histories stay mutable while folding: copying one per result would make a replay quadratic. */
+        final Map<TestKey, List<TestResult>> tests = new LinkedHashMap<>();
         final Map<StepKey, Set<Integer>> testSteps = new LinkedHashMap<>();
         final Map<String, ParameterValue> parameters = new LinkedHashMap<>();
         final List<DecisionRecord> decisions = new ArrayList<>();
@@ -397,7 +404,7 @@ public final class IncidentState {
             events.addAll(state.events);
             undone.addAll(state.undone);
             phases.putAll(state.phases);
-            tests.putAll(state.tests);
+            state.tests.forEach((k, v) -> tests.put(k, new ArrayList<>(v.history())));
             state.testSteps.forEach((k, v) -> testSteps.put(k, new TreeSet<>(v)));
             parameters.putAll(state.parameters);
             decisions.addAll(state.decisions);
@@ -454,11 +461,8 @@ public final class IncidentState {
                         new PhaseState.AuditRecord(p.outputSha256(), p.passed(), p.fields(), who, at)));
             } else if (payload instanceof TestResultSet p) {
                 TestKey key = new TestKey(p.phaseId(), p.suiteId(), p.testId());
-                TestResult result = new TestResult(p.outcome(), p.note(), who, at, event.seq());
-                TestRecord old = tests.get(key);
-                List<TestResult> history = old == null ? new ArrayList<>() : new ArrayList<>(old.history());
-                history.add(result);
-                tests.put(key, new TestRecord(key, history));
+                tests.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new TestResult(p.outcome(), p.note(), who, at, event.seq()));
             } else if (payload instanceof TestStepTicked p) {
                 Set<Integer> steps = testSteps.computeIfAbsent(new StepKey(p.suiteId(), p.caseId()),
                         k -> new TreeSet<>());
@@ -481,7 +485,7 @@ public final class IncidentState {
             } else if (payload instanceof DecisionTaken p) {
                 decisions.add(new DecisionRecord(p.treeId(), p.answers(), p.outcomeId(), who, at));
             } else if (payload instanceof CriterionTicked p) {
-                Set<String> ticked = criteria.computeIfAbsent(p.runbookId(), k -> new TreeSet<>());
+                Set<String> ticked = criteria.computeIfAbsent(p.ownerId(), k -> new TreeSet<>());
                 if (p.ticked()) {
                     ticked.add(p.criterionId());
                 } else {

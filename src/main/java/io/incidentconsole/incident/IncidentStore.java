@@ -1,5 +1,8 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.settings.AppDirectories;
+import io.incidentconsole.settings.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -60,6 +63,11 @@ public final class IncidentStore {
 
     public IncidentStore(Path dataDir) {
         this(dataDir, Clock.systemUTC());
+    }
+
+    /** The store in {@code dataDir} when given (--data-dir), else in the default data directory (XDG). */
+    public static IncidentStore inDataDir(Path dataDirOrNull) {
+        return new IncidentStore(dataDirOrNull != null ? dataDirOrNull : AppDirectories.forCurrentUser(null).data());
     }
 
     public Path dataDir() {

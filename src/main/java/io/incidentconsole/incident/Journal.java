@@ -34,6 +34,15 @@ public interface Journal extends AutoCloseable {
         return readOnlyReason().isPresent();
     }
 
+    /**
+     * Picks up events added elsewhere since the last look (e.g. by the console that holds a read-only view's
+     * incident), telling the listeners; returns how many. Journals that are told of such events as they happen
+     * need not do anything here.
+     */
+    default int refresh() {
+        return 0;
+    }
+
     /** Calls the listener for each later event; closing the returned handle stops that. */
     Subscription subscribe(JournalListener listener);
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,8 @@ import java.util.stream.Stream;
 final class JournalReader {
 
     static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{4,})\\.jsonl");
+
+    private static final int PARALLEL_FROM = 2_000;
 
     private final EventCodec codec;
 
@@ -86,27 +89,20 @@ final class JournalReader {
             boolean lastSegment = s == lastNonEmpty;
             Damage damageHere = null;
             int readableAfterDamage = 0;
+            List<int[]> lines = lines(bytes);
+            Object[] decoded = decodeAll(bytes, lines);
             int lineNo = 0;
-            int start = 0;
             boolean first = true;
-            while (start < bytes.length) {
+            for (Object line : decoded) {
                 lineNo++;
-                int newline = indexOf(bytes, (byte) '\n', start);
-                int end = newline < 0 ? bytes.length : newline;
-                int next = newline < 0 ? bytes.length : newline + 1;
                 if (damageHere != null) {
-                    if (readable(bytes, start, end - start)) {
+                    if (line instanceof Event) {
                         readableAfterDamage++;
                     }
-                    start = next;
                     continue;
                 }
-                Event event;
-                try {
-                    event = codec.decode(bytes, start, end - start);
-                } catch (DamagedLineException e) {
-                    damageHere = new Damage(name, lineNo, e.getMessage(), 0, false);
-                    start = next;
+                if (!(line instanceof Event event)) {
+                    damageHere = new Damage(name, lineNo, (String) line, 0, false);
                     continue;
                 }
                 if (first && event.payload() instanceof EventPayload.JournalContinued continued) {
@@ -130,7 +126,6 @@ final class JournalReader {
                 if (event.seq() != expected) {
                     damageHere = new Damage(name, lineNo, "sequence number " + event.seq() + " where "
                             + expected + " was expected (a line is missing or out of order)", 0, false);
-                    start = next;
                     continue;
                 }
                 if (event.payload() instanceof EventPayload.Unrecognized unknown) {
@@ -138,7 +133,6 @@ final class JournalReader {
                             + unknown.kind() + "': " + unknown.problem() + "; kept and shown as written"));
                 }
                 events.add(event);
-                start = next;
             }
             if (damage != null) {
                 break;
@@ -165,13 +159,35 @@ final class JournalReader {
         return new Tail(last, segmentNumber(last), endsCleanly);
     }
 
-    private boolean readable(byte[] bytes, int offset, int length) {
-        try {
-            codec.decode(bytes, offset, length);
-            return true;
-        } catch (DamagedLineException e) {
-            return false;
+    /** {start, end} of each line; the last one may lack its newline. */
+    private static List<int[]> lines(byte[] bytes) {
+        List<int[]> lines = new ArrayList<>();
+        int start = 0;
+        while (start < bytes.length) {
+            int newline = indexOf(bytes, (byte) '\n', start);
+            int end = newline < 0 ? bytes.length : newline;
+            lines.add(new int[] {start, end});
+            start = end + 1;
         }
+        return lines;
+    }
+
+    /**
+     * Each line as an Event, or the reason it cannot be read (a String). Lines decode independently, so a long
+     * segment is decoded on all cores: replaying a long journal at start-up is mostly this.
+     */
+    private Object[] decodeAll(byte[] bytes, List<int[]> lines) {
+        Object[] decoded = new Object[lines.size()];
+        IntStream range = IntStream.range(0, lines.size());
+        (lines.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+            int[] line = lines.get(i);
+            try {
+                decoded[i] = codec.decode(bytes, line[0], line[1] - line[0]);
+            } catch (DamagedLineException e) {
+                decoded[i] = e.getMessage();
+            }
+        });
+        return decoded;
     }
 
     private static int indexOf(byte[] bytes, byte value, int from) {

@@ -1,5 +1,8 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.settings.AppDirectories;
+import io.incidentconsole.settings.AtomicFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +19,9 @@ import java.util.Optional;
  */
 public final class OperatorSettings {
 
+    /** The file's name in the config directory. */
+    public static final String FILE = "operator.json";
+
     private final Path file;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -25,7 +31,7 @@ public final class OperatorSettings {
 
     /** settings.json in the default config directory. */
     public static OperatorSettings inDefaultLocation() {
-        return new OperatorSettings(ConsoleDirectories.defaultConfigDir().resolve("settings.json"));
+        return new OperatorSettings(AppDirectories.forCurrentUser(null).config().resolve(FILE));
     }
 
     public Path file() {

@@ -4,6 +4,7 @@ import io.incidentconsole.plan.PhaseStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,10 +30,11 @@ public record PhaseState(
         List<AuditRecord> audits) {
 
     public PhaseState {
+        // Sets and maps keep the order things happened in (the board lists ticked tasks in tick order).
         confirmedOpenItems = List.copyOf(confirmedOpenItems);
-        tickedTasks = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(tickedTasks));
-        guidedStepsDone = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(guidedStepsDone));
-        waits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(waits));
+        tickedTasks = Collections.unmodifiableSet(new LinkedHashSet<>(tickedTasks));
+        guidedStepsDone = Collections.unmodifiableSet(new LinkedHashSet<>(guidedStepsDone));
+        waits = Collections.unmodifiableMap(new LinkedHashMap<>(waits));
         gateOverrides = List.copyOf(gateOverrides);
         audits = List.copyOf(audits);
     }
@@ -81,6 +83,9 @@ public record PhaseState(
     }
 
     PhaseState withTask(String taskId, boolean ticked) {
+        if (tickedTasks.contains(taskId) == ticked) {
+            return this;
+        }
         Set<String> tasks = new LinkedHashSet<>(tickedTasks);
         if (ticked) {
             tasks.add(taskId);
@@ -92,6 +97,9 @@ public record PhaseState(
     }
 
     PhaseState withStepDone(String stepId) {
+        if (guidedStepsDone.contains(stepId)) {
+            return this;
+        }
         Set<String> steps = new LinkedHashSet<>(guidedStepsDone);
         steps.add(stepId);
         return new PhaseState(phaseId, status, statusReason, startedAt, completedAt, confirmedOpenItems, tickedTasks,

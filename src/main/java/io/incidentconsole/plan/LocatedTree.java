@@ -31,6 +31,20 @@ import java.util.regex.Pattern;
  */
 final class LocatedTree {
 
+    /**
+     * SnakeYAML refuses documents over 3 MB by default; plans imported from large Markdown documents can be
+     * bigger. The loader refuses files over 16 MB before they get here.
+     */
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .loaderOptions(yamlLimits())
+            .build();
+
+    private static org.yaml.snakeyaml.LoaderOptions yamlLimits() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        return options;
+    }
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** How many nodes aliases may copy in one file; far above any real plan. */
     static final int ALIAS_EXPANSION_LIMIT = 100_000;
@@ -88,7 +102,7 @@ final class LocatedTree {
             return null;
         }
         boolean json = looksLikeJson(body);
-        JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+        JsonFactory factory = json ? new JsonFactory() : YAML;
         Reader reader = new Reader(source, problems);
         JsonParser parser = null;
         try {

@@ -23,9 +23,9 @@ public sealed interface RollbackEvent {
                            boolean ticked) implements RollbackEvent {
     }
 
-    /** A script generated (previewed): its hash and the values used. */
+    /** A script generated (previewed): its hash, the values used and the text itself (what an audit reads). */
     record ScriptGenerated(Instant at, String operator, String runbookId, String procedureId, ScriptMode mode,
-                           String sha256, Map<String, String> values) implements RollbackEvent {
+                           String sha256, Map<String, String> values, String script) implements RollbackEvent {
         public ScriptGenerated {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }

@@ -118,7 +118,7 @@ public final class RollbackSession {
                 incident.planTitle(), incident.operator(), clock.instant());
         GeneratedScript script = generator.generate(context, form, mode);
         recorder.record(new ScriptGenerated(context.generatedAt(), incident.operator(), script.runbookId(),
-                script.procedureId(), mode, script.sha256(), script.values()));
+                script.procedureId(), mode, script.sha256(), script.values(), script.text()));
         return script;
     }
 

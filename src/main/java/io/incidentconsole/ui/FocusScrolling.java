@@ -10,12 +10,12 @@ import javafx.scene.control.ScrollPane;
  * Keeps the focused control of a scroll pane in view. JavaFX does not scroll to a control that gets focus by
  * Tab, which would leave a keyboard-only operator ticking items they cannot see.
  */
-final class FocusScrolling {
+public final class FocusScrolling {
 
     private FocusScrolling() {
     }
 
-    static void follow(ScrollPane scroller) {
+    public static void follow(ScrollPane scroller) {
         ChangeListener<Node> focusChanged = (obs, old, focused) -> reveal(scroller, focused);
         scroller.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {

@@ -2,7 +2,6 @@ package io.incidentconsole.ui;
 
 import io.incidentconsole.incident.IncidentSummary;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -10,7 +9,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -18,7 +16,7 @@ import javafx.stage.Window;
 public final class IncidentPickerView {
 
     private final IncidentPickerViewModel model;
-    private final Stage stage = new Stage();
+    private final Stage stage;
 
     @FXML
     private TextField operator;
@@ -63,19 +61,13 @@ public final class IncidentPickerView {
         resume.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
         startNew.disableProperty().bind(model.busyProperty().or(
                 javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.canStartNew())));
+
+        stage = DialogStages.create(root, owner, theme, "Incident Console — start or resume an incident", "incident-picker");
         model.doneProperty().addListener((obs, was, done) -> {
             if (done) {
                 stage.close();
             }
         });
-
-        Scene scene = new Scene(root);
-        theme.applyTo(scene);
-        stage.setScene(scene);
-        stage.setTitle("Incident Console — start or resume an incident");
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.getProperties().put("incident-console.dialog", "incident-picker");
     }
 
     public void show() {

@@ -103,6 +103,16 @@ public final class MainWindowView {
         return exportReportItem;
     }
 
+    /** Adds a strip under the header, above every area (the alert banner). */
+    public void addAboveContent(javafx.scene.Node strip) {
+        ((javafx.scene.layout.VBox) root.getTop()).getChildren().add(strip);
+    }
+
+    /** Adds an item to the status bar, after the status message. */
+    public void addStatusItem(javafx.scene.Node item) {
+        ((javafx.scene.layout.HBox) root.getBottom()).getChildren().add(1, item);
+    }
+
     private void bind() {
         planTitle.textProperty().bind(model.titleProperty());
         planSubtitle.textProperty().bind(model.subtitleProperty());

@@ -11,6 +11,8 @@ import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.outline.Block;
+import io.incidentconsole.testing.TestProgress;
+import io.incidentconsole.testing.TestSheet;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -51,7 +53,7 @@ public final class PhaseBoardViewModel {
     /** One phase card. */
     public record Card(Phase phase, PhaseStatus status, Availability availability, String blockedBecause,
                        String timing, Set<String> tickedTasks, Set<String> confirmedCriteria, String progress,
-                       String override) {
+                       String override, boolean testsAtRisk) {
     }
 
     public void activate() {
@@ -84,7 +86,7 @@ public final class PhaseBoardViewModel {
     private static Card card(Plan plan, IncidentState state, Phase phase) {
         if (state == null) {
             return new Card(phase, phase.status(), null, "", "", Set.of(), Set.of(),
-                    phase.tasks().size() + " tasks", "");
+                    phase.tasks().size() + " tasks", "", false);
         }
         PhaseState ps = state.phase(phase.id());
         Availability availability = PhaseGates.availability(plan, state, phase.id());
@@ -92,14 +94,13 @@ public final class PhaseBoardViewModel {
                 + (ps.completedAt() == null ? "" : "  ·  Completed " + TIME.format(ps.completedAt()));
         List<OpenItem> open = PhaseGates.openItems(plan, state, phase.id());
         long openTasks = open.stream().filter(i -> i.kind() == OpenItem.Kind.TASK).count();
-        long openTests = open.stream().filter(i -> i.kind() == OpenItem.Kind.TEST).count();
-        int tests = plan.testSuitesOf(phase.id()).stream().mapToInt(s -> s.checks().size() + s.cases().size()).sum();
+        TestProgress tests = TestProgress.ofPhase(new TestSheet(plan, state), phase.id());
         String progress = "Tasks " + (phase.tasks().size() - openTasks) + "/" + phase.tasks().size()
-                + (tests == 0 ? "" : "  ·  Tests passed " + (tests - openTests) + "/" + tests);
+                + (tests.total() == 0 ? "" : "  ·  " + tests.phrase() + (tests.atRisk() ? " — success at risk" : ""));
         String override = PhaseGates.dependencyOverride(state, phase.id())
                 .map(o -> "Gate overridden by " + o.operator() + ": " + o.reason()).orElse("");
         return new Card(phase, ps.status(), availability, PhaseGates.blockedBecause(plan, state, phase.id()), timing,
-                ps.tickedTasks(), state.tickedCriteria(phase.id()), progress, override);
+                ps.tickedTasks(), state.tickedCriteria(phase.id()), progress, override, tests.atRisk());
     }
 
     public ReadOnlyObjectProperty<Board> boardProperty() {

@@ -29,6 +29,7 @@ final class PhaseCardNode {
     private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
+    private static final PseudoClass AT_RISK = PseudoClass.getPseudoClass("at-risk");
 
     private final PhaseBoardViewModel model;
     private final Plan plan;
@@ -76,14 +77,18 @@ final class PhaseCardNode {
         complete.setOnAction(e -> onComplete());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, badgeHolder, name, gap, start, complete);
+        Button guided = new Button("Guided mode…");
+        guided.setId("guided-" + id);
+        guided.setOnAction(e -> root.fireEvent(new GuidedRequest(id)));
+        HBox header = new HBox(10, badgeHolder, name, gap, guided, start, complete);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label meta = new Label(metaLine());
         meta.getStyleClass().add("phase-meta");
         meta.setWrapText(true);
         timing.getStyleClass().add("phase-meta");
-        progress.getStyleClass().add("phase-meta");
+        progress.getStyleClass().addAll("phase-meta", "test-progress");
+        progress.setId("progress-" + id);
         gate.getStyleClass().add("gate-message");
         gate.setId("gate-" + id);
         gate.setWrapText(true);
@@ -102,6 +107,7 @@ final class PhaseCardNode {
                         + task.text() + (task.details().isEmpty() ? "" : "\n    – " + String.join("\n    – ", task.details())));
                 box.selectedProperty().addListener((obs, was, now) -> {
                     if (!updating) {
+                        showRecorded(box, was);
                         model.setTask(id, task.id(), now);
                     }
                 });
@@ -116,6 +122,7 @@ final class PhaseCardNode {
                         + (criterion.when() == null ? "" : "   [" + criterion.when() + "]"));
                 box.selectedProperty().addListener((obs, was, now) -> {
                     if (!updating) {
+                        showRecorded(box, was);
                         model.setCriterion(id, criterion.id(), now);
                     }
                 });
@@ -134,6 +141,19 @@ final class PhaseCardNode {
                             + " " + p.label()).orElse(id)).toList()));
         }
         return out.toString();
+    }
+
+    /**
+     * A click only asks for the change: the box goes back to what the journal says until the event is durable,
+     * and stays there if recording fails.
+     */
+    private void showRecorded(CheckBox box, boolean recorded) {
+        updating = true;
+        try {
+            box.setSelected(recorded);
+        } finally {
+            updating = false;
+        }
     }
 
     private void buildOverridePanel() {
@@ -208,6 +228,7 @@ final class PhaseCardNode {
             root.pseudoClassStateChanged(BLOCKED, card.availability() == Availability.BLOCKED);
             root.pseudoClassStateChanged(RUNNING, card.availability() == Availability.RUNNING);
             root.pseudoClassStateChanged(DONE, card.availability() == Availability.DONE);
+            root.pseudoClassStateChanged(AT_RISK, card.testsAtRisk());
             boolean notStarted = card.availability() == Availability.READY || card.availability() == Availability.BLOCKED
                     || card.availability() == Availability.OVERRIDDEN;
             start.setDisable(!live || !writable || !notStarted);

@@ -2,14 +2,12 @@ package io.incidentconsole.ui;
 
 import io.incidentconsole.plan.Problem;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -19,7 +17,7 @@ import java.util.stream.Collectors;
 public final class PlanProblemsDialog {
 
     private final PlanProblems problems;
-    private final Stage stage = new Stage();
+    private final Stage stage;
 
     @FXML
     private Label headline;
@@ -40,13 +38,7 @@ public final class PlanProblemsDialog {
                 setText(empty || item == null ? null : item.toString());
             }
         });
-        Scene scene = new Scene(root);
-        theme.applyTo(scene);
-        stage.setScene(scene);
-        stage.setTitle(problems.headline());
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.getProperties().put("incident-console.dialog", "plan-problems");
+        stage = DialogStages.create(root, owner, theme, problems.headline(), "plan-problems");
     }
 
     public void show() {

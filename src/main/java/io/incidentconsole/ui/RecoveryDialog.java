@@ -2,12 +2,10 @@ package io.incidentconsole.ui;
 
 import io.incidentconsole.incident.RecoveryReport;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -18,7 +16,7 @@ import javafx.stage.Window;
 public final class RecoveryDialog {
 
     private final MainWindowViewModel.RecoveryNotice notice;
-    private final Stage stage = new Stage();
+    private final Stage stage;
 
     @FXML
     private Label headline;
@@ -44,13 +42,7 @@ public final class RecoveryDialog {
         findings.getItems().setAll(report.warnings().stream().map(RecoveryReport.Finding::toString).toList());
         continueButton.setVisible(damaged && !notice.incident().isReadOnly());
         continueButton.setManaged(continueButton.isVisible());
-        Scene scene = new Scene(root);
-        theme.applyTo(scene);
-        stage.setScene(scene);
-        stage.setTitle("Journal recovery");
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.getProperties().put("incident-console.dialog", "recovery");
+        stage = DialogStages.create(root, owner, theme, "Journal recovery", "recovery");
     }
 
     public void show() {

@@ -10,7 +10,8 @@ public enum Theme {
     LIGHT("/styles/palette-light.css");
 
     private static final List<String> FEATURE_STYLES = List.of("/styles/console.css", "/styles/outline.css", "/styles/board.css",
-            "/styles/timeline.css", "/styles/reports.css");
+            "/styles/timeline.css", "/styles/rollback.css", "/styles/metrics.css", "/styles/tests.css",
+            "/styles/guided.css", "/styles/reports.css");
 
     private final String palette;
 

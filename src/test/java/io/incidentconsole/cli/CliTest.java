@@ -37,12 +37,39 @@ class CliTest {
     }
 
     @Test
+    void aBarePlanPathOpensIt() {
+        assertThat(run("plan.yaml")).isZero();
+        assertThat(started).singleElement().satisfies(r -> assertThat(r.plan()).isEqualTo(Path.of("plan.yaml")));
+    }
+
+    @Test
     void openPassesThePlanAndDataDirectory() {
         assertThat(run("open", "my-plan.yaml", "--data-dir", "/tmp/incidents")).isZero();
         assertThat(started).singleElement().satisfies(r -> {
             assertThat(r.plan()).isEqualTo(Path.of("my-plan.yaml"));
             assertThat(r.dataDir()).isEqualTo(Path.of("/tmp/incidents"));
         });
+    }
+
+    @Test
+    void openAndTheRootCommandPassWhereMetricsComeFrom() {
+        assertThat(run("open", "my-plan.yaml", "--prometheus", "http://prom.internal:9090",
+                "--prometheus-token-env", "PROM_TOKEN", "--metrics-file", "samples.csv")).isZero();
+        assertThat(run("--metrics-file", "other.csv")).isZero();
+        assertThat(started).hasSize(2);
+        assertThat(started.get(0).prometheusUrl()).isEqualTo("http://prom.internal:9090");
+        assertThat(started.get(0).prometheusTokenEnv()).isEqualTo("PROM_TOKEN");
+        assertThat(started.get(0).metricsFile()).isEqualTo(Path.of("samples.csv"));
+        assertThat(started.get(1).plan()).isNull();
+        assertThat(started.get(1).metricsFile()).isEqualTo(Path.of("other.csv"));
+        assertThat(started.get(1).prometheusUrl()).isNull();
+    }
+
+    @Test
+    void aPrometheusUrlWithoutSchemeIsRefusedBeforeTheConsoleOpens() {
+        assertThat(run("open", "my-plan.yaml", "--prometheus", "prom.internal:9090")).isNotZero();
+        assertThat(started).isEmpty();
+        assertThat(err.toString()).contains("--prometheus: ");
     }
 
     @Test

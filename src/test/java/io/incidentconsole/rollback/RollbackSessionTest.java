@@ -77,7 +77,7 @@ class RollbackSessionTest {
 
         assertThat(script.text()).contains("# Operator:  alice\n", "# Incident:  INC-7 (Auth outage)\n");
         assertThat(journal).containsExactly(new ScriptGenerated(Fixtures.NOW, "alice", "rb330", "rb330-phase1",
-                ScriptMode.EXECUTE, script.sha256(), Map.of("commit", "abc1234")));
+                ScriptMode.EXECUTE, script.sha256(), Map.of("commit", "abc1234"), script.text()));
     }
 
     @Test

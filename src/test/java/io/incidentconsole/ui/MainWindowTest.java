@@ -66,11 +66,17 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.TESTS);
-        assertThat(visibleSectionTitles(robot)).containsExactly("Hotfix testing");
+        // The tests area is the tests view: the plan's checks and cases, not run while no incident is open.
+        assertThat(robot.lookup("#tests-table").queryAs(javafx.scene.control.TableView.class).getItems())
+                .extracting(row -> ((io.incidentconsole.testing.TestRow) row).item().label())
+                .containsExactly("Hotfix testing › Checkout completes", "Hotfix testing › Refund completes",
+                        "Hotfix testing › Test Case 1: Card payment");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(visibleSectionTitles(robot)).containsExactly("Hotfix rollback");
+        assertThat(robot.lookup("#rollback-procedure-title").queryAs(Label.class).getText())
+                .isEqualTo("Revert the hotfix");
+        assertThat(visibleSectionTitles(robot)).contains("Runbook procedures", "Parameters");
 
         robot.clickOn("#nav-phase_board");
         assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.PHASE_BOARD);

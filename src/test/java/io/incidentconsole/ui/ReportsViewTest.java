@@ -1,6 +1,7 @@
 package io.incidentconsole.ui;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
+import io.incidentconsole.app.MetricsWiring;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.report.ReportFormat;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -79,11 +81,16 @@ class ReportsViewTest {
     void start(Stage stage) {
         this.stage = stage;
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
-        console = Console.create(dirs, BackgroundTasks.direct(), clock);
+        console = Console.create(dirs, BackgroundTasks.direct(), MetricsWiring.simulated(), clock);
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
         stage.show();
+    }
+
+    @Stop
+    void stop() {
+        console.closeMetrics().run();
     }
 
     private Label reminder(FxRobot robot) {

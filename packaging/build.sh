@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Builds the installable Incident Console for Linux: an app-image and a .deb, both with JavaFX jlinked into a
+# trimmed Java runtime and a class-data-sharing archive (AppCDS) for a fast start. See docs/packaging.md.
+#
+#   packaging/build.sh              # mvn package, then app-image + .deb into target/packaging/
+#   packaging/build.sh --skip-maven # reuse target/incident-console.jar and target/lib/
+#   packaging/build.sh --no-deb     # the app-image only
+#   packaging/build.sh --deb-only   # the .deb from the app-image already in target/packaging/
+#
+# Needs JDK 17+ (jlink, jpackage), and for the .deb fakeroot + dpkg-deb. The AppCDS training run opens the window
+# once: it uses $DISPLAY when set, else xvfb-run when installed, else trains on the command line only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+skip_maven=false
+build_deb=true
+build_image=true
+for arg in "$@"; do
+  case "$arg" in
+    --skip-maven) skip_maven=true ;;
+    --no-deb) build_deb=false ;;
+    --deb-only) build_image=false ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+name=incident-console
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+main_class=io.incidentconsole.app.Launcher
+bundled_plan=src/main/resources/plans/issue-324-330-coordination.yaml
+# jdeps on target/lib says java.base, java.desktop, java.scripting, java.sql and the JavaFX modules; java.logging,
+# java.naming, java.net.http, jdk.crypto.ec (TLS) and jdk.unsupported are for the metric sources and libraries
+# that look them up reflectively.
+modules=java.base,java.desktop,java.logging,java.naming,java.net.http,java.scripting,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
+
+out=$root/target/packaging
+work=$out/work
+image=$out/$name
+
+if $build_image; then
+  rm -rf "$out"
+  mkdir -p "$work/input/plans" "$work/fxmods"
+
+  if ! $skip_maven; then
+    mvn -B -q package -DskipTests
+  fi
+  [ -f target/incident-console.jar ] || { echo "build.sh: target/incident-console.jar is missing; run without --skip-maven" >&2; exit 1; }
+
+  # The app jar without its manifest Class-Path: jpackage puts every jar of the input on the class path itself, and
+  # the Class-Path names the JavaFX jars, which live in the runtime here (twice would load them twice).
+  unzip -p target/incident-console.jar META-INF/MANIFEST.MF | tr -d '\r' \
+    | awk '/^Class-Path:/ {skip=1; next} skip && /^ / {next} {skip=0; print}' > "$work/MANIFEST.MF"
+  jar --create --file "$work/input/$name.jar" --manifest "$work/MANIFEST.MF" -C target/classes .
+  for jar in target/lib/*.jar; do
+    case "$(basename "$jar")" in
+      javafx-*-linux.jar) cp "$jar" "$work/fxmods/" ;;
+      javafx-*) ;;  # the classifier-less javafx jars are empty placeholders
+      *) cp "$jar" "$work/input/" ;;
+    esac
+  done
+  # The bundled plan as a plain file too, so `validate` and `open` can be tried on it from the installed app.
+  cp "$bundled_plan" "$work/input/plans/"
+  # Makes the start-up archive where the app is installed (the .deb's postinst runs it; see below).
+  cp packaging/linux/appcds.sh "$work/input/"
+
+  echo "== jlink: $modules"
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jlink" --module-path "$work/fxmods" --add-modules "$modules" \
+    --strip-debug --no-man-pages --no-header-files --compress=2 --output "$work/runtime"
+  # Keep bin/java only: the training run and the .deb's post-install archive step run it; the rest is unused.
+  find "$work/runtime/bin" -type f ! -name java -delete
+
+  echo "== jpackage app-image"
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jpackage" --type app-image --dest "$out" \
+    --name "$name" --app-version "$version" \
+    --vendor "Incident Console" --description "Operator console for running an outage coordination plan" \
+    --icon packaging/icons/incident-console-256.png \
+    --runtime-image "$work/runtime" --input "$work/input" \
+    --main-jar "$name.jar" --main-class "$main_class" \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/app.jsa' \
+    --java-options '-Xshare:auto' \
+    --java-options '-Xlog:cds=off' \
+    --java-options '-Xlog:cds+dynamic=off'
+
+  # AppCDS. The class list is what a training run loads; the archive is dumped from it for the place the app lives
+  # (JDK 17 checks the archive's class path against the launcher's literally, so the .deb dumps again at install).
+  packaging/linux/appcds.sh train "$image" "$work/classes.lst" "$root/$bundled_plan"
+  cp "$work/classes.lst" "$image/lib/app/app.classlist"
+  packaging/linux/appcds.sh dump "$image"
+
+  echo "== app-image: $image ($(du -sh "$image" | cut -f1))"
+  "$image/bin/$name" --version
+
+fi
+
+if $build_deb; then
+  [ -x "$image/bin/$name" ] || { echo "build.sh: no app-image at $image" >&2; exit 1; }
+  rm -f "$out"/*.deb
+  echo "== jpackage deb"
+  rm -rf "$work/deb-resources"
+  mkdir -p "$work/deb-resources"
+  cp packaging/linux/incident-console.desktop "$work/deb-resources/$name.desktop"
+  cp packaging/linux/postinst packaging/linux/prerm "$work/deb-resources/"
+  # The archive dumped above names this build directory; the .deb makes its own at install.
+  rm -f "$image/lib/app/app.jsa"
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jpackage" --type deb --dest "$out" \
+    --app-image "$image" --name "$name" --app-version "$version" \
+    --vendor "Incident Console" --description "Operator console for running an outage coordination plan" \
+    --icon packaging/icons/incident-console-256.png \
+    --resource-dir "$work/deb-resources" \
+    --linux-package-name "$name" --linux-deb-maintainer "oncall@incident-console.invalid" \
+    --linux-menu-group "Development;Utility;" --linux-app-category utils \
+    --linux-package-deps libgtk-3-0 --linux-shortcut
+  packaging/linux/appcds.sh dump "$image"
+  ls -la "$out"/*.deb
+fi

@@ -1,0 +1,83 @@
+package io.incidentconsole.cli;
+
+import io.incidentconsole.importer.ImportResult;
+import io.incidentconsole.importer.MarkdownImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Build a plan from a Markdown outage plan.",
+                "Writes the plan as YAML to stdout (or to -o FILE) and the import report to stderr."})
+final class ImportCommand implements Callable<Integer> {
+
+    private final MarkdownImporter importer;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PLAN.md", description = "The Markdown document.")
+    Path markdown;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PLAN.yaml", description = "Write the YAML here instead of stdout.")
+    Path output;
+
+    ImportCommand(MarkdownImporter importer) {
+        this.importer = importer;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(markdown);
+        } catch (NoSuchFileException e) {
+            err.println(markdown + ": no such file");
+            return 1;
+        } catch (IOException e) {
+            err.println(markdown + ": cannot read the file: " + e.getMessage());
+            return 1;
+        }
+        String text;
+        boolean latin1 = false;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+            latin1 = true;
+        }
+        ImportResult result = importer.importDocument(markdown.toString(), text);
+        if (output != null) {
+            try {
+                Files.writeString(output, result.yaml(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println(output + ": cannot write the plan: " + e.getMessage());
+                return 1;
+            }
+        } else {
+            spec.commandLine().getOut().print(result.yaml());
+        }
+        if (latin1) {
+            err.println(markdown + ": not UTF-8 text; read it as ISO-8859-1");
+        }
+        err.print(result.report().render());
+        err.println(markdown + ": imported: " + result.plan().plan().title() + ": " + result.plan().summary()
+                + (output != null ? " -> " + output : ""));
+        return 0;
+    }
+}

@@ -1,0 +1,157 @@
+package io.incidentconsole.importer;
+
+import io.incidentconsole.plan.Parameter;
+import io.incidentconsole.plan.ParameterType;
+import io.incidentconsole.plan.Placeholders;
+import io.incidentconsole.plan.ProcedureStep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Shell code blocks as procedure steps, and the typed parameters their placeholders need. */
+final class Commands {
+
+    private static final Set<String> SHELL = Set.of("", "bash", "sh", "shell", "zsh", "console", "terminal",
+            "shell-session", "powershell", "ps1", "pwsh", "cmd", "bat", "fish", "ksh", "text", "plaintext");
+
+    private Commands() {
+    }
+
+    static boolean isShell(String info) {
+        String language = info == null ? "" : info.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        return SHELL.contains(language);
+    }
+
+    /**
+     * Each command line a step; the comment lines just above a command become its title; comments that no
+     * command follows become a manual step; a comment starting "Or" makes its step an alternative.
+     */
+    static List<ProcedureStep> steps(String code) {
+        List<ProcedureStep> steps = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        StringBuilder continued = new StringBuilder();
+        for (String raw : code.split("\n")) {
+            String line = raw.strip();
+            if (continued.length() > 0) {
+                continued.append(' ').append(stripContinuation(line));
+                if (!line.endsWith("\\")) {
+                    addCommand(steps, comments, continued.toString());
+                    continued.setLength(0);
+                }
+                continue;
+            }
+            if (line.isEmpty()) {
+                flushComments(steps, comments);
+                continue;
+            }
+            String comment = commentText(line);
+            if (comment != null) {
+                if (!comment.isEmpty()) {
+                    comments.add(comment);
+                }
+                continue;
+            }
+            String command = line.startsWith("$ ") ? line.substring(2).strip() : line;
+            if (command.endsWith("\\")) {
+                continued.append(stripContinuation(command));
+                continue;
+            }
+            addCommand(steps, comments, command);
+        }
+        if (continued.length() > 0) {
+            addCommand(steps, comments, continued.toString());
+        }
+        flushComments(steps, comments);
+        return steps;
+    }
+
+    private static String stripContinuation(String line) {
+        return line.endsWith("\\") ? line.substring(0, line.length() - 1).strip() : line;
+    }
+
+    private static String commentText(String line) {
+        for (String marker : List.of("#", "//", "REM ", "rem ", "::")) {
+            if (line.startsWith(marker) && !line.startsWith("#!")) {
+                return line.substring(marker.length()).strip();
+            }
+        }
+        return null;
+    }
+
+    private static void addCommand(List<ProcedureStep> steps, List<String> comments, String command) {
+        String title = comments.isEmpty() ? null : joinComments(comments);
+        boolean alternative = isAlternative(title);
+        steps.add(new ProcedureStep(null, title, command, alternative));
+        comments.clear();
+    }
+
+    /**
+     * Comments no command follows: an "Or: ..." group is an alternative manual step (its first line the
+     * title, the rest detail); any other group is detail of the step before it, or a manual step.
+     */
+    private static void flushComments(List<ProcedureStep> steps, List<String> comments) {
+        if (comments.isEmpty()) {
+            return;
+        }
+        String first = comments.get(0);
+        String rest = comments.size() > 1 ? joinComments(comments.subList(1, comments.size())) : null;
+        if (isAlternative(first) || steps.isEmpty()) {
+            steps.add(new ProcedureStep(null, first, null, isAlternative(first), rest));
+        } else {
+            ProcedureStep previous = steps.remove(steps.size() - 1);
+            String detail = previous.detail() == null ? joinComments(comments) : previous.detail() + " " + joinComments(comments);
+            steps.add(new ProcedureStep(previous.id(), previous.title(), previous.command(), previous.alternative(), detail));
+        }
+        comments.clear();
+    }
+
+    private static String joinComments(List<String> comments) {
+        StringBuilder out = new StringBuilder();
+        for (String c : comments) {
+            if (out.length() > 0) {
+                char last = out.charAt(out.length() - 1);
+                out.append(last == '.' || last == ':' || last == ';' ? " " : "; ");
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isAlternative(String title) {
+        return title != null && title.toLowerCase(Locale.ROOT).matches("^(or|alternatively|alternative)\\b.*");
+    }
+
+    /** The parameters every placeholder of the commands needs, in first-use order, typed by their names. */
+    static List<Parameter> parameters(List<String> commands) {
+        List<String> names = new ArrayList<>();
+        for (String command : commands) {
+            for (String name : Placeholders.names(command)) {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        for (String name : names) {
+            parameters.add(new Parameter(name, typeOf(name), null, null, null, null));
+        }
+        return parameters;
+    }
+
+    /** A hash-like name is a git commit, a version-like one a semantic version, anything else text. */
+    static ParameterType typeOf(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.matches(".*(hash|commit|(^|[-_])(sha\\d*|rev|ref)([-_]|$)).*")) {
+            return ParameterType.GIT_COMMIT;
+        }
+        if (n.matches(".*(version|semver|release|(^|[-_])(ver|tag)([-_]|$)).*")) {
+            return ParameterType.SEMVER;
+        }
+        if (n.matches(".*(url|uri|endpoint).*")) {
+            return ParameterType.URL;
+        }
+        return ParameterType.TEXT;
+    }
+}

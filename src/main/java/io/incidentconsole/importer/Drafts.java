@@ -1,0 +1,168 @@
+package io.incidentconsole.importer;
+
+import io.incidentconsole.plan.Criterion;
+import io.incidentconsole.plan.Direction;
+import io.incidentconsole.plan.Milestone;
+import io.incidentconsole.plan.Parameter;
+import io.incidentconsole.plan.PhaseStatus;
+import io.incidentconsole.plan.Priority;
+import io.incidentconsole.plan.Procedure;
+import io.incidentconsole.plan.TestCase;
+import io.incidentconsole.plan.Threshold;
+import io.incidentconsole.plan.AuditGate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Mutable plan elements while the document is read; several sections may add to the same one. */
+final class Drafts {
+
+    private Drafts() {
+    }
+
+    static final class IssueDraft {
+        final String id;
+        final int line;
+        String title;
+        Priority priority;
+        String priorityNote;
+        String severity;
+        String impact;
+        String urgency;
+        String risk;
+        String created;
+        String dependencyNote;
+        String filesSummary;
+        final List<String> affectedFiles = new ArrayList<>();
+        String description;
+
+        IssueDraft(String id, String title, int line) {
+            this.id = id;
+            this.title = title;
+            this.line = line;
+        }
+    }
+
+    static final class TaskDraft {
+        final String text;
+        final String issue;
+        final List<String> details;
+        final Boolean ticked;
+        final int line;
+
+        TaskDraft(String text, String issue, List<String> details, Boolean ticked, int line) {
+            this.text = text;
+            this.issue = issue;
+            this.details = details;
+            this.ticked = ticked;
+            this.line = line;
+        }
+    }
+
+    static final class PhaseDraft {
+        String id;
+        final String number;
+        final int from;
+        final int to;
+        String name;
+        final List<String> issues = new ArrayList<>();
+        String timeline;
+        final Set<String> dependsOn = new LinkedHashSet<>();
+        boolean optional;
+        PhaseStatus status;
+        String statusNote;
+        final List<String> description = new ArrayList<>();
+        final List<TaskDraft> tasks = new ArrayList<>();
+        final List<Criterion> successCriteria = new ArrayList<>();
+        final List<Integer> criteriaLines = new ArrayList<>();
+        AuditGate audit;
+        final int line;
+        boolean hasSection;
+        boolean fromTable;
+
+        PhaseDraft(String number, int from, int to, String name, int line) {
+            this.number = number;
+            this.from = from;
+            this.to = to;
+            this.name = name;
+            this.line = line;
+        }
+
+        boolean covers(int n) {
+            return from <= n && n <= to;
+        }
+
+        String issue() {
+            return issues.isEmpty() ? null : issues.get(0);
+        }
+    }
+
+    static final class SuiteDraft {
+        String id;
+        final String title;
+        final String issue;
+        final List<String> phases = new ArrayList<>();
+        String when;
+        final List<TaskDraft> checks = new ArrayList<>();
+        final List<TestCase> cases = new ArrayList<>();
+        final int line;
+        boolean phasesGiven;
+
+        SuiteDraft(String id, String title, String issue, int line) {
+            this.id = id;
+            this.title = title;
+            this.issue = issue;
+            this.line = line;
+        }
+    }
+
+    static final class RunbookDraft {
+        String id;
+        String title;
+        boolean titled;
+        final String issue;
+        final List<Criterion> criteria = new ArrayList<>();
+        final List<Parameter> parameters = new ArrayList<>();
+        final List<Procedure> procedures = new ArrayList<>();
+        final int line;
+
+        RunbookDraft(String id, String title, String issue, int line) {
+            this.id = id;
+            this.title = title;
+            this.issue = issue;
+            this.line = line;
+        }
+    }
+
+    static final class MetricDraft {
+        String id;
+        final String name;
+        final String issue;
+        String unit;
+        Double baseline;
+        Double target;
+        Direction direction;
+        String targetNote;
+        final List<Threshold> thresholds = new ArrayList<>();
+        final List<Milestone> milestones = new ArrayList<>();
+        final int line;
+        private Set<String> words;
+
+        /** The words of the name and unit, for matching prose that mentions the metric. */
+        Set<String> words() {
+            if (words == null) {
+                words = Refs.words(name + " " + (unit == null ? "" : unit));
+            }
+            return words;
+        }
+
+        MetricDraft(String id, String name, String issue, int line) {
+            this.id = id;
+            this.name = name;
+            this.issue = issue;
+            this.line = line;
+        }
+    }
+}

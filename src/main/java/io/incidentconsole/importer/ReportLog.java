@@ -1,0 +1,31 @@
+package io.incidentconsole.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the report while the importer works. */
+final class ReportLog {
+
+    final List<ImportReport.Element> recognised = new ArrayList<>();
+    final List<ImportReport.UnusedSection> unused = new ArrayList<>();
+    final List<ImportReport.Decision> decisions = new ArrayList<>();
+
+    void recognised(String kind, String id, String title, int line, String detail) {
+        recognised.add(new ImportReport.Element(kind, id, title, line, detail));
+    }
+
+    void decided(int line, String message) {
+        decisions.add(new ImportReport.Decision(line, message));
+    }
+
+    void unused(String heading, int from, int to, String keptAs) {
+        unused.add(new ImportReport.UnusedSection(heading, from, to, keptAs));
+    }
+
+    ImportReport build(String source) {
+        recognised.sort(java.util.Comparator.comparingInt(ImportReport.Element::line));
+        decisions.sort(java.util.Comparator.comparingInt(ImportReport.Decision::line));
+        unused.sort(java.util.Comparator.comparingInt(ImportReport.UnusedSection::fromLine));
+        return new ImportReport(source, recognised, unused, decisions);
+    }
+}

@@ -1,0 +1,49 @@
+package io.incidentconsole.testing;
+
+import io.incidentconsole.incident.IncidentState.TestResult;
+import io.incidentconsole.incident.TestOutcome;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A test item as it stands in one scope (a phase, or {@code phaseId} null for the whole plan): the outcome that
+ * counts (null: not run), the latest result, every earlier result (re-runs keep them) and the ticked steps.
+ * {@code coverage} says, for the whole-plan scope of a suite covering several phases, how many of them have a
+ * result ("2 of 3 phases run"); it is empty otherwise.
+ */
+public record TestRow(TestItem item, String phaseId, TestOutcome outcome, TestResult latest,
+                      List<HistoryEntry> history, Set<Integer> tickedSteps, String coverage) {
+
+    public TestRow {
+        history = List.copyOf(history);
+        tickedSteps = Set.copyOf(tickedSteps);
+    }
+
+    /** One recorded result; {@code phaseId} null: it was recorded for every phase of the suite. */
+    public record HistoryEntry(String phaseId, TestResult result) {
+    }
+
+    public boolean notRun() {
+        return outcome == null;
+    }
+
+    public boolean failed() {
+        return outcome == TestOutcome.FAIL;
+    }
+
+    public Optional<TestResult> latestResult() {
+        return Optional.ofNullable(latest);
+    }
+
+    /** The note of the latest result, or "". */
+    public String note() {
+        return latest == null || latest.note() == null ? "" : latest.note();
+    }
+
+    /** Identifies the row within its scope across refreshes. */
+    public String key() {
+        return item.suiteId() + "/" + item.id();
+    }
+}

@@ -1,0 +1,136 @@
+package io.incidentconsole.testing;
+
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.IncidentState.TestRecord;
+import io.incidentconsole.incident.IncidentState.TestResult;
+import io.incidentconsole.incident.TestOutcome;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.TestSuite;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The test items of a scope with their results: for a phase, the items of the suites covering it; for the whole
+ * plan ({@code phaseId} null), every item once. A whole-plan row of a suite that covers several phases combines
+ * their outcomes: a failure anywhere is a failure, then blocked, then not run (some phase still open), then
+ * skipped; it passes only when it passed for every phase.
+ */
+public final class TestSheet {
+
+    private final Plan plan;
+    private final IncidentState state;
+    private final Map<String, Map<String, TestRecord>> byPhase = new HashMap<>();
+
+    /** {@code state} null: no incident is open, every item is not run. */
+    public TestSheet(Plan plan, IncidentState state) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.state = state;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public IncidentState state() {
+        return state;
+    }
+
+    public List<TestRow> rows(String phaseId) {
+        List<TestRow> rows = new ArrayList<>();
+        if (phaseId == null) {
+            for (TestItem item : TestItem.of(plan)) {
+                rows.add(wholePlanRow(item));
+            }
+        } else {
+            if (plan.phase(phaseId).isEmpty()) {
+                throw new IllegalArgumentException("no phase '" + phaseId + "' in the plan");
+            }
+            for (TestSuite suite : plan.testSuitesOf(phaseId)) {
+                for (TestItem item : TestItem.of(suite)) {
+                    rows.add(phaseRow(item, phaseId));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private TestRow phaseRow(TestItem item, String phaseId) {
+        TestRecord record = recordsOf(phaseId).get(item.suiteId() + "/" + item.id());
+        TestResult latest = record == null ? null : record.latest();
+        List<TestRow.HistoryEntry> history = history(item,
+                key -> key.phaseId() == null || key.phaseId().equals(phaseId));
+        return new TestRow(item, phaseId, latest == null ? null : latest.outcome(), latest, history, ticked(item), "");
+    }
+
+    private TestRow wholePlanRow(TestItem item) {
+        List<String> phases = item.suite().phases();
+        List<TestOutcome> outcomes = new ArrayList<>();
+        if (phases.isEmpty()) {
+            TestRecord record = state == null ? null
+                    : state.tests().get(new IncidentState.TestKey(null, item.suiteId(), item.id()));
+            outcomes.add(record == null ? null : record.latest().outcome());
+        } else {
+            for (String phaseId : phases) {
+                TestRecord record = recordsOf(phaseId).get(item.suiteId() + "/" + item.id());
+                outcomes.add(record == null ? null : record.latest().outcome());
+            }
+        }
+        List<TestRow.HistoryEntry> history = history(item, key -> true);
+        TestResult latest = history.isEmpty() ? null : history.get(history.size() - 1).result();
+        long run = outcomes.stream().filter(Objects::nonNull).count();
+        String coverage = outcomes.size() > 1 ? run + " of " + outcomes.size() + " phases run" : "";
+        return new TestRow(item, null, combine(outcomes), latest, history, ticked(item), coverage);
+    }
+
+    /** Worst first: fail, blocked, not run, skipped, pass. */
+    static TestOutcome combine(List<TestOutcome> outcomes) {
+        if (outcomes.contains(TestOutcome.FAIL)) {
+            return TestOutcome.FAIL;
+        }
+        if (outcomes.contains(TestOutcome.BLOCKED)) {
+            return TestOutcome.BLOCKED;
+        }
+        if (outcomes.isEmpty() || outcomes.stream().anyMatch(Objects::isNull)) {
+            return null;
+        }
+        return outcomes.contains(TestOutcome.SKIPPED) ? TestOutcome.SKIPPED : TestOutcome.PASS;
+    }
+
+    private Map<String, TestRecord> recordsOf(String phaseId) {
+        if (state == null) {
+            return Map.of();
+        }
+        return byPhase.computeIfAbsent(phaseId, id -> {
+            Map<String, TestRecord> records = new HashMap<>();
+            for (TestRecord record : state.testsOf(id)) {
+                records.put(record.key().suiteId() + "/" + record.key().testId(), record);
+            }
+            return records;
+        });
+    }
+
+    private List<TestRow.HistoryEntry> history(TestItem item, java.util.function.Predicate<IncidentState.TestKey> keep) {
+        if (state == null) {
+            return List.of();
+        }
+        List<TestRow.HistoryEntry> history = new ArrayList<>();
+        for (TestRecord record : state.tests().values()) {
+            IncidentState.TestKey key = record.key();
+            if (key.suiteId().equals(item.suiteId()) && key.testId().equals(item.id()) && keep.test(key)) {
+                record.history().forEach(result -> history.add(new TestRow.HistoryEntry(key.phaseId(), result)));
+            }
+        }
+        history.sort(Comparator.comparingLong(entry -> entry.result().seq()));
+        return history;
+    }
+
+    private Set<Integer> ticked(TestItem item) {
+        return state == null || !item.isCase() ? Set.of() : state.tickedSteps(item.suiteId(), item.id());
+    }
+}

@@ -1,0 +1,559 @@
+package io.incidentconsole.ui.rollback;
+
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.IncidentState.ParameterValue;
+import io.incidentconsole.plan.Phase;
+import io.incidentconsole.plan.PhaseStatus;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.Runbook;
+import io.incidentconsole.rollback.DecisionChecklist;
+import io.incidentconsole.rollback.FieldProblem;
+import io.incidentconsole.rollback.FieldState;
+import io.incidentconsole.rollback.GeneratedScript;
+import io.incidentconsole.rollback.IncidentRef;
+import io.incidentconsole.rollback.RollbackForm;
+import io.incidentconsole.rollback.RollbackRecorder;
+import io.incidentconsole.rollback.RollbackSession;
+import io.incidentconsole.rollback.RollbackTarget;
+import io.incidentconsole.rollback.RunResult;
+import io.incidentconsole.rollback.RunningScript;
+import io.incidentconsole.rollback.ScriptFiles;
+import io.incidentconsole.rollback.ScriptGenerator;
+import io.incidentconsole.rollback.ScriptMode;
+import io.incidentconsole.rollback.ScriptRefusedException;
+import io.incidentconsole.rollback.ScriptRunner;
+import io.incidentconsole.rollback.ValueSource;
+import io.incidentconsole.ui.BackgroundTasks;
+import io.incidentconsole.ui.IncidentSession;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * The rollback area: pick a runbook procedure, tick its decision criteria, fill its parameter form, generate,
+ * copy, save and (only after the operator confirms the exact script) run it with its output streamed live.
+ * Owns validation: the view only draws {@link Field#problem()}. With an incident open on the shown plan every
+ * act is recorded in its journal; without one the runbooks can be read and previewed, nothing is recorded and
+ * nothing can be run.
+ */
+public final class RollbackViewModel {
+
+    private final IncidentSession session;
+    private final ObservableValue<Plan> plan;
+    private final RollbackRecorder journal;
+    private final ScriptGenerator generator;
+    private final ScriptFiles files;
+    private final ScriptRunner runner;
+    private final BackgroundTasks tasks;
+    private final Executor fxThread;
+    private final Clock clock;
+
+    private final ObservableList<RollbackTarget> targets = FXCollections.observableArrayList();
+    private final ObservableList<RollbackTarget> targetsView = FXCollections.unmodifiableObservableList(targets);
+    private final ReadOnlyObjectWrapper<RollbackTarget> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyObjectWrapper<DecisionChecklist> checklist = new ReadOnlyObjectWrapper<>(this, "checklist");
+    private final ReadOnlyObjectWrapper<List<Field>> fields = new ReadOnlyObjectWrapper<>(this, "fields", List.of());
+    private final ReadOnlyObjectWrapper<List<String>> procedureProblems =
+            new ReadOnlyObjectWrapper<>(this, "procedureProblems", List.of());
+    private final ReadOnlyBooleanWrapper canGenerate = new ReadOnlyBooleanWrapper(this, "canGenerate");
+    private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun");
+    private final ReadOnlyObjectWrapper<GeneratedScript> script = new ReadOnlyObjectWrapper<>(this, "script");
+    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
+    private final ReadOnlyStringWrapper recordingNotice = new ReadOnlyStringWrapper(this, "recordingNotice", "");
+    private final StringProperty workingDirectory = new SimpleStringProperty(this, "workingDirectory", "");
+    private final ReadOnlyStringWrapper workingDirectoryProblem =
+            new ReadOnlyStringWrapper(this, "workingDirectoryProblem", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
+    private final ReadOnlyStringWrapper runStatus = new ReadOnlyStringWrapper(this, "runStatus", "");
+    private final ReadOnlyObjectWrapper<RunResult> lastResult = new ReadOnlyObjectWrapper<>(this, "lastResult");
+    private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(this, "runCount");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final OutputBuffer output = new OutputBuffer(20_000);
+    private final InvalidationListener changed = obs -> refresh();
+
+    /** Values the operator typed, per runbook: they survive switching procedures and incidents' state changes. */
+    private final Map<String, Map<String, String>> entered = new HashMap<>();
+    private final Map<String, SessionHolder> sessions = new HashMap<>();
+    private Plan shownPlan;
+    private String shownIncidentId;
+    private RunningScript current;
+
+    /** A form field as the view draws it: its state, where its value came from, and what is wrong with it. */
+    public record Field(FieldState state, String origin) {
+        public String name() {
+            return state.name();
+        }
+
+        /** Why the value cannot be used, or null when it can. */
+        public String problem() {
+            return state.problem().orElse(null);
+        }
+    }
+
+    /** A runbook's session and what it was built from; rebuilt when any of that changes. */
+    private record SessionHolder(RollbackSession session, Key key) {
+    }
+
+    private record Key(Plan plan, String incidentId, boolean recording, Map<String, String> known, Set<String> ticked) {
+    }
+
+    /**
+     * @param journal          where acts go when an incident on this plan is open and writable
+     * @param fxThread         runs work on the FX thread (the end of a run arrives on the runner's thread)
+     * @param workingDirectory where scripts run (the repository the commands act on) until the operator changes it
+     */
+    public RollbackViewModel(IncidentSession session, ObservableValue<Plan> plan, RollbackRecorder journal,
+                             ScriptGenerator generator, ScriptFiles files, ScriptRunner runner, BackgroundTasks tasks,
+                             Executor fxThread, Clock clock, Path workingDirectory) {
+        this.session = session;
+        this.plan = plan;
+        this.journal = journal;
+        this.generator = generator;
+        this.files = files;
+        this.runner = runner;
+        this.tasks = tasks;
+        this.fxThread = fxThread;
+        this.clock = clock;
+        this.workingDirectory.set(workingDirectory.toString());
+        this.workingDirectory.addListener(obs -> updateCanRun());
+        dryRun.addListener(obs -> script.set(null));
+        script.addListener(obs -> updateCanRun());
+        updateCanRun();
+    }
+
+    public void activate() {
+        plan.addListener(changed);
+        session.stateProperty().addListener(changed);
+        session.incidentProperty().addListener(changed);
+        refresh();
+    }
+
+    public void deactivate() {
+        plan.removeListener(changed);
+        session.stateProperty().removeListener(changed);
+        session.incidentProperty().removeListener(changed);
+    }
+
+    private void refresh() {
+        Plan current = plan.getValue();
+        IncidentState state = liveState(current);
+        Incident incident = state == null ? null : session.incidentProperty().get();
+        boolean writable = incident != null && session.writableBinding().get();
+        recording.set(writable);
+        recordingNotice.set(notice(current, incident, writable));
+        updateCanRun();
+        String incidentId = incident == null ? null : incident.id();
+        if (current != shownPlan) {
+            shownPlan = current;
+            sessions.clear();
+            entered.clear();
+            script.set(null);
+            List<RollbackTarget> all = new ArrayList<>();
+            if (current != null) {
+                current.runbooks().forEach(rb -> rb.procedures().forEach(p -> all.add(new RollbackTarget(rb, p))));
+            }
+            targets.setAll(all);
+            shownIncidentId = incidentId;
+            selected.set(null);
+            select(defaultTarget(current, state));
+            return;
+        }
+        if (!Objects.equals(incidentId, shownIncidentId)) {
+            shownIncidentId = incidentId;
+            script.set(null);
+            select(defaultTarget(current, state));
+            return;
+        }
+        show();
+    }
+
+    /** The incident's state when it is about the plan shown (the operator may be reading another plan). */
+    private IncidentState liveState(Plan current) {
+        IncidentState state = session.stateProperty().get();
+        return state != null && current != null && state.plan() == current ? state : null;
+    }
+
+    private static String notice(Plan current, Incident incident, boolean writable) {
+        if (current == null) {
+            return "No plan is open.";
+        }
+        if (incident == null) {
+            return "No incident is open: you can read the runbooks and preview scripts, but nothing here is recorded"
+                    + " and scripts cannot be run. Start or resume an incident (File → Incident…, Ctrl+I) to record"
+                    + " and run.";
+        }
+        if (!writable) {
+            return "Incident " + incident.id() + " is open read-only (" + incident.readOnlyReason().orElse("")
+                    + "): nothing here is recorded and scripts cannot be run.";
+        }
+        return "Recording in incident " + incident.id() + " as " + incident.operator()
+                + ": ticks, generated scripts, copies and runs go to its journal.";
+    }
+
+    /** The procedure for the phase in progress, else the first one. */
+    private List<RollbackTarget> inProgressTargets(Plan current, IncidentState state) {
+        List<RollbackTarget> found = new ArrayList<>();
+        for (Phase phase : current.phases()) {
+            PhaseStatus status = state == null ? phase.status() : state.phase(phase.id()).status();
+            if (status == PhaseStatus.IN_PROGRESS) {
+                found.addAll(RollbackTarget.forPhase(current, phase.id()));
+            }
+        }
+        return found;
+    }
+
+    private RollbackTarget defaultTarget(Plan current, IncidentState state) {
+        if (current == null || targets.isEmpty()) {
+            return null;
+        }
+        List<RollbackTarget> inProgress = inProgressTargets(current, state);
+        return inProgress.isEmpty() ? targets.get(0) : inProgress.get(0);
+    }
+
+    public void select(RollbackTarget target) {
+        if (target != null && !targets.contains(target)) {
+            throw new IllegalArgumentException("not a procedure of the shown plan: " + target.procedure().id());
+        }
+        if (!Objects.equals(target, selected.get())) {
+            script.set(null);
+        }
+        selected.set(target);
+        show();
+    }
+
+    /** Selects a procedure by id; false when the shown plan has none with that id. */
+    public boolean select(String procedureId) {
+        Optional<RollbackTarget> target = targets.stream()
+                .filter(t -> t.procedure().id().equals(procedureId)).findFirst();
+        target.ifPresent(this::select);
+        return target.isPresent();
+    }
+
+    /** Brings every read-only property in line with the selected procedure's session. */
+    private void show() {
+        RollbackTarget target = selected.get();
+        if (target == null) {
+            checklist.set(null);
+            fields.set(List.of());
+            procedureProblems.set(List.of());
+            canGenerate.set(false);
+            return;
+        }
+        RollbackSession rollback = sessionFor(target);
+        IncidentState state = liveState(shownPlan);
+        RollbackForm form = rollback.form();
+        checklist.set(state == null ? rollback.checklist()
+                : new DecisionChecklist(target.runbook(), state.tickedCriteria(target.runbook().id())));
+        List<Field> rows = form.fields().stream().map(f -> new Field(f, origin(f, state))).toList();
+        if (!rows.equals(fields.get())) {
+            fields.set(rows);
+        }
+        List<String> problems = form.problems().stream().filter(p -> p.parameter() == null)
+                .map(FieldProblem::message).toList();
+        if (!problems.equals(procedureProblems.get())) {
+            procedureProblems.set(problems);
+        }
+        canGenerate.set(form.canGenerate());
+        GeneratedScript shown = script.get();
+        if (shown != null && !shown.values().equals(form.values())) {
+            script.set(null);
+        }
+    }
+
+    /** The runbook's session, rebuilt (keeping the operator's values) when the incident, its values or ticks change. */
+    private RollbackSession sessionFor(RollbackTarget target) {
+        Runbook runbook = target.runbook();
+        IncidentState state = liveState(shownPlan);
+        Incident incident = state == null ? null : session.incidentProperty().get();
+        Map<String, String> known = new LinkedHashMap<>();
+        if (state != null) {
+            state.parameters().forEach((name, value) -> known.put(name, value.value()));
+        }
+        Set<String> ticked = state == null ? null : state.tickedCriteria(runbook.id());
+        Key key = new Key(shownPlan, incident == null ? null : incident.id(), recording.get(), known, ticked);
+        SessionHolder holder = sessions.get(runbook.id());
+        if (holder == null || !holder.key().equals(key)) {
+            IncidentRef ref = new IncidentRef(incident == null ? null : incident.id(), null,
+                    shownPlan.plan().title(), incident == null ? null : incident.operator());
+            RollbackRecorder recorder = recording.get() ? journal : event -> { };
+            Set<String> alreadyTicked = ticked != null ? ticked
+                    : holder == null ? Set.of() : holder.session().checklist().ticked();
+            RollbackSession next = new RollbackSession(ref, runbook, known, alreadyTicked, generator, files, recorder,
+                    clock);
+            holder = new SessionHolder(next, key);
+            sessions.put(runbook.id(), holder);
+        }
+        RollbackSession rollback = holder.session();
+        if (!rollback.form().procedure().id().equals(target.procedure().id())) {
+            rollback.selectProcedure(target.procedure().id());
+        }
+        Map<String, String> typed = entered.getOrDefault(runbook.id(), Map.of());
+        typed.forEach((name, value) -> {
+            Optional<FieldState> field = rollback.form().field(name);
+            if (field.isPresent() && !(field.get().source() == ValueSource.ENTERED
+                    && field.get().value().equals(value))) {
+                rollback.set(name, value);
+            }
+        });
+        return rollback;
+    }
+
+    private static String origin(FieldState field, IncidentState state) {
+        return switch (field.source()) {
+            case ENTERED -> "entered";
+            case INCIDENT -> {
+                ParameterValue value = state == null ? null : state.parameters().get(field.name());
+                if (value == null || value.sourceStep() == null) {
+                    yield "recorded in the incident";
+                }
+                yield "recorded at step " + value.sourceStep() + (value.operator() == null ? "" : " by "
+                        + value.operator());
+            }
+            case DEFAULT -> "plan default";
+            case NONE -> "no value yet";
+        };
+    }
+
+    /** The operator's value for a parameter of the selected procedure. */
+    public void setValue(String name, String value) {
+        RollbackTarget target = selected.get();
+        if (target == null) {
+            return;
+        }
+        entered.computeIfAbsent(target.runbook().id(), id -> new LinkedHashMap<>()).put(name, value == null ? "" : value);
+        show();
+    }
+
+    /** Ticks or unticks a decision criterion; with an incident open it shows as ticked once the journal has it. */
+    public void tick(String criterionId, boolean ticked) {
+        RollbackTarget target = selected.get();
+        if (target == null) {
+            return;
+        }
+        sessionFor(target).tick(criterionId, ticked);
+        show();
+    }
+
+    /** Renders the script (recorded with its hash and values when recording). */
+    public void generate() {
+        RollbackTarget target = selected.get();
+        if (target == null || !canGenerate.get()) {
+            return;
+        }
+        try {
+            GeneratedScript generated = sessionFor(target).generate(dryRun.get() ? ScriptMode.DRY_RUN : ScriptMode.EXECUTE);
+            script.set(generated);
+            message.set("Generated " + (generated.mode() == ScriptMode.DRY_RUN ? "a dry run" : "the script")
+                    + " (sha256 " + generated.sha256().substring(0, 12) + "…)"
+                    + (recording.get() ? "; recorded." : "; not recorded (no incident)."));
+        } catch (ScriptRefusedException e) {
+            message.set("Cannot generate: " + e.getMessage());
+        }
+    }
+
+    /** Records that the view put the current script on the clipboard. */
+    public void copied() {
+        GeneratedScript shown = script.get();
+        RollbackTarget target = selected.get();
+        if (shown == null || target == null) {
+            return;
+        }
+        sessionFor(target).copied(shown);
+        message.set("Copied the script to the clipboard" + (recording.get() ? "; recorded." : "."));
+    }
+
+    /** Saves the current script as an executable file, in the background. */
+    public void save(Path target) {
+        GeneratedScript shown = script.get();
+        RollbackTarget selectedTarget = selected.get();
+        if (shown == null || selectedTarget == null) {
+            return;
+        }
+        RollbackSession rollback = sessionFor(selectedTarget);
+        tasks.run(() -> rollback.save(shown, target),
+                saved -> message.set("Saved as " + saved + " (executable)."),
+                error -> message.set("Could not save " + target + ": " + error.getMessage()));
+    }
+
+    public String suggestedFileName() {
+        GeneratedScript shown = script.get();
+        return shown == null ? "rollback.sh" : files.suggestedName(shown);
+    }
+
+    /** Runs the current script; the view calls it only after the operator confirmed the exact text. */
+    public void run() {
+        GeneratedScript shown = script.get();
+        RollbackTarget target = selected.get();
+        if (!canRun.get() || shown == null || target == null) {
+            return;
+        }
+        Path directory = Path.of(workingDirectory.get().strip());
+        output.clear();
+        runCount.set(runCount.get() + 1);
+        lastResult.set(null);
+        try {
+            RunningScript started = sessionFor(target).run(shown, runner, directory, output::append);
+            current = started;
+            running.set(true);
+            updateCanRun();
+            runStatus.set("Running " + (shown.mode() == ScriptMode.DRY_RUN ? "a dry run of " : "")
+                    + target.procedure().id() + " (pid " + started.pid() + ") in " + directory + " — Esc cancels");
+            started.result().whenComplete((result, error) -> fxThread.execute(() -> finished(started, result, error)));
+        } catch (IOException e) {
+            runStatus.set("Could not start the script: " + e.getMessage());
+        }
+    }
+
+    private void finished(RunningScript run, RunResult result, Throwable error) {
+        if (run != current) {
+            return;
+        }
+        current = null;
+        running.set(false);
+        updateCanRun();
+        if (error != null) {
+            runStatus.set("The run ended without a result: " + error.getMessage());
+            return;
+        }
+        lastResult.set(result);
+        String outcome = result.cancelled()
+                ? "Cancelled: the script and everything it started were ended (exit code " + result.exitCode() + ")"
+                : "Exit code " + result.exitCode() + (result.exitCode() == 0 ? " — succeeded" : " — failed");
+        runStatus.set(outcome + (recording.get() ? "; recorded in the journal." : "."));
+    }
+
+    /** Ends the running script and every process it started. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+            runStatus.set("Cancelling: ending the script and everything it started…");
+        }
+    }
+
+    /** Lines printed since the last call; the view drains this once per frame. */
+    List<String> drainOutput() {
+        return output.drain();
+    }
+
+    private void updateCanRun() {
+        String problem = directoryProblem(workingDirectory.get());
+        workingDirectoryProblem.set(problem);
+        canRun.set(recording.get() && script.get() != null && !running.get() && problem.isEmpty());
+    }
+
+    private static String directoryProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return "Enter the directory the script runs in (the repository its commands act on).";
+        }
+        try {
+            Path path = Path.of(text.strip());
+            return Files.isDirectory(path) ? "" : "'" + text.strip() + "' is not an existing directory.";
+        } catch (InvalidPathException e) {
+            return "'" + text.strip() + "' is not a path: " + e.getReason();
+        }
+    }
+
+    public ObservableList<RollbackTarget> targets() {
+        return targetsView;
+    }
+
+    public ReadOnlyObjectProperty<RollbackTarget> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DecisionChecklist> checklistProperty() {
+        return checklist.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Field>> fieldsProperty() {
+        return fields.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<String>> procedureProblemsProperty() {
+        return procedureProblems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGenerateProperty() {
+        return canGenerate.getReadOnlyProperty();
+    }
+
+    public BooleanProperty dryRunProperty() {
+        return dryRun;
+    }
+
+    public ReadOnlyObjectProperty<GeneratedScript> scriptProperty() {
+        return script.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty recordingNoticeProperty() {
+        return recordingNotice.getReadOnlyProperty();
+    }
+
+    public StringProperty workingDirectoryProperty() {
+        return workingDirectory;
+    }
+
+    public ReadOnlyStringProperty workingDirectoryProblemProperty() {
+        return workingDirectoryProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRunProperty() {
+        return canRun.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty runStatusProperty() {
+        return runStatus.getReadOnlyProperty();
+    }
+
+    /** The last finished run, null while one runs or before the first. */
+    public ReadOnlyObjectProperty<RunResult> lastResultProperty() {
+        return lastResult.getReadOnlyProperty();
+    }
+
+    /** Increases when a run starts: the view clears its console pane. */
+    public ReadOnlyIntegerProperty runCountProperty() {
+        return runCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

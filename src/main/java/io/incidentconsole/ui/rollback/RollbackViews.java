@@ -1,0 +1,30 @@
+package io.incidentconsole.ui.rollback;
+
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.rollback.RollbackJournalEntries;
+import io.incidentconsole.rollback.ScriptFiles;
+import io.incidentconsole.rollback.ScriptGenerator;
+import io.incidentconsole.rollback.ScriptRunner;
+import io.incidentconsole.ui.BackgroundTasks;
+import io.incidentconsole.ui.IncidentSession;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Builds the rollback area with its real collaborators (one line in the console's wiring). */
+public final class RollbackViews {
+
+    private RollbackViews() {
+    }
+
+    /** Scripts run in the directory the console was started from until the operator picks another. */
+    public static RollbackView create(IncidentSession session, ObservableValue<Plan> plan, BackgroundTasks tasks) {
+        JournalRollbackRecorder journal = new JournalRollbackRecorder(session, new RollbackJournalEntries(),
+                Platform::runLater);
+        return new RollbackView(new RollbackViewModel(session, plan, journal, new ScriptGenerator(), new ScriptFiles(),
+                ScriptRunner.withDefaults(), tasks, Platform::runLater, Clock.systemUTC(),
+                Path.of(System.getProperty("user.dir"))));
+    }
+}

@@ -1,0 +1,44 @@
+package io.incidentconsole.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StartupProbeTest {
+
+    private final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    @Test
+    void isOffWhenThePropertyIsUnsetOrBlank() {
+        assertThat(StartupProbe.fromProperty(null, out, err)).isEmpty();
+        assertThat(StartupProbe.fromProperty("  ", out, err)).isEmpty();
+    }
+
+    @Test
+    void printKeepsTheConsoleOpenAndExitClosesIt() {
+        assertThat(StartupProbe.fromProperty("print", out, err))
+                .hasValueSatisfying(p -> assertThat(p.exitsAfterReport()).isFalse());
+        assertThat(StartupProbe.fromProperty(" EXIT ", out, err))
+                .hasValueSatisfying(p -> assertThat(p.exitsAfterReport()).isTrue());
+    }
+
+    @Test
+    void anUnknownValueIsReportedAndLeavesTheProbeOff() {
+        assertThat(StartupProbe.fromProperty("yes", out, err)).isEmpty();
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("-Dincident-console.startup-probe=yes: expected print or exit; start-up probe off"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void theReportLineIsWhatTheBenchmarkHarnessParses() {
+        // bench/startup/run.sh reads this line with: sed -n 's/^first-frame epoch-ms=//p'
+        assertThat(StartupProbe.reportLine(1_795_768_524_258L)).isEqualTo("first-frame epoch-ms=1795768524258");
+    }
+}

@@ -1,0 +1,109 @@
+package io.incidentconsole.incident;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentconsole.incident.EventPayload.*;
+import io.incidentconsole.plan.PhaseStatus;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.PlanLoadResult;
+import io.incidentconsole.plan.PlanLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** The small test plan and one sample payload of every kind. */
+final class Fixtures {
+
+    static final String PLAN_RESOURCE = "/journal/small-plan.yaml";
+
+    private Fixtures() {
+    }
+
+    static String planText() {
+        try (InputStream in = Fixtures.class.getResourceAsStream(PLAN_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Plan plan() {
+        PlanLoadResult result = new PlanLoader().load("small-plan.yaml", planText());
+        if (!result.ok()) {
+            throw new IllegalStateException("test plan does not load: " + result.problems());
+        }
+        return result.plan();
+    }
+
+    /** A clock that moves one second per reading, so every event has its own time. */
+    static Clock ticking() {
+        Instant start = Instant.parse("2026-11-27T08:00:00.123456Z");
+        AtomicInteger ticks = new AtomicInteger();
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return start.plusSeconds(ticks.getAndIncrement());
+            }
+        };
+    }
+
+    static Supplier<String> sequentialIds() {
+        AtomicInteger next = new AtomicInteger();
+        return () -> "id-" + next.incrementAndGet();
+    }
+
+    /** One payload of every kind this version knows, with every field set. */
+    static List<EventPayload> everyKind() {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("x", 1);
+        return List.of(
+                new IncidentStarted("inc-1", "Database migration drill", "ab".repeat(32)),
+                new PhaseStarted("backup"),
+                new PhaseCompleted("backup", List.of("off-site copy still running")),
+                new PhaseStatusChanged("migrate", PhaseStatus.BLOCKED, "waiting for DBA"),
+                new GateOverridden("migrate", "dependencies", "backup verified by hand"),
+                new TaskTicked("migrate", "migrate.run"),
+                new TaskUnticked("migrate", "migrate.run"),
+                new TestResultSet("smoke", "smoke.check-1", "migrate", TestOutcome.FAIL, "500 on login"),
+                new TestStepTicked("smoke", "smoke.checkout", 2, true),
+                new GuidedStepDone("backup", "backup.snapshot"),
+                new WaitStarted("backup", "backup.snapshot", Duration.ofMinutes(10)),
+                new WaitCutShort("backup", "backup.snapshot", "snapshot finished early"),
+                new AuditChecked("migrate", "cd".repeat(32), false,
+                        List.of(new FieldVerdict("details.orphanedRecordsExist", "false", "true", false))),
+                new ParameterEntered("commit", "4f2a9c1", "backup.snapshot"),
+                new CommandGenerated("rollback-db.restore.step-1", "ef".repeat(32), "git checkout 4f2a9c1 && deploy"),
+                new CommandCopied("rollback-db.restore.step-1", "ef".repeat(32)),
+                new ScriptRun("rollback-db.restore.step-1", "ef".repeat(32), 3, "deploy: error\n"),
+                new DecisionTaken("go-no-go", List.of(new Answer("q1", "No")), "stop"),
+                new CriterionTicked("rollback-db", "rollback-db.criterion-1", true),
+                new RollbackStarted("rollback-db", "rollback-db.restore", "error rate 4%"),
+                new RollbackFinished("rollback-db", "rollback-db.restore", true, "restored"),
+                new AlertFired("error-rate-high", "error-rate", 4.2, "error rate above 2%"),
+                new AlertAcknowledged("error-rate-high", "rolling back"),
+                new NoteAdded("migrate", "DBA on the bridge | \"quotes\" and\nnew line"),
+                new SignOffGiven("signoff.lead", "Lead", "looks good"),
+                new UpdatePublished("stakeholders", "#incident", "Rolled back; investigating"),
+                new Undo("id-3"),
+                new JournalContinued(41, "journal-0001.jsonl", 42, "checksum mismatch"),
+                new Unrecognized("FutureThing", fields, "a kind this version does not know"));
+    }
+}

@@ -1,0 +1,275 @@
+package io.incidentconsole.ui.metrics;
+
+import io.incidentconsole.app.ConsoleApplication.Console;
+import io.incidentconsole.app.MetricsWiring;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.metrics.Freshness;
+import io.incidentconsole.metrics.MetricsSettings;
+import io.incidentconsole.plan.PlanLoadResult;
+import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.settings.AppDirectories;
+import io.incidentconsole.ui.BackgroundTasks;
+import io.incidentconsole.ui.ConsoleArea;
+import io.incidentconsole.ui.Screenshots;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The metrics dashboard on the real console, with a hand-driven clock and scheduler: simulated numbers follow
+ * the journal's phase completions, a silent metrics file turns its charts stale with since-when and why, and an
+ * alert shows a banner, is recorded once, acknowledged (recorded) and offers its rollback runbook.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MetricsViewTest {
+
+    @TempDir
+    Path home;
+
+    private Stage stage;
+    private Console console;
+    private ManualScheduler time;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (console != null) {
+            fx(() -> {
+                console.closeMetrics().run();
+                console.model().session().close();
+                return null;
+            });
+        }
+    }
+
+    private void show(MetricsSettings settings) throws Exception {
+        // Incidents stamp events with the real clock: start the hand-driven one there, so completions line up.
+        time = new ManualScheduler(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        fx(() -> {
+            AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
+            console = Console.create(dirs, BackgroundTasks.direct(),
+                    new MetricsWiring(time, time, name -> null, settings));
+            Scene scene = new Scene(console.view().root(), 1360, 880);
+            console.model().themeProperty().get().applyTo(scene);
+            stage.setScene(scene);
+            stage.show();
+            return null;
+        });
+    }
+
+    private Incident startIncident(PlanLoadResult loaded, String text) throws Exception {
+        return fx(() -> {
+            Incident incident = console.store().create(loaded.plan(), loaded.source(), text, "ana");
+            console.model().openIncident(incident);
+            console.model().select(ConsoleArea.METRICS);
+            return incident;
+        });
+    }
+
+    /** Moves the clock in one-second steps of the sources, draining once a "frame" as the pump does. */
+    private void run(Duration span) throws Exception {
+        fx(() -> {
+            for (long s = 0; s < span.toSeconds(); s += 10) {
+                time.advance(Duration.ofSeconds(Math.min(10, span.toSeconds() - s)));
+                console.metrics().pump();
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            console.metrics().pump();
+            return null;
+        });
+    }
+
+    private double lastValue(String metricId) {
+        return console.metrics().live().orElseThrow().store().series(metricId).orElseThrow().lastValue();
+    }
+
+    @Test
+    void simulatedDashboardFollowsPhaseCompletions(FxRobot robot) throws Exception {
+        show(MetricsSettings.simulator(MetricsWiring.SIMULATOR_SEED));
+        PlanLoader loader = new PlanLoader();
+        startIncident(loader.loadBundledSeed(), loader.bundledSeedText());
+        run(Duration.ofSeconds(30));
+
+        assertThat(lastValue("convex_calls")).isCloseTo(3_200_000, within(200_000.0));
+        Label value = robot.lookup("#chart-value-convex_calls").queryAs(Label.class);
+        assertThat(value.getText()).matches("3\\.\\d+M calls/day");
+        assertThat(robot.lookup("#chart-convex_calls").queryAs(MetricChart.class).getPseudoClassStates())
+                .doesNotContain(MetricChart.STALE);
+        MetricChart chart = robot.lookup("#chart-convex_calls").queryAs(MetricChart.class);
+        assertThat(chart.getChildrenUnmodifiable().get(0).lookupAll(".chart-change")).singleElement()
+                .satisfies(node -> assertThat(((Label) node).getText()).endsWith("% vs baseline"));
+        long drawn = chart.redraws();
+        fx(() -> {
+            console.metrics().pump();
+            return null;
+        });
+        assertThat(chart.redraws()).as("nothing changed: no redraw").isEqualTo(drawn);
+
+        // Completing #330 phase 1 in the incident moves the simulated calls toward 2.8M (milestone).
+        fx(() -> {
+            console.model().session().record(new EventPayload.PhaseStarted("p330-1"));
+            console.model().session().record(new EventPayload.PhaseCompleted("p330-1", List.of()));
+            return null;
+        });
+        IncidentState state = console.model().session().stateProperty().get();
+        assertThat(state.phase("p330-1").completedAt()).isNotNull();
+        run(Duration.ofMinutes(20));
+        assertThat(lastValue("convex_calls")).isCloseTo(2_800_000, within(150_000.0));
+        assertThat(value.getText()).matches("2\\.\\d+M calls/day");
+
+        // The hover crosshair reports time and value.
+        fx(() -> {
+            chart.hoverAt(300);
+            chart.redrawIfDirty();
+            return null;
+        });
+        assertThat(chart.hoverText()).matches("\\d\\d:\\d\\d:\\d\\d UTC {2}2\\.\\d+M calls/day");
+
+        // Keys 1–5 pick the window when the view has focus.
+        fx(() -> {
+            console.view().root().lookup("#metrics-window-1").requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.DIGIT2);
+        assertThat(robot.lookup("#metrics-window-2").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .isTrue();
+
+        // The 1 h window shows the phase markers and the fall after the completion.
+        run(Duration.ofSeconds(2));
+        fx(() -> Screenshots.save(stage.getScene(), "metrics-dark"));
+        fx(() -> {
+            console.model().toggleTheme();
+            return null;
+        });
+        run(Duration.ofSeconds(2));
+        fx(() -> Screenshots.save(stage.getScene(), "metrics-light"));
+        fx(() -> {
+            console.model().toggleTheme();
+            return null;
+        });
+    }
+
+    @Test
+    void aSilentMetricsFileTurnsItsChartsStale(FxRobot robot) throws Exception {
+        Path file = home.resolve("metrics.csv");
+        show(new MetricsSettings(Optional.empty(), Optional.empty(), Optional.of(file), 1));
+        Instant start = time.instant();
+        StringBuilder lines = new StringBuilder("timestamp,metric,value\n");
+        for (int i = 60; i >= 0; i--) {
+            lines.append(start.minusSeconds(i * 30L)).append(",convex_calls,").append(3_100_000 - i * 1000).append('\n');
+        }
+        Files.writeString(file, lines);
+        PlanLoader loader = new PlanLoader();
+        startIncident(loader.loadBundledSeed(), loader.bundledSeedText());
+        run(Duration.ofSeconds(2));
+        assertThat(console.metrics().live().orElseThrow().freshness("convex_calls").state())
+                .isEqualTo(Freshness.State.LIVE);
+        Label value = robot.lookup("#chart-value-convex_calls").queryAs(Label.class);
+        assertThat(value.getText()).isEqualTo("3.1M calls/day");
+        assertThat(console.metrics().simulator()).as("no simulated numbers beside real ones").isEmpty();
+
+        Files.writeString(file, time.instant() + ",convex_calls,3050000\n", StandardOpenOption.APPEND);
+        run(Duration.ofSeconds(5));
+
+        // The file stops growing: after three expected intervals (2 min each) the chart says since when and why.
+        run(Duration.ofMinutes(7));
+        Freshness freshness = console.metrics().live().orElseThrow().freshness("convex_calls");
+        assertThat(freshness.state()).isEqualTo(Freshness.State.STALE);
+        Label status = robot.lookup("#chart-status-convex_calls").queryAs(Label.class);
+        assertThat(status.isVisible()).isTrue();
+        assertThat(status.getText()).startsWith("No data since ").contains(" UTC — ").contains("no new sample");
+        assertThat(status.getText()).contains(ChartText.clock(freshness.lastSampleAt()));
+        assertThat(value.getText()).isEqualTo("last known 3.05M calls/day");
+        assertThat(robot.lookup("#chart-convex_calls").queryAs(MetricChart.class).getPseudoClassStates())
+                .contains(MetricChart.STALE);
+        fx(() -> Screenshots.save(stage.getScene(), "metrics-stale"));
+    }
+
+    @Test
+    void anAlertShowsABannerIsRecordedOnceAndCanBeAcknowledged(FxRobot robot) throws Exception {
+        show(MetricsSettings.simulator(MetricsWiring.SIMULATOR_SEED));
+        Path planFile = resource("/metrics-ui/alert-plan.yaml");
+        PlanLoadResult loaded = new PlanLoader().load(planFile);
+        assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+        startIncident(loaded, Files.readString(planFile));
+        run(Duration.ofSeconds(10));
+
+        Label banner = robot.lookup("#alert-banner .alert-text").queryAs(Label.class);
+        assertThat(banner.getText()).startsWith("⚠ convex_calls crossed 900K at ").contains(" UTC");
+        assertThat(robot.lookup("#metrics-alert-status").queryAs(Label.class).getText()).contains("1 alert");
+        Map<String, IncidentState.AlertState> alerts = console.model().session().stateProperty().get().alerts();
+        assertThat(alerts).containsOnlyKeys("calls-over-free-tier");
+        assertThat(alerts.get("calls-over-free-tier").timesFired()).isEqualTo(1);
+        assertThat(alerts.get("calls-over-free-tier").metricId()).isEqualTo("convex_calls");
+        assertThat(robot.lookup("#chart-convex_calls").queryAs(MetricChart.class).getPseudoClassStates())
+                .contains(MetricChart.ALERTING);
+
+        run(Duration.ofMinutes(1));
+        assertThat(console.model().session().stateProperty().get().alerts().get("calls-over-free-tier").timesFired())
+                .as("the same firing is recorded once").isEqualTo(1);
+        fx(() -> Screenshots.save(stage.getScene(), "metrics-alert"));
+
+        Button open = robot.lookup("#alert-open-runbook-calls-over-free-tier").queryButton();
+        assertThat(open.getText()).isEqualTo("Open rollback runbook rb330");
+        fx(() -> {
+            open.fire();
+            return null;
+        });
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.ROLLBACK);
+
+        fx(() -> {
+            robot.lookup("#alert-acknowledge-calls-over-free-tier").queryButton().fire();
+            return null;
+        });
+        IncidentState.AlertState acknowledged = console.model().session().stateProperty().get().alerts()
+                .get("calls-over-free-tier");
+        assertThat(acknowledged.acknowledged()).isTrue();
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo("ana");
+        assertThat(robot.lookup("#alert-banner").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#metrics-alert-status").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(MetricsViewTest.class.getResource(name).toURI());
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        T result = WaitForAsyncUtils.asyncFx(work).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return result;
+    }
+}
