@@ -156,7 +156,13 @@ public final class MarkdownImporter {
             for (int i = 0; i < d.tasks.size(); i++) {
                 TaskDraft t = d.tasks.get(i);
                 String id = d.id + ".task-" + (i + 1);
-                tasks.add(new Task(null, t.text, t.issue, t.details));
+                // A task may name an issue the document never defines (e.g. "#324 Tasks" in a plan without #324).
+                String issue = t.issue != null && r.issues.containsKey(t.issue) ? t.issue : null;
+                if (t.issue != null && issue == null) {
+                    log.decided(t.line, "task '" + t.text + "' names issue #" + t.issue
+                            + ", which the document does not define; kept the task without it");
+                }
+                tasks.add(new Task(null, t.text, issue, t.details));
                 log.recognised("task", id, t.text, t.line, tick(t));
             }
             String description = d.description.isEmpty() ? null : String.join("\n", d.description);

@@ -388,9 +388,11 @@ public final class GuidedView implements AreaView {
                 reason.setDisable(!page.writable());
                 Button cut = new Button("Cut short… (X)");
                 cut.setId("guided-cut-short");
+                cut.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reason field gives way, not the label
                 cut.setDisable(!page.writable());
                 cut.setOnAction(e -> onCutShort(reason));
                 reason.setOnAction(cut.getOnAction());
+                HBox.setHgrow(reason, javafx.scene.layout.Priority.ALWAYS);
                 box.getChildren().add(new HBox(10, reason, cut));
             }
             case CUT_SHORT -> {

@@ -26,6 +26,27 @@ class ImporterPartsTest {
     }
 
     @Test
+    void aTaskListForAnIssueTheDocumentNeverDefinesKeepsItsTasks() {
+        ImportResult result = importText("""
+                # Plan
+
+                ## Issue #330: Crisis
+
+                #### PHASE 1: Emergency Fix (#330 Only)
+
+                **#324 Tasks:**
+                1. Tidy the fallback
+                """);
+        assertThat(result.plan().phases()).singleElement().satisfies(phase ->
+                assertThat(phase.tasks()).singleElement().satisfies(task -> {
+                    assertThat(task.text()).isEqualTo("Tidy the fallback");
+                    assertThat(task.issue()).isNull();
+                }));
+        assertThat(result.report().decisions()).anySatisfy(d ->
+                assertThat(d.message()).contains("names issue #324, which the document does not define"));
+    }
+
+    @Test
     void mojibakeIsRepairedAndRealCharactersAreLeftAlone() {
         // 🟡 is F0 9F 9F A1: in Mac Roman F0 is the Apple logo U+F8FF, hence the invisible first character
         assertThat(InputRepair.repair("a ‚Üí b \uF8FFüü° PENDING ‚ùå").text()).isEqualTo("a → b 🟡 PENDING ❌");
