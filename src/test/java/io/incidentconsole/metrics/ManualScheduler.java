@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** A clock and scheduler driven by hand: {@link #advance} moves time and runs what falls due. No sleeping. */
-final class ManualScheduler extends Clock implements TaskScheduler {
+/** For tests of the metrics and of their views. A clock and scheduler driven by hand: {@link #advance} moves time and runs what falls due. No sleeping. */
+public final class ManualScheduler extends Clock implements TaskScheduler {
 
     private long now;
     private final List<Job> jobs = new ArrayList<>();
 
-    ManualScheduler(Instant start) {
+    public ManualScheduler(Instant start) {
         this.now = start.toEpochMilli();
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         long end = now + by.toMillis();
         while (true) {
             Job next = jobs.stream().filter(j -> !j.cancelled && j.due <= end)
@@ -38,7 +38,7 @@ final class ManualScheduler extends Clock implements TaskScheduler {
         now = end;
     }
 
-    int activeJobs() {
+    public int activeJobs() {
         return (int) jobs.stream().filter(j -> !j.cancelled).count();
     }
 

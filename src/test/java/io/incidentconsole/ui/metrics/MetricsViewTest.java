@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.metrics;
 
+import io.incidentconsole.metrics.ManualScheduler;
+
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.app.MetricsWiring;
 import io.incidentconsole.incident.EventPayload;
