@@ -1,6 +1,7 @@
 package io.incidentconsole.cli;
 
 import io.incidentconsole.importer.ImportResult;
+import io.incidentconsole.importer.MarkdownText;
 import io.incidentconsole.importer.MarkdownImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,9 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,15 +50,9 @@ final class ImportCommand implements Callable<Integer> {
             err.println(markdown + ": cannot read the file: " + e.getMessage());
             return 1;
         }
-        String text;
-        boolean latin1 = false;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            text = new String(bytes, StandardCharsets.ISO_8859_1);
-            latin1 = true;
-        }
+        MarkdownText decoded = MarkdownText.decode(bytes);
+        String text = decoded.text();
+        boolean latin1 = decoded.readAsLatin1();
         ImportResult result = importer.importDocument(markdown.toString(), text);
         if (output != null) {
             try {

@@ -134,6 +134,11 @@ public final class MainWindowView {
                 alert.show();
             }
         });
+        model.importNoticeProperty().addListener((obs, old, notice) -> {
+            if (notice != null) {
+                showImportReport(notice);
+            }
+        });
         model.recoveryProperty().addListener((obs, old, notice) -> {
             if (notice != null) {
                 new RecoveryDialog(notice, window(), model.themeProperty().get()).show();
@@ -191,7 +196,11 @@ public final class MainWindowView {
         root.setOnDragDropped(event -> {
             File file = event.getDragboard().hasFiles() ? planFile(event.getDragboard().getFiles()) : null;
             if (file != null) {
-                model.openPlan(file.toPath());
+                if (isMarkdown(file)) {
+                    model.importMarkdown(file.toPath());
+                } else {
+                    model.openPlan(file.toPath());
+                }
             }
             event.setDropCompleted(file != null);
             event.consume();
@@ -219,11 +228,45 @@ public final class MainWindowView {
         showIncidentPicker();
     }
 
+    static boolean isMarkdown(File file) {
+        String name = file.getName().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
+    }
+
+    @FXML
+    private void onImportMarkdown() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a Markdown coordination plan");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Markdown (*.md)", "*.md", "*.markdown"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            model.importMarkdown(file.toPath());
+        }
+    }
+
+    /** What the importer understood, line by line, so the operator can check it before relying on the plan. */
+    private void showImportReport(MainWindowViewModel.ImportNotice notice) {
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(notice.report().render());
+        text.setEditable(false);
+        text.getStyleClass().add("code-block");
+        text.setPrefSize(900, 420);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Import report");
+        alert.setHeaderText("Imported " + notice.file().getFileName()
+                + (notice.readAsLatin1() ? " (not UTF-8: read as ISO-8859-1)" : "")
+                + ". Check what was recognised and what was kept as notes.");
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().getStylesheets().setAll(model.themeProperty().get().stylesheets());
+        alert.initOwner(window());
+        alert.getDialogPane().getProperties().put(DialogStages.NAME, "import-report");
+        alert.show();
+    }
+
     /** The first dropped file that can be a plan. */
     static File planFile(List<File> files) {
         for (File file : files) {
             String name = file.getName().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
+            if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") || isMarkdown(file)) {
                 return file;
             }
         }
@@ -311,7 +354,7 @@ public final class MainWindowView {
             text.append(area.shortcut()).append("\t").append(area.title()).append('\n');
         }
         text.append("Ctrl+I\tStart or resume an incident\nCtrl+U\tCompose a stakeholder update\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
-                .append("Drop a .yaml or .json plan on the window to open it.");
+                .append("Drop a .yaml or .json plan on the window to open it, or a .md plan to import it.");
         info("Keyboard shortcuts", text.toString());
     }
 

@@ -17,6 +17,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import io.incidentconsole.importer.ImportReport;
+import io.incidentconsole.importer.ImportResult;
+import io.incidentconsole.importer.MarkdownImporter;
+import io.incidentconsole.importer.MarkdownText;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.RecoveryReport;
 
@@ -54,6 +58,8 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ReadOnlyObjectWrapper<ImportNotice> importNotice = new ReadOnlyObjectWrapper<>(this, "importNotice");
+    private final MarkdownImporter importer;
     private final ReadOnlyObjectWrapper<RecoveryNotice> recovery = new ReadOnlyObjectWrapper<>(this, "recovery");
     private final IncidentSession session;
     private CurrentPlan current;
@@ -61,6 +67,7 @@ public final class MainWindowViewModel {
     public MainWindowViewModel(PlanLoader loader, RecentPlans recentPlans, Settings settings, BackgroundTasks tasks,
                                IncidentSession session) {
         this.loader = loader;
+        this.importer = new MarkdownImporter(loader);
         this.session = session;
         this.recentPlans = recentPlans;
         this.settings = settings;
@@ -82,8 +89,32 @@ public final class MainWindowViewModel {
         }, file);
     }
 
+    /**
+     * Imports a Markdown coordination plan and shows the plan built from it; what the importer understood is
+     * published as an {@link ImportNotice}. The imported plan is not a file, so it is not added to the recent plans.
+     */
+    public void importMarkdown(Path file) {
+        load(file.getFileName().toString(), () -> {
+            MarkdownText markdown = MarkdownText.decode(Files.readAllBytes(file));
+            ImportResult imported = importer.importDocument(file.toString(), markdown.text());
+            PlanLoadResult result = new PlanLoadResult(file.toString(), imported.plan(), List.of());
+            return new Loaded(result, imported.yaml(), new ImportNotice(file, imported.report(), markdown.readAsLatin1()));
+        }, null);
+    }
+
+    /** What an import recognised and left as notes, for the operator to check. */
+    public record ImportNotice(Path file, ImportReport report, boolean readAsLatin1) {
+    }
+
+    public ReadOnlyObjectProperty<ImportNotice> importNoticeProperty() {
+        return importNotice.getReadOnlyProperty();
+    }
+
     /** A load's result with the plan's text, which a new incident copies into its folder. */
-    private record Loaded(PlanLoadResult result, String text) {
+    private record Loaded(PlanLoadResult result, String text, ImportNotice imported) {
+        Loaded(PlanLoadResult result, String text) {
+            this(result, text, null);
+        }
     }
 
     /** The plan shown and its text; what "start a new incident" starts from. */
@@ -105,6 +136,12 @@ public final class MainWindowViewModel {
                 current = new CurrentPlan(result.plan(), file == null ? result.source() : file.toAbsolutePath().toString(),
                         loaded.text());
                 show(result, file);
+                if (loaded.imported() != null) {
+                    planSource.set("Imported from " + loaded.imported().file().toAbsolutePath() + " (not saved as a plan file)");
+                    statusMessage.set("Imported " + loaded.imported().file().getFileName() + " — "
+                            + result.plan().summary());
+                    importNotice.set(loaded.imported());
+                }
             } else {
                 refuse(result.source(), result.problems());
             }

@@ -112,6 +112,26 @@ class MainWindowTest {
     }
 
     @Test
+    void importingAMarkdownPlanShowsThePlanAndTheImportReport(FxRobot robot) throws Exception {
+        Path markdown = Path.of(getClass().getResource("/importer/db-migration-cutover.md").toURI());
+        WaitForAsyncUtils.asyncFx(() -> console.model().importMarkdown(markdown));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Window report = robot.listTargetWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene() != null
+                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
+                        && "import-report".equals(pane.getProperties().get("incident-console.dialog")))
+                .findFirst().orElseThrow(() -> new AssertionError("no import report shown"));
+        javafx.scene.control.TextArea text = robot.from(report.getScene().getRoot())
+                .lookup(".text-area").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(text.getText()).contains("phase");
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
+                .startsWith("Imported db-migration-cutover.md");
+        assertThat(console.model().currentPlan().orElseThrow().plan().phases()).isNotEmpty();
+        WaitForAsyncUtils.asyncFx(() -> ((Stage) report).close()).get();
+    }
+
+    @Test
     void rememberedRecentPlansAndThemeSwitch(FxRobot robot) throws Exception {
         open(ConsoleFixture.resource("small-plan.yaml"));
         assertThat(console.model().recentPlans()).first()

@@ -39,6 +39,19 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void importingTheSeedMarkdownShowsItsPlanAndWhatTheImporterUnderstood() throws Exception {
+        MainWindowViewModel model = model();
+        Path markdown = Path.of(getClass().getResource("/importer/seed-coordination-plan.md").toURI());
+        model.importMarkdown(markdown);
+        assertThat(model.problemsProperty().get()).isNull();
+        assertThat(model.currentPlan().orElseThrow().plan().phases()).hasSize(7);
+        assertThat(model.currentPlan().orElseThrow().text()).contains("p324-3");
+        assertThat(model.planSourceProperty().get()).startsWith("Imported from ").contains("seed-coordination-plan.md");
+        assertThat(model.importNoticeProperty().get().report().render()).contains("phase");
+        assertThat(model.recentPlans()).as("an imported document is not a plan file").isEmpty();
+    }
+
+    @Test
     void aPlanThatFailsKeepsTheOpenOneAndPublishesEveryProblem() throws Exception {
         MainWindowViewModel model = model();
         model.openBundledPlan();
