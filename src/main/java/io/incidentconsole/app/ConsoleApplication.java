@@ -78,7 +78,7 @@ public final class ConsoleApplication extends Application {
                 .ifPresent(StartupProbe::watchFirstFrame);
 
         if (plan != null) {
-            console.model().openPlan(plan);
+            console.model().openOrImport(plan);
         } else {
             console.model().openBundledPlan();
         }

@@ -196,11 +196,7 @@ public final class MainWindowView {
         root.setOnDragDropped(event -> {
             File file = event.getDragboard().hasFiles() ? planFile(event.getDragboard().getFiles()) : null;
             if (file != null) {
-                if (isMarkdown(file)) {
-                    model.importMarkdown(file.toPath());
-                } else {
-                    model.openPlan(file.toPath());
-                }
+                model.openOrImport(file.toPath());
             }
             event.setDropCompleted(file != null);
             event.consume();
@@ -226,11 +222,6 @@ public final class MainWindowView {
     @FXML
     private void onIncident() {
         showIncidentPicker();
-    }
-
-    static boolean isMarkdown(File file) {
-        String name = file.getName().toLowerCase(Locale.ROOT);
-        return name.endsWith(".md") || name.endsWith(".markdown");
     }
 
     @FXML
@@ -266,7 +257,7 @@ public final class MainWindowView {
     static File planFile(List<File> files) {
         for (File file : files) {
             String name = file.getName().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") || isMarkdown(file)) {
+            if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") || MainWindowViewModel.isMarkdown(file.toPath())) {
                 return file;
             }
         }

@@ -110,6 +110,20 @@ public final class MainWindowViewModel {
         return importNotice.getReadOnlyProperty();
     }
 
+    /** Opens a plan file, or imports it when it is a Markdown document (.md, .markdown). */
+    public void openOrImport(Path file) {
+        if (isMarkdown(file)) {
+            importMarkdown(file);
+        } else {
+            openPlan(file);
+        }
+    }
+
+    public static boolean isMarkdown(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
+    }
+
     /** A load's result with the plan's text, which a new incident copies into its folder. */
     private record Loaded(PlanLoadResult result, String text, ImportNotice imported) {
         Loaded(PlanLoadResult result, String text) {

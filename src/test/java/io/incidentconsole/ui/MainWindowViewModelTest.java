@@ -42,7 +42,7 @@ class MainWindowViewModelTest {
     void importingTheSeedMarkdownShowsItsPlanAndWhatTheImporterUnderstood() throws Exception {
         MainWindowViewModel model = model();
         Path markdown = Path.of(getClass().getResource("/importer/seed-coordination-plan.md").toURI());
-        model.importMarkdown(markdown);
+        model.openOrImport(markdown);
         assertThat(model.problemsProperty().get()).isNull();
         assertThat(model.currentPlan().orElseThrow().plan().phases()).hasSize(7);
         assertThat(model.currentPlan().orElseThrow().text()).contains("p324-3");
