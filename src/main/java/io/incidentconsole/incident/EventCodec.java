@@ -223,6 +223,32 @@ public final class EventCodec {
         }
     }
 
+    /**
+     * The payload's JSON exactly as a journal line carries it, for journals that store the payload on its own
+     * (a team database's payload column). {@link #readPayload} reads it back.
+     */
+    public String payloadJson(EventPayload payload) {
+        try {
+            return mapper.writeValueAsString(payloadTree(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a " + payload.kind() + " payload: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a payload stored by {@link #payloadJson}: a kind this version does not know, or fields it cannot read,
+     * give {@link EventPayload.Unrecognized}, as they do in a journal file.
+     */
+    public EventPayload readPayload(String kind, String json) {
+        JsonNode node;
+        try {
+            node = json == null ? null : mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            return new EventPayload.Unrecognized(kind, null, "not valid JSON: " + e.getOriginalMessage());
+        }
+        return payload(kind, node);
+    }
+
     /** The payload as pretty JSON, for showing an unrecognized event. */
     public String toJson(JsonNode node) {
         try {
