@@ -18,6 +18,7 @@ import java.util.Optional;
 /** The SQL of team mode, one method per statement or transaction; connections are the caller's. */
 final class EventStore {
 
+    /** The channels the schema notifies on (append_event uses the first). */
     static final String EVENTS_CHANNEL = "incident_events";
     static final String CONSOLES_CHANNEL = "incident_consoles";
 
@@ -93,73 +94,45 @@ final class EventStore {
     }
 
     /**
-     * Appends one event in one transaction: locks the incident's row, inserts the event with the next seq unless
-     * an event with its id is there already (a re-sent event is not stored twice: the stored one is returned),
-     * moves last_seq, notifies the other consoles, and reads every event after {@code knownSeq} so the caller
-     * sees the others' events that came first. The connection must not be in auto-commit mode.
+     * Appends one event in one transaction, by the schema's {@code append_event} function: it locks the incident's
+     * row, inserts the event with the next seq unless an event with its id is stored already (then the stored one
+     * is returned: a re-sent event is not duplicated), moves last_seq and notifies the other consoles; it returns
+     * every event after {@code knownSeq} so the caller also learns of the others' events that came first. One
+     * round trip, so the row lock is held only while the server works. Use a connection in auto-commit mode.
      */
     Appended append(Connection c, String incidentId, Event event, long knownSeq) throws SQLException {
-        try {
-            long lastSeq;
-            try (PreparedStatement lock = c.prepareStatement(
-                    "SELECT last_seq FROM incidents WHERE id = ? FOR UPDATE")) {
-                lock.setString(1, incidentId);
-                try (ResultSet rs = lock.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("no incident '" + incidentId + "' in the database", "IC404");
+        List<Event> after = new ArrayList<>();
+        Event stored = null;
+        try (PreparedStatement call = c.prepareStatement("SELECT " + EVENT_COLUMNS.replace("payload::text", "payload")
+                + " FROM append_event(?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+            call.setString(1, incidentId);
+            call.setString(2, event.id());
+            call.setString(3, event.at().toString());
+            call.setString(4, event.operator());
+            call.setString(5, event.kind());
+            call.setString(6, codec.payloadJson(event.payload()));
+            call.setLong(7, knownSeq);
+            try (ResultSet rs = call.executeQuery()) {
+                while (rs.next()) {
+                    Event row = event(rs);
+                    if (row.id().equals(event.id())) {
+                        stored = row;
                     }
-                    lastSeq = rs.getLong(1);
+                    if (row.seq() > knownSeq) {
+                        after.add(row);
+                    }
                 }
             }
-            long seq = lastSeq + 1;
-            int inserted;
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO events (incident_id, seq, event_id, at, "
-                    + "operator, kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING")) {
-                insert.setString(1, incidentId);
-                insert.setLong(2, seq);
-                insert.setString(3, event.id());
-                insert.setString(4, event.at().toString());
-                insert.setString(5, event.operator());
-                insert.setString(6, event.kind());
-                insert.setString(7, codec.payloadJson(event.payload()));
-                inserted = insert.executeUpdate();
+        } catch (SQLException e) {
+            if ("P0002".equals(e.getSQLState())) {
+                throw new SQLException("no incident '" + incidentId + "' in the database", "P0002", e);
             }
-            if (inserted == 1) {
-                try (PreparedStatement update = c.prepareStatement(
-                        "UPDATE incidents SET last_seq = ?, last_activity = now() WHERE id = ?")) {
-                    update.setLong(1, seq);
-                    update.setString(2, incidentId);
-                    update.executeUpdate();
-                }
-                try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                    notify.setString(1, EVENTS_CHANNEL);
-                    notify.setString(2, incidentId + ":" + seq);
-                    notify.execute();
-                }
-            }
-            List<Event> after = fetchAfter(c, incidentId, knownSeq);
-            Event stored = after.stream().filter(e -> e.id().equals(event.id())).findFirst()
-                    .orElse(null);
-            if (stored == null) {
-                stored = byId(c, event.id()).orElseThrow(() -> new SQLException(
-                        "event " + event.id() + " is neither new nor stored", "IC500"));
-            }
-            c.commit();
-            return new Appended(stored, after);
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(c);
             throw e;
         }
-    }
-
-    private Optional<Event> byId(Connection c, String eventId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + EVENT_COLUMNS
-                + " FROM events WHERE event_id = ?")) {
-            select.setString(1, eventId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(event(rs)) : Optional.empty();
-            }
+        if (stored == null) {
+            throw new SQLException("event " + event.id() + " is neither new nor stored", "XX000");
         }
+        return new Appended(stored, after);
     }
 
     /** The events after {@code seq}, in order. */
@@ -262,11 +235,4 @@ final class EventStore {
         }
     }
 
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            // The connection is likely gone; the transaction is rolled back with it.
-        }
-    }
 }

@@ -112,7 +112,7 @@ final class PostgresTeamJournal implements TeamJournal {
                 context.clock(), context.ids(), context.timing(), context.consoleId(), operator, context.host(),
                 null);
         synchronized (journal) {
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(true);
             journal.writer = connection;
             List<Event> copy = local.synced();
             if (!copy.isEmpty() && !context.store().eventIdAt(connection, incidentId, copy.size())
@@ -326,7 +326,6 @@ final class PostgresTeamJournal implements TeamJournal {
     private Connection writer() throws SQLException {
         if (writer == null || writer.isClosed()) {
             writer = database.open();
-            writer.setAutoCommit(false);
         }
         return writer;
     }

@@ -86,23 +86,23 @@ class ConnectionLossTest {
     }
 
     @Test
-    void aConnectionCutRightAfterTheCommitWasSentStoresTheEventExactlyOnce() throws Exception {
-        assertCutMidAppendStoresOnce(CuttingProxy.Cut.AFTER_FORWARDING);
+    void aConnectionCutAfterTheServerCommittedButBeforeItsReplyStoresTheEventExactlyOnce() throws Exception {
+        assertCutMidAppendStoresOnce(CuttingProxy.Cut.BEFORE_THE_CLIENT_GETS_THE_REPLY);
     }
 
     @Test
-    void aConnectionCutBeforeTheCommitReachedTheServerStoresTheEventExactlyOnce() throws Exception {
-        assertCutMidAppendStoresOnce(CuttingProxy.Cut.BEFORE_FORWARDING);
+    void aConnectionCutBeforeTheAppendReachedTheServerStoresTheEventExactlyOnce() throws Exception {
+        assertCutMidAppendStoresOnce(CuttingProxy.Cut.BEFORE_THE_SERVER_GETS_IT);
     }
 
     private void assertCutMidAppendStoresOnce(CuttingProxy.Cut cut) throws Exception {
         try (CuttingProxy proxy = new CuttingProxy(port)) {
-            // prepareThreshold=0: the driver sends COMMIT as text every time (not as a server-prepared statement),
-            // so the proxy can recognise it.
+            // prepareThreshold=0: the driver sends the statement's text every time (not a server-prepared
+            // statement's name), so the proxy can recognise the append.
             TeamIncidents viaProxy = support.console(dir.resolve("ana-cache"), "ana").connect(TeamDatabaseAddress
                     .parse("postgresql://postgres@localhost:" + proxy.port() + "/incidents?prepareThreshold=0"));
             try (Incident a = startIncident(viaProxy, "ana")) {
-                proxy.cutOnce("COMMIT", cut);
+                proxy.cutOnce("append_event", cut);
 
                 Event ticked = a.record(new EventPayload.TaskTicked("backup", "backup.task-1"));
 

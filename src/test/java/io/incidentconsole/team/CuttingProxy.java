@@ -14,12 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A TCP proxy between consoles and the database that can cut one connection at a chosen moment: when a client
- * sends bytes containing a marker (e.g. the COMMIT of a transaction), the proxy either forwards them and then
- * cuts (the server may commit, the client never hears back) or cuts without forwarding.
+ * sends bytes containing a marker (e.g. the statement that appends and commits an event), the proxy either cuts
+ * without forwarding them (the server never sees the statement), or forwards them and cuts when the server's
+ * reply comes (the server committed; the client never hears back).
  */
 final class CuttingProxy implements AutoCloseable {
 
-    enum Cut { AFTER_FORWARDING, BEFORE_FORWARDING }
+    enum Cut { BEFORE_THE_SERVER_GETS_IT, BEFORE_THE_CLIENT_GETS_THE_REPLY }
 
     private record Armed(byte[] marker, Cut cut) {
     }
@@ -59,8 +60,9 @@ final class CuttingProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
-                pump(client, server, true);
-                pump(server, client, false);
+                java.util.concurrent.atomic.AtomicBoolean replyCut = new java.util.concurrent.atomic.AtomicBoolean();
+                pump(client, server, true, replyCut);
+                pump(server, client, false, replyCut);
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -69,22 +71,23 @@ final class CuttingProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, boolean fromClient) {
+    private void pump(Socket from, Socket to, boolean fromClient, java.util.concurrent.atomic.AtomicBoolean replyCut) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (!fromClient && replyCut.get()) {
+                        cuts.incrementAndGet();
+                        break;
+                    }
                     Armed cut = fromClient ? armed.get() : null;
                     if (cut != null && contains(buffer, n, cut.marker()) && armed.compareAndSet(cut, null)) {
-                        if (cut.cut() == Cut.AFTER_FORWARDING) {
-                            out.write(buffer, 0, n);
-                            out.flush();
+                        if (cut.cut() == Cut.BEFORE_THE_SERVER_GETS_IT) {
+                            cuts.incrementAndGet();
+                            break;
                         }
-                        cuts.incrementAndGet();
-                        closeQuietly(from);
-                        closeQuietly(to);
-                        return;
+                        replyCut.set(true);
                     }
                     out.write(buffer, 0, n);
                     out.flush();

@@ -1,0 +1,150 @@
+package io.incidentconsole.team;
+
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Incident;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * N simulated consoles on one embedded PostgreSQL, each recording R events per second for a while; then checks
+ * that every console converged on the same events and state and that nothing was lost or duplicated, and reports
+ * append latency. Run by {@code bench/team/run.sh} (10 consoles x 50 events/s x 60 s) and, briefly, by
+ * {@link TeamConvergenceTest}.
+ */
+final class TeamLoadHarness {
+
+    record Result(int consoles, int eventsPerSecond, Duration duration, long appended, long stored,
+                  boolean converged, boolean noDuplicates, double p50Millis, double p99Millis, double maxMillis,
+                  double achievedPerSecond, String loadBefore, String loadAfter) {
+
+        String report() {
+            return String.format(Locale.ROOT, "consoles=%d rate=%d/s each duration=%ds appended=%d stored=%d "
+                            + "converged=%s noDuplicates=%s achieved=%.0f events/s append p50=%.2f ms p99=%.2f ms "
+                            + "max=%.2f ms loadavg before=[%s] after=[%s]", consoles, eventsPerSecond,
+                    duration.toSeconds(), appended, stored, converged, noDuplicates, achievedPerSecond, p50Millis,
+                    p99Millis, maxMillis, loadBefore, loadAfter);
+        }
+    }
+
+    private TeamLoadHarness() {
+    }
+
+    static Result run(Path workDir, int port, int consoles, int eventsPerSecond, Duration duration) throws Exception {
+        TeamTestSupport support = new TeamTestSupport(workDir.resolve("home"));
+        TeamDatabaseAddress address = TeamTestSupport.address(port);
+        List<Incident> incidents = new ArrayList<>();
+        String loadBefore = loadAverage();
+        try {
+            Incident first = support.console(workDir.resolve("cache-0"), "console-0").connect(address)
+                    .start(TeamTestSupport.plan(), "small-plan.yaml", TeamTestSupport.planText(), "operator-0");
+            incidents.add(first);
+            for (int i = 1; i < consoles; i++) {
+                incidents.add(support.console(workDir.resolve("cache-" + i), "console-" + i).connect(address)
+                        .join(first.id(), "operator-" + i));
+            }
+            List<Long> latencies = new CopyOnWriteArrayList<>();
+            AtomicLong appended = new AtomicLong(1); // IncidentStarted
+            List<Thread> writers = new ArrayList<>();
+            long periodNanos = 1_000_000_000L / eventsPerSecond;
+            long start = System.nanoTime() + 100_000_000L;
+            long end = start + duration.toNanos();
+            for (int i = 0; i < consoles; i++) {
+                Incident incident = incidents.get(i);
+                String phase = i % 2 == 0 ? "backup" : "migrate";
+                Thread writer = new Thread(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    long next = start;
+                    for (int n = 0; next < end; n++, next += periodNanos) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            sleepNanos(wait);
+                        }
+                        long t0 = System.nanoTime();
+                        incident.record(new EventPayload.NoteAdded(phase, incident.operator() + " #" + n));
+                        mine.add(System.nanoTime() - t0);
+                        appended.incrementAndGet();
+                    }
+                    latencies.addAll(mine);
+                }, "load-" + i);
+                writers.add(writer);
+                writer.start();
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long expected = appended.get();
+            boolean arrived = TeamTestSupport.eventually(Duration.ofSeconds(120), () -> incidents.stream()
+                    .allMatch(inc -> inc.journal().events().size() == expected));
+            List<Event> reference = incidents.get(0).journal().events();
+            boolean converged = arrived && incidents.stream().allMatch(inc -> inc.journal().events().equals(reference)
+                    && inc.state().equals(incidents.get(0).state()));
+            Set<String> ids = new HashSet<>();
+            reference.forEach(e -> ids.add(e.id()));
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Result(consoles, eventsPerSecond, duration, expected, reference.size(), converged,
+                    ids.size() == reference.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, (expected - 1) / seconds, loadBefore,
+                    loadAverage());
+        } finally {
+            incidents.forEach(Incident::close);
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return String.join(" ", Arrays.copyOf(parts, 3));
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    /** {@code consoles eventsPerSecond seconds} (default 10 50 60). */
+    public static void main(String[] args) throws Exception {
+        int consoles = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        Path work = Files.createTempDirectory("team-load");
+        int port = TeamTestSupport.freePort();
+        try (EmbeddedPostgres server = TeamTestSupport.startServer(work.resolve("pg"), port)) {
+            TeamTestSupport.createDatabase(server, TeamTestSupport.DATABASE);
+            Result result = run(work, port, consoles, rate, Duration.ofSeconds(seconds));
+            System.out.println(result.report());
+            System.out.println("cpus=" + Runtime.getRuntime().availableProcessors() + " java="
+                    + System.getProperty("java.version"));
+            if (!result.converged() || !result.noDuplicates() || result.stored() != result.appended()) {
+                System.exit(1);
+            }
+        }
+    }
+}
