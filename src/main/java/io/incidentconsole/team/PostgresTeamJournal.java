@@ -76,6 +76,8 @@ final class PostgresTeamJournal implements TeamJournal {
     private Instant lastSynced;
     private Instant lastSavedSync;
     private Connection writer;
+    /** synced.size(), readable without the lock. */
+    private volatile long syncedCount;
     private volatile boolean closed;
     private Thread worker;
 
@@ -121,6 +123,7 @@ final class PostgresTeamJournal implements TeamJournal {
                 cache.replaceSynced(copy);
             }
             journal.synced.addAll(copy);
+            journal.syncedCount = copy.size();
             copy.forEach(e -> journal.syncedIds.add(e.id()));
             journal.outbox.addAll(local.outbox());
             journal.view.addAll(journal.desired());
@@ -210,6 +213,7 @@ final class PostgresTeamJournal implements TeamJournal {
             syncedIds.add(event.id());
             added.add(event);
         }
+        syncedCount = synced.size();
         lastSynced = clock.instant();
         if (!added.isEmpty()) {
             try {
@@ -224,16 +228,28 @@ final class PostgresTeamJournal implements TeamJournal {
         reconcile();
     }
 
+    /**
+     * Brings listeners to {@link #desired()}: told of the new events when what they saw is a prefix of it, else given
+     * the whole list (reloaded). Only the part after {@code confirmed} is compared, so this stays cheap as the
+     * incident grows.
+     */
     private void reconcile() {
-        List<Event> desired = desired();
-        boolean extends_ = view.size() <= desired.size();
-        for (int i = confirmed; extends_ && i < view.size(); i++) {
-            Event seen = view.get(i);
-            Event wanted = desired.get(i);
-            extends_ = seen.id().equals(wanted.id()) && seen.seq() == wanted.seq();
+        List<Event> tail = new ArrayList<>(synced.subList(confirmed, synced.size()));
+        long next = synced.size() + 1;
+        for (Event queued : outbox) {
+            if (!syncedIds.contains(queued.id())) {
+                tail.add(renumbered(queued, next++));
+            }
         }
-        if (extends_) {
-            List<Event> fresh = List.copyOf(desired.subList(view.size(), desired.size()));
+        int seenAfter = view.size() - confirmed;
+        boolean extendsView = seenAfter <= tail.size();
+        for (int i = 0; extendsView && i < seenAfter; i++) {
+            Event seen = view.get(confirmed + i);
+            Event wanted = tail.get(i);
+            extendsView = seen.id().equals(wanted.id()) && seen.seq() == wanted.seq();
+        }
+        if (extendsView) {
+            List<Event> fresh = List.copyOf(tail.subList(seenAfter, tail.size()));
             view.addAll(fresh);
             confirmed = synced.size();
             for (Event event : fresh) {
@@ -242,10 +258,10 @@ final class PostgresTeamJournal implements TeamJournal {
                 }
             }
         } else {
-            view.clear();
-            view.addAll(desired);
+            view.subList(confirmed, view.size()).clear();
+            view.addAll(tail);
             confirmed = synced.size();
-            List<Event> all = List.copyOf(desired);
+            List<Event> all = List.copyOf(view);
             for (JournalListener listener : listeners) {
                 tell(() -> listener.reloaded(all));
             }
@@ -430,7 +446,8 @@ final class PostgresTeamJournal implements TeamJournal {
                 boolean consolesChanged = false;
                 for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
                     if (n.getName().equals(EventStore.EVENTS_CHANNEL) && n.getParameter().startsWith(incidentId + ":")) {
-                        newEvents = true;
+                        // Only fetch for events not taken in yet (this console's own appends already were).
+                        newEvents |= notifiedSeq(n.getParameter()) > syncedCount;
                     } else if (n.getName().equals(EventStore.CONSOLES_CHANNEL) && n.getParameter().equals(incidentId)) {
                         consolesChanged = true;
                     }
@@ -467,6 +484,15 @@ final class PostgresTeamJournal implements TeamJournal {
             }
         }
         closeQuietly(listen);
+    }
+
+    /** The seq in an {@code incident_events} notification ("incident:seq"); MAX_VALUE when unreadable. */
+    private static long notifiedSeq(String parameter) {
+        try {
+            return Long.parseLong(parameter.substring(parameter.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Back online: send the queue in order, fetch what others added, and say so. */
