@@ -32,6 +32,8 @@ final class PgCredentials {
     private final Path home;
     private final String osUser;
     private final Consumer<String> warnings;
+    /** Each warning once per process: connections are opened again and again (reconnects, probes). */
+    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param environment the process environment (System.getenv() in the app; a map in tests)
@@ -41,7 +43,11 @@ final class PgCredentials {
         this.environment = Map.copyOf(environment);
         this.home = home;
         this.osUser = osUser;
-        this.warnings = warnings;
+        this.warnings = message -> {
+            if (warned.add(message)) {
+                warnings.accept(message);
+            }
+        };
     }
 
     static PgCredentials ofThisProcess(Consumer<String> warnings) {

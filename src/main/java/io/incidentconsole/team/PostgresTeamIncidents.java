@@ -221,25 +221,37 @@ final class PostgresTeamIncidents implements TeamIncidents {
     /** Opens the incident live on {@code connection} (which the journal keeps); closes it on failure. */
     private Incident openLive(IncidentMetadata metadata, String planText, Plan plan, String operator,
                               Connection connection) {
+        try {
+            PostgresTeamJournal journal = openLiveJournal(metadata, planText, operator, connection);
+            return new Incident(metadata, folder(metadata.id()), plan, journal, operator, null);
+        } catch (SQLException e) {
+            if (DatabaseErrors.isConnectionProblem(e)) {
+                return openReadOnly(metadata.id(), operator, DatabaseErrors.reason(e));
+            }
+            throw new TeamDatabaseException("cannot open incident '" + metadata.id() + "' from " + address.label()
+                    + ": " + DatabaseErrors.serverReason(e), DatabaseErrors.sanitized(e));
+        }
+    }
+
+    /**
+     * The live journal of an incident without an {@link Incident} around it (the load harness folds the state
+     * once at the end instead of on every event). Closes {@code connection} and the cache on failure.
+     */
+    PostgresTeamJournal openLiveJournal(IncidentMetadata metadata, String planText, String operator,
+                                        Connection connection) throws SQLException {
         Path folder = folder(metadata.id());
         IncidentCache cache = null;
         try {
             cache = IncidentCache.openForWriting(folder, codec);
             cache.writeIncident(metadata, planText);
             IncidentCache.Snapshot local = cache.read();
-            PostgresTeamJournal journal = PostgresTeamJournal.openLive(context, metadata.id(), cache, local,
-                    operator, connection);
-            return new Incident(metadata, folder, plan, journal, operator, null);
-        } catch (SQLException e) {
+            return PostgresTeamJournal.openLive(context, metadata.id(), cache, local, operator, connection);
+        } catch (SQLException | RuntimeException e) {
             close(connection);
             if (cache != null) {
                 cache.close();
             }
-            if (DatabaseErrors.isConnectionProblem(e)) {
-                return openReadOnly(metadata.id(), operator, DatabaseErrors.reason(e));
-            }
-            throw new TeamDatabaseException("cannot open incident '" + metadata.id() + "' from " + address.label()
-                    + ": " + DatabaseErrors.serverReason(e), DatabaseErrors.sanitized(e));
+            throw e;
         } catch (IOException e) {
             close(connection);
             if (cache != null) {
@@ -247,13 +259,18 @@ final class PostgresTeamIncidents implements TeamIncidents {
             }
             throw new TeamDatabaseException("cannot keep the local copy of incident '" + metadata.id() + "' in "
                     + folder + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            close(connection);
-            if (cache != null) {
-                cache.close();
-            }
-            throw e;
         }
+    }
+
+    /** {@link #openLiveJournal} for an incident of the database, by its id (for the load harness). */
+    PostgresTeamJournal openLiveJournal(String incidentId, String operator) throws SQLException {
+        Connection connection = source.open();
+        Optional<EventStore.IncidentRow> row = context.store().incident(connection, incidentId);
+        if (row.isEmpty()) {
+            close(connection);
+            throw new TeamDatabaseException("there is no incident '" + incidentId + "' in " + address.label());
+        }
+        return openLiveJournal(row.get().metadata(), row.get().planText(), operator, connection);
     }
 
     private Incident openReadOnly(String incidentId, String operator, String reason) {

@@ -184,6 +184,29 @@ class ConnectionLossTest {
     }
 
     @Test
+    void consolesWhoseConnectionsTheServerKillsReconnectAndCatchUp() throws Exception {
+        TeamIncidents anaSide = support.console(dir.resolve("ana-cache"), "ana").connect(TeamTestSupport.address(port));
+        TeamIncidents benSide = support.console(dir.resolve("ben-cache"), "ben").connect(TeamTestSupport.address(port));
+        try (Incident a = startIncident(anaSide, "ana"); Incident b = benSide.join(a.id(), "ben")) {
+            try (Connection admin = server.getPostgresDatabase().getConnection();
+                 PreparedStatement kill = admin.prepareStatement("SELECT count(pg_terminate_backend(pid)) "
+                         + "FROM pg_stat_activity WHERE application_name = 'incident-console'");
+                 ResultSet killed = kill.executeQuery()) {
+                killed.next();
+                assertThat(killed.getInt(1)).as("writer and listener of both consoles").isGreaterThanOrEqualTo(4);
+            }
+
+            Event ticked = a.record(new EventPayload.TaskTicked("backup", "backup.task-1"));
+
+            assertThat(ticked.seq()).isEqualTo(2);
+            assertThat(eventually(Duration.ofSeconds(15), () -> b.journal().events().contains(ticked)
+                    && team(a).connectionStatus().isOnline() && team(b).connectionStatus().isOnline())).isTrue();
+            assertThat(storedIds(a.id())).hasSize(2).doesNotHaveDuplicates();
+            assertThat(a.journal().events()).isEqualTo(b.journal().events());
+        }
+    }
+
+    @Test
     void eventsQueuedBeforeTheConsoleQuitAreSentWhenItReopensTheIncident() throws Exception {
         PostgresTeamDatabase anaConsole = support.console(dir.resolve("ana-cache"), "ana");
         String id;

@@ -3,6 +3,8 @@ package io.incidentconsole.team;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.plan.Plan;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -23,8 +25,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * that every console converged on the same events and state and that nothing was lost or duplicated, and reports
  * append latency. Run by {@code bench/team/run.sh} (10 consoles x 50 events/s x 60 s) and, briefly, by
  * {@link TeamConvergenceTest}.
+ * <p>
+ * With {@code liveFold} each console is a whole {@link Incident} folding its state on every event, as in the app;
+ * without, each is a bare team journal and the state is folded once at the end (ten live folds in one process on a
+ * shared 2-core machine measure the fold, which costs O(events) per event today, more than the database path).
  */
 final class TeamLoadHarness {
+
+    /** One simulated console: a whole incident, or a bare journal. */
+    private interface SimulatedConsole extends AutoCloseable {
+        Event record(EventPayload payload);
+
+        List<Event> events();
+
+        IncidentState state();
+
+        @Override
+        void close();
+    }
 
     record Result(int consoles, int eventsPerSecond, Duration duration, long appended, long stored,
                   boolean converged, boolean noDuplicates, double p50Millis, double p99Millis, double maxMillis,
@@ -42,18 +60,27 @@ final class TeamLoadHarness {
     private TeamLoadHarness() {
     }
 
-    static Result run(Path workDir, int port, int consoles, int eventsPerSecond, Duration duration) throws Exception {
+    static Result run(Path workDir, int port, int consoles, int eventsPerSecond, Duration duration,
+                      boolean liveFold) throws Exception {
         TeamTestSupport support = new TeamTestSupport(workDir.resolve("home"));
         TeamDatabaseAddress address = TeamTestSupport.address(port);
-        List<Incident> incidents = new ArrayList<>();
+        Plan plan = TeamTestSupport.plan();
+        List<SimulatedConsole> incidents = new ArrayList<>();
         String loadBefore = loadAverage();
         try {
             Incident first = support.console(workDir.resolve("cache-0"), "console-0").connect(address)
-                    .start(TeamTestSupport.plan(), "small-plan.yaml", TeamTestSupport.planText(), "operator-0");
-            incidents.add(first);
-            for (int i = 1; i < consoles; i++) {
-                incidents.add(support.console(workDir.resolve("cache-" + i), "console-" + i).connect(address)
-                        .join(first.id(), "operator-" + i));
+                    .start(plan, "small-plan.yaml", TeamTestSupport.planText(), "operator-0");
+            String incidentId = first.id();
+            if (liveFold) {
+                incidents.add(whole(first));
+            } else {
+                first.close();
+            }
+            for (int i = liveFold ? 1 : 0; i < consoles; i++) {
+                TeamIncidents team = support.console(workDir.resolve("cache-" + i), "console-" + i).connect(address);
+                incidents.add(liveFold ? whole(team.join(incidentId, "operator-" + i))
+                        : bare(((PostgresTeamIncidents) team).openLiveJournal(incidentId, "operator-" + i),
+                        "operator-" + i, plan));
             }
             List<Long> latencies = new CopyOnWriteArrayList<>();
             AtomicLong appended = new AtomicLong(1); // IncidentStarted
@@ -62,7 +89,8 @@ final class TeamLoadHarness {
             long start = System.nanoTime() + 100_000_000L;
             long end = start + duration.toNanos();
             for (int i = 0; i < consoles; i++) {
-                Incident incident = incidents.get(i);
+                SimulatedConsole incident = incidents.get(i);
+                String operator = "operator-" + i;
                 String phase = i % 2 == 0 ? "backup" : "migrate";
                 Thread writer = new Thread(() -> {
                     List<Long> mine = new ArrayList<>();
@@ -73,7 +101,7 @@ final class TeamLoadHarness {
                             sleepNanos(wait);
                         }
                         long t0 = System.nanoTime();
-                        incident.record(new EventPayload.NoteAdded(phase, incident.operator() + " #" + n));
+                        incident.record(new EventPayload.NoteAdded(phase, operator + " #" + n));
                         mine.add(System.nanoTime() - t0);
                         appended.incrementAndGet();
                     }
@@ -88,10 +116,11 @@ final class TeamLoadHarness {
             double seconds = (System.nanoTime() - start) / 1e9;
             long expected = appended.get();
             boolean arrived = TeamTestSupport.eventually(Duration.ofSeconds(120), () -> incidents.stream()
-                    .allMatch(inc -> inc.journal().events().size() == expected));
-            List<Event> reference = incidents.get(0).journal().events();
-            boolean converged = arrived && incidents.stream().allMatch(inc -> inc.journal().events().equals(reference)
-                    && inc.state().equals(incidents.get(0).state()));
+                    .allMatch(inc -> inc.events().size() == expected));
+            List<Event> reference = incidents.get(0).events();
+            IncidentState referenceState = incidents.get(0).state();
+            boolean converged = arrived && incidents.stream().allMatch(inc -> inc.events().equals(reference)
+                    && inc.state().equals(referenceState));
             Set<String> ids = new HashSet<>();
             reference.forEach(e -> ids.add(e.id()));
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -100,8 +129,56 @@ final class TeamLoadHarness {
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, (expected - 1) / seconds, loadBefore,
                     loadAverage());
         } finally {
-            incidents.forEach(Incident::close);
+            incidents.forEach(SimulatedConsole::close);
         }
+    }
+
+    private static SimulatedConsole whole(Incident incident) {
+        return new SimulatedConsole() {
+            @Override
+            public Event record(EventPayload payload) {
+                return incident.record(payload);
+            }
+
+            @Override
+            public List<Event> events() {
+                return incident.journal().events();
+            }
+
+            @Override
+            public IncidentState state() {
+                return incident.state();
+            }
+
+            @Override
+            public void close() {
+                incident.close();
+            }
+        };
+    }
+
+    private static SimulatedConsole bare(PostgresTeamJournal journal, String operator, Plan plan) {
+        return new SimulatedConsole() {
+            @Override
+            public Event record(EventPayload payload) {
+                return journal.append(operator, payload);
+            }
+
+            @Override
+            public List<Event> events() {
+                return journal.events();
+            }
+
+            @Override
+            public IncidentState state() {
+                return IncidentState.replay(plan, journal.events());
+            }
+
+            @Override
+            public void close() {
+                journal.close();
+            }
+        };
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -129,17 +206,27 @@ final class TeamLoadHarness {
         }
     }
 
-    /** {@code consoles eventsPerSecond seconds} (default 10 50 60). */
+    /**
+     * {@code consoles eventsPerSecond seconds [live-fold] [commit-no-wait]} (default 10 50 60, bare journals, a
+     * durable commit). {@code commit-no-wait} runs the server with synchronous_commit=off, only to show how much of
+     * the append time is the commit's wait for the disk; the console never does that.
+     */
     public static void main(String[] args) throws Exception {
         int consoles = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        List<String> flags = Arrays.asList(args).subList(Math.min(3, args.length), args.length);
+        boolean liveFold = flags.contains("live-fold");
+        boolean noWait = flags.contains("commit-no-wait");
         Path work = Files.createTempDirectory("team-load");
         int port = TeamTestSupport.freePort();
-        try (EmbeddedPostgres server = TeamTestSupport.startServer(work.resolve("pg"), port)) {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
+                .setPort(port).setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("synchronous_commit", noWait ? "off" : "on").start()) {
             TeamTestSupport.createDatabase(server, TeamTestSupport.DATABASE);
-            Result result = run(work, port, consoles, rate, Duration.ofSeconds(seconds));
-            System.out.println(result.report());
+            Result result = run(work, port, consoles, rate, Duration.ofSeconds(seconds), liveFold);
+            System.out.println((liveFold ? "live fold on every console" : "bare journals, state folded at the end")
+                    + (noWait ? ", synchronous_commit=off" : "") + ": " + result.report());
             System.out.println("cpus=" + Runtime.getRuntime().availableProcessors() + " java="
                     + System.getProperty("java.version"));
             if (!result.converged() || !result.noDuplicates() || result.stored() != result.appended()) {

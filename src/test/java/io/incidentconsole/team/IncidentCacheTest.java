@@ -1,0 +1,67 @@
+package io.incidentconsole.team;
+
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventCodec;
+import io.incidentconsole.incident.EventPayload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IncidentCacheTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    private static Event event(long seq) {
+        return new Event("id-" + seq, seq, Instant.parse("2026-11-27T08:00:00.123456789Z").plusSeconds(seq), "ana",
+                new EventPayload.NoteAdded("backup", "note " + seq));
+    }
+
+    @Test
+    void queuedEventsSurviveReopeningAndATornLastLineIsDropped(@TempDir Path dir) throws IOException {
+        try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
+            cache.appendOutbox(event(1));
+            cache.appendOutbox(event(2));
+        }
+        Files.write(dir.resolve(IncidentCache.OUTBOX), "{\"seq\":3,\"id\":\"id-3\",\"at\":".getBytes(),
+                StandardOpenOption.APPEND);
+
+        try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
+            assertThat(cache.readOutbox()).containsExactly(event(1), event(2));
+            cache.replaceOutbox(List.of(event(2)));
+            assertThat(cache.readOutbox()).containsExactly(event(2));
+            cache.replaceOutbox(List.of());
+            assertThat(cache.readOutbox()).isEmpty();
+            assertThat(dir.resolve(IncidentCache.OUTBOX)).doesNotExist();
+        }
+    }
+
+    @Test
+    void theSyncedCopyIsReadUpToTheFirstGap(@TempDir Path dir) throws IOException {
+        try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
+            cache.appendSynced(List.of(event(1), event(2)));
+            cache.appendSynced(List.of(event(4)));
+            assertThat(cache.readSynced()).containsExactly(event(1), event(2));
+            cache.replaceSynced(List.of(event(1)));
+            assertThat(cache.readSynced()).containsExactly(event(1));
+        }
+    }
+
+    @Test
+    void oneConsoleAtATimeUsesACacheFolder(@TempDir Path dir) {
+        try (IncidentCache first = IncidentCache.openForWriting(dir, codec)) {
+            assertThatThrownBy(() -> IncidentCache.openForWriting(dir, codec))
+                    .isInstanceOf(TeamDatabaseException.class)
+                    .hasMessageContaining("already open in another console on this machine");
+        }
+        IncidentCache.openForWriting(dir, codec).close();
+    }
+}
