@@ -70,12 +70,14 @@ final class PostgresTeamJournal implements TeamJournal {
     private final List<Event> synced = new ArrayList<>();
     private final Set<String> syncedIds = new HashSet<>();
     private final List<Event> outbox = new ArrayList<>();
+    /** Also its own lock, so {@link #events()} never waits behind a network call. */
     private final List<Event> view = new ArrayList<>();
     /** How many of the first view entries are known to equal the synced ones. */
     private int confirmed;
-    private TeamConnectionStatus status;
+    /** Volatile (written under the lock): the header reads it without waiting behind a network call. */
+    private volatile TeamConnectionStatus status;
     private String offlineReason = "";
-    private List<ConnectedConsole> consoles;
+    private volatile List<ConnectedConsole> consoles;
     private Instant lastSynced;
     private Instant lastSavedSync;
     private Connection writer;
@@ -129,7 +131,9 @@ final class PostgresTeamJournal implements TeamJournal {
             journal.syncedCount = copy.size();
             copy.forEach(e -> journal.syncedIds.add(e.id()));
             journal.outbox.addAll(local.outbox());
-            journal.view.addAll(journal.desired());
+            synchronized (journal.view) {
+                journal.view.addAll(journal.desired());
+            }
             journal.confirmed = journal.synced.size();
             journal.lastSynced = local.lastSynced().orElse(null);
             journal.status = new TeamConnectionStatus(State.ONLINE, context.clock().instant(), 0,
@@ -161,7 +165,9 @@ final class PostgresTeamJournal implements TeamJournal {
             journal.synced.addAll(local.synced());
             local.synced().forEach(e -> journal.syncedIds.add(e.id()));
             journal.outbox.addAll(local.outbox());
-            journal.view.addAll(journal.desired());
+            synchronized (journal.view) {
+                journal.view.addAll(journal.desired());
+            }
             journal.confirmed = journal.synced.size();
             journal.lastSynced = at;
             journal.status = new TeamConnectionStatus(State.READ_ONLY, context.clock().instant(),
@@ -253,7 +259,9 @@ final class PostgresTeamJournal implements TeamJournal {
         }
         if (extendsView) {
             List<Event> fresh = List.copyOf(tail.subList(seenAfter, tail.size()));
-            view.addAll(fresh);
+            synchronized (view) {
+                view.addAll(fresh);
+            }
             confirmed = synced.size();
             for (Event event : fresh) {
                 for (JournalListener listener : listeners) {
@@ -261,10 +269,13 @@ final class PostgresTeamJournal implements TeamJournal {
                 }
             }
         } else {
-            view.subList(confirmed, view.size()).clear();
-            view.addAll(tail);
+            List<Event> all;
+            synchronized (view) {
+                view.subList(confirmed, view.size()).clear();
+                view.addAll(tail);
+                all = List.copyOf(view);
+            }
             confirmed = synced.size();
-            List<Event> all = List.copyOf(view);
             for (JournalListener listener : listeners) {
                 tell(() -> listener.reloaded(all));
             }
@@ -563,7 +574,7 @@ final class PostgresTeamJournal implements TeamJournal {
     }
 
     private synchronized void saveSyncState() {
-        if (lastSynced != null && !lastSynced.equals(lastSavedSync)) {
+        if (readOnlyReason == null && lastSynced != null && !lastSynced.equals(lastSavedSync)) {
             try {
                 cache.writeSyncState(lastSynced, database.label());
                 lastSavedSync = lastSynced;
@@ -598,8 +609,10 @@ final class PostgresTeamJournal implements TeamJournal {
     // ---- Journal / TeamJournal ----------------------------------------------------------------------------------
 
     @Override
-    public synchronized List<Event> events() {
-        return List.copyOf(view);
+    public List<Event> events() {
+        synchronized (view) {
+            return List.copyOf(view);
+        }
     }
 
     @Override
@@ -630,7 +643,7 @@ final class PostgresTeamJournal implements TeamJournal {
     }
 
     @Override
-    public synchronized TeamConnectionStatus connectionStatus() {
+    public TeamConnectionStatus connectionStatus() {
         return status;
     }
 
@@ -641,7 +654,7 @@ final class PostgresTeamJournal implements TeamJournal {
     }
 
     @Override
-    public synchronized List<ConnectedConsole> connectedConsoles() {
+    public List<ConnectedConsole> connectedConsoles() {
         return consoles;
     }
 
