@@ -26,6 +26,9 @@ public final class PhaseBoardView implements AreaView {
     private final IncidentSession session;
     private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
     private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
+    private final TeamSession team;
+    private final ChangeListener<TeamSession.Team> teamChanged = (obs, old, now) -> showPresence(now);
+    private final javafx.scene.control.Tooltip presenceHosts = new javafx.scene.control.Tooltip();
     private Plan built;
 
     @FXML
@@ -38,13 +41,32 @@ public final class PhaseBoardView implements AreaView {
     private StackPane statusTableHolder;
     @FXML
     private VBox groups;
+    @FXML
+    private Label presence;
+    @FXML
+    private Label notice;
 
-    public PhaseBoardView(PhaseBoardViewModel model, IncidentSession session) {
+    /** {@code team}: who else has the incident open, shown above the board for a team incident. */
+    public PhaseBoardView(PhaseBoardViewModel model, IncidentSession session, TeamSession team) {
         this.model = model;
         this.session = session;
+        this.team = team;
         FxmlViews.load("PhaseBoardView", this);
         scroller.setId("phase-board");
+        presence.setId("team-presence");
+        presence.setTooltip(presenceHosts);
+        notice.setId("board-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         FocusScrolling.follow(scroller);
+    }
+
+    private void showPresence(TeamSession.Team now) {
+        presence.setVisible(now != null);
+        presence.setManaged(now != null);
+        presence.setText(now == null ? "" : now.presenceText());
+        presenceHosts.setText(now == null ? "" : now.presenceDetails());
     }
 
     private void show(PhaseBoardViewModel.Board old, PhaseBoardViewModel.Board board) {
@@ -117,6 +139,8 @@ public final class PhaseBoardView implements AreaView {
     @Override
     public void activate() {
         model.boardProperty().addListener(boardChanged);
+        team.teamProperty().addListener(teamChanged);
+        showPresence(team.teamProperty().get());
         model.activate();
         show(null, model.boardProperty().get());
     }
@@ -124,6 +148,7 @@ public final class PhaseBoardView implements AreaView {
     @Override
     public void deactivate() {
         model.boardProperty().removeListener(boardChanged);
+        team.teamProperty().removeListener(teamChanged);
         model.deactivate();
     }
 }
