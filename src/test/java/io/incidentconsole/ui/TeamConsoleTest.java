@@ -179,6 +179,28 @@ class TeamConsoleTest {
         assertThat(join.isShowing()).isFalse();
     }
 
+    /**
+     * For tests about what happens after joining: the name and address are put in directly (typing them is what
+     * {@link #joinByKeyboard} covers), then Enter connects and Enter joins.
+     */
+    private void join(FxRobot robot) throws Exception {
+        fx(() -> console.model().openBundledPlan());
+        fx(() -> console.teams().show());
+        Window join = dialog(robot, "team-join");
+        javafx.scene.control.TextField operator = in(robot, join, "#team-operator", javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField address = in(robot, join, "#team-address", javafx.scene.control.TextField.class);
+        fx(() -> {
+            operator.setText("ana");
+            address.setText(ADDRESS);
+            address.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(join.isShowing()).isFalse();
+    }
+
     @Test
     void joinByKeyboardThenSeeTheOtherConsolesWorkWithTheirNames(FxRobot robot) throws Exception {
         Incident bob = bobStarts();
@@ -227,7 +249,7 @@ class TeamConsoleTest {
     @Test
     void aDisputedTestShowsWhoSaidWhat(FxRobot robot) throws Exception {
         Incident bob = bobStarts();
-        joinByKeyboard(robot);
+        join(robot);
         TestSuite suite = plan.testSuites().get(0);
         String testId = suite.checks().get(0).id();
         String phaseId = suite.phases().get(0);
@@ -256,7 +278,7 @@ class TeamConsoleTest {
     @Test
     void offlineTheConsoleKeepsWorkingAndARacedCompletionIsExplained(FxRobot robot) throws Exception {
         Incident bob = bobStarts();
-        joinByKeyboard(robot);
+        join(robot);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -301,7 +323,7 @@ class TeamConsoleTest {
     void joiningWhileTheDatabaseIsDownShowsTheLastSyncedStateReadOnly(FxRobot robot) throws Exception {
         bobStarts();
         team.unreachableSince(Instant.parse("2026-11-27T03:10:00Z"));
-        joinByKeyboard(robot);
+        join(robot);
         assertThat(text(robot, "#team-status"))
                 .isEqualTo("READ-ONLY · database unreachable · state last synced 03:10 UTC");
         assertThat(robot.lookup("#team-status").query().getPseudoClassStates())
