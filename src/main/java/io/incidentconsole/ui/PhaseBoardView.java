@@ -22,6 +22,8 @@ import java.util.Map;
 /** The phase board: phases grouped by issue, with gates, tasks and the live status tracking table. */
 public final class PhaseBoardView implements AreaView {
 
+    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+
     private final PhaseBoardViewModel model;
     private final IncidentSession session;
     private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
@@ -66,6 +68,8 @@ public final class PhaseBoardView implements AreaView {
         presence.setVisible(now != null);
         presence.setManaged(now != null);
         presence.setText(now == null ? "" : now.presenceText());
+        // Offline or read-only, the list is only what the database last said: shown muted.
+        presence.pseudoClassStateChanged(STALE, now != null && !now.status().isOnline());
         presenceHosts.setText(now == null ? "" : now.presenceDetails());
     }
 
