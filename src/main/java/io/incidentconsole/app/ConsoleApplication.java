@@ -14,6 +14,13 @@ import io.incidentconsole.ui.PhaseBoardView;
 import io.incidentconsole.ui.PhaseBoardViewModel;
 import io.incidentconsole.ui.TimelineView;
 import io.incidentconsole.ui.TimelineViewModel;
+import io.incidentconsole.ui.TeamJoinDialogs;
+import io.incidentconsole.ui.TeamJoinViewModel;
+import io.incidentconsole.ui.TeamSession;
+import io.incidentconsole.ui.TeamStatusChip;
+import io.incidentconsole.team.RecentTeamDatabases;
+import io.incidentconsole.team.TeamDatabaseConnector;
+import io.incidentconsole.team.TeamDatabaseException;
 import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
@@ -54,6 +61,25 @@ import java.util.concurrent.Executors;
 /** The JavaFX application: wires the console together and shows it. */
 public final class ConsoleApplication extends Application {
 
+    /**
+     * PRODUCTION TEAM DATABASE — the one line to point at team-core's PostgreSQL implementation when merging
+     * (e.g. {@code address -> PostgresTeamDatabase.connect(address)}); until then joining a team says so.
+     */
+    static TeamDatabaseConnector productionTeamDatabase() {
+        return address -> { throw new TeamDatabaseException("team database support is not in this build"); };
+    }
+
+    private final TeamDatabaseConnector teamDatabase;
+
+    /** What JavaFX calls: the production team database. */
+    public ConsoleApplication() {
+        this(productionTeamDatabase());
+    }
+
+    public ConsoleApplication(TeamDatabaseConnector teamDatabase) {
+        this.teamDatabase = teamDatabase;
+    }
+
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "console-background");
         thread.setDaemon(true);
@@ -68,7 +94,7 @@ public final class ConsoleApplication extends Application {
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
 
         Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater),
-                MetricsWiring.real(metricsSettings(named)));
+                MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(), teamDatabase);
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
@@ -88,7 +114,11 @@ public final class ConsoleApplication extends Application {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
                 if (!busy) {
                     obs.removeListener(this);
-                    console.view().showIncidentPicker();
+                    if (named.containsKey("incident-db")) {
+                        console.teams().launch(named.get("incident-db"), named.get("incident"));
+                    } else {
+                        console.view().showIncidentPicker();
+                    }
                 }
             }
         });
@@ -115,7 +145,7 @@ public final class ConsoleApplication extends Application {
 
     /** The console's object graph, built by constructor injection; tests build it the same way. */
     public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store, MetricsSession metrics,
-                          Runnable closeMetrics, ReportsViewModel reports) {
+                          Runnable closeMetrics, ReportsViewModel reports, TeamJoinDialogs teams) {
 
         /** The console with simulated metrics on a real clock. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks) {
@@ -129,7 +159,14 @@ public final class ConsoleApplication extends Application {
         /** {@code clock}: the journal's and the stakeholder update reminder's "now" (tests control it). */
         public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
                                      java.time.Clock clock) {
+            return create(directories, tasks, wiring, clock, productionTeamDatabase());
+        }
+
+        /** {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database. */
+        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
+                                     java.time.Clock clock, TeamDatabaseConnector teamDatabase) {
             IncidentSession session = new IncidentSession(tasks);
+            TeamSession team = new TeamSession(session, tasks);
             MainWindowViewModel model = new MainWindowViewModel(
                     new PlanLoader(),
                     new RecentPlans(directories.config().resolve("recent-plans.txt"), 10),
@@ -148,7 +185,7 @@ public final class ConsoleApplication extends Application {
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
-                                session);
+                                session, team);
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
@@ -163,6 +200,11 @@ public final class ConsoleApplication extends Application {
                 guided.open(request.phaseId());
                 model.select(ConsoleArea.GUIDED);
             });
+            view.addHeaderItem(new TeamStatusChip(team));
+            RecentTeamDatabases recentTeams = new RecentTeamDatabases(
+                    directories.config().resolve("team-databases.txt"), 8);
+            TeamJoinDialogs teams = new TeamJoinDialogs(() -> new TeamJoinViewModel(teamDatabase, recentTeams, operators,
+                    model::currentPlan, tasks, team, model::openIncident), view, model);
             view.addAboveContent(new AlertBanner(metrics));
             Label alertStatus = new Label();
             alertStatus.getStyleClass().add("metrics-alert-status");
@@ -176,7 +218,7 @@ public final class ConsoleApplication extends Application {
             return new Console(model, view, store, metrics, () -> {
                 metrics.stop();
                 wiring.close();
-            }, reports);
+            }, reports, teams);
         }
 
         /**

@@ -47,6 +47,12 @@ public final class Launcher {
         if (request.metricsFile() != null) {
             args.add("--metrics-file=" + request.metricsFile().toAbsolutePath());
         }
+        if (request.teamDatabase() != null) {
+            args.add("--incident-db=" + request.teamDatabase());
+        }
+        if (request.teamIncident() != null) {
+            args.add("--incident=" + request.teamIncident());
+        }
         return args;
     }
 }

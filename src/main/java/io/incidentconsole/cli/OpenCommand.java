@@ -22,6 +22,9 @@ final class OpenCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
+    @Mixin
+    TeamOptions team = new TeamOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -35,6 +38,6 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return starter.start(metrics.request(spec.commandLine(), plan, dataDir));
+        return starter.start(team.apply(spec.commandLine(), metrics.request(spec.commandLine(), plan, dataDir)));
     }
 }

@@ -26,6 +26,9 @@ final class RootCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
+    @Mixin
+    TeamOptions team = new TeamOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -39,6 +42,6 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return starter.start(metrics.request(spec.commandLine(), plan, dataDir));
+        return starter.start(team.apply(spec.commandLine(), metrics.request(spec.commandLine(), plan, dataDir)));
     }
 }

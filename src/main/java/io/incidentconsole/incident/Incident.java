@@ -98,8 +98,17 @@ public final class Incident implements AutoCloseable {
         return journal.readOnlyReason();
     }
 
-    /** Records an action; durable when this returns. Throws {@link JournalException} when it was not recorded. */
+    /**
+     * Records an action; durable when this returns. Throws {@link JournalException} when it was not recorded, and
+     * {@link IncidentException} for a completion of a phase the state already shows complete (a phase is completed
+     * once; a completion that races another one is kept in the journal but changes nothing).
+     */
     public Event record(EventPayload payload) {
+        if (payload instanceof EventPayload.PhaseCompleted completed) {
+            state.alreadyCompleteReason(completed.phaseId()).ifPresent(reason -> {
+                throw new IncidentException(reason + " Nothing was recorded.");
+            });
+        }
         return journal.append(operator, payload);
     }
 

@@ -68,6 +68,8 @@ public final class IncidentState {
     private final List<CommandRecord> commands;
     private final List<UpdateRecord> updates;
     private final Started started;
+    private final Map<String, Completion> completions;
+    private final Map<String, String> ignored;
 
     private IncidentState(Fold fold) {
         plan = fold.plan;
@@ -92,6 +94,8 @@ public final class IncidentState {
         commands = List.copyOf(fold.commands);
         updates = List.copyOf(fold.updates);
         started = fold.started;
+        completions = Collections.unmodifiableMap(new LinkedHashMap<>(fold.completions));
+        ignored = Collections.unmodifiableMap(new LinkedHashMap<>(fold.ignored));
     }
 
     /** The state before any event: every phase at the status the plan gives it. */
@@ -167,6 +171,36 @@ public final class IncidentState {
 
     public boolean isUndone(String eventId) {
         return undone.contains(eventId);
+    }
+
+    /**
+     * Why an event changed nothing although it was recorded and not undone, e.g. "ignored: already completed by
+     * ana at 10:02 UTC" for a second completion of a phase (two consoles raced, or one was offline).
+     */
+    public Optional<String> ignoredBecause(String eventId) {
+        return Optional.ofNullable(ignored.get(eventId));
+    }
+
+    /** Who completed a phase and when, while it is complete (the first completion stands). */
+    public Optional<Completion> completion(String phaseId) {
+        return Optional.ofNullable(completions.get(phaseId));
+    }
+
+    /** Whether the phase is complete now, by an event or as the plan declares it. */
+    public boolean isComplete(String phaseId) {
+        PhaseState phase = phases.get(phaseId);
+        return phase != null && phase.status() == PhaseStatus.COMPLETE;
+    }
+
+    /** Why a phase cannot be completed again, for the operator; empty when it is not complete. */
+    public Optional<String> alreadyCompleteReason(String phaseId) {
+        if (!isComplete(phaseId)) {
+            return Optional.empty();
+        }
+        String label = plan.phase(phaseId).map(Phase::label).orElse(phaseId);
+        return Optional.of("Phase " + label + " is already complete"
+                + completion(phaseId).map(c -> " (completed by " + c.operator() + " at " + CLOCK_TIME.format(c.at())
+                + ")").orElse(" (the plan declares it done)") + "; a phase cannot be completed twice.");
     }
 
     public Optional<Event> lastEvent() {
@@ -292,7 +326,8 @@ public final class IncidentState {
                 && parameters.equals(that.parameters) && decisions.equals(that.decisions)
                 && criteria.equals(that.criteria) && rollbacks.equals(that.rollbacks) && alerts.equals(that.alerts)
                 && notes.equals(that.notes) && signOffs.equals(that.signOffs) && commands.equals(that.commands)
-                && updates.equals(that.updates) && Objects.equals(started, that.started);
+                && updates.equals(that.updates) && Objects.equals(started, that.started)
+                && completions.equals(that.completions) && ignored.equals(that.ignored);
     }
 
     @Override
@@ -304,6 +339,13 @@ public final class IncidentState {
     public String toString() {
         return "IncidentState[" + events.size() + " events, phases=" + phases + ", tests=" + tests
                 + ", parameters=" + parameters + ", alerts=" + alerts + ", undone=" + undone + "]";
+    }
+
+    private static final java.time.format.DateTimeFormatter CLOCK_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** The completion of a phase that counts: the first one recorded while the phase was not complete. */
+    public record Completion(String phaseId, String operator, Instant at, String eventId) {
     }
 
     /** Who started the incident, when, and from which plan. */
@@ -325,6 +367,38 @@ public final class IncidentState {
 
         public TestResult latest() {
             return history.get(history.size() - 1);
+        }
+
+        /** When operators' latest results differ (e.g. ana PASS, then bob FAIL): who said what. */
+        public Optional<Disagreement> disagreement() {
+            return Disagreement.among(history);
+        }
+    }
+
+    /**
+     * Operators disagree about a test: the latest result counts, and each other operator whose own latest result
+     * says something else is listed (oldest first). Every result stays in the history either way.
+     */
+    public record Disagreement(TestResult latest, List<TestResult> dissent) {
+        public Disagreement {
+            dissent = List.copyOf(dissent);
+        }
+
+        /** {@code results} oldest first, as recorded; empty when all operators' latest results agree. */
+        public static Optional<Disagreement> among(List<TestResult> results) {
+            if (results.isEmpty()) {
+                return Optional.empty();
+            }
+            TestResult latest = results.get(results.size() - 1);
+            Map<String, TestResult> latestByOperator = new LinkedHashMap<>();
+            for (TestResult result : results) {
+                latestByOperator.remove(result.operator());
+                latestByOperator.put(result.operator(), result);
+            }
+            List<TestResult> dissent = latestByOperator.values().stream()
+                    .filter(r -> r.outcome() != latest.outcome())
+                    .toList();
+            return dissent.isEmpty() ? Optional.empty() : Optional.of(new Disagreement(latest, dissent));
         }
     }
 
@@ -390,6 +464,8 @@ public final class IncidentState {
         final List<SignOffRecord> signOffs = new ArrayList<>();
         final List<CommandRecord> commands = new ArrayList<>();
         final List<UpdateRecord> updates = new ArrayList<>();
+        final Map<String, Completion> completions = new LinkedHashMap<>();
+        final Map<String, String> ignored = new LinkedHashMap<>();
         Started started;
 
         Fold(Plan plan) {
@@ -416,6 +492,8 @@ public final class IncidentState {
             commands.addAll(state.commands);
             updates.addAll(state.updates);
             started = state.started;
+            completions.putAll(state.completions);
+            ignored.putAll(state.ignored);
         }
 
         private PhaseState phase(String id) {
@@ -434,9 +512,14 @@ public final class IncidentState {
             } else if (payload instanceof PhaseStarted p) {
                 phases.put(p.phaseId(), phase(p.phaseId()).started(at));
             } else if (payload instanceof PhaseCompleted p) {
-                phases.put(p.phaseId(), phase(p.phaseId()).completed(p.confirmedOpenItems(), at));
+                complete(event, p);
             } else if (payload instanceof PhaseStatusChanged p) {
                 phases.put(p.phaseId(), phase(p.phaseId()).withStatus(p.status(), p.reason(), at));
+                if (p.status() == PhaseStatus.COMPLETE) {
+                    completions.put(p.phaseId(), new Completion(p.phaseId(), who, at, event.id()));
+                } else {
+                    completions.remove(p.phaseId());
+                }
             } else if (payload instanceof GateOverridden p) {
                 phases.put(p.phaseId(), phase(p.phaseId())
                         .withOverride(new PhaseState.GateOverride(p.gate(), p.reason(), who, at)));
@@ -514,6 +597,22 @@ public final class IncidentState {
                 updates.add(new UpdateRecord(p.cadenceId(), p.audience(), p.text(), who, at));
             }
             // Undo was accounted for in `undone`; JournalContinued and Unrecognized change no state.
+        }
+
+        /**
+         * A phase is completed once: a second completion (two consoles raced, or one was offline) leaves the first
+         * standing and is only noted, so the state depends on the database's order alone.
+         */
+        private void complete(Event event, PhaseCompleted p) {
+            PhaseState phase = phase(p.phaseId());
+            if (phase.status() == PhaseStatus.COMPLETE) {
+                Completion first = completions.get(p.phaseId());
+                ignored.put(event.id(), first == null ? "ignored: the phase was already complete"
+                        : "ignored: already completed by " + first.operator() + " at " + CLOCK_TIME.format(first.at()));
+                return;
+            }
+            phases.put(p.phaseId(), phase.completed(p.confirmedOpenItems(), event.at()));
+            completions.put(p.phaseId(), new Completion(p.phaseId(), event.operator(), event.at(), event.id()));
         }
 
         private void finishRollback(RollbackFinished p, Instant at) {

@@ -22,7 +22,8 @@ public final class Timeline {
         List<TimelineEntry> all = new ArrayList<>(state.events().size());
         for (Event event : state.events()) {
             all.add(new TimelineEntry(event, event.kind(), describer.phasesOf(event.payload()),
-                    describer.describe(event.payload()), state.isUndone(event.id())));
+                    describer.describe(event.payload()) + state.ignoredBecause(event.id()).map(r -> " — " + r).orElse(""),
+                    state.isUndone(event.id())));
         }
         this.entries = List.copyOf(all);
     }

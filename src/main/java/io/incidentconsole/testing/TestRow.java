@@ -1,5 +1,6 @@
 package io.incidentconsole.testing;
 
+import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.IncidentState.TestResult;
 import io.incidentconsole.incident.TestOutcome;
 
@@ -35,6 +36,21 @@ public record TestRow(TestItem item, String phaseId, TestOutcome outcome, TestRe
 
     public Optional<TestResult> latestResult() {
         return Optional.ofNullable(latest);
+    }
+
+    /**
+     * Whether operators disagree about this item: the latest result counts, and those whose own latest result says
+     * otherwise are listed. For the whole plan, the results of the phase the latest result belongs to are compared.
+     */
+    public Optional<IncidentState.Disagreement> disagreement() {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        String lastPhase = history.get(history.size() - 1).phaseId();
+        return IncidentState.Disagreement.among(history.stream()
+                .filter(entry -> phaseId != null || java.util.Objects.equals(entry.phaseId(), lastPhase))
+                .map(HistoryEntry::result)
+                .toList());
     }
 
     /** The note of the latest result, or "". */

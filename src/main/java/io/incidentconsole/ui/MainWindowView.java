@@ -76,6 +76,10 @@ public final class MainWindowView {
     private MenuItem composeUpdateItem;
     @FXML
     private MenuItem exportReportItem;
+    @FXML
+    private MenuItem joinTeamItem;
+    @FXML
+    private HBox headerItems;
 
     public MainWindowView(MainWindowViewModel model, Function<ConsoleArea, AreaView> areaFactory,
                           Supplier<IncidentPickerViewModel> pickers) {
@@ -101,6 +105,16 @@ public final class MainWindowView {
 
     public MenuItem exportReportItem() {
         return exportReportItem;
+    }
+
+    /** File → Join Team Incident… (Ctrl+Shift+J); its action is wired where the team dialog is built. */
+    public MenuItem joinTeamItem() {
+        return joinTeamItem;
+    }
+
+    /** Adds a small item (a status chip) to the header, under the incident line. */
+    public void addHeaderItem(javafx.scene.Node item) {
+        headerItems.getChildren().add(item);
     }
 
     /** Adds a strip under the header, above every area (the alert banner). */
@@ -344,7 +358,7 @@ public final class MainWindowView {
         for (ConsoleArea area : ConsoleArea.values()) {
             text.append(area.shortcut()).append("\t").append(area.title()).append('\n');
         }
-        text.append("Ctrl+I\tStart or resume an incident\nCtrl+U\tCompose a stakeholder update\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
+        text.append("Ctrl+I\tStart or resume an incident\nCtrl+Shift+J\tJoin a team incident (shared database)\nCtrl+U\tCompose a stakeholder update\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
                 .append("Drop a .yaml or .json plan on the window to open it, or a .md plan to import it.");
         info("Keyboard shortcuts", text.toString());
     }

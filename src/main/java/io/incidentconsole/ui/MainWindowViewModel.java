@@ -217,7 +217,9 @@ public final class MainWindowViewModel {
         session.attach(incident);
         current = null;
         plan.set(incident.plan());
-        planSource.set("Incident " + incident.id() + " — plan copy in " + incident.directory());
+        planSource.set(incident.journal() instanceof io.incidentconsole.team.TeamJournal team
+                ? "Team incident " + incident.id() + " on " + team.databaseLabel()
+                : "Incident " + incident.id() + " — plan copy in " + incident.directory());
         title.set(incident.plan().plan().title());
         subtitle.set(subtitleOf(incident.plan()));
         statusFailed.set(false);

@@ -22,10 +22,15 @@ import java.util.Map;
 /** The phase board: phases grouped by issue, with gates, tasks and the live status tracking table. */
 public final class PhaseBoardView implements AreaView {
 
+    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+
     private final PhaseBoardViewModel model;
     private final IncidentSession session;
     private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
     private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
+    private final TeamSession team;
+    private final ChangeListener<TeamSession.Team> teamChanged = (obs, old, now) -> showPresence(now);
+    private final javafx.scene.control.Tooltip presenceHosts = new javafx.scene.control.Tooltip();
     private Plan built;
 
     @FXML
@@ -38,13 +43,34 @@ public final class PhaseBoardView implements AreaView {
     private StackPane statusTableHolder;
     @FXML
     private VBox groups;
+    @FXML
+    private Label presence;
+    @FXML
+    private Label notice;
 
-    public PhaseBoardView(PhaseBoardViewModel model, IncidentSession session) {
+    /** {@code team}: who else has the incident open, shown above the board for a team incident. */
+    public PhaseBoardView(PhaseBoardViewModel model, IncidentSession session, TeamSession team) {
         this.model = model;
         this.session = session;
+        this.team = team;
         FxmlViews.load("PhaseBoardView", this);
         scroller.setId("phase-board");
+        presence.setId("team-presence");
+        presence.setTooltip(presenceHosts);
+        notice.setId("board-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         FocusScrolling.follow(scroller);
+    }
+
+    private void showPresence(TeamSession.Team now) {
+        presence.setVisible(now != null);
+        presence.setManaged(now != null);
+        presence.setText(now == null ? "" : now.presenceText());
+        // Offline or read-only, the list is only what the database last said: shown muted.
+        presence.pseudoClassStateChanged(STALE, now != null && !now.status().isOnline());
+        presenceHosts.setText(now == null ? "" : now.presenceDetails());
     }
 
     private void show(PhaseBoardViewModel.Board old, PhaseBoardViewModel.Board board) {
@@ -117,6 +143,8 @@ public final class PhaseBoardView implements AreaView {
     @Override
     public void activate() {
         model.boardProperty().addListener(boardChanged);
+        team.teamProperty().addListener(teamChanged);
+        showPresence(team.teamProperty().get());
         model.activate();
         show(null, model.boardProperty().get());
     }
@@ -124,6 +152,7 @@ public final class PhaseBoardView implements AreaView {
     @Override
     public void deactivate() {
         model.boardProperty().removeListener(boardChanged);
+        team.teamProperty().removeListener(teamChanged);
         model.deactivate();
     }
 }

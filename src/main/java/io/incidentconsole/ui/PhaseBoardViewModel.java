@@ -4,6 +4,7 @@ import io.incidentconsole.board.PhaseGates;
 import io.incidentconsole.board.PhaseGates.Availability;
 import io.incidentconsole.board.PhaseGates.OpenItem;
 import io.incidentconsole.board.StatusTable;
+import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseState;
@@ -16,11 +17,16 @@ import io.incidentconsole.testing.TestSheet;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +36,7 @@ import java.util.Set;
  */
 public final class PhaseBoardViewModel {
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -37,6 +44,12 @@ public final class PhaseBoardViewModel {
     private final ObservableValue<Plan> plan;
     private final ReadOnlyObjectWrapper<Board> board = new ReadOnlyObjectWrapper<>(this, "board");
     private final InvalidationListener changed = obs -> refresh();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /**
+     * Completions recorded here that count so far. One recorded offline may turn out, once the database's order is
+     * known, to have raced another console's and lost: then the notice says so, once.
+     */
+    private final Set<String> pendingCompletions = new HashSet<>();
 
     public PhaseBoardViewModel(IncidentSession session, ObservableValue<Plan> plan) {
         this.session = session;
@@ -50,10 +63,18 @@ public final class PhaseBoardViewModel {
         }
     }
 
-    /** One phase card. */
+    /**
+     * One phase card. {@code tickedBy} and {@code confirmedBy} say who ticked each ticked task / confirmed each
+     * criterion and when ("ana 10:03 UTC"): with several consoles on one incident, who did what matters.
+     */
     public record Card(Phase phase, PhaseStatus status, Availability availability, String blockedBecause,
                        String timing, Set<String> tickedTasks, Set<String> confirmedCriteria, String progress,
-                       String override, boolean testsAtRisk) {
+                       String override, boolean testsAtRisk, Map<String, String> tickedBy,
+                       Map<String, String> confirmedBy) {
+        public Card {
+            tickedBy = Map.copyOf(tickedBy);
+            confirmedBy = Map.copyOf(confirmedBy);
+        }
     }
 
     public void activate() {
@@ -78,20 +99,58 @@ public final class PhaseBoardViewModel {
             state = null; // the open plan is not the incident's (the operator is reading another plan)
         }
         IncidentState s = state;
-        List<Card> cards = current.phases().stream().map(p -> card(current, s, p)).toList();
+        Map<String, Event> ticks = s == null ? Map.of() : latestTicks(s);
+        List<Card> cards = current.phases().stream().map(p -> card(current, s, p, ticks)).toList();
         Block.Table table = s == null ? null : StatusTable.toBlock(current, s);
         board.set(new Board(current, s, cards, table));
+        if (s != null) {
+            noticeIgnoredCompletions(s);
+        }
     }
 
-    private static Card card(Plan plan, IncidentState state, Phase phase) {
+    /** The event that ticked each ticked task ("T|phase|task") and confirmed each criterion ("C|owner|criterion"). */
+    private static Map<String, Event> latestTicks(IncidentState state) {
+        Map<String, Event> ticks = new HashMap<>();
+        for (Event event : state.events()) {
+            if (state.isUndone(event.id())) {
+                continue;
+            }
+            if (event.payload() instanceof EventPayload.TaskTicked p) {
+                ticks.put("T|" + p.phaseId() + "|" + p.taskId(), event);
+            } else if (event.payload() instanceof EventPayload.TaskUnticked p) {
+                ticks.remove("T|" + p.phaseId() + "|" + p.taskId());
+            } else if (event.payload() instanceof EventPayload.CriterionTicked p) {
+                if (p.ticked()) {
+                    ticks.put("C|" + p.ownerId() + "|" + p.criterionId(), event);
+                } else {
+                    ticks.remove("C|" + p.ownerId() + "|" + p.criterionId());
+                }
+            }
+        }
+        return ticks;
+    }
+
+    private static Map<String, String> whoTicked(Map<String, Event> ticks, String prefix, Set<String> ids) {
+        Map<String, String> who = new HashMap<>();
+        for (String id : ids) {
+            Event event = ticks.get(prefix + id);
+            if (event != null) {
+                who.put(id, event.operator() + " " + CLOCK.format(event.at()));
+            }
+        }
+        return who;
+    }
+
+    private static Card card(Plan plan, IncidentState state, Phase phase, Map<String, Event> ticks) {
         if (state == null) {
             return new Card(phase, phase.status(), null, "", "", Set.of(), Set.of(),
-                    phase.tasks().size() + " tasks", "", false);
+                    phase.tasks().size() + " tasks", "", false, Map.of(), Map.of());
         }
         PhaseState ps = state.phase(phase.id());
         Availability availability = PhaseGates.availability(plan, state, phase.id());
         String timing = (ps.startedAt() == null ? "Not started" : "Started " + TIME.format(ps.startedAt()))
-                + (ps.completedAt() == null ? "" : "  ·  Completed " + TIME.format(ps.completedAt()));
+                + (ps.completedAt() == null ? "" : "  ·  Completed " + TIME.format(ps.completedAt())
+                + state.completion(phase.id()).map(c -> " by " + c.operator()).orElse(""));
         List<OpenItem> open = PhaseGates.openItems(plan, state, phase.id());
         long openTasks = open.stream().filter(i -> i.kind() == OpenItem.Kind.TASK).count();
         TestProgress tests = TestProgress.ofPhase(new TestSheet(plan, state), phase.id());
@@ -100,7 +159,9 @@ public final class PhaseBoardViewModel {
         String override = PhaseGates.dependencyOverride(state, phase.id())
                 .map(o -> "Gate overridden by " + o.operator() + ": " + o.reason()).orElse("");
         return new Card(phase, ps.status(), availability, PhaseGates.blockedBecause(plan, state, phase.id()), timing,
-                ps.tickedTasks(), state.tickedCriteria(phase.id()), progress, override, tests.atRisk());
+                ps.tickedTasks(), state.tickedCriteria(phase.id()), progress, override, tests.atRisk(),
+                whoTicked(ticks, "T|" + phase.id() + "|", ps.tickedTasks()),
+                whoTicked(ticks, "C|" + phase.id() + "|", state.tickedCriteria(phase.id())));
     }
 
     public ReadOnlyObjectProperty<Board> boardProperty() {
@@ -145,10 +206,58 @@ public final class PhaseBoardViewModel {
                 : PhaseGates.openItems(current.plan(), current.state(), phaseId);
     }
 
-    /** Completes the phase, recording the open items the operator confirmed. */
+    /**
+     * Completes the phase, recording the open items the operator confirmed. A phase the state shows complete is
+     * not completed again ({@link #noticeProperty()} says who completed it); when this completion raced another
+     * console's and lost, the notice says so once the database's order is known.
+     */
     public void complete(String phaseId) {
+        Board current = board.get();
+        Optional<String> already = current == null || !current.live() ? Optional.empty()
+                : current.state().alreadyCompleteReason(phaseId);
+        if (already.isPresent()) {
+            notice.set(already.get() + " Nothing was recorded.");
+            return;
+        }
+        notice.set("");
         List<String> open = openItems(phaseId).stream().map(OpenItem::toString).toList();
-        session.record(new EventPayload.PhaseCompleted(phaseId, open));
+        session.record(new EventPayload.PhaseCompleted(phaseId, open), event -> {
+            pendingCompletions.add(event.id());
+            IncidentState state = session.stateProperty().get();
+            if (state != null) {
+                noticeIgnoredCompletions(state);
+            }
+        });
+    }
+
+    private void noticeIgnoredCompletions(IncidentState state) {
+        if (pendingCompletions.isEmpty()) {
+            return;
+        }
+        for (Event event : state.events()) {
+            if (pendingCompletions.contains(event.id())) {
+                state.ignoredBecause(event.id()).ifPresent(reason -> {
+                    pendingCompletions.remove(event.id());
+                    notice.set("Your completion of " + phaseLabel(state, event)
+                            + " was not counted: another console completed it first (" + reason
+                            + "). It stays in the timeline.");
+                });
+            }
+        }
+    }
+
+    private static String phaseLabel(IncidentState state, Event event) {
+        String phaseId = ((EventPayload.PhaseCompleted) event.payload()).phaseId();
+        return "phase " + state.plan().phase(phaseId).map(Phase::label).orElse(phaseId);
+    }
+
+    /** A message about the last completion asked for here ("" when there is nothing to say). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public void clearNotice() {
+        notice.set("");
     }
 
     public String statusTableMarkdown() {

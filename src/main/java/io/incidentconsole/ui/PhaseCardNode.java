@@ -44,6 +44,8 @@ final class PhaseCardNode {
     private final Button complete = new Button("Complete phase…");
     private final Map<String, CheckBox> tasks = new LinkedHashMap<>();
     private final Map<String, CheckBox> criteria = new LinkedHashMap<>();
+    private final Map<String, Label> taskWho = new LinkedHashMap<>();
+    private final Map<String, Label> criterionWho = new LinkedHashMap<>();
     private final VBox overridePanel = new VBox();
     private final TextField overrideReason = new TextField();
     private final Label overrideProblem = new Label();
@@ -112,7 +114,7 @@ final class PhaseCardNode {
                     }
                 });
                 tasks.put(task.id(), box);
-                root.getChildren().add(box);
+                root.getChildren().add(withWho(box, taskWho, task.id(), "task-by-" + nodeId(task.id())));
             }
         }
         if (!phase.successCriteria().isEmpty()) {
@@ -127,9 +129,26 @@ final class PhaseCardNode {
                     }
                 });
                 criteria.put(criterion.id(), box);
-                root.getChildren().add(box);
+                root.getChildren().add(withWho(box, criterionWho, criterion.id(),
+                        "criterion-by-" + nodeId(criterion.id())));
             }
         }
+    }
+
+    /** The box with, to its right, who ticked it and when (shown once it is ticked). */
+    private static HBox withWho(CheckBox box, Map<String, Label> labels, String itemId, String nodeId) {
+        Label who = new Label();
+        who.getStyleClass().add("ticked-by");
+        who.setId(nodeId);
+        who.setMinWidth(Region.USE_PREF_SIZE);
+        labels.put(itemId, who);
+        HBox line = new HBox(12, box, who);
+        line.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        return line;
+    }
+
+    private static void showWho(Label label, String who) {
+        label.setText(who == null ? "" : "by " + who);
     }
 
     private String metaLine() {
@@ -237,10 +256,12 @@ final class PhaseCardNode {
             tasks.forEach((taskId, box) -> {
                 box.setSelected(card.tickedTasks().contains(taskId));
                 box.setDisable(!live || !writable);
+                showWho(taskWho.get(taskId), card.tickedBy().get(taskId));
             });
             criteria.forEach((criterionId, box) -> {
                 box.setSelected(card.confirmedCriteria().contains(criterionId));
                 box.setDisable(!live || !writable);
+                showWho(criterionWho.get(criterionId), card.confirmedBy().get(criterionId));
             });
             if (card.availability() != Availability.BLOCKED) {
                 hide(overridePanel);

@@ -28,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -217,7 +218,12 @@ public final class TestsView implements AreaView {
             protected void updateItem(TestRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(null);
-                setGraphic(empty || row == null ? null : badge(row.outcome(), row.failed() ? " · at risk" : ""));
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label badge = badge(row.outcome(), row.failed() ? " · at risk" : "");
+                setGraphic(row.disagreement().map(d -> (Node) disputedMarker(row, badge)).orElse(badge));
             }
         });
         noteColumn.setCellFactory(c -> wrappingCell(c, row -> {
@@ -245,7 +251,31 @@ public final class TestsView implements AreaView {
         TestResult latest = row.latest();
         String text = latest == null ? "" : latest.operator() + " · " + TIME.format(latest.at())
                 + (row.history().size() > 1 ? " · run " + row.history().size() + "×" : "");
-        return row.coverage().isEmpty() ? text : text + (text.isEmpty() ? "" : " · ") + row.coverage();
+        text = row.coverage().isEmpty() ? text : text + (text.isEmpty() ? "" : " · ") + row.coverage();
+        String plain = text;
+        return row.disagreement().map(d -> plain + "\n" + dissent(d)).orElse(plain);
+    }
+
+    /** "Disputed: ana said Pass (Nov 27 10:02 UTC)" — the other operators' latest results that differ. */
+    static String dissent(io.incidentconsole.incident.IncidentState.Disagreement disagreement) {
+        return "Disputed: " + String.join("; ", disagreement.dissent().stream()
+                .map(r -> r.operator() + " said " + outcomeLabel(r.outcome()) + " (" + TIME.format(r.at()) + ")")
+                .toList());
+    }
+
+    /** The outcome that counts, and a marker that operators disagree, naming who said what in its tooltip. */
+    private static VBox disputedMarker(TestRow row, Label badge) {
+        io.incidentconsole.incident.IncidentState.Disagreement d = row.disagreement().orElseThrow();
+        Label marker = new Label("DISPUTED");
+        marker.getStyleClass().add("disputed-marker");
+        marker.setId("disputed-" + PhaseCardNode.nodeId(row.key()));
+        marker.setTooltip(new javafx.scene.control.Tooltip(outcomeLabel(d.latest().outcome()) + " by "
+                + d.latest().operator() + " (" + TIME.format(d.latest().at()) + ") counts.\n" + dissent(d)));
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        marker.setMinWidth(Region.USE_PREF_SIZE);
+        VBox box = new VBox(3, badge, marker);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     /** Long test names and notes wrap onto more lines instead of being cut off. */
@@ -532,7 +562,8 @@ public final class TestsView implements AreaView {
         caseTitle.setText(row.item().label());
         caseMeta.setText((row.item().isCase() ? row.tickedSteps().size() + "/" + row.item().steps().size()
                 + " steps ticked · " : "") + "Result: " + outcomeLabel(row.outcome())
-                + (row.coverage().isEmpty() ? "" : " · " + row.coverage()));
+                + (row.coverage().isEmpty() ? "" : " · " + row.coverage())
+                + row.disagreement().map(d -> " by " + d.latest().operator() + " · " + dissent(d)).orElse(""));
         caseMeta.pseudoClassStateChanged(AT_RISK, row.failed());
         caseExpected.setText(row.item().expected() == null ? "" : "Expected: " + row.item().expected());
         caseExpected.setManaged(row.item().expected() != null);

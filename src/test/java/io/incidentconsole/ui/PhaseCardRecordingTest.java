@@ -42,7 +42,7 @@ class PhaseCardRecordingTest {
         session = new IncidentSession(new BackgroundTasks(pendingAppends::add, Runnable::run));
         session.attach(incident);
         PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session, new SimpleObjectProperty<>(incident.plan())),
-                session);
+                session, new TeamSession(session, BackgroundTasks.direct()));
         Scene scene = new Scene((javafx.scene.Parent) view.root(), 1200, 800);
         Theme.DARK.applyTo(scene);
         stage.setScene(scene);

@@ -1,0 +1,142 @@
+package io.incidentconsole.ui;
+
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.Journal;
+import io.incidentconsole.team.ConnectedConsole;
+import io.incidentconsole.team.TeamConnectionStatus;
+import io.incidentconsole.team.TeamJournal;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the open incident stands with its team database, seen from the FX thread: the connection status and who
+ * is connected. Empty (null {@link #teamProperty()}) for a local incident. The team journal tells of changes on a
+ * background thread; each change hops once to the FX thread (they are rare: a status change, a console joining).
+ * Listening stops when the incident is closed or replaced.
+ */
+public final class TeamSession {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** What the header and the board show of the team. */
+    public record Team(String databaseLabel, TeamConnectionStatus status, List<ConnectedConsole> consoles) {
+        public Team {
+            consoles = List.copyOf(consoles);
+        }
+
+        /** "TEAM db:5432/incidents · online · 3 consoles", "OFFLINE since 03:12 UTC · …", "READ-ONLY · …". */
+        public String chipText() {
+            return switch (status.state()) {
+                case ONLINE -> "TEAM " + databaseLabel + " · online · " + count(consoles.size(), "console");
+                case OFFLINE -> "OFFLINE since " + CLOCK.format(status.since()) + " · "
+                        + (status.queuedEvents() == 0 ? "no events queued"
+                        : count(status.queuedEvents(), "event") + " queued")
+                        + " · sending when the database is back";
+                case READ_ONLY -> "READ-ONLY · database unreachable · state last synced "
+                        + (status.lastSynced() == null ? "never" : CLOCK.format(status.lastSynced()));
+            };
+        }
+
+        /** The database and the status's explanation, for the chip's tooltip. */
+        public String chipDetails() {
+            return "Team database " + databaseLabel + (status.message().isBlank() ? "" : "\n" + status.message())
+                    + (status.lastSynced() == null ? "" : "\nLast synced " + CLOCK.format(status.lastSynced()));
+        }
+
+        /** "Connected: Alice (you) · Bob · Carol" (this console first). */
+        public String presenceText() {
+            List<String> names = new ArrayList<>();
+            consoles.stream().filter(ConnectedConsole::self).forEach(c -> names.add(c.operator() + " (you)"));
+            consoles.stream().filter(c -> !c.self()).forEach(c -> names.add(c.operator()));
+            String who = names.isEmpty() ? "nobody" : String.join(" · ", names);
+            return status.isOnline() ? "Connected: " + who
+                    : "Connected when last heard from the database"
+                    + (status.lastSynced() == null ? "" : " (" + CLOCK.format(status.lastSynced()) + ")") + ": " + who;
+        }
+
+        /** One line per console with its host and since when, for the presence line's tooltip. */
+        public String presenceDetails() {
+            StringBuilder out = new StringBuilder();
+            for (ConnectedConsole c : consoles) {
+                out.append(out.length() == 0 ? "" : "\n").append(c.operator()).append(c.self() ? " (you)" : "")
+                        .append(" on ").append(c.host()).append(" · joined ").append(CLOCK.format(c.joinedAt()))
+                        .append(" · last seen ").append(CLOCK.format(c.lastSeen()));
+            }
+            return out.toString();
+        }
+
+        private static String count(int n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
+        }
+    }
+
+    private final BackgroundTasks tasks;
+    private final ReadOnlyObjectWrapper<Team> team = new ReadOnlyObjectWrapper<>(this, "team");
+    private final List<Journal.Subscription> subscriptions = new ArrayList<>();
+    private TeamJournal watched;
+    private Incident served;
+    private io.incidentconsole.team.TeamIncidents serving;
+
+    public TeamSession(IncidentSession session, BackgroundTasks tasks) {
+        this.tasks = tasks;
+        session.incidentProperty().addListener((obs, old, incident) -> watch(incident));
+        watch(session.incidentProperty().get());
+    }
+
+    /**
+     * Keeps the team database connection an incident was joined through open while that incident is the
+     * console's, and closes it (in the background: it may wait on the network) once it is closed or replaced.
+     */
+    public void keepOpenWhileAttached(Incident incident, io.incidentconsole.team.TeamIncidents connection) {
+        releaseConnection();
+        served = incident;
+        serving = connection;
+    }
+
+    private void releaseConnection() {
+        io.incidentconsole.team.TeamIncidents previous = serving;
+        serving = null;
+        served = null;
+        if (previous != null) {
+            tasks.run(() -> {
+                previous.close();
+                return previous;
+            }, closed -> { }, error -> { });
+        }
+    }
+
+    private void watch(Incident incident) {
+        if (served != null && served != incident) {
+            releaseConnection();
+        }
+        subscriptions.forEach(Journal.Subscription::close);
+        subscriptions.clear();
+        watched = incident != null && incident.journal() instanceof TeamJournal journal ? journal : null;
+        if (watched == null) {
+            team.set(null);
+            return;
+        }
+        TeamJournal journal = watched;
+        subscriptions.add(journal.onConnectionStatus(status -> tasks.onUi(() -> update(journal))));
+        subscriptions.add(journal.onConnectedConsoles(consoles -> tasks.onUi(() -> update(journal))));
+        update(journal);
+    }
+
+    /** Reads the journal's current status and consoles; a late notice for a replaced incident is dropped. */
+    private void update(TeamJournal journal) {
+        if (journal != watched) {
+            return;
+        }
+        team.set(new Team(journal.databaseLabel(), journal.connectionStatus(), journal.connectedConsoles()));
+    }
+
+    /** The open incident's team, or null when the incident is local (or none is open). */
+    public ReadOnlyObjectProperty<Team> teamProperty() {
+        return team.getReadOnlyProperty();
+    }
+}

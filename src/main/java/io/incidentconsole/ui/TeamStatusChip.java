@@ -1,0 +1,38 @@
+package io.incidentconsole.ui;
+
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The header chip of a team incident: online with the number of consoles, offline with the queue, or read-only
+ * on the last synced state. Hidden for a local incident.
+ */
+public final class TeamStatusChip extends Label {
+
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
+
+    private final Tooltip details = new Tooltip();
+
+    public TeamStatusChip(TeamSession team) {
+        getStyleClass().add("team-chip");
+        setId("team-status");
+        setTooltip(details);
+        team.teamProperty().addListener((obs, old, now) -> show(now));
+        show(team.teamProperty().get());
+    }
+
+    private void show(TeamSession.Team team) {
+        setVisible(team != null);
+        setManaged(team != null);
+        if (team == null) {
+            setText("");
+            return;
+        }
+        setText(team.chipText());
+        details.setText(team.chipDetails());
+        pseudoClassStateChanged(OFFLINE, team.status().state() == io.incidentconsole.team.TeamConnectionStatus.State.OFFLINE);
+        pseudoClassStateChanged(READ_ONLY, team.status().state() == io.incidentconsole.team.TeamConnectionStatus.State.READ_ONLY);
+    }
+}
