@@ -19,6 +19,7 @@ import io.incidentconsole.ui.TeamJoinViewModel;
 import io.incidentconsole.ui.TeamSession;
 import io.incidentconsole.ui.TeamStatusChip;
 import io.incidentconsole.team.RecentTeamDatabases;
+import io.incidentconsole.team.PostgresTeamDatabase;
 import io.incidentconsole.team.TeamDatabaseConnector;
 import io.incidentconsole.team.TeamDatabaseException;
 import io.incidentconsole.settings.AppDirectories;
@@ -62,18 +63,29 @@ import java.util.concurrent.Executors;
 public final class ConsoleApplication extends Application {
 
     /**
-     * PRODUCTION TEAM DATABASE — the one line to point at team-core's PostgreSQL implementation when merging
-     * (e.g. {@code address -> PostgresTeamDatabase.connect(address)}); until then joining a team says so.
+     * The team database of the real application: PostgreSQL, keeping each shared incident's last synced copy and
+     * offline queue under DATA/team. Made on the first connect (off the FX thread: it looks up the host name).
      */
-    static TeamDatabaseConnector productionTeamDatabase() {
-        return address -> { throw new TeamDatabaseException("team database support is not in this build"); };
+    static TeamDatabaseConnector productionTeamDatabase(AppDirectories directories, java.time.Clock clock) {
+        String consoleId = java.util.UUID.randomUUID().toString();
+        return address -> new PostgresTeamDatabase(directories.data().resolve("team"), clock, consoleId, hostName())
+                .connect(address);
     }
 
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown host");
+        }
+    }
+
+    /** Null in the real application: {@link #start} then uses {@link #productionTeamDatabase}. */
     private final TeamDatabaseConnector teamDatabase;
 
     /** What JavaFX calls: the production team database. */
     public ConsoleApplication() {
-        this(productionTeamDatabase());
+        this(null);
     }
 
     public ConsoleApplication(TeamDatabaseConnector teamDatabase) {
@@ -94,7 +106,8 @@ public final class ConsoleApplication extends Application {
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
 
         Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater),
-                MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(), teamDatabase);
+                MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(),
+                teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, java.time.Clock.systemUTC()));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
@@ -159,7 +172,7 @@ public final class ConsoleApplication extends Application {
         /** {@code clock}: the journal's and the stakeholder update reminder's "now" (tests control it). */
         public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
                                      java.time.Clock clock) {
-            return create(directories, tasks, wiring, clock, productionTeamDatabase());
+            return create(directories, tasks, wiring, clock, productionTeamDatabase(directories, clock));
         }
 
         /** {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database. */
