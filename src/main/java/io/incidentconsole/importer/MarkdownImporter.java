@@ -24,7 +24,9 @@ import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestSuite;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a Markdown outage plan into a plan: {@link #importDocument} never throws; the result always loads
@@ -148,10 +150,11 @@ public final class MarkdownImporter {
                     d.created, d.dependencyNote, d.filesSummary, d.affectedFiles, d.description));
         }
         List<Phase> phases = new ArrayList<>();
-        List<String> order = r.phases.stream().map(p -> p.id).toList();
+        Map<String, Integer> order = new HashMap<>();
+        r.phases.forEach(p -> order.putIfAbsent(p.id, order.size()));
         for (PhaseDraft d : r.phases) {
             List<String> dependsOn = new ArrayList<>(d.dependsOn);
-            dependsOn.sort(java.util.Comparator.comparingInt(order::indexOf));
+            dependsOn.sort(java.util.Comparator.comparingInt(id -> order.getOrDefault(id, -1)));
             List<Task> tasks = new ArrayList<>();
             for (int i = 0; i < d.tasks.size(); i++) {
                 TaskDraft t = d.tasks.get(i);
