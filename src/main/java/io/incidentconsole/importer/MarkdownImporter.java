@@ -165,7 +165,7 @@ public final class MarkdownImporter {
                     log.decided(t.line, "task '" + t.text + "' names issue #" + t.issue
                             + ", which the document does not define; kept the task without it");
                 }
-                tasks.add(new Task(null, t.text, issue, t.details));
+                tasks.add(new Task(null, t.text, issue, t.details, Boolean.TRUE.equals(t.ticked)));
                 log.recognised("task", id, t.text, t.line, tick(t));
             }
             String description = d.description.isEmpty() ? null : String.join("\n", d.description);
@@ -181,7 +181,7 @@ public final class MarkdownImporter {
             List<CheckItem> checks = new ArrayList<>();
             for (int i = 0; i < d.checks.size(); i++) {
                 TaskDraft t = d.checks.get(i);
-                checks.add(new CheckItem(null, t.text));
+                checks.add(new CheckItem(null, t.text, Boolean.TRUE.equals(t.ticked)));
                 log.recognised("check", d.id + ".check-" + (i + 1), t.text, t.line, tick(t));
             }
             suites.add(new TestSuite(d.id, d.title, d.issue, d.phases, d.when, checks, d.cases));

@@ -27,9 +27,12 @@ import io.incidentconsole.incident.EventPayload.Undo;
 import io.incidentconsole.incident.EventPayload.UpdatePublished;
 import io.incidentconsole.incident.EventPayload.WaitCutShort;
 import io.incidentconsole.incident.EventPayload.WaitStarted;
+import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.Task;
+import io.incidentconsole.plan.TestSuite;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -306,6 +309,13 @@ public final class IncidentState {
                 + ", parameters=" + parameters + ", alerts=" + alerts + ", undone=" + undone + "]";
     }
 
+    /** Who records the results a plan declares ({@code done: true} checks). */
+    public static final String PLAN_OPERATOR = "plan";
+
+    /** The pass a {@code done: true} check starts with: no event made it, so it has no time of its own. */
+    static final TestResult PLAN_DECLARED_PASS =
+            new TestResult(TestOutcome.PASS, "done when the plan was written", PLAN_OPERATOR, Instant.EPOCH, 0);
+
     /** Who started the incident, when, and from which plan. */
     public record Started(String incidentId, String planTitle, String planSha256, String operator, Instant at) {
     }
@@ -396,6 +406,29 @@ public final class IncidentState {
             this.plan = plan;
             for (Phase phase : plan.phases()) {
                 phases.put(phase.id(), PhaseState.initial(phase.id(), phase.status(), phase.statusNote()));
+            }
+            startPlanDeclaredDone();
+        }
+
+        /**
+         * Tasks and checks the plan marks {@code done} (done when it was written) start ticked and passed; later
+         * events (an untick, another result) change them like any other.
+         */
+        private void startPlanDeclaredDone() {
+            for (Phase phase : plan.phases()) {
+                for (Task task : phase.tasks()) {
+                    if (task.done() && task.id() != null) {
+                        phases.put(phase.id(), phases.get(phase.id()).withTask(task.id(), true));
+                    }
+                }
+            }
+            for (TestSuite suite : plan.testSuites()) {
+                for (CheckItem check : suite.checks()) {
+                    if (check.done() && check.id() != null) {
+                        tests.computeIfAbsent(new TestKey(null, suite.id(), check.id()), k -> new ArrayList<>())
+                                .add(PLAN_DECLARED_PASS);
+                    }
+                }
             }
         }
 
