@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns a Markdown outage plan into a plan: {@link #importDocument} never throws; the result always loads
@@ -63,11 +64,12 @@ public final class MarkdownImporter {
     private ImportResult finish(String source, Plan plan, String markdown, ReportLog log) {
         String header = "# Imported from " + oneLine(source) + " by incident-console import.\n"
                 + "# Check it against the import report, then edit freely.\n";
-        List<Plan> attempts = List.of(plan, withShortNotes(plan, source), wholeDocumentAsNote(source, markdown),
-                emptyPlan(source));
+        // Fallbacks are built only when needed: the whole-document note repairs the whole text again.
+        List<Supplier<Plan>> attempts = List.of(() -> plan, () -> withShortNotes(plan, source),
+                () -> wholeDocumentAsNote(source, markdown), () -> emptyPlan(source));
         for (int i = 0; i < attempts.size(); i++) {
-            Plan attempt = attempts.get(i);
             try {
+                Plan attempt = attempts.get(i).get();
                 String yaml = yamlWriter.write(attempt, header);
                 PlanLoadResult loaded = loader.load(source, yaml);
                 if (loaded.ok()) {
