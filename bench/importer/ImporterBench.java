@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * Reproducible timing harness for the Markdown importer (run with bench/importer/run.sh).
  * 1. The seed document, warmed up, many times: median and 90th percentile.
- * 2. Documents of growing size built from renumbered copies of the seed: time per MB shows (non-)linearity.
+ * 2. Documents of growing size (1.25 to 10 MB) built from renumbered copies of the seed: time per MB shows
+ *    (non-)linearity.
  * Every timed import includes parsing, recognition, YAML writing and the validating reload.
  */
 public class ImporterBench {
@@ -44,7 +45,7 @@ public class ImporterBench {
                 cpu[cpu.length / 2] / 1e6, cpu[cpu.length * 9 / 10] / 1e6, times.length);
 
         System.out.println("size      wall ms   CPU ms   CPU ms per MB   phases");
-        for (double megabytes : new double[] {1.25, 2.5, 5.0}) {
+        for (double megabytes : new double[] {1.25, 2.5, 5.0, 10.0}) {
             String document = large(seed, (int) (megabytes * 1024 * 1024));
             importer.importDocument("large.md", document);
             long best = Long.MAX_VALUE;

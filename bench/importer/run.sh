@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times the Markdown importer: the seed warmed up, and documents of 1.25, 2.5 and 5 MB.
+# Times the Markdown importer: the seed warmed up, and documents of 1.25, 2.5, 5 and 10 MB.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime

@@ -81,6 +81,8 @@ final class Drafts {
         final int line;
         boolean hasSection;
         boolean fromTable;
+        /** Where the phase stands in the plan's list of phases. */
+        int position;
 
         PhaseDraft(String number, int from, int to, String name, int line) {
             this.number = number;

@@ -9,6 +9,8 @@ import java.util.Set;
 final class Ids {
 
     private final Map<String, Set<String>> taken = new HashMap<>();
+    /** Per namespace and base, the suffix to try first: every smaller one is taken already (ids are never freed). */
+    private final Map<String, Integer> nextSuffix = new HashMap<>();
 
     String unique(String kind, String base, int line, ReportLog log) {
         String ns = kind.equals("procedure") || kind.equals("runbook") ? "runbook" : kind;
@@ -16,10 +18,12 @@ final class Ids {
         if (set.add(base)) {
             return base;
         }
-        int n = 2;
+        String key = ns + '\n' + base;
+        int n = nextSuffix.getOrDefault(key, 2);
         while (!set.add(base + "_" + n)) {
             n++;
         }
+        nextSuffix.put(key, n + 1);
         log.decided(line, "a second " + kind + " would have id '" + base + "'; named it '" + base + "_" + n + "'");
         return base + "_" + n;
     }

@@ -24,7 +24,10 @@ import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestSuite;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns a Markdown outage plan into a plan: {@link #importDocument} never throws; the result always loads
@@ -61,11 +64,12 @@ public final class MarkdownImporter {
     private ImportResult finish(String source, Plan plan, String markdown, ReportLog log) {
         String header = "# Imported from " + oneLine(source) + " by incident-console import.\n"
                 + "# Check it against the import report, then edit freely.\n";
-        List<Plan> attempts = List.of(plan, withShortNotes(plan, source), wholeDocumentAsNote(source, markdown),
-                emptyPlan(source));
+        // Fallbacks are built only when needed: the whole-document note repairs the whole text again.
+        List<Supplier<Plan>> attempts = List.of(() -> plan, () -> withShortNotes(plan, source),
+                () -> wholeDocumentAsNote(source, markdown), () -> emptyPlan(source));
         for (int i = 0; i < attempts.size(); i++) {
-            Plan attempt = attempts.get(i);
             try {
+                Plan attempt = attempts.get(i).get();
                 String yaml = yamlWriter.write(attempt, header);
                 PlanLoadResult loaded = loader.load(source, yaml);
                 if (loaded.ok()) {
@@ -148,10 +152,11 @@ public final class MarkdownImporter {
                     d.created, d.dependencyNote, d.filesSummary, d.affectedFiles, d.description));
         }
         List<Phase> phases = new ArrayList<>();
-        List<String> order = r.phases.stream().map(p -> p.id).toList();
+        Map<String, Integer> order = new HashMap<>();
+        r.phases.forEach(p -> order.putIfAbsent(p.id, order.size()));
         for (PhaseDraft d : r.phases) {
             List<String> dependsOn = new ArrayList<>(d.dependsOn);
-            dependsOn.sort(java.util.Comparator.comparingInt(order::indexOf));
+            dependsOn.sort(java.util.Comparator.comparingInt(id -> order.getOrDefault(id, -1)));
             List<Task> tasks = new ArrayList<>();
             for (int i = 0; i < d.tasks.size(); i++) {
                 TaskDraft t = d.tasks.get(i);
@@ -162,7 +167,7 @@ public final class MarkdownImporter {
                     log.decided(t.line, "task '" + t.text + "' names issue #" + t.issue
                             + ", which the document does not define; kept the task without it");
                 }
-                tasks.add(new Task(null, t.text, issue, t.details));
+                tasks.add(new Task(null, t.text, issue, t.details, Boolean.TRUE.equals(t.ticked)));
                 log.recognised("task", id, t.text, t.line, tick(t));
             }
             String description = d.description.isEmpty() ? null : String.join("\n", d.description);
@@ -178,7 +183,7 @@ public final class MarkdownImporter {
             List<CheckItem> checks = new ArrayList<>();
             for (int i = 0; i < d.checks.size(); i++) {
                 TaskDraft t = d.checks.get(i);
-                checks.add(new CheckItem(null, t.text));
+                checks.add(new CheckItem(null, t.text, Boolean.TRUE.equals(t.ticked)));
                 log.recognised("check", d.id + ".check-" + (i + 1), t.text, t.line, tick(t));
             }
             suites.add(new TestSuite(d.id, d.title, d.issue, d.phases, d.when, checks, d.cases));

@@ -35,7 +35,7 @@ final class Outline {
     static Outline parse(String text) {
         Parser parser = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
         Node document = parser.parse(text);
-        Outline outline = new Outline(text.split("\r\n|\r|\n", -1));
+        Outline outline = new Outline(lines(text));
         Section root = new Section(0, "", 1, null);
         outline.sections.add(root);
         Section current = root;
@@ -64,6 +64,24 @@ final class Outline {
             }
         }
         return outline;
+    }
+
+    /** The text cut at \r\n, \r and \n, as {@code text.split("\r\n|\r|\n", -1)} but without a regex. */
+    static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(new String[0]);
     }
 
     static int firstLine(Node node) {

@@ -139,6 +139,12 @@ final class PlanReader {
     final List<DependencySet> dependencies = new ArrayList<>();
     final List<Note> notes = new ArrayList<>();
     private final List<PendingDependency> pendingDependencies = new ArrayList<>();
+    /** Phases by issue (null: no issue), in plan order; recognisers look phases up per item, so no scans. */
+    private final Map<String, List<PhaseDraft>> phasesByIssue = new HashMap<>();
+    /** Phases by each number they cover, in plan order; ranges wider than {@link #WIDE_RANGE} are kept apart. */
+    private final Map<Integer, List<PhaseDraft>> phasesByNumber = new HashMap<>();
+    private final List<PhaseDraft> widePhases = new ArrayList<>();
+    private static final int WIDE_RANGE = 64;
     private final List<PendingAudit> pendingAudits = new ArrayList<>();
 
     private record PendingDependency(PhaseDraft phase, String issue, String text, int line) {
@@ -523,9 +529,44 @@ final class PlanReader {
         String base = "p" + (phase.issue() == null ? "" : phase.issue().toLowerCase(Locale.ROOT) + "-")
                 + (number == null ? Refs.slug(name, 3) : number);
         phase.id = ids.unique("phase", base.equals("p") ? "p1" : base, line, log);
-        phases.add(phase);
+        addPhase(phase);
         log.recognised("phase", phase.id, phase.name, line, phase.issues.isEmpty() ? null : "issue " + phase.issues);
         return phase;
+    }
+
+    private void addPhase(PhaseDraft phase) {
+        phase.position = phases.size();
+        phases.add(phase);
+        phasesByIssue.computeIfAbsent(phase.issue(), k -> new ArrayList<>()).add(phase);
+        if (phase.to - phase.from > WIDE_RANGE) {
+            widePhases.add(phase);
+        } else {
+            for (int n = phase.from; n <= phase.to; n++) {
+                phasesByNumber.computeIfAbsent(n, k -> new ArrayList<>()).add(phase);
+            }
+        }
+    }
+
+    /** The phases whose first issue is the given one (null: phases without an issue), in plan order. */
+    private List<PhaseDraft> phasesOf(String issue) {
+        return phasesByIssue.getOrDefault(issue, List.of());
+    }
+
+    /** The phases of the issue, or all phases when the issue is unknown (null). */
+    private List<PhaseDraft> phasesOfOrAll(String issue) {
+        return issue == null ? phases : phasesOf(issue);
+    }
+
+    /** The phases covering the number, in plan order. */
+    private List<PhaseDraft> phasesCovering(int number) {
+        List<PhaseDraft> narrow = phasesByNumber.getOrDefault(number, List.of());
+        if (widePhases.isEmpty()) {
+            return narrow;
+        }
+        List<PhaseDraft> all = new ArrayList<>(narrow);
+        widePhases.stream().filter(p -> p.covers(number)).forEach(all::add);
+        all.sort(java.util.Comparator.comparingInt(p -> p.position));
+        return all;
     }
 
     private void phaseHeadings() {
@@ -563,7 +604,16 @@ final class PlanReader {
 
     private PhaseDraft matchPhase(List<String> headingIssues, int from, int to, String name, int line) {
         List<PhaseDraft> candidates = new ArrayList<>();
-        for (PhaseDraft p : phases) {
+        List<PhaseDraft> pool = phasesCovering(from);
+        if (!headingIssues.isEmpty()) {
+            // Only phases of the heading's issues qualify: look among those rather than every phase numbered alike.
+            pool = new ArrayList<>();
+            for (String issue : headingIssues) {
+                pool.addAll(phasesOf(issue));
+            }
+            pool.sort(java.util.Comparator.comparingInt(p -> p.position));
+        }
+        for (PhaseDraft p : pool) {
             if (p.from == from && p.to == to && !p.hasSection
                     && (headingIssues.isEmpty() || headingIssues.contains(p.issue()))) {
                 candidates.add(p);
@@ -611,8 +661,8 @@ final class PlanReader {
         PhaseDraft target = phase;
         String taskIssue = null;
         if (!labelIssues.isEmpty() && !phase.issues.contains(labelIssues.get(0))) {
-            PhaseDraft sibling = phases.stream()
-                    .filter(p -> p.from == phase.from && labelIssues.get(0).equals(p.issue())).findFirst().orElse(null);
+            PhaseDraft sibling = phasesOf(labelIssues.get(0)).stream()
+                    .filter(p -> p.from == phase.from).findFirst().orElse(null);
             if (sibling != null) {
                 target = sibling;
                 log.decided(unit.line, "'" + label + "' under " + phase.id + " belongs to " + sibling.id);
@@ -983,8 +1033,7 @@ final class PlanReader {
 
     private void audits() {
         for (PendingAudit audit : pendingAudits) {
-            List<PhaseDraft> candidates = phases.stream()
-                    .filter(p -> audit.issue == null || audit.issue.equals(p.issue())).toList();
+            List<PhaseDraft> candidates = phasesOfOrAll(audit.issue);
             PhaseDraft target = candidates.stream()
                     .filter(p -> p.audit == null && p.tasks.stream().anyMatch(t -> t.text.toLowerCase(Locale.ROOT).contains("audit")))
                     .findFirst().orElse(candidates.stream().filter(p -> p.audit == null).findFirst().orElse(null));
@@ -1030,8 +1079,7 @@ final class PlanReader {
             if (suite.phasesGiven || !suite.phases.isEmpty()) {
                 continue;
             }
-            List<PhaseDraft> ofIssue = phases.stream()
-                    .filter(p -> suite.issue == null || suite.issue.equals(p.issue())).toList();
+            List<PhaseDraft> ofIssue = phasesOfOrAll(suite.issue);
             List<PhaseDraft> required = ofIssue.stream().filter(p -> !p.optional).toList();
             List<PhaseDraft> chosen = required.isEmpty() ? ofIssue : required;
             if (chosen.size() > 1 && suite.issue == null) {
@@ -1161,10 +1209,7 @@ final class PlanReader {
             String words = label.replaceAll("(?i)\\b(if|cause|causes|issues?|problems?|fails?|changes?)\\b", "");
             PhaseDraft best = null;
             int bestScore = 0;
-            for (PhaseDraft p : phases) {
-                if (issue != null && !issue.equals(p.issue())) {
-                    continue;
-                }
+            for (PhaseDraft p : phasesOfOrAll(issue)) {
                 int score = overlap(p.name, words);
                 if (score > bestScore) {
                     best = p;
@@ -1280,7 +1325,7 @@ final class PlanReader {
             targetNote.append(targetNote.length() > 0 ? " (" + note + ")" : note);
         }
         metric.targetNote = targetNote.length() == 0 ? null : targetNote.toString();
-        metrics.add(metric);
+        addMetric(metric);
         log.recognised("metric", id, name, line, "baseline " + metric.baseline + ", target " + metric.target
                 + (unit == null ? "" : " " + unit) + ", " + metric.direction);
         return true;
@@ -1327,9 +1372,9 @@ final class PlanReader {
             return false;
         }
         Set<String> lineWords = Refs.words(text);
-        MetricDraft metric = bestMetric(metricsOf(issue), lineWords);
+        MetricDraft metric = issue == null ? bestOfAllMetrics(lineWords) : bestMetric(metricsOf(issue), lineWords);
         if (metric == null) {
-            metric = bestMetric(metrics, lineWords);
+            metric = bestOfAllMetrics(lineWords);
         }
         if (metric == null) {
             String name = text.replaceAll("(?i)^.*?\\b(set up|add|configure|create)\\b\\s*", "")
@@ -1340,7 +1385,7 @@ final class PlanReader {
             metric = new MetricDraft(id, metricName, issue, line);
             metric.unit = last.unit();
             metric.direction = Direction.DOWN;
-            metrics.add(metric);
+            addMetric(metric);
             log.decided(line, "alert thresholds name no known metric; created metric " + id);
         }
         List<Double> sorted = values.stream().map(Quantity::value).sorted().toList();
@@ -1359,32 +1404,63 @@ final class PlanReader {
         return true;
     }
 
-    private Map<String, List<MetricDraft>> metricsByIssue;
+    /** Metrics by issue ("" for none), in plan order, kept as metrics are added. */
+    private final Map<String, List<MetricDraft>> metricsByIssue = new HashMap<>();
 
-    /** Metrics of the issue (all metrics when the issue is unknown), indexed once the metrics are read. */
+    private void addMetric(MetricDraft metric) {
+        metrics.add(metric);
+        metricsByIssue.computeIfAbsent(metric.issue == null ? "" : metric.issue, k -> new ArrayList<>()).add(metric);
+    }
+
+    /** Metrics of the issue ("" for metrics without one; all metrics when the issue is unknown). */
     private List<MetricDraft> metricsOf(String issue) {
         if (issue == null) {
             return metrics;
         }
-        if (metricsByIssue == null || metricsByIssue.values().stream().mapToInt(List::size).sum() != metrics.size()) {
-            metricsByIssue = new HashMap<>();
-            for (MetricDraft m : metrics) {
-                metricsByIssue.computeIfAbsent(m.issue == null ? "" : m.issue, k -> new ArrayList<>()).add(m);
+        return metricsByIssue.getOrDefault(issue, List.of());
+    }
+
+    /** The best match among all metrics found so far for a set of words, and how many metrics that looked at. */
+    private static final class BestMetric {
+        MetricDraft metric;
+        int score;
+        int seen;
+    }
+
+    private final Map<Set<String>, BestMetric> bestOfAll = new HashMap<>();
+
+    /**
+     * {@link #bestMetric} over all metrics. Metrics are only ever appended and a metric's score for given words
+     * never changes, so a repeated line (every alert in a long plan) only looks at the metrics added since.
+     */
+    private MetricDraft bestOfAllMetrics(Set<String> lineWords) {
+        BestMetric best = bestOfAll.computeIfAbsent(lineWords, k -> new BestMetric());
+        for (; best.seen < metrics.size(); best.seen++) {
+            MetricDraft candidate = metrics.get(best.seen);
+            int score = score(candidate, lineWords);
+            if (score > best.score) {
+                best.metric = candidate;
+                best.score = score;
             }
         }
-        return metricsByIssue.getOrDefault(issue, List.of());
+        return best.metric;
+    }
+
+    private static int score(MetricDraft candidate, Set<String> lineWords) {
+        int score = 0;
+        for (String w : candidate.words()) {
+            if (lineWords.contains(w)) {
+                score++;
+            }
+        }
+        return score;
     }
 
     private static MetricDraft bestMetric(List<MetricDraft> candidates, Set<String> lineWords) {
         MetricDraft best = null;
         int bestScore = 0;
         for (MetricDraft candidate : candidates) {
-            int score = 0;
-            for (String w : candidate.words()) {
-                if (lineWords.contains(w)) {
-                    score++;
-                }
-            }
+            int score = score(candidate, lineWords);
             if (score > bestScore) {
                 best = candidate;
                 bestScore = score;
@@ -1487,7 +1563,7 @@ final class PlanReader {
                 List<PhaseDraft> blocked = refsIn(after, pending.issue);
                 if (blocked.isEmpty()) {
                     for (String id : Refs.issues(after, issues.keySet())) {
-                        phases.stream().filter(p -> id.equals(p.issue())).findFirst().ifPresent(blocked::add);
+                        phasesOf(id).stream().findFirst().ifPresent(blocked::add);
                     }
                 }
                 if (blocked.isEmpty() && pending.phase != null) {
@@ -1505,7 +1581,7 @@ final class PlanReader {
             }
             PhaseDraft subject = pending.phase;
             if (subject == null && pending.issue != null) {
-                subject = phases.stream().filter(p -> pending.issue.equals(p.issue())).findFirst().orElse(null);
+                subject = phasesOf(pending.issue).stream().findFirst().orElse(null);
             }
             if (subject == null) {
                 continue;
@@ -1562,32 +1638,98 @@ final class PlanReader {
     }
 
     private PhaseDraft resolve(String issue, int number) {
-        PhaseDraft only = null;
-        int matches = 0;
-        for (PhaseDraft p : phases) {
-            if (p.covers(number)) {
-                if (issue != null && issue.equals(p.issue())) {
+        List<PhaseDraft> covering = phasesCovering(number);
+        if (issue != null) {
+            // The first phase of the issue covering the number; both lists are in plan order, so walk the shorter.
+            List<PhaseDraft> ofIssue = phasesOf(issue);
+            for (PhaseDraft p : ofIssue.size() < covering.size() ? ofIssue : covering) {
+                if (p.covers(number) && issue.equals(p.issue())) {
                     return p;
                 }
-                only = p;
-                matches++;
             }
         }
-        return issue == null && matches == 1 || issue != null && !issues.containsKey(issue) && matches == 1 ? only : null;
+        boolean unambiguous = covering.size() == 1 && (issue == null || !issues.containsKey(issue));
+        return unambiguous ? covering.get(0) : null;
     }
 
     private void breakCycles() {
         Map<String, PhaseDraft> byId = new HashMap<>();
         phases.forEach(p -> byId.put(p.id, p));
+        int[] component = components(byId);
         for (PhaseDraft phase : phases) {
             for (Iterator<String> it = phase.dependsOn.iterator(); it.hasNext(); ) {
                 String dep = it.next();
-                if (reaches(byId, dep, phase.id, new java.util.HashSet<>())) {
+                PhaseDraft on = byId.get(dep);
+                // Only a dependency inside a strongly connected component can close a cycle, and dropping
+                // dependencies never joins components: the search runs only where a cycle is possible.
+                boolean mayCloseCycle = on != null && component[on.position] == component[phase.position];
+                if (mayCloseCycle && reaches(byId, dep, phase.id, new java.util.HashSet<>())) {
                     it.remove();
                     log.decided(phase.line, "dropped " + phase.id + " after " + dep + ": it would close a dependency cycle");
                 }
             }
         }
+    }
+
+    /** The strongly connected component of each phase (by position) in the dependency graph; Tarjan's, without recursion. */
+    private int[] components(Map<String, PhaseDraft> byId) {
+        int n = phases.size();
+        int[][] edges = new int[n][];
+        for (PhaseDraft phase : phases) {
+            edges[phase.position] = phase.dependsOn.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                    .mapToInt(p -> p.position).toArray();
+        }
+        int[] index = new int[n];
+        java.util.Arrays.fill(index, -1);
+        int[] low = new int[n];
+        int[] component = new int[n];
+        boolean[] onStack = new boolean[n];
+        java.util.Deque<Integer> stack = new java.util.ArrayDeque<>();
+        int counter = 0;
+        int components = 0;
+        for (int root = 0; root < n; root++) {
+            if (index[root] >= 0) {
+                continue;
+            }
+            java.util.Deque<int[]> work = new java.util.ArrayDeque<>();
+            index[root] = counter;
+            low[root] = counter++;
+            stack.push(root);
+            onStack[root] = true;
+            work.push(new int[] {root, 0});
+            while (!work.isEmpty()) {
+                int[] top = work.peek();
+                int v = top[0];
+                if (top[1] < edges[v].length) {
+                    int w = edges[v][top[1]++];
+                    if (index[w] < 0) {
+                        index[w] = counter;
+                        low[w] = counter++;
+                        stack.push(w);
+                        onStack[w] = true;
+                        work.push(new int[] {w, 0});
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
+                    }
+                    continue;
+                }
+                work.pop();
+                if (!work.isEmpty()) {
+                    int parent = work.peek()[0];
+                    low[parent] = Math.min(low[parent], low[v]);
+                }
+                if (low[v] == index[v]) {
+                    int w;
+                    do {
+                        w = stack.pop();
+                        onStack[w] = false;
+                        component[w] = components;
+                    } while (w != v);
+                    components++;
+                }
+            }
+        }
+        return component;
     }
 
     private static boolean reaches(Map<String, PhaseDraft> byId, String from, String to, Set<String> seen) {
@@ -1631,7 +1773,7 @@ final class PlanReader {
             }
             if (phaseIds.isEmpty() && unit.labelNode != null && !Refs.issues(unit.label, issues.keySet()).isEmpty()) {
                 // "Issue #330:" updates go with every phase of that issue
-                phases.stream().filter(p -> java.util.Objects.equals(p.issue(), issue)).forEach(p -> phaseIds.add(p.id));
+                phasesOf(issue).forEach(p -> phaseIds.add(p.id));
             }
             String all = (unit.label + " " + String.join(" ", items.stream().map(Item::text).toList())).toLowerCase(Locale.ROOT);
             Duration every = null;

@@ -27,9 +27,12 @@ import io.incidentconsole.incident.EventPayload.Undo;
 import io.incidentconsole.incident.EventPayload.UpdatePublished;
 import io.incidentconsole.incident.EventPayload.WaitCutShort;
 import io.incidentconsole.incident.EventPayload.WaitStarted;
+import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.Task;
+import io.incidentconsole.plan.TestSuite;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -348,6 +351,16 @@ public final class IncidentState {
     public record Completion(String phaseId, String operator, Instant at, String eventId) {
     }
 
+    /** Who records the results a plan declares ({@code done: true} checks). */
+    public static final String PLAN_OPERATOR = "plan";
+
+    /**
+     * The pass a {@code done: true} check starts with: no event made it, so it has no time of its own until the
+     * incident's start gives it one.
+     */
+    static final TestResult PLAN_DECLARED_PASS =
+            new TestResult(TestOutcome.PASS, "done when the plan was written", PLAN_OPERATOR, Instant.EPOCH, 0);
+
     /** Who started the incident, when, and from which plan. */
     public record Started(String incidentId, String planTitle, String planSha256, String operator, Instant at) {
     }
@@ -384,7 +397,10 @@ public final class IncidentState {
             dissent = List.copyOf(dissent);
         }
 
-        /** {@code results} oldest first, as recorded; empty when all operators' latest results agree. */
+        /**
+         * {@code results} oldest first, as recorded; empty when all operators' latest results agree. A pass the plan
+         * declared ({@code done: true}) is nobody's opinion, so it never disputes an operator's result.
+         */
         public static Optional<Disagreement> among(List<TestResult> results) {
             if (results.isEmpty()) {
                 return Optional.empty();
@@ -392,6 +408,9 @@ public final class IncidentState {
             TestResult latest = results.get(results.size() - 1);
             Map<String, TestResult> latestByOperator = new LinkedHashMap<>();
             for (TestResult result : results) {
+                if (PLAN_OPERATOR.equals(result.operator())) {
+                    continue;
+                }
                 latestByOperator.remove(result.operator());
                 latestByOperator.put(result.operator(), result);
             }
@@ -473,6 +492,40 @@ public final class IncidentState {
             for (Phase phase : plan.phases()) {
                 phases.put(phase.id(), PhaseState.initial(phase.id(), phase.status(), phase.statusNote()));
             }
+            startPlanDeclaredDone();
+        }
+
+        /**
+         * Tasks and checks the plan marks {@code done} (done when it was written) start ticked and passed; later
+         * events (an untick, another result) change them like any other.
+         */
+        private void startPlanDeclaredDone() {
+            for (Phase phase : plan.phases()) {
+                for (Task task : phase.tasks()) {
+                    if (task.done() && task.id() != null) {
+                        phases.put(phase.id(), phases.get(phase.id()).withTask(task.id(), true));
+                    }
+                }
+            }
+            for (TestSuite suite : plan.testSuites()) {
+                for (CheckItem check : suite.checks()) {
+                    if (check.done() && check.id() != null) {
+                        tests.computeIfAbsent(new TestKey(null, suite.id(), check.id()), k -> new ArrayList<>())
+                                .add(PLAN_DECLARED_PASS);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A pass the plan declared has no event of its own; it counts from the start of the incident, so views and
+         * exports show that time rather than the epoch.
+         */
+        private void datePlanDeclaredPasses(Instant at) {
+            for (List<TestResult> history : tests.values()) {
+                history.replaceAll(r -> r == PLAN_DECLARED_PASS ? new TestResult(r.outcome(), r.note(), r.operator(),
+                        at, r.seq()) : r);
+            }
         }
 
         Fold(IncidentState state) {
@@ -509,6 +562,7 @@ public final class IncidentState {
             String who = event.operator();
             if (payload instanceof IncidentStarted p) {
                 started = new Started(p.incidentId(), p.planTitle(), p.planSha256(), who, at);
+                datePlanDeclaredPasses(at);
             } else if (payload instanceof PhaseStarted p) {
                 phases.put(p.phaseId(), phase(p.phaseId()).started(at));
             } else if (payload instanceof PhaseCompleted p) {

@@ -53,15 +53,23 @@ final class LocatedTree {
             "\\[Source: [^;\\]]*(?:\\([^)]*\\))?; line: (\\d+), column: (\\d+)]");
 
     final JsonNode root;
-    private final Map<String, int[]> locations;
+    /** The text parsed, kept to record the locations when a first one is asked for. */
+    private final String body;
+    private final boolean json;
+    private Map<String, int[]> locations;
 
-    private LocatedTree(JsonNode root, Map<String, int[]> locations) {
+    private LocatedTree(JsonNode root, String body, boolean json, Map<String, int[]> locations) {
         this.root = root;
+        this.body = body;
+        this.json = json;
         this.locations = locations;
     }
 
     /** Line and column of the element at the path, or of its nearest ancestor that has one. */
     int[] locate(String path) {
+        if (locations == null) {
+            locations = recordLocations(body, json);
+        }
         String p = path;
         while (true) {
             int[] at = locations.get(p);
@@ -95,15 +103,46 @@ final class LocatedTree {
         return false;
     }
 
-    /** Parses YAML, or JSON when the text starts with '{' or '['. Returns null when nothing usable was read. */
+    /**
+     * Parses YAML, or JSON when the text starts with '{' or '['. Returns null when nothing usable was read.
+     * Locations are needed only to report problems, and most plans have none: the text is read without them
+     * first, and read again recording them when the reading itself finds a problem or when one is first asked for.
+     */
     static LocatedTree parse(String text, String source, List<Problem> problems) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (reportUnprintable(body, source, problems)) {
             return null;
         }
+        int before = problems.size();
+        try {
+            return parse(body, source, problems, false);
+        } catch (LocationsNeeded e) {
+            problems.subList(before, problems.size()).clear();
+            return parse(body, source, problems, true);
+        }
+    }
+
+    /** The locations of every element, read again from text that parsed before; empty if it no longer does. */
+    private static Map<String, int[]> recordLocations(String body, boolean json) {
+        Reader reader = new Reader("", new ArrayList<>(), true);
+        JsonParser parser = null;
+        try {
+            parser = (json ? new JsonFactory() : YAML).createParser(body);
+            if (parser.nextToken() != null) {
+                reader.read(parser, "");
+            }
+        } catch (IOException | RuntimeException e) {
+            // Positions then fall back to the start of the file; the problems themselves are still reported.
+        } finally {
+            closeQuietly(parser);
+        }
+        return reader.locations;
+    }
+
+    private static LocatedTree parse(String body, String source, List<Problem> problems, boolean recordLocations) {
         boolean json = looksLikeJson(body);
         JsonFactory factory = json ? new JsonFactory() : YAML;
-        Reader reader = new Reader(source, problems);
+        Reader reader = new Reader(source, problems, recordLocations);
         JsonParser parser = null;
         try {
             parser = factory.createParser(body);
@@ -120,7 +159,7 @@ final class LocatedTree {
                         json ? "unexpected content after the end of the JSON document"
                                 : "a second YAML document ('---') follows; a plan file holds exactly one"));
             }
-            return new LocatedTree(root, reader.locations);
+            return new LocatedTree(root, body, json, recordLocations ? reader.locations : null);
         } catch (StreamConstraintsException e) {
             JsonLocation at = parser == null ? null : parser.currentLocation();
             problems.add(new Problem(source, line(at), column(at), "", "the file is too large or too deeply "
@@ -263,26 +302,36 @@ final class LocatedTree {
                 .replaceAll(", from `StreamReadConstraints[^`]*`", "");
     }
 
-    /** Reads tokens into nodes, recording locations and resolving YAML aliases and merge keys. */
+    /**
+     * Reads tokens into nodes, resolving YAML aliases and merge keys, and recording locations if asked to. Without
+     * locations, paths are not built either ({@code null}), and a problem stops the reading ({@link LocationsNeeded}).
+     */
     private static final class Reader {
         private final String source;
         private final List<Problem> problems;
+        private final boolean record;
         private final Map<String, int[]> locations = new HashMap<>();
         private final Map<String, JsonNode> anchors = new HashMap<>();
         private int aliasBudget = ALIAS_EXPANSION_LIMIT;
 
-        Reader(String source, List<Problem> problems) {
+        Reader(String source, List<Problem> problems, boolean record) {
             this.source = source;
             this.problems = problems;
+            this.record = record;
         }
 
         private void report(JsonLocation at, String path, String message) {
+            if (!record) {
+                throw new LocationsNeeded();
+            }
             problems.add(new Problem(source, line(at), column(at), path, message));
         }
 
         JsonNode read(JsonParser parser, String path) throws IOException {
-            JsonLocation at = parser.currentTokenLocation();
-            locations.putIfAbsent(path, new int[] {line(at), column(at)});
+            JsonLocation at = record ? parser.currentTokenLocation() : null;
+            if (record) {
+                locations.putIfAbsent(path, new int[] {line(at), column(at)});
+            }
             JsonToken token = parser.currentToken();
             if (token == null) {
                 throw new JsonParseEnd(parser);
@@ -314,8 +363,8 @@ final class LocatedTree {
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                String childPath = child(path, name);
-                JsonLocation keyAt = parser.currentTokenLocation();
+                String childPath = record ? child(path, name) : null;
+                JsonLocation keyAt = record ? parser.currentTokenLocation() : null;
                 if (parser.nextToken() == null) {
                     throw new JsonParseEnd(parser);
                 }
@@ -325,8 +374,8 @@ final class LocatedTree {
                 }
                 if (object.has(name)) {
                     report(keyAt, childPath, "duplicate key '" + name + "': it is already given at line "
-                            + locate(childPath)[0] + "; a mapping can have each key only once");
-                } else {
+                            + (record ? locate(childPath)[0] : 0) + "; a mapping can have each key only once");
+                } else if (record) {
                     locations.put(childPath, new int[] {line(keyAt), column(keyAt)});
                 }
                 object.set(name, read(parser, childPath));
@@ -347,6 +396,9 @@ final class LocatedTree {
                 return;
             }
             if (!source.isObject()) {
+                if (!record) {
+                    throw new LocationsNeeded();
+                }
                 int[] at = locate(path);
                 problems.add(new Problem(LocatedTree.Reader.this.source, at[0], at[1], path,
                         "a YAML merge key ('<<') must refer to a mapping, found " + StructureChecker.describe(source)));
@@ -368,7 +420,8 @@ final class LocatedTree {
                 if (token == null) {
                     throw new JsonParseEnd(parser);
                 }
-                array.add(read(parser, index(path, i++)));
+                array.add(read(parser, record ? index(path, i) : null));
+                i++;
             }
             return array;
         }
@@ -422,6 +475,15 @@ final class LocatedTree {
                 count += size(child);
             }
             return count;
+        }
+    }
+
+    /** Reading without locations met a problem to report: read again, recording them. */
+    private static final class LocationsNeeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LocationsNeeded() {
+            super(null, null, false, false);
         }
     }
 

@@ -134,6 +134,8 @@ final class PlanValidator {
 
     private void checkRunbooks(Plan plan, Set<String> issueIds, Set<String> phaseIds, Set<String> metricIds) {
         Map<String, String> procedureIds = new HashMap<>();
+        Map<String, Integer> runbooksById = new HashMap<>();
+        plan.runbooks().forEach(r -> runbooksById.merge(r.id(), 1, Integer::sum));
         for (int i = 0; i < plan.runbooks().size(); i++) {
             Runbook runbook = plan.runbooks().get(i);
             String at = "runbooks[" + i + "]";
@@ -150,7 +152,7 @@ final class PlanValidator {
                 Procedure procedure = runbook.procedures().get(p);
                 String procAt = at + ".procedures[" + p + "]";
                 String previous = procedureIds.putIfAbsent(procedure.id(), procAt);
-                if (previous != null || runbookIdClash(plan, procedure, runbook)) {
+                if (previous != null || runbookIdClash(runbooksById, procedure, runbook)) {
                     report(procAt + ".id", "duplicate procedure id '" + procedure.id() + "'"
                             + (previous != null ? " (first at " + where(previous) + ")" : " (it is also a runbook id)"));
                 }
@@ -171,8 +173,10 @@ final class PlanValidator {
         }
     }
 
-    private static boolean runbookIdClash(Plan plan, Procedure procedure, Runbook owner) {
-        return plan.runbooks().stream().anyMatch(r -> r != owner && r.id().equals(procedure.id()));
+    /** Whether a runbook other than the procedure's own has the procedure's id. */
+    private static boolean runbookIdClash(Map<String, Integer> runbooksById, Procedure procedure, Runbook owner) {
+        int sameId = runbooksById.getOrDefault(procedure.id(), 0);
+        return sameId - (owner.id().equals(procedure.id()) ? 1 : 0) > 0;
     }
 
     /** Every placeholder declared, every declared parameter used, no name declared twice, defaults valid. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -142,9 +141,28 @@ final class StructureChecker {
         return array;
     }
 
+    /** A record type's fields as the check needs them, looked up by reflection once per type and load. */
+    private record Shape(List<Field> fields, List<String> known, java.util.Set<String> knownSet, boolean hasText) {
+    }
+
+    private record Field(String name, Type type, boolean required) {
+    }
+
+    private final Map<Class<?>, Shape> shapes = new java.util.HashMap<>();
+
+    private Shape shape(Class<?> type) {
+        return shapes.computeIfAbsent(type, t -> {
+            List<Field> fields = Arrays.stream(t.getRecordComponents())
+                    .map(c -> new Field(c.getName(), c.getGenericType(), c.isAnnotationPresent(Required.class)))
+                    .toList();
+            List<String> known = fields.stream().map(Field::name).toList();
+            return new Shape(fields, known, java.util.Set.copyOf(known), known.contains("text"));
+        });
+    }
+
     private JsonNode checkRecord(JsonNode node, Class<?> type, String path) {
-        RecordComponent[] components = type.getRecordComponents();
-        if (node.isTextual() && Arrays.stream(components).anyMatch(c -> c.getName().equals("text"))) {
+        Shape shape = shape(type);
+        if (node.isTextual() && shape.hasText()) {
             ObjectNode expanded = NODES.objectNode();
             expanded.set("text", node);
             return expanded;
@@ -154,11 +172,11 @@ final class StructureChecker {
             return null;
         }
         ObjectNode object = (ObjectNode) node;
-        List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
+        List<String> known = shape.known();
         List<String> unknown = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (!known.contains(field.getKey())) {
+            if (!shape.knownSet().contains(field.getKey())) {
                 String hint = DidYouMean.closest(field.getKey(), known)
                         .map(s -> "; did you mean '" + s + "'?")
                         .orElse("; known fields: " + String.join(", ", known));
@@ -167,27 +185,31 @@ final class StructureChecker {
                 unknown.add(field.getKey());
             }
         }
-        object.remove(unknown);
-        for (RecordComponent component : components) {
-            String name = component.getName();
+        if (!unknown.isEmpty()) {
+            object.remove(unknown);
+        }
+        for (Field component : shape.fields()) {
+            String name = component.name();
             JsonNode value = object.get(name);
-            String childPath = LocatedTree.child(path, name);
             if (value == null || value.isNull()) {
-                if (component.isAnnotationPresent(Required.class)) {
+                if (component.required()) {
                     report(path, "missing required field '" + name + "' in " + article(type));
                     blocking = true;
                 }
                 continue;
             }
-            if (value.isTextual() && value.asText().isBlank() && component.isAnnotationPresent(Required.class)) {
+            String childPath = LocatedTree.child(path, name);
+            if (value.isTextual() && component.required() && value.asText().isBlank()) {
                 report(childPath, "'" + name + "' must not be empty");
                 blocking = true;
                 continue;
             }
-            JsonNode checked = check(value, component.getGenericType(), childPath);
+            JsonNode checked = check(value, component.type(), childPath);
             if (checked != null) {
-                object.set(name, checked);
-            } else if (component.isAnnotationPresent(Required.class)) {
+                if (checked != value) {
+                    object.set(name, checked);
+                }
+            } else if (component.required()) {
                 blocking = true;
             } else {
                 object.remove(name);

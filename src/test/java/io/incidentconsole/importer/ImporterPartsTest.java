@@ -153,8 +153,18 @@ class ImporterPartsTest {
                 - [ ] Logout works
                 """);
         assertThat(result.report().tickedItems()).containsExactly("p1.task-1", "t-smoke.check-1");
-        assertThat(result.plan().phase("p1").orElseThrow().tasks()).hasSize(2);
+        assertThat(result.plan().phase("p1").orElseThrow().tasks())
+                .extracting(io.incidentconsole.plan.Task::text, io.incidentconsole.plan.Task::done)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Done thing", true),
+                        org.assertj.core.groups.Tuple.tuple("Open thing", false));
+        assertThat(result.plan().testSuites().get(0).checks())
+                .extracting(io.incidentconsole.plan.CheckItem::text, io.incidentconsole.plan.CheckItem::done)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Login works", true),
+                        org.assertj.core.groups.Tuple.tuple("Logout works", false));
         assertThat(result.plan().testSuites().get(0).phases()).containsExactly("p1");
+        // tidy YAML: the flag only where it is true
+        assertThat(result.yaml()).contains("- text: Done thing\n        done: true", "- text: Login works\n        done: true")
+                .doesNotContain("done: false");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.incidentconsole.importer;
 
+import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.plan.Task;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -12,13 +14,17 @@ import net.jqwik.api.Provide;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever the document, the importer returns a plan that validates and a report, and never throws. For
- * Markdown built from plan-like pieces, the plan must validate as built (no fallback to a simpler plan).
+ * Markdown built from plan-like pieces, the plan must validate as built (no fallback to a simpler plan) and keep
+ * every ticked ({@code - [x]}) task and check as {@code done}.
  */
 class ImporterPropertiesTest {
 
@@ -39,6 +45,19 @@ class ImporterPropertiesTest {
     private static void assertNoFallback(ImportResult result) {
         assertThat(result.report().decisions()).noneSatisfy(d -> assertThat(d.message())
                 .containsAnyOf("did not validate", "could not read the document", "could not write the plan"));
+        assertTickedStateKept(result);
+    }
+
+    /** The tasks and checks the plan marks done are exactly those the report lists as ticked ({@code - [x]}). */
+    private static void assertTickedStateKept(ImportResult result) {
+        Set<String> ticked = result.report().recognised().stream()
+                .filter(e -> (e.kind().equals("task") || e.kind().equals("check")) && "ticked".equals(e.detail()))
+                .map(ImportReport.Element::id).collect(Collectors.toSet());
+        Set<String> done = new HashSet<>();
+        result.plan().phases().forEach(p -> p.tasks().stream().filter(Task::done).forEach(t -> done.add(t.id())));
+        result.plan().testSuites().forEach(s -> s.checks().stream().filter(CheckItem::done).forEach(c -> done.add(c.id())));
+        assertThat(done).isEqualTo(ticked);
+        assertThat(result.yaml()).doesNotContain("done: false");
     }
 
     @Property(tries = 300)

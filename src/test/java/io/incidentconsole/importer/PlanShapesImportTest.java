@@ -80,6 +80,8 @@ class PlanShapesImportTest {
                 org.assertj.core.groups.Tuple.tuple("p1", "Restore service"),
                 org.assertj.core.groups.Tuple.tuple("p2", "Fix renewal"));
         assertThat(result.report().tickedItems()).containsExactly("p2.task-3");
+        assertThat(plan.phases()).flatExtracting(Phase::tasks).filteredOn(Task::done).extracting(Task::id, Task::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("p2.task-3", "Add an alert 14 days before expiry"));
         DecisionTree tree = plan.decisions().get(0);
         assertThat(tree.phase()).isEqualTo("p2");
         assertThat(tree.node(tree.start()).orElseThrow().question()).isEqualTo("new certificate is served everywhere?");

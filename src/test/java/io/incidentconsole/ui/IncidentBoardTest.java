@@ -152,4 +152,25 @@ class IncidentBoardTest {
         assertThat(state().phase("p324-3").status()).isEqualTo(PhaseStatus.IN_PROGRESS);
         assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.COMPLETE);
     }
+
+    @Test
+    void aTaskThePlanMarksDoneStartsTickedOnTheBoard(FxRobot robot) throws Exception {
+        Path plan = home.resolve("declared-done-plan.yaml");
+        Files.writeString(plan, Files.readString(ConsoleFixture.resource("small-plan.yaml")).replace(
+                "      - Patch connection release in PaymentClient\n",
+                "      - text: Patch connection release in PaymentClient\n        done: true\n"));
+        WaitForAsyncUtils.asyncFx(() -> {
+            console = ConsoleFixture.show(stage, home.resolve("declared-done"));
+            console.model().openPlan(plan);
+            console.view().showIncidentPicker();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Window picker = dialog(robot, "incident-picker");
+        robot.clickOn(robot.from(picker.getScene().getRoot()).lookup("#operator-name").queryAs(TextField.class)).write("ana");
+        robot.clickOn(robot.from(picker.getScene().getRoot()).lookup("#start-new-incident").queryButton());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#task-p501-1-task-1").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#task-p501-1-task-2").queryAs(CheckBox.class).isSelected()).isFalse();
+    }
 }
