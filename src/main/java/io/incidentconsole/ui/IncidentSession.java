@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -36,11 +37,19 @@ public final class IncidentSession {
     /** Makes {@code next} the incident of this console, closing the previous one. */
     public void attach(Incident next) {
         close();
-        subscription = next.onStateChange(newState -> tasks.onUi(() -> {
-            if (incident.get() == next) {
-                state.set(newState);
+        // A team journal can deliver a burst of events from its own thread: keep only the newest state and hand
+        // it to the FX thread once, instead of one hop per event.
+        AtomicReference<IncidentState> newest = new AtomicReference<>();
+        subscription = next.onStateChange(newState -> {
+            if (newest.getAndSet(newState) == null) {
+                tasks.onUi(() -> {
+                    IncidentState latest = newest.getAndSet(null);
+                    if (latest != null && incident.get() == next) {
+                        state.set(latest);
+                    }
+                });
             }
-        }));
+        });
         incident.set(next);
         state.set(next.state());
     }
