@@ -62,26 +62,31 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        Optional<StartupProbe> probe = StartupProbe.fromProperty(System.getProperty(StartupProbe.PROPERTY),
+                System.out, System.err);
+        probe.ifPresent(p -> p.mark("fx-start"));
         Map<String, String> named = getParameters().getNamed();
         Path plan = named.containsKey("plan") ? Path.of(named.get("plan")) : null;
         Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
 
-        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater),
+        // The window shell (header, navigation, the empty area, "Loading plan…") is all the first frame waits for:
+        // the plan is read on the background thread, and what it brings is applied once that frame is drawn.
+        FirstFrameGate afterFirstFrame = new FirstFrameGate(Platform::runLater);
+        Console console = Console.create(directories, new BackgroundTasks(background, afterFirstFrame),
                 MetricsWiring.real(metricsSettings(named)));
+        probe.ifPresent(p -> p.mark("console-built"));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
         stage.show();
-        StartupProbe.fromProperty(System.getProperty(StartupProbe.PROPERTY), System.out, System.err)
-                .ifPresent(StartupProbe::watchFirstFrame);
+        probe.ifPresent(p -> {
+            p.mark("shown");
+            p.watchFirstFrame();
+        });
+        afterFirstFrame.openAfterFirstFrame();
 
-        if (plan != null) {
-            console.model().openOrImport(plan);
-        } else {
-            console.model().openBundledPlan();
-        }
         // Starting the console offers to resume the most recent incident or start a new one, once the plan is in.
         console.model().busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -92,6 +97,11 @@ public final class ConsoleApplication extends Application {
                 }
             }
         });
+        if (plan != null) {
+            console.model().openOrImport(plan);
+        } else {
+            console.model().openBundledPlan();
+        }
         this.console = console;
     }
 
@@ -131,7 +141,7 @@ public final class ConsoleApplication extends Application {
                                      java.time.Clock clock) {
             IncidentSession session = new IncidentSession(tasks);
             MainWindowViewModel model = new MainWindowViewModel(
-                    new PlanLoader(),
+                    PlanLoader::new,
                     new RecentPlans(directories.config().resolve("recent-plans.txt"), 10),
                     new Settings(directories.config().resolve("settings.properties")),
                     tasks,
