@@ -50,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** The JavaFX application: wires the console together and shows it. */
 public final class ConsoleApplication extends Application {
@@ -102,6 +103,8 @@ public final class ConsoleApplication extends Application {
         } else {
             console.model().openBundledPlan();
         }
+        // After the plan, on the same background thread: the incident store, which the incident dialog needs next.
+        background.execute(console::store);
         this.console = console;
     }
 
@@ -124,8 +127,13 @@ public final class ConsoleApplication extends Application {
     private Console console;
 
     /** The console's object graph, built by constructor injection; tests build it the same way. */
-    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store, MetricsSession metrics,
-                          Runnable closeMetrics, ReportsViewModel reports) {
+    public record Console(MainWindowViewModel model, MainWindowView view, Supplier<IncidentStore> stores,
+                          MetricsSession metrics, Runnable closeMetrics, ReportsViewModel reports) {
+
+        /** Where incidents are kept; made on first use (its Jackson mapper is not needed for the first frame). */
+        public IncidentStore store() {
+            return stores.get();
+        }
 
         /** The console with simulated metrics on a real clock. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks) {
@@ -146,7 +154,7 @@ public final class ConsoleApplication extends Application {
                     new Settings(directories.config().resolve("settings.properties")),
                     tasks,
                     session);
-            IncidentStore store = new IncidentStore(directories.data(), clock);
+            Supplier<IncidentStore> store = Lazy.of(() -> new IncidentStore(directories.data(), clock));
             OperatorSettings operators = new OperatorSettings(directories.config().resolve(OperatorSettings.FILE));
             MetricsSession metrics = new MetricsSession(
                     new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
@@ -168,7 +176,7 @@ public final class ConsoleApplication extends Application {
                         case GUIDED -> new GuidedView(guided);
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
-                    () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
+                    () -> new IncidentPickerViewModel(store.get(), operators, model::currentPlan, tasks, model::openIncident));
             view.root().addEventHandler(GuidedRequest.OPEN, request -> {
                 guided.open(request.phaseId());
                 model.select(ConsoleArea.GUIDED);
