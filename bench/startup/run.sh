@@ -3,6 +3,7 @@
 # bundled plan and for a bare JavaFX hello-world on the same jlinked runtime, each with and without AppCDS.
 #
 #   packaging/build.sh --no-deb && bench/startup/run.sh [RUNS]      # RUNS timed rounds, default 10
+#   BASELINE_IMAGE=/other/build/target/packaging/incident-console bench/startup/run.sh 10   # + that build's console
 #
 # One Xvfb display serves the whole run; it is started, and answers a client (the untimed training start of the
 # hello-world, then a whole untimed warm-up round), before anything is timed. The clock starts in this script just
@@ -59,9 +60,15 @@ variant_cmd() {
     console-nocds) echo "$java -Xshare:off $probe -cp $app_cp io.incidentconsole.app.Launcher" ;;
     # The packaged launcher itself, as an operator starts it (its .cfg names the archive).
     console-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $image/bin/incident-console" ;;
+    # Another build's app-image (BASELINE_IMAGE), to compare a change with what it changed, in the same rounds.
+    baseline-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $BASELINE_IMAGE/bin/incident-console" ;;
   esac
 }
 variants=(hello-nocds hello-appcds console-nocds console-appcds)
+if [ -n "${BASELINE_IMAGE:-}" ]; then
+  [ -f "$BASELINE_IMAGE/lib/app/app.jsa" ] || { echo "run.sh: BASELINE_IMAGE=$BASELINE_IMAGE has no app.jsa" >&2; exit 1; }
+  variants+=(baseline-appcds)
+fi
 marks=(fx-start console-built shown)
 
 # One sample line: wall ms to the first frame, CPU ms (user + sys), then ms to each mark ("-" when the variant has
@@ -80,7 +87,7 @@ measure() {
   line="$((frame - start)) $(echo "$cpu" | tail -1 | awk '{printf "%d", ($1 + $2) * 1000}')"
   for mark in "${marks[@]}"; do
     at=$(sed -n "s/^startup-mark $mark epoch-ms=//p" "$out/last.out")
-    line="$line ${at:+$((at - start))}${at:--}"
+    if [ -n "$at" ]; then line="$line $((at - start))"; else line="$line -"; fi
   done
   echo "$line $(cut -d' ' -f1 /proc/loadavg)"
 }

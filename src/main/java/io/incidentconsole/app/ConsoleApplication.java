@@ -71,10 +71,11 @@ public final class ConsoleApplication extends Application {
         Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
 
-        // The window shell (header, navigation, the empty area, "Loading plan…") is all the first frame waits for:
-        // the plan is read on the background thread, and what it brings is applied once that frame is drawn.
-        FirstFrameGate afterFirstFrame = new FirstFrameGate(Platform::runLater);
-        Console console = Console.create(directories, new BackgroundTasks(background, afterFirstFrame),
+        // The window shell (header, navigation, the empty area, "Loading plan…" with its bar) is all the first frame
+        // waits for: background work (reading the plan, then the incident store) starts once that frame is drawn, so
+        // on two cores it does not compete with it, and what it brings is laid out after it.
+        FirstFrameGate afterFirstFrame = new FirstFrameGate(background);
+        Console console = Console.create(directories, new BackgroundTasks(afterFirstFrame, Platform::runLater),
                 MetricsWiring.real(metricsSettings(named)));
         probe.ifPresent(p -> p.mark("console-built"));
         Scene scene = new Scene(console.view().root(), 1360, 880);
@@ -104,7 +105,7 @@ public final class ConsoleApplication extends Application {
             console.model().openBundledPlan();
         }
         // After the plan, on the same background thread: the incident store, which the incident dialog needs next.
-        background.execute(console::store);
+        afterFirstFrame.execute(console::store);
         this.console = console;
     }
 

@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The console's UI executor at start-up: work finished in the background (the plan, and what follows from it: the
- * plan document, the metric sources, the incident dialog) is held until the window's first frame has been drawn,
- * then handed to {@code ui} in the order it arrived. Without it a plan parsed quickly would be laid out before the
- * first frame and the window would appear later, all at once.
+ * The console's background executor at start-up: work submitted before the window's first frame has been drawn
+ * (reading the plan, making the incident store) is held until then, and handed on in the order it arrived. On two
+ * cores a plan read in parallel would compete with the first frame for CPU, and a plan read quickly would be laid
+ * out before it, so the window would appear later, all at once. Submitting still happens at once, so the view
+ * model shows "loading" in that first frame.
  */
 final class FirstFrameGate implements Executor {
 
-    private final Executor ui;
+    private final Executor next;
     private List<Runnable> held = new ArrayList<>();
 
-    FirstFrameGate(Executor ui) {
-        this.ui = ui;
+    FirstFrameGate(Executor next) {
+        this.next = next;
     }
 
     @Override
@@ -29,10 +30,10 @@ final class FirstFrameGate implements Executor {
                 return;
             }
         }
-        ui.execute(action);
+        next.execute(action);
     }
 
-    /** From now on every action goes straight to {@code ui}; the held ones go first, in order. */
+    /** From now on every action goes straight to {@code next}; the held ones go first, in order. */
     void open() {
         List<Runnable> waiting;
         synchronized (this) {
@@ -40,7 +41,7 @@ final class FirstFrameGate implements Executor {
             held = null;
         }
         if (waiting != null) {
-            waiting.forEach(ui::execute);
+            waiting.forEach(next::execute);
         }
     }
 

@@ -16,14 +16,14 @@ class FirstFrameGateTest {
 
     @Test
     void holdsWorkUntilOpenedThenRunsItInArrivalOrder() {
-        gate.execute(() -> ran.add("plan shown"));
-        gate.execute(() -> ran.add("incident dialog"));
+        gate.execute(() -> ran.add("read the plan"));
+        gate.execute(() -> ran.add("make the incident store"));
         assertThat(ran).isEmpty();
         assertThat(gate.isOpen()).isFalse();
 
         gate.open();
 
-        assertThat(ran).containsExactly("plan shown", "incident dialog");
+        assertThat(ran).containsExactly("read the plan", "make the incident store");
         assertThat(gate.isOpen()).isTrue();
     }
 
