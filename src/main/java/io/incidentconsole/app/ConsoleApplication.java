@@ -156,7 +156,9 @@ public final class ConsoleApplication extends Application {
                     tasks,
                     session);
             Supplier<IncidentStore> store = Lazy.of(() -> new IncidentStore(directories.data(), clock));
-            OperatorSettings operators = new OperatorSettings(directories.config().resolve(OperatorSettings.FILE));
+            // Like the store, made when the incident dialog first asks (it has a Jackson mapper of its own).
+            Supplier<OperatorSettings> operators = Lazy.of(
+                    () -> new OperatorSettings(directories.config().resolve(OperatorSettings.FILE)));
             MetricsSession metrics = new MetricsSession(
                     new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
                     session, model.planProperty(), wiring.clock());
@@ -177,7 +179,7 @@ public final class ConsoleApplication extends Application {
                         case GUIDED -> new GuidedView(guided);
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
-                    () -> new IncidentPickerViewModel(store.get(), operators, model::currentPlan, tasks, model::openIncident));
+                    () -> new IncidentPickerViewModel(store.get(), operators.get(), model::currentPlan, tasks, model::openIncident));
             view.root().addEventHandler(GuidedRequest.OPEN, request -> {
                 guided.open(request.phaseId());
                 model.select(ConsoleArea.GUIDED);
