@@ -90,6 +90,22 @@ if $build_image; then
     --java-options '-Xlog:cds=off' \
     --java-options '-Xlog:cds+dynamic=off'
 
+  # jpackage's native launcher (JDK 17, Linux) asks rpm and dpkg which package owns it on every start: two
+  # `sh -c` + `dpkg -S` runs, about 0.35 s before the JVM even starts. A shell launcher with the same class path and
+  # Java options (from the .cfg jpackage wrote) starts the same runtime directly. The .cfg stays: appcds.sh reads it.
+  cfg="$image/lib/app/$name.cfg"
+  {
+    echo '#!/bin/sh'
+    echo "# Starts $name on its bundled runtime (written by packaging/build.sh from lib/app/$name.cfg; see"
+    echo '# docs/packaging.md: jpackage'"'"'s own launcher runs rpm and dpkg on every start).'
+    echo 'APPDIR=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app'
+    printf 'exec "$APPDIR/../runtime/bin/java"'
+    sed -n 's/^java-options=//p' "$cfg" | while IFS= read -r option; do printf ' "%s"' "$option"; done
+    printf ' -cp "%s"' "$(sed -n 's/^app\.classpath=//p' "$cfg" | paste -sd:)"
+    printf ' %s "$@"\n' "$(sed -n 's/^app\.mainclass=//p' "$cfg")"
+  } > "$image/bin/$name"
+  chmod 755 "$image/bin/$name"
+
   # AppCDS. The class list is what a training run loads; the archive is dumped from it for the place the app lives
   # (JDK 17 checks the archive's class path against the launcher's literally, so the .deb dumps again at install).
   packaging/linux/appcds.sh train "$image" "$work/classes.lst" "$root/$bundled_plan"

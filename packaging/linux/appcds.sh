@@ -16,7 +16,7 @@ image=${2:-}
 if [ -z "$image" ]; then
   image=$(cd "$here/../.." && pwd)
 fi
-image=$(cd "$image" && pwd)
+image=$(cd "$image" && pwd -P)
 app=$image/lib/app
 java=$image/lib/runtime/bin/java
 cfg=$(ls "$app"/*.cfg | head -1)
