@@ -30,11 +30,12 @@ name=incident-console
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 main_class=io.incidentconsole.app.Launcher
 bundled_plan=src/main/resources/plans/issue-324-330-coordination.yaml
-# jdeps on target/lib says java.base, java.desktop, java.scripting, java.sql and the JavaFX modules; java.logging,
-# java.naming, java.net.http, jdk.crypto.ec (TLS) and jdk.unsupported are for the metric sources and libraries
-# that look them up reflectively.
-modules=java.base,java.desktop,java.logging,java.naming,java.net.http,java.scripting,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
-
+# `jdeps --recursive --print-module-deps` on the app and target/lib: java.base, java.desktop (reports: Java2D,
+# ImageIO), java.management (IncidentLock's host-name fallback), java.net.http (Prometheus), java.sql and the
+# JavaFX modules. The PostgreSQL driver (team mode) adds java.naming and java.security.jgss (Kerberos login);
+# java.logging is for it and ControlsFX, jdk.crypto.ec for TLS, jdk.unsupported for libraries that look up
+# sun.misc.Unsafe reflectively (jdeps cannot see that).
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
 out=$root/target/packaging
 work=$out/work
 image=$out/$name
@@ -68,8 +69,14 @@ if $build_image; then
   echo "== jlink: $modules"
   "${JAVA_HOME:+$JAVA_HOME/bin/}jlink" --module-path "$work/fxmods" --add-modules "$modules" \
     --strip-debug --no-man-pages --no-header-files --compress=2 --output "$work/runtime"
-  # Keep bin/java only: the training run and the .deb's post-install archive step run it; the rest is unused.
+  # Like --strip-native-commands, except bin/java (12 KB) stays: the AppCDS training, the .deb's post-install
+  # archive step and the start-up benchmark run it.
   find "$work/runtime/bin" -type f ! -name java -delete
+  # Debian's libjvm.so keeps its symbol table (4 MB); the JVM needs only the dynamic symbols. The cost: a crash
+  # log (hs_err) names fewer native frames.
+  if command -v strip >/dev/null; then
+    find "$work/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+  fi
 
   echo "== jpackage app-image"
   "${JAVA_HOME:+$JAVA_HOME/bin/}jpackage" --type app-image --dest "$out" \
@@ -83,13 +90,30 @@ if $build_image; then
     --java-options '-Xlog:cds=off' \
     --java-options '-Xlog:cds+dynamic=off'
 
+  # jpackage's native launcher (JDK 17, Linux) asks rpm and dpkg which package owns it on every start: two
+  # `sh -c` + `dpkg -S` runs, about 0.35 s before the JVM even starts. A shell launcher with the same class path and
+  # Java options (from the .cfg jpackage wrote) starts the same runtime directly. The .cfg stays: appcds.sh reads it.
+  cfg="$image/lib/app/$name.cfg"
+  {
+    echo '#!/bin/sh'
+    echo "# Starts $name on its bundled runtime (written by packaging/build.sh from lib/app/$name.cfg; see"
+    echo '# docs/packaging.md: jpackage'"'"'s own launcher runs rpm and dpkg on every start).'
+    echo 'APPDIR=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app'
+    printf 'exec "$APPDIR/../runtime/bin/java"'
+    sed -n 's/^java-options=//p' "$cfg" | while IFS= read -r option; do printf ' "%s"' "$option"; done
+    printf ' -cp "%s"' "$(sed -n 's/^app\.classpath=//p' "$cfg" | paste -sd:)"
+    printf ' %s "$@"\n' "$(sed -n 's/^app\.mainclass=//p' "$cfg")"
+  } > "$image/bin/$name"
+  chmod 755 "$image/bin/$name"
+
   # AppCDS. The class list is what a training run loads; the archive is dumped from it for the place the app lives
   # (JDK 17 checks the archive's class path against the launcher's literally, so the .deb dumps again at install).
   packaging/linux/appcds.sh train "$image" "$work/classes.lst" "$root/$bundled_plan"
   cp "$work/classes.lst" "$image/lib/app/app.classlist"
   packaging/linux/appcds.sh dump "$image"
 
-  echo "== app-image: $image ($(du -sh "$image" | cut -f1))"
+  mb() { du -cb "$@" | tail -1 | awk '{printf "%.1f", $1 / 1048576}'; }
+  echo "== app-image: $image: $(mb "$image") MB = runtime $(mb "$image/lib/runtime") MB + app $(mb "$image"/lib/app/*.jar "$image"/lib/app/plans) MB + AppCDS archive $(mb "$image/lib/app/app.jsa") MB + launcher, icon, class list"
   "$image/bin/$name" --version
 
 fi
@@ -114,4 +138,5 @@ if $build_deb; then
     --linux-package-deps libgtk-3-0 --linux-shortcut
   packaging/linux/appcds.sh dump "$image"
   ls -la "$out"/*.deb
+  echo "== .deb: $(du -m "$out"/*.deb | cut -f1) MB"
 fi

@@ -3,11 +3,14 @@
 # bundled plan and for a bare JavaFX hello-world on the same jlinked runtime, each with and without AppCDS.
 #
 #   packaging/build.sh --no-deb && bench/startup/run.sh [RUNS]      # RUNS timed rounds, default 10
+#   BASELINE_IMAGE=/other/build/target/packaging/incident-console bench/startup/run.sh 10   # + that build's console
 #
-# Every start is a new process under its own Xvfb display. The clock starts in this script just before the exec
-# and stops at the "first-frame epoch-ms=" line the app prints (-Dincident-console.startup-probe=exit), so launcher
-# and JVM start-up are included. The four variants run round-robin so they share whatever load the machine has;
-# one warm-up round is discarded. Results: target/startup-bench/results.md (and the raw samples next to it).
+# One Xvfb display serves the whole run; it is started, and answers a client (the untimed training start of the
+# hello-world, then a whole untimed warm-up round), before anything is timed. The clock starts in this script just
+# before the exec and stops at the "first-frame epoch-ms=" line the process prints
+# (-Dincident-console.startup-probe=exit), so launcher, JVM and toolkit start are included. The four variants run
+# round-robin so they share whatever load the machine has, and every round records the load average.
+# Results: target/startup-bench/results.md (a markdown table to paste) and the raw samples next to it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -27,17 +30,17 @@ rm -rf "$out"
 mkdir -p "$out/hello" "$out/home"
 export XDG_CONFIG_HOME=$out/home/config XDG_DATA_HOME=$out/home/data
 
-# A display of our own, stopped on exit.
+# One display for the whole run, stopped on exit.
 display=:$(( 90 + RANDOM % 400 ))
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 export DISPLAY=$display
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+[ -e "/tmp/.X11-unix/X${display#:}" ] || { echo "run.sh: Xvfb did not start:" >&2; cat "$out/xvfb.log" >&2; exit 1; }
 
 # The hello-world, compiled here against the same JavaFX, run on the app's runtime; its archive is made the same way
-# as the app's (a class list from one start, then -Xshare:dump).
-# CDS archives classes from jars only, not from directories.
+# as the app's (a class list from one start, then -Xshare:dump). CDS archives classes from jars only.
 javac -d "$out/hello/classes" --class-path "$fxjars" bench/startup/HelloFx.java
 jar --create --file "$out/hello/hello.jar" -C "$out/hello/classes" .
 "$java" -Xshare:off -XX:DumpLoadedClassList="$out/hello/classes.lst" -cp "$out/hello/hello.jar" 'HelloFx$Main' >"$out/hello/train.log" 2>&1 \
@@ -57,13 +60,21 @@ variant_cmd() {
     console-nocds) echo "$java -Xshare:off $probe -cp $app_cp io.incidentconsole.app.Launcher" ;;
     # The packaged launcher itself, as an operator starts it (its .cfg names the archive).
     console-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $image/bin/incident-console" ;;
+    # Another build's app-image (BASELINE_IMAGE), to compare a change with what it changed, in the same rounds.
+    baseline-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $BASELINE_IMAGE/bin/incident-console" ;;
   esac
 }
 variants=(hello-nocds hello-appcds console-nocds console-appcds)
+if [ -n "${BASELINE_IMAGE:-}" ]; then
+  [ -f "$BASELINE_IMAGE/lib/app/app.jsa" ] || { echo "run.sh: BASELINE_IMAGE=$BASELINE_IMAGE has no app.jsa" >&2; exit 1; }
+  variants+=(baseline-appcds)
+fi
+marks=(fx-start console-built shown)
 
-# Milliseconds from just before exec to the first-frame line; "user+sys" CPU milliseconds of the process.
+# One sample line: wall ms to the first frame, CPU ms (user + sys), then ms to each mark ("-" when the variant has
+# none), then the 1-minute load average when it ended.
 measure() {
-  local cmd=$1 start frame cpu
+  local cmd=$1 start frame cpu line mark at
   local TIMEFORMAT='%3U %3S'
   start=$(date +%s%3N)
   { cpu=$( { time $cmd >"$out/last.out" 2>"$out/last.err"; } 2>&1 ); } || true
@@ -73,14 +84,20 @@ measure() {
     cat "$out/last.err" >&2
     exit 1
   fi
-  echo "$((frame - start)) $(echo "$cpu" | tail -1 | awk '{printf "%d", ($1 + $2) * 1000}')"
+  line="$((frame - start)) $(echo "$cpu" | tail -1 | awk '{printf "%d", ($1 + $2) * 1000}')"
+  for mark in "${marks[@]}"; do
+    at=$(sed -n "s/^startup-mark $mark epoch-ms=//p" "$out/last.out")
+    if [ -n "$at" ]; then line="$line $((at - start))"; else line="$line -"; fi
+  done
+  echo "$line $(cut -d' ' -f1 /proc/loadavg)"
 }
 
 # The packaged launcher must really use its archive: -Xshare:on refuses to start without it.
 JAVA_TOOL_OPTIONS="-Xshare:on $probe" "$image/bin/incident-console" >/dev/null 2>"$out/share-check.err" \
   || { echo "run.sh: the app-image does not start with its archive (-Xshare:on):" >&2; cat "$out/share-check.err" >&2; exit 1; }
 
-echo "warm-up round"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "warm-up round (load $load_before)"
 for v in "${variants[@]}"; do measure "$(variant_cmd "$v")" >/dev/null; done
 for round in $(seq "$runs"); do
   for v in "${variants[@]}"; do
@@ -88,19 +105,49 @@ for round in $(seq "$runs"); do
   done
   echo "round $round/$runs: load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-stats() {  # median and p90 (nearest rank) of column $2 of file $1, in seconds
-  sort -n -k"$2","$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {
+# Median and p90 (nearest rank) of the numbers on stdin, in seconds; "–" when there are none.
+stats() {
+  grep -v '^-$' | sort -n | awk '{v[NR]=$1} END {
+    if (NR == 0) { printf "– | –"; exit }
     m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2
     p = v[int(0.9 * NR + 0.999)]
     printf "%.3f | %.3f", m / 1000, p / 1000 }'
 }
+median() { stats | cut -d' ' -f1; }
+column() { awk -v c="$2" '{print $c}' "$out/$1.samples"; }
+# Per round: the console's wall time minus the hello-world's in the same round (they shared that round's load).
+paired() { paste -d' ' <(column "$1" 1) <(column "$2" 1) | awk '{print $1 - $2}'; }
+# Per start: first frame minus a mark, i.e. the time spent after it.
+after_mark() { awk -v c="$2" '$c != "-" {print $1 - $c}' "$out/$1.samples"; }
+
+floor=$(column hello-appcds 1 | median)
+console=$(column console-appcds 1 | median)
+extra=$(paired console-appcds hello-appcds | median)
+verdict=$(awk -v e="$extra" 'BEGIN {print (e <= 0.300) ? "**met**" : "**not met**"}')
 {
-  echo "Start-up, process start -> first frame, $runs runs each (load average after: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
+  echo "Start-up, process start → first frame of the main window, $runs rounds round-robin after one warm-up round;"
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average (1/5/15 min) before $load_before, after $load_after."
   echo
-  echo "| variant | median s | p90 s | CPU median s | CPU p90 s |"
-  echo "|---|---|---|---|---|"
+  echo "| variant | median s | p90 s | CPU median s | CPU p90 s | JVM + toolkit (to start()) median s | start() → first frame median s | load (1 min) median |"
+  echo "|---|---|---|---|---|---|---|---|"
   for v in "${variants[@]}"; do
-    echo "| $v | $(stats "$out/$v.samples" 1) | $(stats "$out/$v.samples" 2) |"
+    echo "| $v | $(column "$v" 1 | stats) | $(column "$v" 2 | stats) | $(column "$v" 3 | median) | $(after_mark "$v" 3 | median) | $(column "$v" 6 | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}') |"
   done
+  echo
+  echo "Console with AppCDS: first frame $console s; the floor (hello-world with AppCDS) $floor s; console minus floor,"
+  echo "paired per round, median $extra s. Goal (floor + 0.3 s): $verdict."
+  echo
+  echo "Inside the console's start() (medians, console-appcds): building the console $(paste -d' ' <(column console-appcds 4) <(column console-appcds 3) | awk '$1 != "-" {print $1 - $2}' | median) s,"
+  echo "scene + theme + show $(paste -d' ' <(column console-appcds 5) <(column console-appcds 4) | awk '$1 != "-" {print $1 - $2}' | median) s, show → first frame $(after_mark console-appcds 5 | median) s."
+  echo
+  echo "Wall time of every timed start, by round (s):"
+  echo
+  echo "| variant | $(seq -s ' | ' "$runs") |"
+  echo "|---|$(printf -- '---|%.0s' $(seq "$runs"))"
+  for v in "${variants[@]}"; do
+    echo "| $v | $(column "$v" 1 | awk '{printf "%s%.2f", (NR > 1 ? " | " : ""), $1 / 1000}') |"
+  done
+  echo "| load (1 min) | $(column console-appcds 6 | paste -sd'|' | sed 's/|/ | /g') |"
 } | tee "$out/results.md"

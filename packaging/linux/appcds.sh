@@ -1,7 +1,7 @@
 #!/bin/sh
 # Class-data sharing (AppCDS) for an Incident Console app-image or installation.
 #
-#   appcds.sh train IMAGE CLASSLIST PLAN   record the classes a start loads (CLI validate + the window's first frame)
+#   appcds.sh train IMAGE CLASSLIST PLAN   record the classes a start loads (CLI validate PLAN + the window's first frame)
 #   appcds.sh dump [IMAGE]                 write IMAGE/lib/app/app.jsa from IMAGE/lib/app/app.classlist
 #   appcds.sh remove [IMAGE]               delete the archive (the .deb's prerm)
 #
@@ -16,7 +16,7 @@ image=${2:-}
 if [ -z "$image" ]; then
   image=$(cd "$here/../.." && pwd)
 fi
-image=$(cd "$image" && pwd)
+image=$(cd "$image" && pwd -P)
 app=$image/lib/app
 java=$image/lib/runtime/bin/java
 cfg=$(ls "$app"/*.cfg | head -1)
@@ -38,9 +38,11 @@ case "$action" in
     cp=$(classpath)
     main=$(main_class)
     "$java" -Xshare:off -XX:DumpLoadedClassList="$tmp/cli.lst" -cp "$cp" "$main" validate "$plan" >/dev/null
-    export XDG_CONFIG_HOME="$tmp/config"
+    # The window as the desktop entry starts it (no arguments: the bundled plan), up to its first frame, in an
+    # empty home. The validate run above brought in the CLI and what reads the plan (it is read after that frame).
+    export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
     set -- "$java" -Xshare:off -XX:DumpLoadedClassList="$tmp/window.lst" -Dincident-console.startup-probe=exit \
-      -cp "$cp" "$main" open "$plan" --data-dir "$tmp/data"
+      -cp "$cp" "$main"
     if [ -n "${DISPLAY:-}" ]; then
       "$@" >/dev/null
     elif command -v xvfb-run >/dev/null 2>&1; then

@@ -18,7 +18,7 @@ for jar in target/lib/*.jar; do
     *) cp "$jar" "$work/input/" ;;
   esac
 done
-modules=java.base,java.desktop,java.logging,java.naming,java.net.http,java.scripting,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
 jlink --module-path "$work/fxmods" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   --compress=2 --output "$work/runtime"
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)

@@ -16,7 +16,7 @@ Get-ChildItem target\lib\*.jar | ForEach-Object {
     elseif ($_.Name -notlike 'javafx-*') { Copy-Item $_.FullName "$work\input" }
 }
 
-$modules = 'java.base,java.desktop,java.logging,java.naming,java.net.http,java.scripting,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml'
+$modules = 'java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml'
 jlink --module-path "$work\fxmods" --add-modules $modules --strip-debug --no-man-pages --no-header-files `
       --compress=2 --output "$work\runtime"
 

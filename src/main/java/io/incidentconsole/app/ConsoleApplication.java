@@ -58,6 +58,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** The JavaFX application: wires the console together and shows it. */
 public final class ConsoleApplication extends Application {
@@ -100,27 +101,33 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        Optional<StartupProbe> probe = StartupProbe.fromProperty(System.getProperty(StartupProbe.PROPERTY),
+                System.out, System.err);
+        probe.ifPresent(p -> p.mark("fx-start"));
         Map<String, String> named = getParameters().getNamed();
         Path plan = named.containsKey("plan") ? Path.of(named.get("plan")) : null;
         Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
 
-        Console console = Console.create(directories, new BackgroundTasks(background, Platform::runLater),
+        // The window shell (header, navigation, the empty area, "Loading plan…" with its bar) is all the first frame
+        // waits for: background work (reading the plan, then the incident store) starts once that frame is drawn, so
+        // on two cores it does not compete with it, and what it brings is laid out after it.
+        FirstFrameGate afterFirstFrame = new FirstFrameGate(background);
+        Console console = Console.create(directories, new BackgroundTasks(afterFirstFrame, Platform::runLater),
                 MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(),
                 teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, java.time.Clock.systemUTC()));
+        probe.ifPresent(p -> p.mark("console-built"));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
         stage.show();
-        StartupProbe.fromProperty(System.getProperty(StartupProbe.PROPERTY), System.out, System.err)
-                .ifPresent(StartupProbe::watchFirstFrame);
+        probe.ifPresent(p -> {
+            p.mark("shown");
+            p.watchFirstFrame();
+        });
+        afterFirstFrame.openAfterFirstFrame();
 
-        if (plan != null) {
-            console.model().openOrImport(plan);
-        } else {
-            console.model().openBundledPlan();
-        }
         // Starting the console offers to resume the most recent incident or start a new one, once the plan is in.
         console.model().busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -135,6 +142,13 @@ public final class ConsoleApplication extends Application {
                 }
             }
         });
+        if (plan != null) {
+            console.model().openOrImport(plan);
+        } else {
+            console.model().openBundledPlan();
+        }
+        // After the plan, on the same background thread: the incident store, which the incident dialog needs next.
+        afterFirstFrame.execute(console::store);
         this.console = console;
     }
 
@@ -157,8 +171,14 @@ public final class ConsoleApplication extends Application {
     private Console console;
 
     /** The console's object graph, built by constructor injection; tests build it the same way. */
-    public record Console(MainWindowViewModel model, MainWindowView view, IncidentStore store, MetricsSession metrics,
-                          Runnable closeMetrics, ReportsViewModel reports, TeamJoinDialogs teams) {
+    public record Console(MainWindowViewModel model, MainWindowView view, Supplier<IncidentStore> stores,
+                          MetricsSession metrics, Runnable closeMetrics, ReportsViewModel reports,
+                          TeamJoinDialogs teams) {
+
+        /** Where incidents are kept; made on first use (its Jackson mapper is not needed for the first frame). */
+        public IncidentStore store() {
+            return stores.get();
+        }
 
         /** The console with simulated metrics on a real clock. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks) {
@@ -181,13 +201,15 @@ public final class ConsoleApplication extends Application {
             IncidentSession session = new IncidentSession(tasks);
             TeamSession team = new TeamSession(session, tasks);
             MainWindowViewModel model = new MainWindowViewModel(
-                    new PlanLoader(),
+                    PlanLoader::new,
                     new RecentPlans(directories.config().resolve("recent-plans.txt"), 10),
                     new Settings(directories.config().resolve("settings.properties")),
                     tasks,
                     session);
-            IncidentStore store = new IncidentStore(directories.data(), clock);
-            OperatorSettings operators = new OperatorSettings(directories.config().resolve(OperatorSettings.FILE));
+            Supplier<IncidentStore> store = Lazy.of(() -> new IncidentStore(directories.data(), clock));
+            // Like the store, made when the incident dialog first asks (it has a Jackson mapper of its own).
+            Supplier<OperatorSettings> operators = Lazy.of(
+                    () -> new OperatorSettings(directories.config().resolve(OperatorSettings.FILE)));
             MetricsSession metrics = new MetricsSession(
                     new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
                     session, model.planProperty(), wiring.clock());
@@ -208,7 +230,7 @@ public final class ConsoleApplication extends Application {
                         case GUIDED -> new GuidedView(guided);
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },
-                    () -> new IncidentPickerViewModel(store, operators, model::currentPlan, tasks, model::openIncident));
+                    () -> new IncidentPickerViewModel(store.get(), operators.get(), model::currentPlan, tasks, model::openIncident));
             view.root().addEventHandler(GuidedRequest.OPEN, request -> {
                 guided.open(request.phaseId());
                 model.select(ConsoleArea.GUIDED);
@@ -216,7 +238,7 @@ public final class ConsoleApplication extends Application {
             view.addHeaderItem(new TeamStatusChip(team));
             RecentTeamDatabases recentTeams = new RecentTeamDatabases(
                     directories.config().resolve("team-databases.txt"), 8);
-            TeamJoinDialogs teams = new TeamJoinDialogs(() -> new TeamJoinViewModel(teamDatabase, recentTeams, operators,
+            TeamJoinDialogs teams = new TeamJoinDialogs(() -> new TeamJoinViewModel(teamDatabase, recentTeams, operators.get(),
                     model::currentPlan, tasks, team, model::openIncident), view, model);
             view.addAboveContent(new AlertBanner(metrics));
             Label alertStatus = new Label();

@@ -1,6 +1,7 @@
 package io.incidentconsole.app;
 
 import io.incidentconsole.cli.Cli;
+import io.incidentconsole.cli.ConsoleStarter;
 import io.incidentconsole.cli.StartRequest;
 import javafx.application.Application;
 
@@ -21,8 +22,19 @@ public final class Launcher {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = Cli.run(Launcher::startConsole, out, err, args);
-        System.exit(code);
+        System.exit(run(Launcher::startConsole, out, err, args));
+    }
+
+    /**
+     * With no arguments (the desktop entry, the packaged launcher) the console starts straight away: building the
+     * command line first (picocli's model of every subcommand, and their collaborators such as the plan loader's
+     * Jackson mapper) would sit on the path to the first frame for nothing. Anything else goes through the CLI.
+     */
+    static int run(ConsoleStarter starter, PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 0) {
+            return starter.start(new StartRequest(null, null, List.of()));
+        }
+        return Cli.run(starter, out, err, args);
     }
 
     private static int startConsole(StartRequest request) {

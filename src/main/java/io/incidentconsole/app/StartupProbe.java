@@ -4,6 +4,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,13 +16,19 @@ import java.util.Optional;
  * <p>Pulse one lays the shown window out and hands its frame to the render thread; the next pulse starts once
  * the render thread has had its frame interval to draw it, so the start of pulse two is the first-frame mark.
  * The line is {@code first-frame epoch-ms=<wall clock>}, so a harness can subtract its own clock from before exec.
+ * Before it come the marks the application set on the way ({@code startup-mark NAME epoch-ms=<wall clock>}), which
+ * say where the time went.
  */
 public final class StartupProbe {
 
     public static final String PROPERTY = "incident-console.startup-probe";
 
+    /** The pulse after {@code stage.show()} whose start is taken as the first frame (see the class comment). */
+    static final int FIRST_FRAME_PULSE = 2;
+
     private final PrintStream out;
     private final boolean exitAfterReport;
+    private final List<String> marks = new ArrayList<>();
 
     StartupProbe(PrintStream out, boolean exitAfterReport) {
         this.out = out;
@@ -45,6 +53,11 @@ public final class StartupProbe {
         };
     }
 
+    /** Notes that start-up has reached {@code name} now; printed with the first-frame line. */
+    public void mark(String name) {
+        marks.add(markLine(name, System.currentTimeMillis()));
+    }
+
     boolean exitsAfterReport() {
         return exitAfterReport;
     }
@@ -56,17 +69,23 @@ public final class StartupProbe {
 
             @Override
             public void handle(long now) {
-                if (++pulses < 2) {
+                if (++pulses < FIRST_FRAME_PULSE) {
                     return;
                 }
                 stop();
-                out.println(reportLine(System.currentTimeMillis()));
+                long frame = System.currentTimeMillis();
+                marks.forEach(out::println);
+                out.println(reportLine(frame));
                 out.flush();
                 if (exitAfterReport) {
                     Platform.exit();
                 }
             }
         }.start();
+    }
+
+    static String markLine(String name, long epochMillis) {
+        return "startup-mark " + name + " epoch-ms=" + epochMillis;
     }
 
     static String reportLine(long epochMillis) {

@@ -10,6 +10,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -60,6 +61,8 @@ public final class MainWindowView {
     private Label planTitle;
     @FXML
     private Label planSubtitle;
+    @FXML
+    private ProgressBar planLoading;
     @FXML
     private Label incidentLine;
     @FXML
@@ -130,6 +133,10 @@ public final class MainWindowView {
     private void bind() {
         planTitle.textProperty().bind(model.titleProperty());
         planSubtitle.textProperty().bind(model.subtitleProperty());
+        // Shown while a plan is being read: at start-up that is what the first frame shows where the plan will be.
+        planLoading.setId("plan-loading");
+        planLoading.visibleProperty().bind(model.busyProperty());
+        planLoading.managedProperty().bind(model.busyProperty());
         statusMessage.textProperty().bind(model.statusMessageProperty());
         statusMessage.setId("status-message");
         planSource.textProperty().bind(model.planSourceProperty());

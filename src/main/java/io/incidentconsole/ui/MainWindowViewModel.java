@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * State and actions of the console frame: which plan is open, which area is shown, the theme, recent
@@ -40,7 +41,9 @@ public final class MainWindowViewModel {
 
     static final String THEME_KEY = "theme";
 
-    private final PlanLoader loader;
+    private final Supplier<PlanLoader> newLoader;
+    private PlanLoader loader;
+    private MarkdownImporter importer;
     private final RecentPlans recentPlans;
     private final Settings settings;
     private final BackgroundTasks tasks;
@@ -59,15 +62,22 @@ public final class MainWindowViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyObjectWrapper<ImportNotice> importNotice = new ReadOnlyObjectWrapper<>(this, "importNotice");
-    private final MarkdownImporter importer;
     private final ReadOnlyObjectWrapper<RecoveryNotice> recovery = new ReadOnlyObjectWrapper<>(this, "recovery");
     private final IncidentSession session;
     private CurrentPlan current;
 
     public MainWindowViewModel(PlanLoader loader, RecentPlans recentPlans, Settings settings, BackgroundTasks tasks,
                                IncidentSession session) {
-        this.loader = loader;
-        this.importer = new MarkdownImporter(loader);
+        this(() -> loader, recentPlans, settings, tasks, session);
+    }
+
+    /**
+     * {@code newLoader} is called once, on the background thread, when the first plan is opened: making a loader
+     * (its Jackson mapper) is start-up work that has no business on the FX thread before the first frame.
+     */
+    public MainWindowViewModel(Supplier<PlanLoader> newLoader, RecentPlans recentPlans, Settings settings,
+                               BackgroundTasks tasks, IncidentSession session) {
+        this.newLoader = newLoader;
         this.session = session;
         this.recentPlans = recentPlans;
         this.settings = settings;
@@ -78,12 +88,26 @@ public final class MainWindowViewModel {
     }
 
     public void openBundledPlan() {
-        load("the bundled plan", () -> new Loaded(loader.loadBundledSeed(), loader.bundledSeedText()), null);
+        load("the bundled plan", () -> new Loaded(loader().loadBundledSeed(), loader().bundledSeedText()), null);
+    }
+
+    private synchronized PlanLoader loader() {
+        if (loader == null) {
+            loader = newLoader.get();
+        }
+        return loader;
+    }
+
+    private synchronized MarkdownImporter importer() {
+        if (importer == null) {
+            importer = new MarkdownImporter(loader());
+        }
+        return importer;
     }
 
     public void openPlan(Path file) {
         load(file.getFileName().toString(), () -> {
-            PlanLoadResult result = loader.load(file);
+            PlanLoadResult result = loader().load(file);
             // Read again only once it is known to be good UTF-8 text: a new incident keeps this exact text.
             return new Loaded(result, result.ok() ? Files.readString(file, StandardCharsets.UTF_8) : null);
         }, file);
@@ -96,7 +120,7 @@ public final class MainWindowViewModel {
     public void importMarkdown(Path file) {
         load(file.getFileName().toString(), () -> {
             MarkdownText markdown = MarkdownText.decode(Files.readAllBytes(file));
-            ImportResult imported = importer.importDocument(file.toString(), markdown.text());
+            ImportResult imported = importer().importDocument(file.toString(), markdown.text());
             PlanLoadResult result = new PlanLoadResult(file.toString(), imported.plan(), List.of());
             return new Loaded(result, imported.yaml(), new ImportNotice(file, imported.report(), markdown.readAsLatin1()));
         }, null);

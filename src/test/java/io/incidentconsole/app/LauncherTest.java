@@ -4,7 +4,10 @@ import io.incidentconsole.cli.StartRequest;
 import io.incidentconsole.metrics.MetricsSettings;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,5 +38,42 @@ class LauncherTest {
         MetricsSettings settings = ConsoleApplication.metricsSettings(Map.of());
         assertThat(settings.usesRealSources()).isFalse();
         assertThat(settings.prometheusUrl()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void noArgumentsStartTheConsoleOnTheBundledPlanAsTheCommandLineWould() {
+        List<StartRequest> direct = new ArrayList<>();
+        List<StartRequest> viaCli = new ArrayList<>();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+
+        assertThat(Launcher.run(request -> { direct.add(request); return 0; }, out, out)).isZero();
+        // The same request the root command makes with no arguments (an option forces the picocli path).
+        assertThat(Launcher.run(request -> { viaCli.add(request); return 0; }, out, out, "--data-dir", "d")).isZero();
+
+        assertThat(direct).singleElement().satisfies(request -> {
+            assertThat(request.plan()).isNull();
+            assertThat(request.dataDir()).isNull();
+            assertThat(Launcher.toArguments(request)).isEmpty();
+        });
+        assertThat(viaCli).singleElement().satisfies(request -> {
+            assertThat(request.plan()).isNull();
+            assertThat(request.prometheusUrl()).isNull();
+            assertThat(request.metricsFile()).isNull();
+            assertThat(Launcher.toArguments(request)).containsExactly("--data-dir=" + Path.of("d").toAbsolutePath());
+        });
+        assertThat(text.toString()).isEmpty();
+    }
+
+    @Test
+    void argumentsStillGoThroughTheCommandLine() {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text, true);
+
+        int code = Launcher.run(request -> { throw new AssertionError("no console for --version"); }, out, out,
+                "--version");
+
+        assertThat(code).isZero();
+        assertThat(text.toString()).contains("Incident Console");
     }
 }

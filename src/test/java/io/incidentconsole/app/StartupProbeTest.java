@@ -41,4 +41,12 @@ class StartupProbeTest {
         // bench/startup/run.sh reads this line with: sed -n 's/^first-frame epoch-ms=//p'
         assertThat(StartupProbe.reportLine(1_795_768_524_258L)).isEqualTo("first-frame epoch-ms=1795768524258");
     }
+
+    @Test
+    void marksAreLinesTheHarnessCanTellApart() {
+        // bench/startup/run.sh reads marks with: sed -n 's/^startup-mark \([a-z-]*\) epoch-ms=/\1 /p'
+        assertThat(StartupProbe.markLine("console-built", 1_795_768_524_100L))
+                .isEqualTo("startup-mark console-built epoch-ms=1795768524100")
+                .doesNotStartWith("first-frame");
+    }
 }
