@@ -56,27 +56,27 @@ import java.util.TreeSet;
 public final class IncidentState {
 
     private final Plan plan;
-    private final List<Event> events;
+    private final AppendLog<Event> events;
     private final Set<String> undone;
     private final Map<String, PhaseState> phases;
     private final Map<TestKey, TestRecord> tests;
     private final Map<StepKey, Set<Integer>> testSteps;
     private final Map<String, ParameterValue> parameters;
-    private final List<DecisionRecord> decisions;
+    private final AppendLog<DecisionRecord> decisions;
     private final Map<String, Set<String>> criteria;
     private final List<RollbackRecord> rollbacks;
     private final Map<String, AlertState> alerts;
-    private final List<Entry> notes;
-    private final List<SignOffRecord> signOffs;
-    private final List<CommandRecord> commands;
-    private final List<UpdateRecord> updates;
+    private final AppendLog<Entry> notes;
+    private final AppendLog<SignOffRecord> signOffs;
+    private final AppendLog<CommandRecord> commands;
+    private final AppendLog<UpdateRecord> updates;
     private final Started started;
     private final Map<String, Completion> completions;
     private final Map<String, String> ignored;
 
     private IncidentState(Fold fold) {
         plan = fold.plan;
-        events = List.copyOf(fold.events);
+        events = fold.events.snapshot();
         undone = Set.copyOf(fold.undone);
         phases = Collections.unmodifiableMap(new LinkedHashMap<>(fold.phases));
         Map<TestKey, TestRecord> results = new LinkedHashMap<>();
@@ -86,16 +86,16 @@ public final class IncidentState {
         fold.testSteps.forEach((k, v) -> steps.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
         testSteps = Collections.unmodifiableMap(steps);
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(fold.parameters));
-        decisions = List.copyOf(fold.decisions);
+        decisions = fold.decisions.snapshot();
         Map<String, Set<String>> ticked = new LinkedHashMap<>();
         fold.criteria.forEach((k, v) -> ticked.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
         criteria = Collections.unmodifiableMap(ticked);
         rollbacks = List.copyOf(fold.rollbacks);
         alerts = Collections.unmodifiableMap(new LinkedHashMap<>(fold.alerts));
-        notes = List.copyOf(fold.notes);
-        signOffs = List.copyOf(fold.signOffs);
-        commands = List.copyOf(fold.commands);
-        updates = List.copyOf(fold.updates);
+        notes = fold.notes.snapshot();
+        signOffs = fold.signOffs.snapshot();
+        commands = fold.commands.snapshot();
+        updates = fold.updates.snapshot();
         started = fold.started;
         completions = Collections.unmodifiableMap(new LinkedHashMap<>(fold.completions));
         ignored = Collections.unmodifiableMap(new LinkedHashMap<>(fold.ignored));
@@ -468,21 +468,21 @@ public final class IncidentState {
     /** The mutable working set of one fold step or replay; never escapes. */
     private static final class Fold {
         final Plan plan;
-        final List<Event> events = new ArrayList<>();
+        AppendLog.Builder<Event> events = AppendLog.<Event>empty().builder();
         final Set<String> undone = new HashSet<>();
         final Map<String, PhaseState> phases = new LinkedHashMap<>();
         /** Histories stay mutable while folding: copying one per result would make a replay quadratic. */
         final Map<TestKey, List<TestResult>> tests = new LinkedHashMap<>();
         final Map<StepKey, Set<Integer>> testSteps = new LinkedHashMap<>();
         final Map<String, ParameterValue> parameters = new LinkedHashMap<>();
-        final List<DecisionRecord> decisions = new ArrayList<>();
+        AppendLog.Builder<DecisionRecord> decisions = AppendLog.<DecisionRecord>empty().builder();
         final Map<String, Set<String>> criteria = new LinkedHashMap<>();
         final List<RollbackRecord> rollbacks = new ArrayList<>();
         final Map<String, AlertState> alerts = new LinkedHashMap<>();
-        final List<Entry> notes = new ArrayList<>();
-        final List<SignOffRecord> signOffs = new ArrayList<>();
-        final List<CommandRecord> commands = new ArrayList<>();
-        final List<UpdateRecord> updates = new ArrayList<>();
+        AppendLog.Builder<Entry> notes = AppendLog.<Entry>empty().builder();
+        AppendLog.Builder<SignOffRecord> signOffs = AppendLog.<SignOffRecord>empty().builder();
+        AppendLog.Builder<CommandRecord> commands = AppendLog.<CommandRecord>empty().builder();
+        AppendLog.Builder<UpdateRecord> updates = AppendLog.<UpdateRecord>empty().builder();
         final Map<String, Completion> completions = new LinkedHashMap<>();
         final Map<String, String> ignored = new LinkedHashMap<>();
         Started started;
@@ -530,20 +530,20 @@ public final class IncidentState {
 
         Fold(IncidentState state) {
             plan = state.plan;
-            events.addAll(state.events);
+            events = state.events.builder();
             undone.addAll(state.undone);
             phases.putAll(state.phases);
             state.tests.forEach((k, v) -> tests.put(k, new ArrayList<>(v.history())));
             state.testSteps.forEach((k, v) -> testSteps.put(k, new TreeSet<>(v)));
             parameters.putAll(state.parameters);
-            decisions.addAll(state.decisions);
+            decisions = state.decisions.builder();
             state.criteria.forEach((k, v) -> criteria.put(k, new TreeSet<>(v)));
             rollbacks.addAll(state.rollbacks);
             alerts.putAll(state.alerts);
-            notes.addAll(state.notes);
-            signOffs.addAll(state.signOffs);
-            commands.addAll(state.commands);
-            updates.addAll(state.updates);
+            notes = state.notes.builder();
+            signOffs = state.signOffs.builder();
+            commands = state.commands.builder();
+            updates = state.updates.builder();
             started = state.started;
             completions.putAll(state.completions);
             ignored.putAll(state.ignored);
