@@ -38,6 +38,7 @@ import javafx.scene.control.Label;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
 import io.incidentconsole.ui.PlanDocumentViewModel;
+import io.incidentconsole.ui.rollback.RollbackRequests;
 import io.incidentconsole.ui.rollback.RollbackViews;
 import io.incidentconsole.ui.TestsView;
 import io.incidentconsole.ui.TestsViewModel;
@@ -214,19 +215,26 @@ public final class ConsoleApplication extends Application {
                     new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
                     session, model.planProperty(), wiring.clock());
             metrics.setOpenRunbook(runbookId -> model.select(ConsoleArea.ROLLBACK));
-            // "Something is wrong" opens the rollback area, which pre-fills the values recorded during the steps.
+            // "Something is wrong" (guided mode, a failed test) opens the rollback area on the phase's procedure, which
+            // pre-fills the values recorded during the steps.
+            RollbackRequests rollbackRequests = new RollbackRequests();
+            java.util.function.Consumer<String> rollBackPhase = phaseId -> {
+                rollbackRequests.forPhase(phaseId);
+                model.select(ConsoleArea.ROLLBACK);
+            };
             GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
-                    new WaitClock(java.time.Clock.systemUTC()), phaseId -> model.select(ConsoleArea.ROLLBACK));
+                    new WaitClock(java.time.Clock.systemUTC()), rollBackPhase);
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty()),
                                 session, team);
-                        case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks);
+                        case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks,
+                                rollbackRequests);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
                         case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
                         case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
-                                phaseId -> model.select(ConsoleArea.ROLLBACK)));
+                                rollBackPhase));
                         case GUIDED -> new GuidedView(guided);
                         default -> new PlanDocumentView(new PlanDocumentViewModel(model.planProperty(), area));
                     },

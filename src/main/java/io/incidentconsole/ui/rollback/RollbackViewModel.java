@@ -68,6 +68,7 @@ import java.util.concurrent.Executor;
 public final class RollbackViewModel {
 
     private final IncidentSession session;
+    private final RollbackRequests requests;
     private final ObservableValue<Plan> plan;
     private final RollbackRecorder journal;
     private final ScriptGenerator generator;
@@ -135,6 +136,15 @@ public final class RollbackViewModel {
     public RollbackViewModel(IncidentSession session, ObservableValue<Plan> plan, RollbackRecorder journal,
                              ScriptGenerator generator, ScriptFiles files, ScriptRunner runner, BackgroundTasks tasks,
                              Executor fxThread, Clock clock, Path workingDirectory) {
+        this(session, plan, journal, generator, files, runner, tasks, fxThread, clock, workingDirectory,
+                new RollbackRequests());
+    }
+
+    /** @param requests other areas' "roll back this phase", taken each time the area is shown */
+    public RollbackViewModel(IncidentSession session, ObservableValue<Plan> plan, RollbackRecorder journal,
+                             ScriptGenerator generator, ScriptFiles files, ScriptRunner runner, BackgroundTasks tasks,
+                             Executor fxThread, Clock clock, Path workingDirectory, RollbackRequests requests) {
+        this.requests = requests;
         this.session = session;
         this.plan = plan;
         this.journal = journal;
@@ -156,6 +166,7 @@ public final class RollbackViewModel {
         session.stateProperty().addListener(changed);
         session.incidentProperty().addListener(changed);
         refresh();
+        requests.take().ifPresent(this::selectForPhase);
     }
 
     public void deactivate() {
@@ -249,6 +260,18 @@ public final class RollbackViewModel {
         }
         selected.set(target);
         show();
+    }
+
+    /** Selects the first procedure that covers the phase; false (selection unchanged) when none does. */
+    public boolean selectForPhase(String phaseId) {
+        Plan current = plan.getValue();
+        if (current == null) {
+            return false;
+        }
+        Optional<RollbackTarget> target = RollbackTarget.forPhase(current, phaseId).stream()
+                .filter(targets::contains).findFirst();
+        target.ifPresent(this::select);
+        return target.isPresent();
     }
 
     /** Selects a procedure by id; false when the shown plan has none with that id. */

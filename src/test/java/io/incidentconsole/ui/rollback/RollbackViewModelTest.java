@@ -229,4 +229,28 @@ class RollbackViewModelTest {
         assertThat(model.messageProperty().get()).startsWith("Saved as ");
         assertThat(state().notes()).singleElement().satisfies(n -> assertThat(n.text()).contains(target.toString()));
     }
+
+    @Test
+    void anotherAreasRequestSelectsThePhasesProcedureWhenTheAreaIsNextShown() {
+        incident();
+        RollbackRequests requests = new RollbackRequests();
+        RollbackViewModel model = new RollbackViewModel(session, plan, event -> { }, new ScriptGenerator(),
+                new ScriptFiles(), ScriptRunner.withDefaults(), BackgroundTasks.direct(), Runnable::run,
+                Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC), home, requests);
+        model.activate();
+        assertThat(model.selectedProperty().get().procedure().id()).isEqualTo("rb330-phase1");
+        model.deactivate();
+
+        requests.forPhase("p324-3");
+        model.activate();
+        assertThat(model.selectedProperty().get().procedure().id()).isEqualTo("rb324-code");
+
+        // Taken once: showing the area again keeps what the operator chose since.
+        model.select("rb330-phase2");
+        model.deactivate();
+        model.activate();
+        assertThat(model.selectedProperty().get().procedure().id()).isEqualTo("rb330-phase2");
+        assertThat(model.selectForPhase("no-such-phase")).isFalse();
+        assertThat(model.selectedProperty().get().procedure().id()).isEqualTo("rb330-phase2");
+    }
 }
