@@ -54,6 +54,10 @@ public final class TeamSession {
             consoles.stream().filter(ConnectedConsole::self).forEach(c -> names.add(c.operator() + " (you)"));
             consoles.stream().filter(c -> !c.self()).forEach(c -> names.add(c.operator()));
             String who = names.isEmpty() ? "nobody" : String.join(" · ", names);
+            if (!status.isOnline() && consoles.stream().allMatch(ConnectedConsole::self)) {
+                // The database is the only one who knows who else is there.
+                return "Who else is connected is unknown while the database is unreachable";
+            }
             return status.isOnline() ? "Connected: " + who
                     : "Connected when last heard from the database"
                     + (status.lastSynced() == null ? "" : " (" + CLOCK.format(status.lastSynced()) + ")") + ": " + who;

@@ -63,6 +63,10 @@ class TeamSessionTest {
         assertThat(offline.presenceText()).startsWith("Connected when last heard from the database (03:10 UTC): ana (you)");
         assertThat(new TeamSession.Team("db", new TeamConnectionStatus(State.OFFLINE, T0310, 1, T0310, ""), three)
                 .chipText()).contains("· 1 event queued ·");
+        // The PostgreSQL journal forgets the others when it loses the database: it cannot know who is still there.
+        assertThat(new TeamSession.Team("db", new TeamConnectionStatus(State.OFFLINE, T0310, 1, T0310, ""),
+                three.stream().filter(ConnectedConsole::self).toList()).presenceText())
+                .isEqualTo("Who else is connected is unknown while the database is unreachable");
 
         TeamSession.Team readOnly = new TeamSession.Team("db:5432/incidents",
                 new TeamConnectionStatus(State.READ_ONLY, T0312, 0, T0310, "unreachable"), List.of());
