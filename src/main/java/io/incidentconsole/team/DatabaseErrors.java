@@ -15,16 +15,24 @@ import java.util.Set;
  */
 final class DatabaseErrors {
 
-    /** Server states that mean "not now, try again": shutting down, starting up, too many connections. */
-    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * States that mean the connection could not be made or was lost (08001, 08006, ...) or "not now, try again"
+     * (shutting down, starting up, too many connections). Not 08004: the server rejected the connection (e.g. a
+     * password is needed), which waiting will not fix.
+     */
+    private static final Set<String> CONNECTION_STATES = Set.of("08000", "08001", "08003", "08006", "08007",
+            "57P01", "57P02", "57P03", "53300");
 
     private DatabaseErrors() {
     }
 
     static boolean isConnectionProblem(SQLException e) {
         String state = e.getSQLState();
-        if (state != null && (state.startsWith("08") || TRANSIENT_STATES.contains(state))) {
+        if (state != null && CONNECTION_STATES.contains(state)) {
             return true;
+        }
+        if (state != null && state.startsWith("08")) {
+            return false;
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {

@@ -147,8 +147,23 @@ final class PostgresTeamJournal implements TeamJournal {
             journal.status = new TeamConnectionStatus(State.ONLINE, context.clock().instant(), 0,
                     journal.lastSynced, "");
         }
-        journal.startWorker();
+        // Listening before join returns, so no notification sent after it is missed.
+        Connection listen = context.database().open();
+        try {
+            listen(listen);
+        } catch (SQLException e) {
+            closeQuietly(listen);
+            throw e;
+        }
+        journal.startWorker(listen);
         return journal;
+    }
+
+    private static void listen(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + EventStore.EVENTS_CHANNEL);
+            statement.execute("LISTEN " + EventStore.CONSOLES_CHANNEL);
+        }
     }
 
     /** Opens the last synced copy read-only, because the database could not be reached ({@code why}). */
@@ -174,7 +189,7 @@ final class PostgresTeamJournal implements TeamJournal {
                     journal.outbox.size(), at, reason);
             journal.consoles = List.of(journal.selfConsole());
         }
-        journal.startWorker();
+        journal.startWorker(null);
         return journal;
     }
 
@@ -183,8 +198,8 @@ final class PostgresTeamJournal implements TeamJournal {
         return new ConnectedConsole(consoleId, operator, host, now, now, true);
     }
 
-    private void startWorker() {
-        worker = new Thread(this::work, "team-journal-" + incidentId);
+    private void startWorker(Connection listening) {
+        worker = new Thread(() -> work(listening), "team-journal-" + incidentId);
         worker.setDaemon(true);
         worker.start();
     }
@@ -430,8 +445,8 @@ final class PostgresTeamJournal implements TeamJournal {
 
     // ---- the worker ---------------------------------------------------------------------------------------------
 
-    private void work() {
-        Connection listen = null;
+    private void work(Connection listening) {
+        Connection listen = listening;
         Duration backoff = timing.backoffMin();
         long lastPoll = 0;
         long lastBeat = System.nanoTime();
@@ -444,10 +459,7 @@ final class PostgresTeamJournal implements TeamJournal {
                 }
                 if (listen == null) {
                     listen = database.open();
-                    try (Statement statement = listen.createStatement()) {
-                        statement.execute("LISTEN " + EventStore.EVENTS_CHANNEL);
-                        statement.execute("LISTEN " + EventStore.CONSOLES_CHANNEL);
-                    }
+                    listen(listen);
                     lastPoll = 0; // look at once: events may have come while not listening
                 }
                 if (status.state() == State.OFFLINE) {

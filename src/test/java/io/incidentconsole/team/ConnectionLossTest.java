@@ -188,13 +188,10 @@ class ConnectionLossTest {
         TeamIncidents anaSide = support.console(dir.resolve("ana-cache"), "ana").connect(TeamTestSupport.address(port));
         TeamIncidents benSide = support.console(dir.resolve("ben-cache"), "ben").connect(TeamTestSupport.address(port));
         try (Incident a = startIncident(anaSide, "ana"); Incident b = benSide.join(a.id(), "ben")) {
-            try (Connection admin = server.getPostgresDatabase().getConnection();
-                 PreparedStatement kill = admin.prepareStatement("SELECT count(pg_terminate_backend(pid)) "
-                         + "FROM pg_stat_activity WHERE application_name = 'incident-console'");
-                 ResultSet killed = kill.executeQuery()) {
-                killed.next();
-                assertThat(killed.getInt(1)).as("writer and listener of both consoles").isGreaterThanOrEqualTo(4);
-            }
+            // The listeners connect on their own threads: wait until both consoles have both connections.
+            assertThat(eventually(Duration.ofSeconds(10), () -> consoleBackends("count(*)") >= 4)).isTrue();
+            assertThat(consoleBackends("count(pg_terminate_backend(pid))"))
+                    .as("writer and listener of both consoles").isGreaterThanOrEqualTo(4);
 
             Event ticked = a.record(new EventPayload.TaskTicked("backup", "backup.task-1"));
 
@@ -203,6 +200,19 @@ class ConnectionLossTest {
                     && team(a).connectionStatus().isOnline() && team(b).connectionStatus().isOnline())).isTrue();
             assertThat(storedIds(a.id())).hasSize(2).doesNotHaveDuplicates();
             assertThat(a.journal().events()).isEqualTo(b.journal().events());
+        }
+    }
+
+    /** {@code aggregate} over the server's backends that are console connections. */
+    private int consoleBackends(String aggregate) {
+        try (Connection admin = server.getPostgresDatabase().getConnection();
+             PreparedStatement query = admin.prepareStatement("SELECT " + aggregate
+                     + " FROM pg_stat_activity WHERE application_name = 'incident-console'");
+             ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -50,6 +50,9 @@ class DatabaseErrorsTest {
         assertThat(DatabaseErrors.isConnectionProblem(refusedConnection)).isTrue();
         assertThat(DatabaseErrors.isConnectionProblem(shuttingDown)).isTrue();
         assertThat(DatabaseErrors.isConnectionProblem(badStatement)).isFalse();
+        assertThat(DatabaseErrors.isConnectionProblem(new SQLException("The server requested SCRAM-based "
+                + "authentication, but the password is an empty string.", "08004")))
+                .as("a rejected connection is not an outage to wait out").isFalse();
         assertThat(DatabaseErrors.reason(refusedConnection)).isEqualTo("connection refused");
         assertThat(DatabaseErrors.reason(unknownHost)).isEqualTo("unknown host");
         assertThat(DatabaseErrors.reason(shuttingDown)).isEqualTo("the server is shutting down");
