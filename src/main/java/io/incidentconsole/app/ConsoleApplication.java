@@ -21,8 +21,8 @@ import io.incidentconsole.ui.TeamStatusChip;
 import io.incidentconsole.team.RecentTeamDatabases;
 import io.incidentconsole.team.PostgresTeamDatabase;
 import io.incidentconsole.team.TeamDatabaseConnector;
-import io.incidentconsole.team.TeamDatabaseException;
 import io.incidentconsole.settings.AppDirectories;
+import io.incidentconsole.settings.MachineName;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.BackgroundTasks;
@@ -70,17 +70,10 @@ public final class ConsoleApplication extends Application {
      */
     static TeamDatabaseConnector productionTeamDatabase(AppDirectories directories, java.time.Clock clock) {
         String consoleId = java.util.UUID.randomUUID().toString();
-        return address -> new PostgresTeamDatabase(directories.data().resolve("team"), clock, consoleId, hostName())
-                .connect(address);
+        return address -> new PostgresTeamDatabase(directories.data().resolve("team"), clock, consoleId,
+                MachineName.current()).connect(address);
     }
 
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return System.getenv().getOrDefault("HOSTNAME", "unknown host");
-        }
-    }
 
     /** Null in the real application: {@link #start} then uses {@link #productionTeamDatabase}. */
     private final TeamDatabaseConnector teamDatabase;

@@ -1,8 +1,8 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.settings.MachineName;
+
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -49,7 +49,7 @@ public final class IncidentLock implements AutoCloseable {
             channel.close();
             return Optional.empty();
         }
-        String holder = "pid " + ProcessHandle.current().pid() + " on " + hostName() + ", operator " + operator
+        String holder = "pid " + ProcessHandle.current().pid() + " on " + MachineName.current() + ", operator " + operator
                 + ", since " + now + "\n";
         channel.truncate(0);
         ByteBuffer text = ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8));
@@ -71,14 +71,6 @@ public final class IncidentLock implements AutoCloseable {
         }
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            String name = ManagementFactory.getRuntimeMXBean().getName();
-            return name.contains("@") ? name.substring(name.indexOf('@') + 1) : "this machine";
-        }
-    }
 
     @Override
     public void close() {
