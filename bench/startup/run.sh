@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark: process start -> first rendered frame of the main window, for the packaged console on the
-# bundled plan and for a bare JavaFX hello-world on the same jlinked runtime, each with and without AppCDS.
+# bundled plan and for a bare JavaFX hello-world on the same jlinked runtime, each with and without AppCDS; and
+# process start -> the console drawn with its plan (variant console-ready), the time until an operator can act.
 #
 #   packaging/build.sh --no-deb && bench/startup/run.sh [RUNS]      # RUNS timed rounds, default 10
 #   BASELINE_IMAGE=/other/build/target/packaging/incident-console bench/startup/run.sh 10   # + that build's console
@@ -8,7 +9,8 @@
 # One Xvfb display serves the whole run; it is started, and answers a client (the untimed training start of the
 # hello-world, then a whole untimed warm-up round), before anything is timed. The clock starts in this script just
 # before the exec and stops at the "first-frame epoch-ms=" line the process prints
-# (-Dincident-console.startup-probe=exit), so launcher, JVM and toolkit start are included. The four variants run
+# (-Dincident-console.startup-probe=exit), or at "console-ready epoch-ms=" (=ready), so launcher, JVM and toolkit
+# start are included. The variants run
 # round-robin so they share whatever load the machine has, and every round records the load average.
 # Results: target/startup-bench/results.md (a markdown table to paste) and the raw samples next to it.
 set -euo pipefail
@@ -60,19 +62,22 @@ variant_cmd() {
     console-nocds) echo "$java -Xshare:off $probe -cp $app_cp io.incidentconsole.app.Launcher" ;;
     # The packaged launcher itself, as an operator starts it (its .cfg names the archive).
     console-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $image/bin/incident-console" ;;
+    # The same, running on until the console has drawn the bundled plan.
+    console-ready) echo "env JAVA_TOOL_OPTIONS=-Dincident-console.startup-probe=ready $image/bin/incident-console" ;;
     # Another build's app-image (BASELINE_IMAGE), to compare a change with what it changed, in the same rounds.
     baseline-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $BASELINE_IMAGE/bin/incident-console" ;;
   esac
 }
-variants=(hello-nocds hello-appcds console-nocds console-appcds)
+variants=(hello-nocds hello-appcds console-nocds console-appcds console-ready)
 if [ -n "${BASELINE_IMAGE:-}" ]; then
   [ -f "$BASELINE_IMAGE/lib/app/app.jsa" ] || { echo "run.sh: BASELINE_IMAGE=$BASELINE_IMAGE has no app.jsa" >&2; exit 1; }
   variants+=(baseline-appcds)
 fi
-marks=(fx-start console-built shown)
+marks=(fx-start shown console-built)
 
-# One sample line: wall ms to the first frame, CPU ms (user + sys), then ms to each mark ("-" when the variant has
-# none), then the 1-minute load average when it ended.
+# One sample line: wall ms to the first frame, CPU ms (user + sys), then ms to each mark and to the console-ready
+# line ("-" when the variant has none), then the 1-minute load average when it ended. Columns:
+# 1 first frame, 2 CPU, 3 fx-start, 4 shown, 5 console-built, 6 console-ready, 7 load.
 measure() {
   local cmd=$1 start frame cpu line mark at
   local TIMEFORMAT='%3U %3S'
@@ -89,6 +94,8 @@ measure() {
     at=$(sed -n "s/^startup-mark $mark epoch-ms=//p" "$out/last.out")
     if [ -n "$at" ]; then line="$line $((at - start))"; else line="$line -"; fi
   done
+  at=$(sed -n 's/^console-ready epoch-ms=//p' "$out/last.out")
+  if [ -n "$at" ]; then line="$line $((at - start))"; else line="$line -"; fi
   echo "$line $(cut -d' ' -f1 /proc/loadavg)"
 }
 
@@ -130,17 +137,20 @@ verdict=$(awk -v e="$extra" 'BEGIN {print (e <= 0.300) ? "**met**" : "**not met*
   echo "Start-up, process start → first frame of the main window, $runs rounds round-robin after one warm-up round;"
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average (1/5/15 min) before $load_before, after $load_after."
   echo
-  echo "| variant | median s | p90 s | CPU median s | CPU p90 s | JVM + toolkit (to start()) median s | start() → first frame median s | load (1 min) median |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| variant | first frame median s | p90 s | CPU median s | CPU p90 s | JVM + toolkit (to start()) median s | start() → first frame median s | console with plan drawn median s | p90 s | load (1 min) median |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for v in "${variants[@]}"; do
-    echo "| $v | $(column "$v" 1 | stats) | $(column "$v" 2 | stats) | $(column "$v" 3 | median) | $(after_mark "$v" 3 | median) | $(column "$v" 6 | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}') |"
+    echo "| $v | $(column "$v" 1 | stats) | $(column "$v" 2 | stats) | $(column "$v" 3 | median) | $(after_mark "$v" 3 | median) | $(column "$v" 6 | stats) | $(column "$v" 7 | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}') |"
   done
   echo
   echo "Console with AppCDS: first frame $console s; the floor (hello-world with AppCDS) $floor s; console minus floor,"
   echo "paired per round, median $extra s. Goal (floor + 0.3 s): $verdict."
   echo
-  echo "Inside the console's start() (medians, console-appcds): building the console $(paste -d' ' <(column console-appcds 4) <(column console-appcds 3) | awk '$1 != "-" {print $1 - $2}' | median) s,"
-  echo "scene + theme + show $(paste -d' ' <(column console-appcds 5) <(column console-appcds 4) | awk '$1 != "-" {print $1 - $2}' | median) s, show → first frame $(after_mark console-appcds 5 | median) s."
+  echo "The console's start (medians): start() → shown $(paste -d' ' <(column console-appcds 4) <(column console-appcds 3) | awk '$1 != "-" {print $1 - $2}' | median) s,"
+  echo "shown → first frame $(after_mark console-appcds 4 | median) s (console-appcds); first frame → console built"
+  echo "$(paste -d' ' <(column console-ready 5) <(column console-ready 1) | awk '$1 != "-" {print $1 - $2}' | median) s, console built → console with plan drawn $(paste -d' ' <(column console-ready 6) <(column console-ready 5) | awk '$1 != "-" {print $1 - $2}' | median) s (console-ready)."
+  echo
+  echo "With its plan, the console is drawn at $(column console-ready 6 | median) s (console-ready), the floor + $(paste -d' ' <(column console-ready 6) <(column hello-appcds 1) | awk '{print $1 - $2}' | median) s paired per round."
   echo
   echo "Wall time of every timed start, by round (s):"
   echo
@@ -149,5 +159,6 @@ verdict=$(awk -v e="$extra" 'BEGIN {print (e <= 0.300) ? "**met**" : "**not met*
   for v in "${variants[@]}"; do
     echo "| $v | $(column "$v" 1 | awk '{printf "%s%.2f", (NR > 1 ? " | " : ""), $1 / 1000}') |"
   done
-  echo "| load (1 min) | $(column console-appcds 6 | paste -sd'|' | sed 's/|/ | /g') |"
+  echo "| console-ready, plan drawn | $(column console-ready 6 | awk '{printf "%s%.2f", (NR > 1 ? " | " : ""), $1 / 1000}') |"
+  echo "| load (1 min) | $(column console-appcds 7 | paste -sd'|' | sed 's/|/ | /g') |"
 } | tee "$out/results.md"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Class-data sharing (AppCDS) for an Incident Console app-image or installation.
 #
-#   appcds.sh train IMAGE CLASSLIST PLAN   record the classes a start loads (CLI validate PLAN + the window's first frame)
+#   appcds.sh train IMAGE CLASSLIST PLAN   record the classes a start loads (CLI validate PLAN + the window up to the
+#                                          console drawn with the bundled plan)
 #   appcds.sh dump [IMAGE]                 write IMAGE/lib/app/app.jsa from IMAGE/lib/app/app.classlist
 #   appcds.sh remove [IMAGE]               delete the archive (the .deb's prerm)
 #
@@ -38,10 +39,10 @@ case "$action" in
     cp=$(classpath)
     main=$(main_class)
     "$java" -Xshare:off -XX:DumpLoadedClassList="$tmp/cli.lst" -cp "$cp" "$main" validate "$plan" >/dev/null
-    # The window as the desktop entry starts it (no arguments: the bundled plan), up to its first frame, in an
-    # empty home. The validate run above brought in the CLI and what reads the plan (it is read after that frame).
+    # The window as the desktop entry starts it (no arguments: the bundled plan), up to the console drawn with the
+    # plan, in an empty home: the first frame, then the console built into the window and the plan read into it.
     export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
-    set -- "$java" -Xshare:off -XX:DumpLoadedClassList="$tmp/window.lst" -Dincident-console.startup-probe=exit \
+    set -- "$java" -Xshare:off -XX:DumpLoadedClassList="$tmp/window.lst" -Dincident-console.startup-probe=ready \
       -cp "$cp" "$main"
     if [ -n "${DISPLAY:-}" ]; then
       "$@" >/dev/null

@@ -4,7 +4,6 @@ import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.guided.WaitClock;
-import io.incidentconsole.ui.ConsoleArea;
 import io.incidentconsole.ui.GuidedRequest;
 import io.incidentconsole.ui.GuidedView;
 import io.incidentconsole.ui.GuidedViewModel;
@@ -28,6 +27,7 @@ import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.BackgroundTasks;
 import io.incidentconsole.ui.ConsoleArea;
 import io.incidentconsole.ui.MainWindowView;
+import io.incidentconsole.ui.StartupFrame;
 import io.incidentconsole.ui.metrics.AlertBanner;
 import io.incidentconsole.ui.metrics.MetricsSession;
 import io.incidentconsole.ui.metrics.MetricsView;
@@ -99,35 +99,49 @@ public final class ConsoleApplication extends Application {
                 System.out, System.err);
         probe.ifPresent(p -> p.mark("fx-start"));
         Map<String, String> named = getParameters().getNamed();
-        Path plan = named.containsKey("plan") ? Path.of(named.get("plan")) : null;
         Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
         AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
+        Settings settings = Console.settings(directories);
 
-        // The window shell (header, navigation, the empty area, "Loading plan…" with its bar) is all the first frame
-        // waits for: background work (reading the plan, then the incident store) starts once that frame is drawn, so
-        // on two cores it does not compete with it, and what it brings is laid out after it.
-        FirstFrameGate afterFirstFrame = new FirstFrameGate(background);
-        Console console = Console.create(directories, new BackgroundTasks(afterFirstFrame, Platform::runLater),
-                MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(),
-                teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, java.time.Clock.systemUTC()));
-        probe.ifPresent(p -> p.mark("console-built"));
-        Scene scene = new Scene(console.view().root(), 1360, 880);
-        console.model().themeProperty().get().applyTo(scene);
+        // The first frame is the console's layout with "Starting…", in the operator's theme; the console is built
+        // into the same window right after it (docs/decisions/0004-first-frame-before-the-console.md).
+        Scene scene = new Scene(new StartupFrame().root(), 1360, 880);
+        scene.getStylesheets().setAll(StartupFrame.stylesheets(MainWindowViewModel.savedTheme(settings)));
+        stage.setTitle("Incident Console");
         stage.setScene(scene);
-        stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
         stage.show();
         probe.ifPresent(p -> {
             p.mark("shown");
             p.watchFirstFrame();
         });
-        afterFirstFrame.openAfterFirstFrame();
+        if (probe.map(StartupProbe::exitsAtFirstFrame).orElse(false)) {
+            return;
+        }
+        FirstFrame.then(() -> showConsole(stage, directories, settings, named, probe));
+    }
 
-        // Starting the console offers to resume the most recent incident or start a new one, once the plan is in.
+    /** Builds the console into the shown window, then reads the plan and the incident store in the background. */
+    private void showConsole(Stage stage, AppDirectories directories, Settings settings, Map<String, String> named,
+                             Optional<StartupProbe> probe) {
+        Console console = Console.create(directories, settings, new BackgroundTasks(background, Platform::runLater),
+                MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(),
+                teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, java.time.Clock.systemUTC()));
+        this.console = console;
+        probe.ifPresent(p -> p.mark("console-built"));
+        // The view applies the theme's full set of style sheets when its root joins the scene.
+        stage.getScene().setRoot(console.view().root());
+        stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
+
+        // Once the plan is in: offer to resume the most recent incident or start a new one (or join the team's).
         console.model().busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
                 if (!busy) {
                     obs.removeListener(this);
+                    probe.ifPresent(p -> {
+                        p.mark("plan-in");
+                        p.watchConsoleReady();
+                    });
                     if (named.containsKey("incident-db")) {
                         console.teams().launch(named.get("incident-db"), named.get("incident"));
                     } else {
@@ -136,14 +150,13 @@ public final class ConsoleApplication extends Application {
                 }
             }
         });
-        if (plan != null) {
-            console.model().openOrImport(plan);
+        if (named.containsKey("plan")) {
+            console.model().openOrImport(Path.of(named.get("plan")));
         } else {
             console.model().openBundledPlan();
         }
         // After the plan, on the same background thread: the incident store, which the incident dialog needs next.
-        afterFirstFrame.execute(console::store);
-        this.console = console;
+        background.execute(console::store);
     }
 
     /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH} (see Launcher). */
@@ -192,12 +205,22 @@ public final class ConsoleApplication extends Application {
         /** {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
                                      java.time.Clock clock, TeamDatabaseConnector teamDatabase) {
+            return create(directories, settings(directories), tasks, wiring, clock, teamDatabase);
+        }
+
+        /** The operator's preferences (theme, ...): the application reads them before the console, for its first frame. */
+        public static Settings settings(AppDirectories directories) {
+            return new Settings(directories.config().resolve("settings.properties"));
+        }
+
+        public static Console create(AppDirectories directories, Settings settings, BackgroundTasks tasks,
+                                     MetricsWiring wiring, java.time.Clock clock, TeamDatabaseConnector teamDatabase) {
             IncidentSession session = new IncidentSession(tasks);
             TeamSession team = new TeamSession(session, tasks);
             MainWindowViewModel model = new MainWindowViewModel(
                     PlanLoader::new,
                     new RecentPlans(directories.config().resolve("recent-plans.txt"), 10),
-                    new Settings(directories.config().resolve("settings.properties")),
+                    settings,
                     tasks,
                     session);
             Supplier<IncidentStore> store = Lazy.of(() -> new IncidentStore(directories.data(), clock));

@@ -1,6 +1,5 @@
 package io.incidentconsole.app;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 import java.io.PrintStream;
@@ -10,29 +9,30 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reports when the main window's first frame has been drawn, for the start-up benchmark (bench/startup).
- * Off unless the system property {@value #PROPERTY} is {@code print} or {@code exit} (exit right after reporting).
- *
- * <p>Pulse one lays the shown window out and hands its frame to the render thread; the next pulse starts once
- * the render thread has had its frame interval to draw it, so the start of pulse two is the first-frame mark.
- * The line is {@code first-frame epoch-ms=<wall clock>}, so a harness can subtract its own clock from before exec.
- * Before it come the marks the application set on the way ({@code startup-mark NAME epoch-ms=<wall clock>}), which
- * say where the time went.
+ * Reports when the main window's first frame, and later the console with its plan, have been drawn, for the
+ * start-up benchmark (bench/startup). Off unless the system property {@value #PROPERTY} is set:
+ * <ul>
+ *   <li>{@code print}: report both, keep running;</li>
+ *   <li>{@code exit}: exit right after the first frame (the console is not built);</li>
+ *   <li>{@code ready}: exit right after the console with its plan has been drawn.</li>
+ * </ul>
+ * Lines are {@code first-frame epoch-ms=<wall clock>} and {@code console-ready epoch-ms=<wall clock>}, so a harness
+ * can subtract its own clock from before exec. Before each come the marks set since the last report
+ * ({@code startup-mark NAME epoch-ms=<wall clock>}), which say where the time went. "Drawn" is {@link FirstFrame}'s.
  */
 public final class StartupProbe {
 
     public static final String PROPERTY = "incident-console.startup-probe";
 
-    /** The pulse after {@code stage.show()} whose start is taken as the first frame (see the class comment). */
-    static final int FIRST_FRAME_PULSE = 2;
+    enum Mode { PRINT, EXIT, READY }
 
     private final PrintStream out;
-    private final boolean exitAfterReport;
+    private final Mode mode;
     private final List<String> marks = new ArrayList<>();
 
-    StartupProbe(PrintStream out, boolean exitAfterReport) {
+    StartupProbe(PrintStream out, Mode mode) {
         this.out = out;
-        this.exitAfterReport = exitAfterReport;
+        this.mode = mode;
     }
 
     /**
@@ -44,51 +44,52 @@ public final class StartupProbe {
             return Optional.empty();
         }
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "print" -> Optional.of(new StartupProbe(out, false));
-            case "exit" -> Optional.of(new StartupProbe(out, true));
+            case "print" -> Optional.of(new StartupProbe(out, Mode.PRINT));
+            case "exit" -> Optional.of(new StartupProbe(out, Mode.EXIT));
+            case "ready" -> Optional.of(new StartupProbe(out, Mode.READY));
             default -> {
-                err.println("-D" + PROPERTY + "=" + value + ": expected print or exit; start-up probe off");
+                err.println("-D" + PROPERTY + "=" + value + ": expected print, exit or ready; start-up probe off");
                 yield Optional.empty();
             }
         };
     }
 
-    /** Notes that start-up has reached {@code name} now; printed with the first-frame line. */
+    /** Notes that start-up has reached {@code name} now; printed with the next report. */
     public void mark(String name) {
         marks.add(markLine(name, System.currentTimeMillis()));
     }
 
-    boolean exitsAfterReport() {
-        return exitAfterReport;
+    /** True when the process ends at the first frame, so building the console after it would be wasted work. */
+    boolean exitsAtFirstFrame() {
+        return mode == Mode.EXIT;
     }
 
     /** Call on the FX thread right after the stage is shown. */
     public void watchFirstFrame() {
-        new AnimationTimer() {
-            private int pulses;
+        FirstFrame.then(() -> report("first-frame", mode == Mode.EXIT));
+    }
 
-            @Override
-            public void handle(long now) {
-                if (++pulses < FIRST_FRAME_PULSE) {
-                    return;
-                }
-                stop();
-                long frame = System.currentTimeMillis();
-                marks.forEach(out::println);
-                out.println(reportLine(frame));
-                out.flush();
-                if (exitAfterReport) {
-                    Platform.exit();
-                }
-            }
-        }.start();
+    /** Call on the FX thread when the plan has been put into the console (or its reading failed). */
+    public void watchConsoleReady() {
+        FirstFrame.then(() -> report("console-ready", mode == Mode.READY));
+    }
+
+    private void report(String what, boolean exit) {
+        long at = System.currentTimeMillis();
+        marks.forEach(out::println);
+        marks.clear();
+        out.println(reportLine(what, at));
+        out.flush();
+        if (exit) {
+            Platform.exit();
+        }
     }
 
     static String markLine(String name, long epochMillis) {
         return "startup-mark " + name + " epoch-ms=" + epochMillis;
     }
 
-    static String reportLine(long epochMillis) {
-        return "first-frame epoch-ms=" + epochMillis;
+    static String reportLine(String what, long epochMillis) {
+        return what + " epoch-ms=" + epochMillis;
     }
 }

@@ -82,9 +82,14 @@ public final class MainWindowViewModel {
         this.recentPlans = recentPlans;
         this.settings = settings;
         this.tasks = tasks;
-        theme.set(settings.get(THEME_KEY).map(Theme::parse).orElse(Theme.DARK));
+        theme.set(savedTheme(settings));
         theme.addListener((obs, old, now) -> settings.put(THEME_KEY, now.name()));
         recent.setAll(recentPlans.list());
+    }
+
+    /** The theme the operator chose last time (dark when none). */
+    public static Theme savedTheme(Settings settings) {
+        return settings.get(THEME_KEY).map(Theme::parse).orElse(Theme.DARK);
     }
 
     public void openBundledPlan() {

@@ -23,7 +23,7 @@ public enum Theme {
         return this == DARK ? LIGHT : DARK;
     }
 
-    /** The palette first (it defines the colour names), then the per-feature files. */
+    /** The palette first (it defines the colour names), then the console frame's file, then the other features'. */
     public List<String> stylesheets() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(palette), FEATURE_STYLES.stream())
                 .map(path -> Theme.class.getResource(path).toExternalForm())

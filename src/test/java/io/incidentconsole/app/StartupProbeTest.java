@@ -21,25 +21,31 @@ class StartupProbeTest {
     }
 
     @Test
-    void printKeepsTheConsoleOpenAndExitClosesIt() {
+    void onlyExitEndsTheProcessAtTheFirstFrame() {
         assertThat(StartupProbe.fromProperty("print", out, err))
-                .hasValueSatisfying(p -> assertThat(p.exitsAfterReport()).isFalse());
+                .hasValueSatisfying(p -> assertThat(p.exitsAtFirstFrame()).isFalse());
         assertThat(StartupProbe.fromProperty(" EXIT ", out, err))
-                .hasValueSatisfying(p -> assertThat(p.exitsAfterReport()).isTrue());
+                .hasValueSatisfying(p -> assertThat(p.exitsAtFirstFrame()).isTrue());
+        assertThat(StartupProbe.fromProperty("ready", out, err))
+                .hasValueSatisfying(p -> assertThat(p.exitsAtFirstFrame()).isFalse());
     }
 
     @Test
     void anUnknownValueIsReportedAndLeavesTheProbeOff() {
         assertThat(StartupProbe.fromProperty("yes", out, err)).isEmpty();
         assertThat(errBytes.toString(StandardCharsets.UTF_8))
-                .isEqualTo("-Dincident-console.startup-probe=yes: expected print or exit; start-up probe off"
+                .isEqualTo("-Dincident-console.startup-probe=yes: expected print, exit or ready; start-up probe off"
                         + System.lineSeparator());
     }
 
     @Test
     void theReportLineIsWhatTheBenchmarkHarnessParses() {
         // bench/startup/run.sh reads this line with: sed -n 's/^first-frame epoch-ms=//p'
-        assertThat(StartupProbe.reportLine(1_795_768_524_258L)).isEqualTo("first-frame epoch-ms=1795768524258");
+        assertThat(StartupProbe.reportLine("first-frame", 1_795_768_524_258L))
+                .isEqualTo("first-frame epoch-ms=1795768524258");
+        // and this one with: sed -n 's/^console-ready epoch-ms=//p'
+        assertThat(StartupProbe.reportLine("console-ready", 1_795_768_525_001L))
+                .isEqualTo("console-ready epoch-ms=1795768525001");
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.incidentconsole.ui;
+
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * What the main window shows from its first frame until the console is built into it: the console's own layout
+ * (header, navigation column, status bar) in the operator's theme, with the product name and an indeterminate bar
+ * where the plan's title will be. Nine nodes built in code on the palette and the frame's style sheet only: it is
+ * the whole path to the first frame, which FXML, the menu bar's and the list's skins and the feature style sheets
+ * are not on (docs/decisions/0004-first-frame-before-the-console.md).
+ */
+public final class StartupFrame {
+
+    private final BorderPane root = new BorderPane();
+
+    public StartupFrame() {
+        root.getStyleClass().addAll("main-window", "startup-frame");
+        root.setId("startup-frame");
+
+        Label title = new Label("Incident Console");
+        title.getStyleClass().add("plan-title");
+        Label subtitle = new Label("Starting…");
+        subtitle.getStyleClass().add("plan-subtitle");
+        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        bar.getStyleClass().add("plan-loading");
+        bar.setPrefWidth(320);
+        VBox header = new VBox(title, subtitle, bar);
+        header.getStyleClass().add("console-header");
+        root.setTop(header);
+
+        Region navigation = new Region();
+        navigation.getStyleClass().add("navigation");
+        root.setLeft(navigation);
+
+        Label status = new Label("Starting the console…");
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        root.setBottom(statusBar);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The style sheets this frame needs, a subset of {@link Theme#stylesheets()}: palette, then the frame's. */
+    public static List<String> stylesheets(Theme theme) {
+        return theme.stylesheets().subList(0, 2);
+    }
+}

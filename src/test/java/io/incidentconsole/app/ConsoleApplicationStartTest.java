@@ -1,0 +1,88 @@
+package io.incidentconsole.app;
+
+import io.incidentconsole.ui.Screenshots;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real application start, as the desktop entry does it (no plan argument: the bundled plan): the window first
+ * shows the startup frame, then the console is built into the same window, reads the plan and offers the incident
+ * dialog.
+ */
+class ConsoleApplicationStartTest {
+
+    @TempDir
+    Path home;
+
+    private Application application;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (application != null) {
+            FxToolkit.cleanupApplication(application);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void showsTheStartupFrameFirstThenTheConsoleWithTheBundledPlanInTheSameWindow() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        List<String> roots = new CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> stage.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                roots.add(describe(scene.getRoot()));
+                scene.rootProperty().addListener((o, was, root) -> roots.add(describe(root)));
+            }
+        })).get();
+
+        application = FxToolkit.setupApplication(ConsoleApplication.class, "--data-dir=" + home);
+
+        FxRobot robot = new FxRobot();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#start-new-incident").tryQuery().isPresent());
+        assertThat(roots).containsExactly("startup-frame", "main-window");
+        assertThat(robot.from(stage.getScene().getRoot()).lookup(".plan-title").queryAs(Label.class).getText())
+                .isEqualTo("Issue #324 & #330 Coordination Plan");
+        assertThat(stage.getTitle()).isEqualTo("Incident Console — Issue #324 & #330 Coordination Plan");
+        // The full theme is on the scene now, not only the startup frame's two style sheets.
+        assertThat(stage.getScene().getStylesheets()).hasSizeGreaterThan(2);
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "app-started-console")).get();
+
+        // The incident dialog that follows the plan works: starting an incident writes its journal.
+        Window picker = robot.lookup("#start-new-incident").queryAs(Button.class).getScene().getWindow();
+        assertThat(picker).isNotSameAs(stage);
+        robot.clickOn(robot.from(picker.getScene().getRoot()).lookup("#operator-name").queryAs(TextField.class))
+                .write("ana");
+        robot.clickOn(robot.from(picker.getScene().getRoot()).lookup("#start-new-incident").queryButton());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !picker.isShowing());
+        try (var files = Files.walk(home)) {
+            assertThat(files.anyMatch(p -> p.getFileName().toString().endsWith(".jsonl"))).isTrue();
+        }
+    }
+
+    private static String describe(Parent root) {
+        if (root.getStyleClass().contains("startup-frame")) {
+            return "startup-frame";
+        }
+        return root.getStyleClass().contains("main-window") ? "main-window" : root.getStyleClass().toString();
+    }
+}
