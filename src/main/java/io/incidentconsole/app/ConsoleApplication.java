@@ -123,7 +123,11 @@ public final class ConsoleApplication extends Application {
     /** Builds the console into the shown window, then reads the plan and the incident store in the background. */
     private void showConsole(Stage stage, AppDirectories directories, Settings settings, Map<String, String> named,
                              Optional<StartupProbe> probe) {
-        Console console = Console.create(directories, settings, new BackgroundTasks(background, Platform::runLater),
+        // The plan loader's Jackson start-up (about half of reading the plan on a cold JVM) runs on the background
+        // thread while this thread builds the console; the plan is read right after it.
+        Lazy<PlanLoader> loader = Lazy.of(PlanLoader::new);
+        background.execute(loader::get);
+        Console console = Console.create(directories, settings, loader, new BackgroundTasks(background, Platform::runLater),
                 MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(),
                 teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, java.time.Clock.systemUTC()));
         this.console = console;
@@ -205,7 +209,7 @@ public final class ConsoleApplication extends Application {
         /** {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
                                      java.time.Clock clock, TeamDatabaseConnector teamDatabase) {
-            return create(directories, settings(directories), tasks, wiring, clock, teamDatabase);
+            return create(directories, settings(directories), PlanLoader::new, tasks, wiring, clock, teamDatabase);
         }
 
         /** The operator's preferences (theme, ...): the application reads them before the console, for its first frame. */
@@ -213,12 +217,14 @@ public final class ConsoleApplication extends Application {
             return new Settings(directories.config().resolve("settings.properties"));
         }
 
-        public static Console create(AppDirectories directories, Settings settings, BackgroundTasks tasks,
-                                     MetricsWiring wiring, java.time.Clock clock, TeamDatabaseConnector teamDatabase) {
+        /** {@code loaders}: called once, on the background thread, when the first plan is opened. */
+        public static Console create(AppDirectories directories, Settings settings, Supplier<PlanLoader> loaders,
+                                     BackgroundTasks tasks, MetricsWiring wiring, java.time.Clock clock,
+                                     TeamDatabaseConnector teamDatabase) {
             IncidentSession session = new IncidentSession(tasks);
             TeamSession team = new TeamSession(session, tasks);
             MainWindowViewModel model = new MainWindowViewModel(
-                    PlanLoader::new,
+                    loaders,
                     new RecentPlans(directories.config().resolve("recent-plans.txt"), 10),
                     settings,
                     tasks,

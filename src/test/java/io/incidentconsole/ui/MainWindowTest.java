@@ -38,6 +38,42 @@ class MainWindowTest {
     private void open(Path plan) {
         WaitForAsyncUtils.asyncFx(() -> console.model().openPlan(plan));
         WaitForAsyncUtils.waitForFxEvents();
+        waitForDocuments();
+    }
+
+    /** The plan's document goes in a batch per pulse; every section is there once no body is still rendering. */
+    static void waitForDocuments() {
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> new FxRobot()
+                    .lookup(".document-body").queryAll().stream()
+                    .noneMatch(n -> n.getPseudoClassStates().contains(PlanDocumentView.RENDERING)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the plan document was still rendering after 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void showsTheFirstScreenOfALargePlanAtOnceAndTheRestInTheFramesAfter(FxRobot robot) throws Exception {
+        // With direct background tasks the plan is read and shown inside this one FX-thread call, so no pulse can
+        // come between: what is in the document here is what the first frame with the plan shows.
+        int[] atOnce = WaitForAsyncUtils.asyncFx(() -> {
+            console.model().openBundledPlan();
+            Node body = robot.lookup(".document-body").query();
+            return new int[] {((javafx.scene.layout.VBox) body).getChildren().size(),
+                    body.getPseudoClassStates().contains(PlanDocumentView.RENDERING) ? 1 : 0};
+        }).get();
+        List<String> expected = io.incidentconsole.plan.outline.PlanOutline.of(console.model().currentPlan()
+                .orElseThrow().plan()).stream().map(io.incidentconsole.plan.outline.OutlineSection::title).toList();
+
+        assertThat(atOnce[0]).as("sections in the first frame").isBetween(1, expected.size() - 1);
+        assertThat(atOnce[1]).as("marked as still rendering").isEqualTo(1);
+
+        waitForDocuments();
+        assertThat(robot.lookup(".section-title").queryAllAs(Label.class).stream().map(Label::getText).toList())
+                .as("every section, in the plan's order").isEqualTo(expected);
+        assertThat(robot.lookup(".plan-title").queryAs(Label.class).getText())
+                .isEqualTo("Issue #324 & #330 Coordination Plan");
     }
 
     @Test
