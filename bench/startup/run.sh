@@ -5,6 +5,7 @@
 #
 #   packaging/build.sh --no-deb && bench/startup/run.sh [RUNS]      # RUNS timed rounds, default 10
 #   BASELINE_IMAGE=/other/build/target/packaging/incident-console bench/startup/run.sh 10   # + that build's console
+#   BASELINE_READY=1 BASELINE_IMAGE=...   # + that build's console-ready too (it must know startup-probe=ready)
 #
 # One Xvfb display serves the whole run; it is started, and answers a client (the untimed training start of the
 # hello-world, then a whole untimed warm-up round), before anything is timed. The clock starts in this script just
@@ -66,12 +67,15 @@ variant_cmd() {
     console-ready) echo "env JAVA_TOOL_OPTIONS=-Dincident-console.startup-probe=ready $image/bin/incident-console" ;;
     # Another build's app-image (BASELINE_IMAGE), to compare a change with what it changed, in the same rounds.
     baseline-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $BASELINE_IMAGE/bin/incident-console" ;;
+    # ... and running on until its console has drawn the plan (builds from afb0404 on have the probe's ready mode).
+    baseline-ready) echo "env JAVA_TOOL_OPTIONS=-Dincident-console.startup-probe=ready $BASELINE_IMAGE/bin/incident-console" ;;
   esac
 }
 variants=(hello-nocds hello-appcds console-nocds console-appcds console-ready)
 if [ -n "${BASELINE_IMAGE:-}" ]; then
   [ -f "$BASELINE_IMAGE/lib/app/app.jsa" ] || { echo "run.sh: BASELINE_IMAGE=$BASELINE_IMAGE has no app.jsa" >&2; exit 1; }
   variants+=(baseline-appcds)
+  if [ -n "${BASELINE_READY:-}" ]; then variants+=(baseline-ready); fi
 fi
 marks=(fx-start shown console-built)
 
@@ -160,5 +164,8 @@ verdict=$(awk -v e="$extra" 'BEGIN {print (e <= 0.300) ? "**met**" : "**not met*
     echo "| $v | $(column "$v" 1 | awk '{printf "%s%.2f", (NR > 1 ? " | " : ""), $1 / 1000}') |"
   done
   echo "| console-ready, plan drawn | $(column console-ready 6 | awk '{printf "%s%.2f", (NR > 1 ? " | " : ""), $1 / 1000}') |"
+  if [ -f "$out/baseline-ready.samples" ]; then
+    echo "| baseline-ready, plan drawn | $(column baseline-ready 6 | awk '{printf "%s%.2f", (NR > 1 ? " | " : ""), $1 / 1000}') |"
+  fi
   echo "| load (1 min) | $(column console-appcds 7 | paste -sd'|' | sed 's/|/ | /g') |"
 } | tee "$out/results.md"
