@@ -308,10 +308,15 @@ public final class EventCodec {
         return true;
     }
 
+    /**
+     * The checksum's 8 hex digits, lower case only, as {@link #encode} writes them: a digit whose case was flipped
+     * is a changed byte, and every changed byte must make the line damaged.
+     */
     private static long parseHex(byte[] buffer, int offset) {
         long value = 0;
         for (int i = 0; i < 8; i++) {
-            int digit = Character.digit(buffer[offset + i], 16);
+            byte c = buffer[offset + i];
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
             if (digit < 0) {
                 return -1;
             }

@@ -41,6 +41,26 @@ class EventCodecPropertiesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aChecksumDigitInUpperCaseIsAChangedByte() {
+        // Found by anyChangedByteIsDetected (position 206, flip 0x20): 'a'..'f' ^ 0x20 is 'A'..'F', which a
+        // case-blind hex reader took for the same checksum.
+        Event event = new Event("id", 12, Instant.parse("2026-01-01T00:00:00Z"), "ana",
+                new EventPayload.TestResultSet("smoke", "smoke.check-1", "migrate", TestOutcome.PASS, "fine"));
+        byte[] line = codec.encode(event);
+        int digits = line.length - 1 - 2 - 8; // before: the 8 hex digits, then "} and the newline
+        int letter = -1;
+        for (int i = digits; i < digits + 8; i++) {
+            if (line[i] >= 'a' && line[i] <= 'f') {
+                letter = i;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(letter >= 0, "this checksum has no letter digit");
+        line[letter] = (byte) (line[letter] ^ 0x20);
+        assertThatThrownBy(() -> codec.decode(line, 0, line.length - 1))
+                .isInstanceOf(EventCodec.DamagedLineException.class).hasMessageContaining("checksum");
+    }
+
     @Property
     void anyChangedByteIsDetected(@ForAll @IntRange(min = 0, max = 10_000) int position,
                                   @ForAll @IntRange(min = 1, max = 255) int flip) {
