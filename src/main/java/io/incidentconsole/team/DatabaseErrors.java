@@ -42,6 +42,16 @@ final class DatabaseErrors {
         return false;
     }
 
+    /** True when the database did not answer in time (as on a silent network), rather than refusing or failing. */
+    static boolean timedOut(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why a connection could not be made or was lost, in a few words ("connection refused"). */
     static String reason(SQLException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -146,6 +146,7 @@ final class PostgresTeamJournal implements TeamJournal {
                     context.timing().presenceTimeout());
             journal.status = new TeamConnectionStatus(State.ONLINE, context.clock().instant(), 0,
                     journal.lastSynced, "");
+            journal.limitToAppends(connection); // from here on it only appends
         }
         // Listening before join returns, so no notification sent after it is missed.
         Connection listen = context.database().open();
@@ -326,6 +327,12 @@ final class PostgresTeamJournal implements TeamJournal {
                     throw refused(first);
                 }
                 dropWriter();
+                if (DatabaseErrors.timedOut(first)) {
+                    // No answer within the append timeout: a fresh connection over the same silent network would
+                    // only make the operator wait again. Queued; the worker sends it (again, by its id) later.
+                    goOffline(DatabaseErrors.reason(first));
+                    return queue(draft);
+                }
                 try {
                     return send(draft); // once more on a fresh connection: idempotent by the event's id
                 } catch (SQLException second) {
@@ -371,8 +378,17 @@ final class PostgresTeamJournal implements TeamJournal {
     private Connection writer() throws SQLException {
         if (writer == null || writer.isClosed()) {
             writer = database.open();
+            limitToAppends(writer);
         }
         return writer;
+    }
+
+    /**
+     * Appends are single short transactions: waiting longer than the append timeout for one means the network or
+     * the server is gone, and the operator's action should be queued instead (see TeamTiming).
+     */
+    private void limitToAppends(Connection connection) throws SQLException {
+        connection.setNetworkTimeout(Runnable::run, (int) timing.appendTimeout().toMillis());
     }
 
     private void dropWriter() {
@@ -530,7 +546,9 @@ final class PostgresTeamJournal implements TeamJournal {
     private void reconnect(Connection listen) throws SQLException {
         synchronized (this) {
             drainOutbox();
-            absorb(store.fetchAfter(writer(), incidentId, synced.size()));
+            // On the listening connection: after a long outage this may be many events, more than an append's
+            // timeout allows for.
+            absorb(store.fetchAfter(listen, incidentId, synced.size()));
             if (outbox.isEmpty()) {
                 setStatus(new TeamConnectionStatus(State.ONLINE, clock.instant(), 0, lastSynced, ""));
             }

@@ -121,6 +121,40 @@ class ConnectionLossTest {
     }
 
     @Test
+    void anAppendOnASilentNetworkIsQueuedAfterTheAppendTimeoutNotTheSocketTimeout() throws Exception {
+        // Sockets that wait 10 s for an answer; appends give up after one second.
+        TeamTiming timing = new TeamTiming(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(15),
+                Duration.ofMillis(200), Duration.ofSeconds(1), 2, 10, Duration.ofSeconds(1));
+        try (CuttingProxy proxy = new CuttingProxy(port)) {
+            TeamIncidents viaProxy = new PostgresTeamDatabase(dir.resolve("ana-cache"), java.time.Clock.systemUTC(),
+                    "ana", "host-ana", support.credentials(), timing, () -> java.util.UUID.randomUUID().toString())
+                    .connect(TeamDatabaseAddress.parse("postgresql://postgres@localhost:" + proxy.port() + "/incidents"));
+            try (Incident a = startIncident(viaProxy, "ana")) {
+                a.record(new EventPayload.TaskTicked("backup", "backup.task-1"));
+                assertThat(team(a).connectionStatus().state()).isEqualTo(State.ONLINE);
+
+                proxy.silence();
+                // Preemptive: with only the socket timeout this append returns after 10 s (and 10 more on the retry).
+                Event queued = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(6),
+                        () -> a.record(new EventPayload.TaskTicked("backup", "backup.task-2")));
+
+                TeamConnectionStatus offline = team(a).connectionStatus();
+                assertThat(offline.state()).isEqualTo(State.OFFLINE);
+                assertThat(offline.queuedEvents()).isEqualTo(1);
+                assertThat(offline.message()).contains("timed out");
+                assertThat(a.state().events()).extracting(Event::id).contains(queued.id());
+
+                proxy.speak();
+                // The worker's connection lost what the silence swallowed: it waits out its socket timeout first.
+                assertThat(eventually(Duration.ofSeconds(45), () -> team(a).connectionStatus().isOnline()
+                        && team(a).connectionStatus().queuedEvents() == 0))
+                        .as("back online with the queue sent").isTrue();
+                assertThat(storedIds(a.id())).hasSize(3).doesNotHaveDuplicates().contains(queued.id());
+            }
+        }
+    }
+
+    @Test
     void eventsRecordedWhileTheDatabaseIsStoppedAreQueuedAndArriveInOrderOnceAfterItRestarts() throws Exception {
         TeamIncidents anaSide = support.console(dir.resolve("ana-cache"), "ana").connect(TeamTestSupport.address(port));
         TeamIncidents benSide = support.console(dir.resolve("ben-cache"), "ben").connect(TeamTestSupport.address(port));

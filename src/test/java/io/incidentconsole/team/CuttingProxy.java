@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A TCP proxy between consoles and the database that can cut one connection at a chosen moment: when a client
  * sends bytes containing a marker (e.g. the statement that appends and commits an event), the proxy either cuts
  * without forwarding them (the server never sees the statement), or forwards them and cuts when the server's
- * reply comes (the server committed; the client never hears back).
+ * reply comes (the server committed; the client never hears back). It can also go silent, like a network that
+ * drops every packet: connections stay open and new ones are accepted, but no byte goes through either way.
  */
 final class CuttingProxy implements AutoCloseable {
 
@@ -31,6 +32,7 @@ final class CuttingProxy implements AutoCloseable {
     private final AtomicReference<Armed> armed = new AtomicReference<>();
     private final AtomicInteger cuts = new AtomicInteger();
     private volatile boolean closed;
+    private volatile boolean silent;
 
     CuttingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -51,6 +53,16 @@ final class CuttingProxy implements AutoCloseable {
 
     int cuts() {
         return cuts.get();
+    }
+
+    /** From now on nothing goes through, until {@link #speak()}: bytes are swallowed, nothing is closed. */
+    void silence() {
+        silent = true;
+    }
+
+    /** Bytes go through again (connections that were open while silent have lost what was swallowed). */
+    void speak() {
+        silent = false;
     }
 
     private void accept() {
@@ -77,6 +89,9 @@ final class CuttingProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (silent) {
+                        continue;
+                    }
                     if (!fromClient && replyCut.get()) {
                         cuts.incrementAndGet();
                         break;

@@ -30,7 +30,7 @@ final class TeamTestSupport {
 
     /** Short waits so outages and recoveries happen within a test's patience. */
     static final TeamTiming FAST = new TeamTiming(Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(15), Duration.ofMillis(200), Duration.ofSeconds(1), 2, 10);
+            Duration.ofSeconds(15), Duration.ofMillis(200), Duration.ofSeconds(1), 2, 10, Duration.ofSeconds(5));
 
     final List<String> warnings = new CopyOnWriteArrayList<>();
     private final Path home;
