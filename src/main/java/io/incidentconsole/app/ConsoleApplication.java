@@ -266,6 +266,7 @@ public final class ConsoleApplication extends Application {
                 model.select(ConsoleArea.GUIDED);
             });
             view.addHeaderItem(new TeamStatusChip(team));
+            view.addHeaderItem(new io.incidentconsole.ui.TeamReopenLiveButton(team, model::openIncident));
             RecentTeamDatabases recentTeams = new RecentTeamDatabases(
                     directories.config().resolve("team-databases.txt"), 8);
             TeamJoinDialogs teams = new TeamJoinDialogs(() -> new TeamJoinViewModel(teamDatabase, recentTeams, operators.get(),

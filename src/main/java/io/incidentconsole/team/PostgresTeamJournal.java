@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * <p>
  * A journal opened while the database was unreachable is READ_ONLY on the last synced copy and stays so: it does
  * not become live by itself (the operator would find the state changing under a read-only banner); it says when
- * the database is reachable again, and reopening the incident makes it live.
+ * the database is reachable again, and reopening the incident (the console's Reopen live button) makes it live.
  */
 final class PostgresTeamJournal implements TeamJournal {
 
@@ -593,7 +593,7 @@ final class PostgresTeamJournal implements TeamJournal {
             synchronized (this) {
                 if (!status.message().contains("reachable again")) {
                     setStatus(new TeamConnectionStatus(State.READ_ONLY, status.since(), outbox.size(), lastSynced,
-                            "the team database " + database.label() + " is reachable again: reopen the incident "
+                            "the team database " + database.label() + " is reachable again: press Reopen live "
                                     + "to work on it (showing the state last synced"
                                     + (lastSynced == null ? ")" : " at " + TIME.format(lastSynced) + " UTC)")));
                 }

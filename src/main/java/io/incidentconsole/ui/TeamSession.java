@@ -81,6 +81,12 @@ public final class TeamSession {
 
     private final BackgroundTasks tasks;
     private final ReadOnlyObjectWrapper<Team> team = new ReadOnlyObjectWrapper<>(this, "team");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canReopenLive =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canReopenLive");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reopening =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reopening");
+    private final javafx.beans.property.ReadOnlyStringWrapper reopenProblem =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "reopenProblem", "");
     private final List<Journal.Subscription> subscriptions = new ArrayList<>();
     private TeamJournal watched;
     private Incident served;
@@ -100,6 +106,45 @@ public final class TeamSession {
         releaseConnection();
         served = incident;
         serving = connection;
+        if (watched != null) {
+            update(watched);
+        }
+    }
+
+    /**
+     * Opens the read-only team incident again through the connection it was joined by: live when the database
+     * answers now (the read-only copy is replaced by it, and {@code opened} gets it, as the join dialog does),
+     * otherwise the read-only copy stays and {@link #reopenProblemProperty()} says why. A read-only incident does
+     * not go live by itself, so that the state does not change under the operator's eyes.
+     */
+    public void reopenLive(java.util.function.Consumer<Incident> opened) {
+        Incident current = served;
+        io.incidentconsole.team.TeamIncidents connection = serving;
+        if (!canReopenLive.get() || reopening.get() || current == null || connection == null) {
+            return;
+        }
+        reopening.set(true);
+        reopenProblem.set("");
+        tasks.run(() -> connection.join(current.id(), current.operator()), reopened -> {
+            reopening.set(false);
+            if (served != current) {
+                reopened.close(); // another incident was opened meanwhile
+                return;
+            }
+            if (reopened.isReadOnly()) {
+                reopened.close();
+                reopenProblem.set("Still read-only: " + reopened.readOnlyReason().orElse("the database cannot be reached"));
+                return;
+            }
+            // The connection now serves the live incident: hand it over without closing it.
+            serving = null;
+            served = null;
+            keepOpenWhileAttached(reopened, connection);
+            opened.accept(reopened);
+        }, error -> {
+            reopening.set(false);
+            reopenProblem.set("Could not reopen the incident: " + error.getMessage());
+        });
     }
 
     private void releaseConnection() {
@@ -121,8 +166,10 @@ public final class TeamSession {
         subscriptions.forEach(Journal.Subscription::close);
         subscriptions.clear();
         watched = incident != null && incident.journal() instanceof TeamJournal journal ? journal : null;
+        reopenProblem.set("");
         if (watched == null) {
             team.set(null);
+            canReopenLive.set(false);
             return;
         }
         TeamJournal journal = watched;
@@ -137,6 +184,22 @@ public final class TeamSession {
             return;
         }
         team.set(new Team(journal.databaseLabel(), journal.connectionStatus(), journal.connectedConsoles()));
+        canReopenLive.set(journal.connectionStatus().state() == TeamConnectionStatus.State.READ_ONLY
+                && serving != null && served != null && served.journal() == journal);
+    }
+
+    /** True while the open incident is a read-only team copy that {@link #reopenLive} can try to make live. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canReopenLiveProperty() {
+        return canReopenLive.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty reopeningProperty() {
+        return reopening.getReadOnlyProperty();
+    }
+
+    /** Why the last {@link #reopenLive} left the incident read-only; empty otherwise. */
+    public javafx.beans.property.ReadOnlyStringProperty reopenProblemProperty() {
+        return reopenProblem.getReadOnlyProperty();
     }
 
     /** The open incident's team, or null when the incident is local (or none is open). */

@@ -302,6 +302,19 @@ class ConnectionLossTest {
             assertThat(readOnly.state().events()).hasSize(2);
             assertThatThrownBy(() -> readOnly.record(new EventPayload.NoteAdded("backup", "refused")))
                     .isInstanceOf(JournalException.class).hasMessageContaining("read-only");
+
+            // The database comes back: the read-only copy says so, and joining again through the same connection
+            // while the copy is still open (the console's Reopen live) gives the live incident.
+            restartServer();
+            assertThat(eventually(Duration.ofSeconds(20), () -> team(readOnly).connectionStatus().message()
+                    .contains("is reachable again: press Reopen live"))).as("the copy says the database is back").isTrue();
+            try (Incident live = offline.join(id, "ana")) {
+                assertThat(live.isReadOnly()).isFalse();
+                assertThat(team(live).connectionStatus().state()).isEqualTo(State.ONLINE);
+                Event note = live.record(new EventPayload.NoteAdded("backup", "live again"));
+                assertThat(storedIds(id)).hasSize(3).endsWith(note.id());
+            }
+            stopServer();
         }
 
         TeamIncidents stranger = support.console(dir.resolve("other-machine"), "bob")

@@ -332,7 +332,33 @@ class TeamConsoleTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#task-p330-1-task-1").queryAs(CheckBox.class).isDisabled()).isTrue();
+        javafx.scene.control.Button reopen = robot.lookup("#team-reopen-live").queryButton();
+        assertThat(reopen.isVisible()).as("read-only: the console offers to reopen live").isTrue();
+        assertThat(reopen.getText()).isEqualTo("Reopen live");
         saveBoth(robot, "team-chip-read-only");
+
+        // Still down: the read-only copy stays, and the button says so.
+        robot.clickOn(reopen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reopen.getText()).isEqualTo("Still unreachable — try again");
+        assertThat(reopen.getTooltip().getText()).startsWith("Still read-only: the team database db.example.org:5432/incidents cannot be reached");
+        assertThat(console.model().session().incidentProperty().get().isReadOnly()).isTrue();
+
+        // Back: one click opens the same incident live, the chip says online, the tasks can be ticked.
+        String id = console.model().session().incidentProperty().get().id();
+        team.unreachableSince(null);
+        robot.clickOn(reopen);
+        WaitForAsyncUtils.waitForFxEvents();
+        Incident live = console.model().session().incidentProperty().get();
+        assertThat(live.id()).isEqualTo(id);
+        assertThat(live.isReadOnly()).isFalse();
+        assertThat(text(robot, "#team-status")).startsWith("TEAM db.example.org:5432/incidents · online · 2 consoles");
+        assertThat(reopen.isVisible()).isFalse();
+        CheckBox task = robot.lookup("#task-p330-1-task-1").queryAs(CheckBox.class);
+        assertThat(task.isDisabled()).isFalse();
+        robot.clickOn(task);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(team.events(id)).extracting(e -> e.operator() + " " + e.kind()).contains("ana TaskTicked");
     }
 
     @Test
