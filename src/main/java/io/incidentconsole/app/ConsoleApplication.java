@@ -159,8 +159,12 @@ public final class ConsoleApplication extends Application {
         } else {
             console.model().openBundledPlan();
         }
-        // After the plan, on the same background thread: the incident store, which the incident dialog needs next.
-        background.execute(console::store);
+        // After the plan, on the same background thread: the incident store and the remembered operator name, which
+        // the incident dialog needs next (each has a Jackson mapper: not something to make on the FX thread).
+        background.execute(() -> {
+            console.store();
+            console.operators().get();
+        });
     }
 
     /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH} (see Launcher). */
@@ -183,8 +187,8 @@ public final class ConsoleApplication extends Application {
 
     /** The console's object graph, built by constructor injection; tests build it the same way. */
     public record Console(MainWindowViewModel model, MainWindowView view, Supplier<IncidentStore> stores,
-                          MetricsSession metrics, Runnable closeMetrics, ReportsViewModel reports,
-                          TeamJoinDialogs teams) {
+                          Supplier<OperatorSettings> operators, MetricsSession metrics, Runnable closeMetrics,
+                          ReportsViewModel reports, TeamJoinDialogs teams) {
 
         /** Where incidents are kept; made on first use (its Jackson mapper is not needed for the first frame). */
         public IncidentStore store() {
@@ -281,7 +285,7 @@ public final class ConsoleApplication extends Application {
             ReportsViewModel reports = new ReportsViewModel(session, clock, tasks,
                     state -> reportMetrics(metrics, wiring, state, clock));
             new ReportsView(reports, view, model);
-            return new Console(model, view, store, metrics, () -> {
+            return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
                 wiring.close();
             }, reports, teams);

@@ -43,6 +43,11 @@ public final class IncidentPickerView {
         startNew.setDisable(!model.canStartNew());
         incidents.setId("incident-list");
         incidents.setItems(model.incidents());
+        Label placeholder = new Label();
+        placeholder.setId("incident-list-placeholder");
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.listingProperty())
+                .then("Reading the incidents on this laptop…").otherwise("No incidents on this laptop yet."));
+        incidents.setPlaceholder(placeholder);
         incidents.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(IncidentSummary item, boolean empty) {
@@ -71,10 +76,16 @@ public final class IncidentPickerView {
     }
 
     public void show() {
-        model.refresh();
-        incidents.getSelectionModel().select(model.selectedProperty().get());
         stage.show();
-        (model.operatorMissingBinding().get() ? operator : model.incidents().isEmpty() ? startNew : incidents).requestFocus();
+        javafx.scene.Node first = model.operatorMissingBinding().get() ? operator : startNew;
+        first.requestFocus();
+        model.refresh(() -> {
+            incidents.getSelectionModel().select(model.selectedProperty().get());
+            // With a name known, Enter resumes the most recent incident, unless the operator has moved on already.
+            if (first == startNew && stage.getScene().getFocusOwner() == startNew && !model.incidents().isEmpty()) {
+                incidents.requestFocus();
+            }
+        });
     }
 
     @FXML

@@ -44,6 +44,7 @@ public final class IncidentPickerViewModel {
     private final ObjectProperty<IncidentSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
+    private final ReadOnlyBooleanWrapper listing = new ReadOnlyBooleanWrapper(this, "listing");
     private final BooleanBinding operatorMissing = Bindings.createBooleanBinding(
             () -> operator.get() == null || operator.get().isBlank(), operator);
 
@@ -60,12 +61,30 @@ public final class IncidentPickerViewModel {
 
     /** Reads the list of incidents (most recent first) and selects the most recent readable one. */
     public void refresh() {
-        try {
-            incidents.setAll(store.list());
+        refresh(() -> { });
+    }
+
+    /**
+     * The same, on the background thread (it reads every incident's folder, and the dialog is already showing);
+     * {@code whenListed} runs on the FX thread once the list is in, or its reading failed.
+     */
+    public void refresh(Runnable whenListed) {
+        listing.set(true);
+        tasks.run(store::list, list -> {
+            listing.set(false);
+            incidents.setAll(list);
             selected.set(incidents.stream().filter(s -> s.problem() == null).findFirst().orElse(null));
-        } catch (RuntimeException e) {
-            problem.set("Cannot list incidents in " + store.incidentsDir() + ": " + e.getMessage());
-        }
+            whenListed.run();
+        }, error -> {
+            listing.set(false);
+            problem.set("Cannot list incidents in " + store.incidentsDir() + ": " + error.getMessage());
+            whenListed.run();
+        });
+    }
+
+    /** True while {@link #refresh} is reading the incidents. */
+    public ReadOnlyBooleanProperty listingProperty() {
+        return listing.getReadOnlyProperty();
     }
 
     public String planLine() {
