@@ -123,11 +123,17 @@ public final class ConsoleApplication extends Application {
     /** Builds the console into the shown window, then reads the plan and the incident store in the background. */
     private void showConsole(Stage stage, AppDirectories directories, Settings settings, Map<String, String> named,
                              Optional<StartupProbe> probe) {
-        // The plan loader's Jackson start-up (about half of reading the plan on a cold JVM) runs on the background
-        // thread while this thread builds the console; the plan is read right after it.
-        Lazy<PlanLoader> loader = Lazy.of(PlanLoader::new);
-        background.execute(loader::get);
-        Console console = Console.create(directories, settings, loader, new BackgroundTasks(background, Platform::runLater),
+        // The first plan is asked for as soon as the view model exists, so it is read on the background thread while
+        // this thread builds the views; what it brings is shown once they are there.
+        java.util.function.Consumer<MainWindowViewModel> openFirstPlan = model -> {
+            if (named.containsKey("plan")) {
+                model.openOrImport(Path.of(named.get("plan")));
+            } else {
+                model.openBundledPlan();
+            }
+        };
+        Console console = Console.create(directories, settings, openFirstPlan,
+                new BackgroundTasks(background, Platform::runLater),
                 MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(),
                 teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, java.time.Clock.systemUTC()));
         this.console = console;
@@ -136,7 +142,8 @@ public final class ConsoleApplication extends Application {
         stage.getScene().setRoot(console.view().root());
         stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
 
-        // Once the plan is in: offer to resume the most recent incident or start a new one (or join the team's).
+        // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
+        // resume the most recent incident or start a new one (or join the team's).
         console.model().busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
@@ -154,11 +161,6 @@ public final class ConsoleApplication extends Application {
                 }
             }
         });
-        if (named.containsKey("plan")) {
-            console.model().openOrImport(Path.of(named.get("plan")));
-        } else {
-            console.model().openBundledPlan();
-        }
         // After the plan, on the same background thread: the incident store and the remembered operator name, which
         // the incident dialog needs next (each has a Jackson mapper: not something to make on the FX thread).
         background.execute(() -> {
@@ -213,7 +215,7 @@ public final class ConsoleApplication extends Application {
         /** {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
                                      java.time.Clock clock, TeamDatabaseConnector teamDatabase) {
-            return create(directories, settings(directories), PlanLoader::new, tasks, wiring, clock, teamDatabase);
+            return create(directories, settings(directories), model -> { }, tasks, wiring, clock, teamDatabase);
         }
 
         /** The operator's preferences (theme, ...): the application reads them before the console, for its first frame. */
@@ -221,18 +223,23 @@ public final class ConsoleApplication extends Application {
             return new Settings(directories.config().resolve("settings.properties"));
         }
 
-        /** {@code loaders}: called once, on the background thread, when the first plan is opened. */
-        public static Console create(AppDirectories directories, Settings settings, Supplier<PlanLoader> loaders,
+        /**
+         * {@code beforeViews}: given the main view model before the views are built (the application asks for the
+         * first plan there, so that reading it overlaps building them).
+         */
+        public static Console create(AppDirectories directories, Settings settings,
+                                     java.util.function.Consumer<MainWindowViewModel> beforeViews,
                                      BackgroundTasks tasks, MetricsWiring wiring, java.time.Clock clock,
                                      TeamDatabaseConnector teamDatabase) {
             IncidentSession session = new IncidentSession(tasks);
             TeamSession team = new TeamSession(session, tasks);
             MainWindowViewModel model = new MainWindowViewModel(
-                    loaders,
+                    PlanLoader::new,
                     new RecentPlans(directories.config().resolve("recent-plans.txt"), 10),
                     settings,
                     tasks,
                     session);
+            beforeViews.accept(model);
             Supplier<IncidentStore> store = Lazy.of(() -> new IncidentStore(directories.data(), clock));
             // Like the store, made when the incident dialog first asks (it has a Jackson mapper of its own).
             Supplier<OperatorSettings> operators = Lazy.of(
