@@ -729,7 +729,8 @@ final class PlanReader {
             if (criteria) {
                 for (Item item : items) {
                     if (!item.text().isBlank()) {
-                        target.successCriteria.add(new Criterion(null, item.text(), null));
+                        target.successCriteria.add(new Criterion(null, item.text(), null,
+                                Boolean.TRUE.equals(item.ticked())));
                         target.criteriaLines.add(item.line());
                         log.recognised("success criterion", target.id, item.text(), item.line(), tickDetail(item));
                     }

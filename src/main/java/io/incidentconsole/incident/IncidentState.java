@@ -496,14 +496,19 @@ public final class IncidentState {
         }
 
         /**
-         * Tasks and checks the plan marks {@code done} (done when it was written) start ticked and passed; later
-         * events (an untick, another result) change them like any other.
+         * Tasks, success criteria and checks the plan marks {@code done} (done when it was written) start ticked,
+         * confirmed and passed; later events (an untick, another result) change them like any other.
          */
         private void startPlanDeclaredDone() {
             for (Phase phase : plan.phases()) {
                 for (Task task : phase.tasks()) {
                     if (task.done() && task.id() != null) {
                         phases.put(phase.id(), phases.get(phase.id()).withTask(task.id(), true));
+                    }
+                }
+                for (io.incidentconsole.plan.Criterion criterion : phase.successCriteria()) {
+                    if (criterion.done() && criterion.id() != null) {
+                        criteria.computeIfAbsent(phase.id(), k -> new java.util.TreeSet<>()).add(criterion.id());
                     }
                 }
             }

@@ -168,6 +168,32 @@ class ImporterPartsTest {
     }
 
     @Test
+    void tickedSuccessCriteriaAreDoneInThePlan() {
+        ImportResult result = importText("""
+                # P
+                ## Phase 1: Fix
+                **Tasks:**
+                - [ ] Open thing
+
+                **Success Criteria:**
+                - [x] Platform back online
+                - [ ] Calls below 2.8M
+                """);
+        assertThat(result.plan().phase("p1").orElseThrow().successCriteria())
+                .extracting(io.incidentconsole.plan.Criterion::text, io.incidentconsole.plan.Criterion::done)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Platform back online", true),
+                        org.assertj.core.groups.Tuple.tuple("Calls below 2.8M", false));
+        assertThat(result.yaml()).contains("- text: Platform back online\n        done: true")
+                .contains("- Calls below 2.8M").doesNotContain("done: false");
+        // What the importer wrote loads back with the flag, so an incident starts with the criterion confirmed.
+        io.incidentconsole.plan.PlanLoadResult reloaded = new io.incidentconsole.plan.PlanLoader()
+                .load("imported.yaml", result.yaml());
+        assertThat(reloaded.problems()).isEmpty();
+        assertThat(io.incidentconsole.incident.IncidentState.initial(reloaded.plan()).tickedCriteria("p1"))
+                .containsExactly("p1.success-1");
+    }
+
+    @Test
     void decisionTreesFromPseudoCode() {
         DecisionTree tree = DecisionTreeReader.read("d", "D", null, """
                 IF a holds:

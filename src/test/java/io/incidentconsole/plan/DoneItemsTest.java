@@ -22,6 +22,10 @@ class DoneItemsTest {
                   - Open thing
                   - text: Explicitly open
                     done: false
+                successCriteria:
+                  - text: Platform back online
+                    done: true
+                  - Calls below 2.8M
             testSuites:
               - id: smoke
                 title: Smoke
@@ -47,6 +51,9 @@ class DoneItemsTest {
                 org.assertj.core.groups.Tuple.tuple("p1.task-1", true),
                 org.assertj.core.groups.Tuple.tuple("p1.task-2", false),
                 org.assertj.core.groups.Tuple.tuple("p1.task-3", false));
+        assertThat(plan.phase("p1").orElseThrow().successCriteria()).extracting(Criterion::id, Criterion::done)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("p1.success-1", true),
+                        org.assertj.core.groups.Tuple.tuple("p1.success-2", false));
         assertThat(plan.testSuites().get(0).checks()).extracting(CheckItem::id, CheckItem::done).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("smoke.check-1", true),
                 org.assertj.core.groups.Tuple.tuple("smoke.check-2", false));
@@ -85,5 +92,6 @@ class DoneItemsTest {
     void codeBuildingTasksAndChecksWithoutTheFlagGetsNotDone() {
         assertThat(new Task("t", "Text", null, null).done()).isFalse();
         assertThat(new CheckItem("c", "Text").done()).isFalse();
+        assertThat(new Criterion("c", "Text", null).done()).isFalse();
     }
 }
