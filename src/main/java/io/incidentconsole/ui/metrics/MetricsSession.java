@@ -59,8 +59,13 @@ public final class MetricsSession {
     private final List<Runnable> rebuildListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> completions = new HashMap<>();
     private final Set<String> recordedFirings = new HashSet<>();
+    /** Alerts that fired while no writable incident was open, by rule: recorded when one is, if still active. */
+    private final Map<String, AlertEvent.Fired> unrecorded = new java.util.LinkedHashMap<>();
     private final ChangeListener<Plan> planChanged = (obs, old, now) -> rebuild(now);
-    private final ChangeListener<IncidentState> stateChanged = (obs, old, now) -> followPhases(now);
+    private final ChangeListener<IncidentState> stateChanged = (obs, old, now) -> {
+        followPhases(now);
+        recordStillActive();
+    };
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -116,6 +121,7 @@ public final class MetricsSession {
         live = null;
         built = null;
         alerts.clear();
+        unrecorded.clear();
         completions.clear();
         status.set("");
     }
@@ -198,11 +204,37 @@ public final class MetricsSession {
         if (alreadyRecorded && recorded.acknowledged()) {
             live.acknowledge(rule.id(), recorded.acknowledgedBy() == null ? "" : recorded.acknowledgedBy());
         }
-        if (alreadyRecorded || !recordedFirings.add(key)) {
+        if (alreadyRecorded) {
+            unrecorded.remove(rule.id());
+            return;
+        }
+        if (recordedFirings.contains(key)) {
             return;
         }
         if (state != null && session.writableBinding().get()) {
+            recordedFirings.add(key);
+            unrecorded.remove(rule.id());
             session.record(new EventPayload.AlertFired(rule.id(), rule.metricId(), fired.value(), message));
+        } else {
+            // Nothing to record it in yet (no incident, or a read-only one): the incident opened next gets it, with
+            // its own firing time in the message, if it is still active then.
+            unrecorded.put(rule.id(), fired);
+        }
+    }
+
+    /** Records the alerts that fired before the open incident was, and are still active. FX thread. */
+    private void recordStillActive() {
+        if (unrecorded.isEmpty() || session.stateProperty().get() == null || !session.writableBinding().get()) {
+            return;
+        }
+        List<AlertEvent.Fired> pending = List.copyOf(unrecorded.values());
+        unrecorded.clear();
+        for (AlertEvent.Fired fired : pending) {
+            boolean stillActive = live != null && live.activeAlerts().stream().anyMatch(
+                    a -> a.rule().id().equals(fired.rule().id()) && a.firedAt().equals(fired.at()));
+            if (stillActive) {
+                fired(fired);
+            }
         }
     }
 

@@ -265,6 +265,43 @@ class MetricsViewTest {
         assertThat(robot.lookup("#metrics-alert-status").queryAs(Label.class).getText()).isEmpty();
     }
 
+    @Test
+    void anAlertThatFiredBeforeTheIncidentWasOpenedIsRecordedInItOnceWithItsFiringTime(FxRobot robot) throws Exception {
+        show(MetricsSettings.simulator(MetricsWiring.SIMULATOR_SEED));
+        Path planFile = resource("/metrics-ui/alert-plan.yaml");
+        PlanLoadResult loaded = new PlanLoader().load(planFile);
+        assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+        fx(() -> {
+            console.model().openPlan(planFile);
+            return null;
+        });
+        run(Duration.ofSeconds(10));
+        Label banner = robot.lookup("#alert-banner .alert-text").queryAs(Label.class);
+        assertThat(banner.getText()).startsWith("⚠ convex_calls crossed 900K at ");
+        assertThat(console.model().session().stateProperty().get()).as("no incident open yet").isNull();
+
+        run(Duration.ofMinutes(2));
+        startIncident(loaded, Files.readString(planFile));
+
+        IncidentState.AlertState recorded = console.model().session().stateProperty().get().alerts()
+                .get("calls-over-free-tier");
+        assertThat(recorded).as("the active alert is in the incident's journal").isNotNull();
+        assertThat(recorded.timesFired()).isEqualTo(1);
+        // The message keeps the time it fired, which is before the incident started (within the hour).
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("at (\\d{2}:\\d{2}:\\d{2}) UTC")
+                .matcher(recorded.message());
+        assertThat(at.find()).as(recorded.message()).isTrue();
+        int firedAt = java.time.LocalTime.parse(at.group(1)).toSecondOfDay();
+        int started = java.time.LocalTime.ofInstant(console.model().session().stateProperty().get().started().orElseThrow().at(),
+                java.time.ZoneOffset.UTC).toSecondOfDay();
+        assertThat(Math.floorMod(started - firedAt, 86_400)).as("seconds from firing to the incident's start")
+                .isBetween(1, 3_600);
+
+        run(Duration.ofMinutes(1));
+        assertThat(console.model().session().stateProperty().get().alerts().get("calls-over-free-tier").timesFired())
+                .as("the same firing is recorded once").isEqualTo(1);
+    }
+
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(MetricsViewTest.class.getResource(name).toURI());
     }
