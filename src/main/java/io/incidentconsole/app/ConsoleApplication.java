@@ -140,7 +140,12 @@ public final class ConsoleApplication extends Application {
         probe.ifPresent(p -> p.mark("console-built"));
         // The view applies the theme's full set of style sheets when its root joins the scene.
         stage.getScene().setRoot(console.view().root());
-        stage.titleProperty().bind(Bindings.concat("Incident Console — ", console.model().titleProperty()));
+        // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            String plan = console.model().titleProperty().get();
+            return plan == null || plan.isBlank() || plan.equals("Incident Console") ? "Incident Console"
+                    : "Incident Console — " + plan;
+        }, console.model().titleProperty()));
 
         // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
         // resume the most recent incident or start a new one (or join the team's).
