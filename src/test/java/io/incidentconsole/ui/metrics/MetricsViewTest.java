@@ -223,11 +223,8 @@ class MetricsViewTest {
 
     @Test
     void anAlertShowsABannerIsRecordedOnceAndCanBeAcknowledged(FxRobot robot) throws Exception {
-        show(MetricsSettings.simulator(MetricsWiring.SIMULATOR_SEED));
-        Path planFile = resource("/metrics-ui/alert-plan.yaml");
-        PlanLoadResult loaded = new PlanLoader().load(planFile);
-        assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
-        startIncident(loaded, Files.readString(planFile));
+        PlanLoadResult loaded = showWithAlertPlan();
+        startIncident(loaded, Files.readString(ALERT_PLAN));
         run(Duration.ofSeconds(10));
 
         Label banner = robot.lookup("#alert-banner .alert-text").queryAs(Label.class);
@@ -267,12 +264,9 @@ class MetricsViewTest {
 
     @Test
     void anAlertThatFiredBeforeTheIncidentWasOpenedIsRecordedInItOnceWithItsFiringTime(FxRobot robot) throws Exception {
-        show(MetricsSettings.simulator(MetricsWiring.SIMULATOR_SEED));
-        Path planFile = resource("/metrics-ui/alert-plan.yaml");
-        PlanLoadResult loaded = new PlanLoader().load(planFile);
-        assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+        PlanLoadResult loaded = showWithAlertPlan();
         fx(() -> {
-            console.model().openPlan(planFile);
+            console.model().openPlan(ALERT_PLAN);
             return null;
         });
         run(Duration.ofSeconds(10));
@@ -281,7 +275,7 @@ class MetricsViewTest {
         assertThat(console.model().session().stateProperty().get()).as("no incident open yet").isNull();
 
         run(Duration.ofMinutes(2));
-        startIncident(loaded, Files.readString(planFile));
+        startIncident(loaded, Files.readString(ALERT_PLAN));
 
         IncidentState.AlertState recorded = console.model().session().stateProperty().get().alerts()
                 .get("calls-over-free-tier");
@@ -300,6 +294,24 @@ class MetricsViewTest {
         run(Duration.ofMinutes(1));
         assertThat(console.model().session().stateProperty().get().alerts().get("calls-over-free-tier").timesFired())
                 .as("the same firing is recorded once").isEqualTo(1);
+    }
+
+    private static final Path ALERT_PLAN = resourceOrFail("/metrics-ui/alert-plan.yaml");
+
+    /** The simulated console, and the plan with one alert rule (convex_calls over 900K), read and checked. */
+    private PlanLoadResult showWithAlertPlan() throws Exception {
+        show(MetricsSettings.simulator(MetricsWiring.SIMULATOR_SEED));
+        PlanLoadResult loaded = new PlanLoader().load(ALERT_PLAN);
+        assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+        return loaded;
+    }
+
+    private static Path resourceOrFail(String name) {
+        try {
+            return resource(name);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path resource(String name) throws URISyntaxException {
