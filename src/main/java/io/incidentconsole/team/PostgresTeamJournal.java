@@ -173,7 +173,7 @@ final class PostgresTeamJournal implements TeamJournal {
         Instant at = local.lastSynced().orElse(null);
         String reason = "the team database " + context.database().label() + " is unreachable (" + why
                 + "): showing the state last synced " + (at == null ? "(time unknown)" : "at " + TIME.format(at)
-                + " UTC") + "; reconnect by reopening the incident";
+                + " UTC") + "; reconnect with Reopen live";
         PostgresTeamJournal journal = new PostgresTeamJournal(incidentId, context.database(), context.store(), cache,
                 context.clock(), context.ids(), context.timing(), context.consoleId(), operator, context.host(),
                 reason);

@@ -295,7 +295,7 @@ class ConnectionLossTest {
             assertThat(readOnly.readOnlyReason()).get().asString()
                     .startsWith("the team database localhost:" + port + "/incidents is unreachable (connection refused)")
                     .contains("showing the state last synced at ")
-                    .endsWith("reconnect by reopening the incident");
+                    .endsWith("reconnect with Reopen live");
             assertThat(team(readOnly).connectionStatus().state()).isEqualTo(State.READ_ONLY);
             assertThat(team(readOnly).connectionStatus().lastSynced()).isNotNull();
             assertThat(readOnly.journal().events()).isEqualTo(synced);
