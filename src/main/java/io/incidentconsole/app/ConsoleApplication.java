@@ -105,7 +105,8 @@ public final class ConsoleApplication extends Application {
 
         // The first frame is the console's layout with "Starting…", in the operator's theme; the console is built
         // into the same window right after it (docs/decisions/0004-first-frame-before-the-console.md).
-        Scene scene = new Scene(new StartupFrame().root(), 1360, 880);
+        StartupFrame startupFrame = new StartupFrame();
+        Scene scene = new Scene(startupFrame.root(), 1360, 880);
         scene.getStylesheets().setAll(StartupFrame.stylesheets(MainWindowViewModel.savedTheme(settings)));
         stage.setTitle("Incident Console");
         stage.setScene(scene);
@@ -117,7 +118,15 @@ public final class ConsoleApplication extends Application {
         if (probe.map(StartupProbe::exitsAtFirstFrame).orElse(false)) {
             return;
         }
-        FirstFrame.then(() -> showConsole(stage, directories, settings, named, probe));
+        FirstFrame.then(() -> {
+            try {
+                showConsole(stage, directories, settings, named, probe);
+            } catch (RuntimeException e) {
+                // Thrown from an animation pulse it would only be printed, leaving "Starting…" on screen for ever.
+                e.printStackTrace();
+                startupFrame.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        });
     }
 
     /** Builds the console into the shown window, then reads the plan and the incident store in the background. */

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui;
 
+import javafx.css.PseudoClass;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -19,7 +20,12 @@ import java.util.List;
  */
 public final class StartupFrame {
 
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
     private final BorderPane root = new BorderPane();
+    private final Label subtitle = new Label("Starting…");
+    private final ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+    private final Label status = new Label("Starting the console…");
 
     public StartupFrame() {
         root.getStyleClass().addAll("main-window", "startup-frame");
@@ -27,9 +33,8 @@ public final class StartupFrame {
 
         Label title = new Label("Incident Console");
         title.getStyleClass().add("plan-title");
-        Label subtitle = new Label("Starting…");
         subtitle.getStyleClass().add("plan-subtitle");
-        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        subtitle.setWrapText(true);
         bar.getStyleClass().add("plan-loading");
         bar.setPrefWidth(320);
         VBox header = new VBox(title, subtitle, bar);
@@ -40,7 +45,7 @@ public final class StartupFrame {
         navigation.getStyleClass().add("navigation");
         root.setLeft(navigation);
 
-        Label status = new Label("Starting the console…");
+        status.setId("startup-status");
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
         root.setBottom(statusBar);
@@ -48,6 +53,17 @@ public final class StartupFrame {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * The console could not be built (a broken installation, a missing resource): says so where the plan would
+     * be, instead of "Starting…" for ever. The window stays open, so the message can be read and copied down.
+     */
+    public void failed(String why) {
+        subtitle.setText("The console could not start: " + why);
+        bar.setVisible(false);
+        status.setText("Start-up failed — see the message above; reinstalling Incident Console may help.");
+        status.pseudoClassStateChanged(FAILED, true);
     }
 
     /** The style sheets this frame needs, a subset of {@link Theme#stylesheets()}: palette, then the frame's. */

@@ -67,6 +67,23 @@ class StartupFrameTest {
         }
     }
 
+    @Test
+    void aConsoleThatCannotBeBuiltSaysSoInsteadOfStartingForEver(FxRobot robot) throws Exception {
+        StartupFrame frame = new StartupFrame();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.getScene().setRoot(frame.root());
+            frame.failed("fxml/MainWindow.fxml is missing");
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".plan-subtitle").queryAs(Label.class).getText())
+                .isEqualTo("The console could not start: fxml/MainWindow.fxml is missing");
+        assertThat(robot.lookup(".plan-loading").query().isVisible()).isFalse();
+        Label status = robot.lookup("#startup-status").queryAs(Label.class);
+        assertThat(status.getText()).startsWith("Start-up failed");
+        assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("failed");
+    }
+
     private static Color lightBackground() throws Exception {
         String palette = new String(StartupFrameTest.class.getResourceAsStream("/styles/palette-light.css").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
