@@ -54,6 +54,35 @@ class MainWindowTest {
     }
 
     @Test
+    void sectionsArrivingBelowDoNotMoveWhatTheOperatorScrolledTo(FxRobot robot) throws Exception {
+        double[] scrolledTo = WaitForAsyncUtils.asyncFx(() -> {
+            console.model().openBundledPlan();
+            javafx.scene.control.ScrollPane scroller = robot.lookup("#document-overview")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            scroller.applyCss();
+            scroller.layout();
+            double range = scrollRange(scroller);
+            assertThat(range).as("the first screenful can be scrolled").isPositive();
+            double offset = Math.min(120, range / 2);
+            scroller.setVvalue(offset / range);
+            return new double[] {offset};
+        }).get();
+
+        waitForDocuments();
+        double offset = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.ScrollPane scroller = robot.lookup("#document-overview")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            return scroller.getVvalue() * scrollRange(scroller);
+        }).get();
+        assertThat(offset).as("pixels scrolled, after every section came in").isCloseTo(scrolledTo[0],
+                org.assertj.core.data.Offset.offset(2.0));
+    }
+
+    private static double scrollRange(javafx.scene.control.ScrollPane scroller) {
+        return scroller.getContent().getLayoutBounds().getHeight() - scroller.getViewportBounds().getHeight();
+    }
+
+    @Test
     void showsTheFirstScreenOfALargePlanAtOnceAndTheRestInTheFramesAfter(FxRobot robot) throws Exception {
         // With direct background tasks the plan is read and shown inside this one FX-thread call, so no pulse can
         // come between: what is in the document here is what the first frame with the plan shows.
