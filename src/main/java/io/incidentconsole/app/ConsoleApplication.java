@@ -169,9 +169,11 @@ public final class ConsoleApplication extends Application {
                     });
                     if (named.containsKey("incident-db")) {
                         console.teams().launch(named.get("incident-db"), named.get("incident"));
-                    } else {
+                    } else if (console.model().currentPlan().isPresent()) {
                         console.view().showIncidentPicker();
                     }
+                    // A plan that could not be opened shows its problems; the incident dialog would cover them
+                    // (Ctrl+I opens it, and the header says so).
                 }
             }
         });

@@ -42,6 +42,9 @@ class ConsoleApplicationStartTest {
             FxToolkit.cleanupApplication(application);
         }
         FxToolkit.cleanupStages();
+        // The toolkit keeps one primary stage for every test; the application bound its title.
+        Stage primary = FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> primary.titleProperty().unbind()).get();
     }
 
     @Test
@@ -77,6 +80,27 @@ class ConsoleApplicationStartTest {
         try (var files = Files.walk(home)) {
             assertThat(files.anyMatch(p -> p.getFileName().toString().endsWith(".jsonl"))).isTrue();
         }
+    }
+
+    @Test
+    void aPlanThatCannotBeOpenedShowsItsProblemsWithoutTheIncidentDialogOnTop() throws Exception {
+        Path broken = home.resolve("broken.yaml");
+        Files.writeString(broken, "plan:\n  title: Broken\nphases:\n  - id: p1\n    name: [unclosed\n");
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(ConsoleApplication.class, "--data-dir=" + home, "--plan=" + broken);
+
+        FxRobot robot = new FxRobot();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "plan-problems"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(showing(robot, "plan-problems")).isTrue();
+        assertThat(robot.lookup("#start-new-incident").tryQuery()).as("no incident dialog over the problems").isEmpty();
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
+                .startsWith("Could not open " + broken);
+    }
+
+    private static boolean showing(FxRobot robot, String dialog) {
+        return robot.listTargetWindows().stream().anyMatch(w -> w instanceof Stage s && s.isShowing()
+                && dialog.equals(s.getProperties().get("incident-console.dialog")));
     }
 
     private static String describe(Parent root) {
