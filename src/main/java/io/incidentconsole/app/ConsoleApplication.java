@@ -108,7 +108,7 @@ public final class ConsoleApplication extends Application {
         StartupFrame startupFrame = new StartupFrame();
         Scene scene = new Scene(startupFrame.root(), 1360, 880);
         scene.getStylesheets().setAll(StartupFrame.stylesheets(MainWindowViewModel.savedTheme(settings)));
-        stage.setTitle("Incident Console");
+        stage.setTitle(MainWindowViewModel.PRODUCT_NAME);
         stage.setScene(scene);
         stage.show();
         probe.ifPresent(p -> {
@@ -152,8 +152,8 @@ public final class ConsoleApplication extends Application {
         // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             String plan = console.model().titleProperty().get();
-            return plan == null || plan.isBlank() || plan.equals("Incident Console") ? "Incident Console"
-                    : "Incident Console — " + plan;
+            return plan == null || plan.isBlank() || plan.equals(MainWindowViewModel.PRODUCT_NAME)
+                    ? MainWindowViewModel.PRODUCT_NAME : MainWindowViewModel.PRODUCT_NAME + " — " + plan;
         }, console.model().titleProperty()));
 
         // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to

@@ -50,7 +50,10 @@ public final class MainWindowViewModel {
 
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyStringWrapper planSource = new ReadOnlyStringWrapper(this, "planSource", "");
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Incident Console");
+    /** The product's name: the window title and the header until a plan is open. */
+    public static final String PRODUCT_NAME = "Incident Console";
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", PRODUCT_NAME);
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "Loading plan…");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
     private final ReadOnlyBooleanWrapper statusFailed = new ReadOnlyBooleanWrapper(this, "statusFailed");

@@ -31,7 +31,7 @@ public final class StartupFrame {
         root.getStyleClass().addAll("main-window", "startup-frame");
         root.setId("startup-frame");
 
-        Label title = new Label("Incident Console");
+        Label title = new Label(MainWindowViewModel.PRODUCT_NAME);
         title.getStyleClass().add("plan-title");
         subtitle.getStyleClass().add("plan-subtitle");
         subtitle.setWrapText(true);

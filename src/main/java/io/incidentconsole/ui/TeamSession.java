@@ -4,14 +4,20 @@ import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.Journal;
 import io.incidentconsole.team.ConnectedConsole;
 import io.incidentconsole.team.TeamConnectionStatus;
+import io.incidentconsole.team.TeamIncidents;
 import io.incidentconsole.team.TeamJournal;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How the open incident stands with its team database, seen from the FX thread: the connection status and who
@@ -81,16 +87,16 @@ public final class TeamSession {
 
     private final BackgroundTasks tasks;
     private final ReadOnlyObjectWrapper<Team> team = new ReadOnlyObjectWrapper<>(this, "team");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper canReopenLive =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canReopenLive");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper reopening =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reopening");
-    private final javafx.beans.property.ReadOnlyStringWrapper reopenProblem =
-            new javafx.beans.property.ReadOnlyStringWrapper(this, "reopenProblem", "");
+    private final ReadOnlyBooleanWrapper canReopenLive =
+            new ReadOnlyBooleanWrapper(this, "canReopenLive");
+    private final ReadOnlyBooleanWrapper reopening =
+            new ReadOnlyBooleanWrapper(this, "reopening");
+    private final ReadOnlyStringWrapper reopenProblem =
+            new ReadOnlyStringWrapper(this, "reopenProblem", "");
     private final List<Journal.Subscription> subscriptions = new ArrayList<>();
     private TeamJournal watched;
     private Incident served;
-    private io.incidentconsole.team.TeamIncidents serving;
+    private TeamIncidents serving;
 
     public TeamSession(IncidentSession session, BackgroundTasks tasks) {
         this.tasks = tasks;
@@ -102,7 +108,7 @@ public final class TeamSession {
      * Keeps the team database connection an incident was joined through open while that incident is the
      * console's, and closes it (in the background: it may wait on the network) once it is closed or replaced.
      */
-    public void keepOpenWhileAttached(Incident incident, io.incidentconsole.team.TeamIncidents connection) {
+    public void keepOpenWhileAttached(Incident incident, TeamIncidents connection) {
         releaseConnection();
         served = incident;
         serving = connection;
@@ -117,9 +123,9 @@ public final class TeamSession {
      * otherwise the read-only copy stays and {@link #reopenProblemProperty()} says why. A read-only incident does
      * not go live by itself, so that the state does not change under the operator's eyes.
      */
-    public void reopenLive(java.util.function.Consumer<Incident> opened) {
+    public void reopenLive(Consumer<Incident> opened) {
         Incident current = served;
-        io.incidentconsole.team.TeamIncidents connection = serving;
+        TeamIncidents connection = serving;
         if (!canReopenLive.get() || reopening.get() || current == null || connection == null) {
             return;
         }
@@ -148,7 +154,7 @@ public final class TeamSession {
     }
 
     private void releaseConnection() {
-        io.incidentconsole.team.TeamIncidents previous = serving;
+        TeamIncidents previous = serving;
         serving = null;
         served = null;
         if (previous != null) {
@@ -189,16 +195,16 @@ public final class TeamSession {
     }
 
     /** True while the open incident is a read-only team copy that {@link #reopenLive} can try to make live. */
-    public javafx.beans.property.ReadOnlyBooleanProperty canReopenLiveProperty() {
+    public ReadOnlyBooleanProperty canReopenLiveProperty() {
         return canReopenLive.getReadOnlyProperty();
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty reopeningProperty() {
+    public ReadOnlyBooleanProperty reopeningProperty() {
         return reopening.getReadOnlyProperty();
     }
 
     /** Why the last {@link #reopenLive} left the incident read-only; empty otherwise. */
-    public javafx.beans.property.ReadOnlyStringProperty reopenProblemProperty() {
+    public ReadOnlyStringProperty reopenProblemProperty() {
         return reopenProblem.getReadOnlyProperty();
     }
 
