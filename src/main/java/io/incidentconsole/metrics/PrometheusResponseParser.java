@@ -130,7 +130,7 @@ public final class PrometheusResponseParser {
         String answer = body.isBlank() ? "" : ": \"" + excerpt(body) + "\"";
         if (httpStatus == 401 || httpStatus == 403) {
             return new PrometheusException(PrometheusException.Kind.UNAUTHORIZED, where + " answered HTTP "
-                    + httpStatus + answer + " — check the bearer token environment variable in settings");
+                    + httpStatus + answer + " — check the bearer token in the environment variable named by --prometheus-token-env");
         }
         if (httpStatus == 429 || httpStatus >= 500) {
             return new PrometheusException(PrometheusException.Kind.SERVER_ERROR, where + " answered HTTP "

@@ -59,8 +59,9 @@ public record PrometheusSettings(URI baseUrl, Duration pollInterval, Duration ba
                     + "' must be the server's base URL without ?query or #fragment");
         }
         if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException("the Prometheus URL must not contain user:password; name an "
-                    + "environment variable holding a bearer token in settings instead");
+            throw new IllegalArgumentException("the Prometheus URL must not contain user:password (it would show in "
+                    + "process lists and files): put a bearer token in an environment variable and start the console "
+                    + "with --prometheus-token-env=NAME");
         }
         String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
         try {

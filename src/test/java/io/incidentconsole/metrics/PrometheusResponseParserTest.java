@@ -89,7 +89,8 @@ class PrometheusResponseParserTest {
                 .isInstanceOfSatisfying(PrometheusException.class, e -> assertThat(e.isTransient()).isTrue());
         assertThatThrownBy(() -> parser.parse(401, "", WHERE))
                 .isInstanceOfSatisfying(PrometheusException.class,
-                        e -> assertThat(e.kind()).isEqualTo(PrometheusException.Kind.UNAUTHORIZED));
+                        e -> assertThat(e.kind()).isEqualTo(PrometheusException.Kind.UNAUTHORIZED))
+                .hasMessageEndingWith("check the bearer token in the environment variable named by --prometheus-token-env");
         assertThatThrownBy(() -> parser.parse(503,
                 "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out\"}", WHERE))
                 .isInstanceOfSatisfying(PrometheusException.class, e -> assertThat(e.isTransient()).isTrue());

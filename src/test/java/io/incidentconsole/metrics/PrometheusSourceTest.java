@@ -287,7 +287,9 @@ class PrometheusSourceTest {
         assertThatThrownBy(() -> PrometheusSettings.parseBaseUrl("http://:9090"))
                 .hasMessageContaining("no host");
         assertThatThrownBy(() -> PrometheusSettings.parseBaseUrl("http://u:pw@host:9090"))
-                .hasMessageContaining("must not contain user:password").hasMessageNotContaining("pw");
+                .hasMessageContaining("must not contain user:password").hasMessageNotContaining("pw")
+                .hasMessageEndingWith("start the console with --prometheus-token-env=NAME")
+                .hasMessageNotContaining("settings");
         assertThatThrownBy(() -> PrometheusSettings.parseBaseUrl("http://host:9090/api?query=up"))
                 .hasMessageContaining("without ?query");
         assertThat(BearerToken.fromEnvironment("UNSET", name -> null)).isEmpty();
