@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * Credentials for a team database from the standard PostgreSQL places, as libpq finds them: the user from the
  * address, else PGUSER, else the operating-system user; the password from PGPASSWORD, else from the password file
- * (PGPASSFILE, else ~/.pgpass), which is ignored with a warning when group or others may read it.
+ * (PGPASSFILE, else .pgpass in $HOME, else in the account's home directory, as libpq does), which is ignored with a
+ * warning when group or others may read it.
  * <p>
  * pgjdbc 42.7.14 reads PGPASSFILE and ~/.pgpass by itself but without the permission check and without PGUSER or
  * PGPASSWORD; so this class resolves both and always hands the driver a password property (empty when none was
@@ -37,11 +38,13 @@ final class PgCredentials {
 
     /**
      * @param environment the process environment (System.getenv() in the app; a map in tests)
+     * @param accountHome the operating-system account's home directory, used only when HOME is unset or empty
      * @param warnings    told, once per lookup, why a password file was skipped (no secret in it)
      */
-    PgCredentials(Map<String, String> environment, Path home, String osUser, Consumer<String> warnings) {
+    PgCredentials(Map<String, String> environment, Path accountHome, String osUser, Consumer<String> warnings) {
         this.environment = Map.copyOf(environment);
-        this.home = home;
+        // libpq takes HOME first (a service or sudo may point it elsewhere than the account's entry).
+        this.home = nonEmpty(environment.get("HOME")).map(Path::of).orElse(accountHome);
         this.osUser = osUser;
         this.warnings = message -> {
             if (warned.add(message)) {

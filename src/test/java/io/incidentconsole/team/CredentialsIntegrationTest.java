@@ -97,6 +97,27 @@ class CredentialsIntegrationTest {
     }
 
     @Test
+    void aPgpassInHomeLetsTheConsoleInWhateverTheAccountsHomeDirectoryHolds() throws IOException {
+        // As psql: HOME names the directory, even when the account's home directory (here: empty) is elsewhere.
+        Path home = home("localhost:" + server.getPort() + ":incidents:ana:" + PgPassFile.escape(PASSWORD),
+                "rw-------");
+        TeamIncidents team = connect(Map.of("HOME", home.toString()), home(null, null), new ArrayList<>());
+
+        assertThat(team.list()).isEmpty();
+    }
+
+    @Test
+    void aPasswordFileNamedByPgpassfileLetsTheConsoleIn() throws IOException {
+        Path file = Files.createTempFile(dir, "team", ".pgpass");
+        Files.writeString(file, "*:*:incidents:ana:" + PgPassFile.escape(PASSWORD) + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        TeamIncidents team = connect(Map.of("PGPASSFILE", file.toString(), "HOME", home(null, null).toString()),
+                home(null, null), new ArrayList<>());
+
+        assertThat(team.list()).isEmpty();
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithAMessageThatNamesTheUserButNotThePassword() throws IOException {
         String wrong = "not-the-password-123";
         Path home = home(null, null);

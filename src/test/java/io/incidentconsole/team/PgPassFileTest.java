@@ -103,6 +103,27 @@ class PgPassFileTest {
     }
 
     @Test
+    void theFileIsLookedForInHomeBeforeTheAccountsHomeDirectory(@TempDir Path dir) throws IOException {
+        Path account = Files.createDirectories(dir.resolve("account"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        writePgpass(account.resolve(".pgpass"), "*:*:*:*:from-account", "rw-------");
+        writePgpass(home.resolve(".pgpass"), "*:*:*:*:from-home", "rw-------");
+
+        PgCredentials withHome = new PgCredentials(Map.of("HOME", home.toString()), account, "ana", w -> { });
+        assertThat(withHome.passwordFile()).isEqualTo(home.resolve(".pgpass"));
+        assertThat(withHome.password(DB, "ana")).contains("from-home");
+        // Unset or empty HOME: the account's home directory, as libpq falls back to it.
+        assertThat(new PgCredentials(Map.of(), account, "ana", w -> { }).password(DB, "ana")).contains("from-account");
+        assertThat(new PgCredentials(Map.of("HOME", ""), account, "ana", w -> { }).password(DB, "ana"))
+                .contains("from-account");
+        // PGPASSFILE wins over both.
+        Path named = dir.resolve("named.pgpass");
+        writePgpass(named, "*:*:*:*:from-pgpassfile", "rw-------");
+        assertThat(new PgCredentials(Map.of("HOME", home.toString(), "PGPASSFILE", named.toString()), account, "ana",
+                w -> { }).password(DB, "ana")).contains("from-pgpassfile");
+    }
+
+    @Test
     void pgpassfileNamesTheFileAndItsLineIsMatchedOnHostPortDatabaseUser(@TempDir Path home) throws IOException {
         Path file = home.resolve("team.pgpass");
         writePgpass(file, "db.example.org:5432:incidents:ana:s3cret", "rw-------");
