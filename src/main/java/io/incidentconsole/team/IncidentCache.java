@@ -18,11 +18,15 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * This machine's copy of one shared incident, in its own folder: incident.json and plan.yaml (as a local incident
@@ -36,6 +40,7 @@ final class IncidentCache implements AutoCloseable {
     static final String PLAN = "plan.yaml";
     static final String SYNCED = "synced.jsonl";
     static final String OUTBOX = "outbox.jsonl";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     static final String SYNC_STATE = "sync.json";
     static final String LOCK = "console.lock";
 
@@ -178,8 +183,7 @@ final class IncidentCache implements AutoCloseable {
             return;
         }
         if (syncedChannel == null) {
-            syncedChannel = FileChannel.open(folder.resolve(SYNCED), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            syncedChannel = openForAppending(folder.resolve(SYNCED));
         }
         write(syncedChannel, lines(events));
     }
@@ -187,8 +191,7 @@ final class IncidentCache implements AutoCloseable {
     /** Queues one event durably: on disk before this returns. */
     void appendOutbox(Event event) throws IOException {
         if (outboxChannel == null) {
-            outboxChannel = FileChannel.open(folder.resolve(OUTBOX), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            outboxChannel = openForAppending(folder.resolve(OUTBOX));
         }
         write(outboxChannel, codec.encode(event));
         outboxChannel.force(true);
@@ -216,6 +219,22 @@ final class IncidentCache implements AutoCloseable {
             out.writeBytes(codec.encode(event));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Opens a file to append to, readable by its owner only like the cache's other files (they hold the incident's
+     * events): created 0600, and a file an earlier version left readable to others is narrowed to 0600.
+     */
+    static FileChannel openForAppending(Path file) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return FileChannel.open(file, options);
+        }
+        FileChannel channel = FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        }
+        return channel;
     }
 
     private static void write(FileChannel channel, byte[] bytes) throws IOException {

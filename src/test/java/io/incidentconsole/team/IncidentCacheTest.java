@@ -3,6 +3,7 @@ package io.incidentconsole.team;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventCodec;
 import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.IncidentMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,5 +66,26 @@ class IncidentCacheTest {
                     .hasMessageContaining("already open in another console on this machine");
         }
         IncidentCache.openForWriting(dir, codec).close();
+    }
+
+    @Test
+    void everyFileOfTheCopyIsReadableByItsOwnerOnly(@TempDir Path dir) throws IOException {
+        // A queue left readable to others by an earlier version is narrowed when it is next appended to.
+        Files.writeString(dir.resolve(IncidentCache.OUTBOX), "");
+        Files.setPosixFilePermissions(dir.resolve(IncidentCache.OUTBOX), PosixFilePermissions.fromString("rw-r--r--"));
+        try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
+            cache.appendOutbox(event(1));
+            cache.appendSynced(List.of(event(1)));
+            cache.writeSyncState(Instant.parse("2026-11-27T08:00:00Z"), "db:5432/incidents");
+            cache.writeIncident(new IncidentMetadata(IncidentMetadata.FORMAT, "INC-1",
+                    Instant.parse("2026-11-27T08:00:00Z"), "ana", "Plan", "bundled", "abc"), "plan: {}\n");
+        }
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(f -> !f.getFileName().toString().endsWith(".lock")).toList())
+                    .extracting(f -> f.getFileName() + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .contains(IncidentCache.OUTBOX + " rw-------", IncidentCache.SYNCED + " rw-------")
+                    .allSatisfy(line -> assertThat(line).endsWith(" rw-------"));
+        }
     }
 }
