@@ -93,7 +93,11 @@ public final class TeamJoinView {
 
         incidents.setId("team-incidents");
         incidents.setItems(model.incidents());
-        incidents.setPlaceholder(new Label("Connect to see the shared incidents of the database."));
+        Label empty = new Label();
+        empty.setId("team-incidents-empty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyListProperty());
+        incidents.setPlaceholder(empty);
         incidents.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(IncidentSummary item, boolean empty) {

@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  */
 public final class TeamJoinViewModel {
 
+    static final String NOT_CONNECTED = "Connect to see the shared incidents of the database.";
+
     private final TeamDatabaseConnector connector;
     private final RecentTeamDatabases recent;
     private final OperatorSettings operators;
@@ -51,9 +53,12 @@ public final class TeamJoinViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
+    private final ReadOnlyStringWrapper emptyList = new ReadOnlyStringWrapper(this, "emptyList", NOT_CONNECTED);
     private final BooleanBinding canJoin;
     private final BooleanBinding canStartNew;
     private TeamIncidents connection;
+    /** The incident `--incident ID` asked for, while the operator still has to act (say who they are) before joining. */
+    private String requested;
 
     public TeamJoinViewModel(TeamDatabaseConnector connector, RecentTeamDatabases recent, OperatorSettings operators,
                              Supplier<Optional<MainWindowViewModel.CurrentPlan>> currentPlan, BackgroundTasks tasks,
@@ -79,6 +84,7 @@ public final class TeamJoinViewModel {
     /** Re-checks the address; a changed address needs a new Connect. */
     private void addressChanged() {
         addressProblem.set(problemOf(address.get()));
+        requested = null; // asked of another database
         if (connection != null && !address.get().strip().equals(connection.address().text())) {
             disconnect();
             incidents.clear();
@@ -99,9 +105,21 @@ public final class TeamJoinViewModel {
         }
     }
 
-    /** Connects to the address and lists its shared incidents. */
+    /**
+     * Connects to the address and lists its shared incidents; when the command line named an incident that could not
+     * be joined at once (no name known yet), it is joined now, as asked.
+     */
     public void connect() {
-        connect(() -> { });
+        String asked = requested;
+        connect(() -> {
+            if (asked != null && asked.equals(requested)) {
+                incidents.stream().filter(i -> i.id().equals(asked)).findFirst().ifPresent(selected::set);
+                if (operator.get() != null && !operator.get().isBlank()) {
+                    requested = null;
+                    join(asked);
+                }
+            }
+        });
     }
 
     private void connect(Runnable then) {
@@ -118,6 +136,7 @@ public final class TeamJoinViewModel {
         busy.set(true);
         failed.set(false);
         message.set("Connecting to " + parsed.label() + "…");
+        emptyList.set("Connecting to " + parsed.label() + "…");
         tasks.run(() -> {
             TeamIncidents opened = connector.connect(parsed);
             try {
@@ -132,6 +151,8 @@ public final class TeamJoinViewModel {
             incidents.setAll(listed.incidents());
             selected.set(incidents.isEmpty() ? null : incidents.get(0));
             connected.set(true);
+            emptyList.set("No shared incidents in " + parsed.label() + " yet: " + (currentPlan.get().isPresent()
+                    ? "start one from the plan open now." : "open a plan, then start one from it."));
             message.set("Connected to " + parsed.label() + ": " + (incidents.isEmpty() ? "no shared incidents yet"
                     : incidents.size() == 1 ? "1 shared incident" : incidents.size() + " shared incidents") + ".");
             try {
@@ -142,6 +163,7 @@ public final class TeamJoinViewModel {
             then.run();
         }, error -> {
             busy.set(false);
+            emptyList.set(NOT_CONNECTED);
             fail(describe(parsed, error));
         });
     }
@@ -216,6 +238,12 @@ public final class TeamJoinViewModel {
     public boolean launch(String addressText, String incidentId) {
         address.set(addressText == null ? "" : addressText.strip());
         if (validName().isEmpty()) {
+            if (incidentId != null && !incidentId.isBlank()) {
+                // Kept for the Connect the operator presses after typing their name: they asked for this incident.
+                requested = incidentId.strip();
+                message.set("Enter your name, then press Enter: the console joins " + requested
+                        + " as the command line asked. Your name is recorded with every action, and the others see it.");
+            }
             return false;
         }
         if (!problemOf(address.get()).isEmpty() || address.get().isBlank()) {
@@ -278,6 +306,7 @@ public final class TeamJoinViewModel {
         TeamIncidents previous = connection;
         connection = null;
         connected.set(false);
+        emptyList.set(NOT_CONNECTED);
         if (previous != null) {
             tasks.run(() -> {
                 previous.close();
@@ -314,6 +343,16 @@ public final class TeamJoinViewModel {
 
     public ObjectProperty<IncidentSummary> selectedProperty() {
         return selected;
+    }
+
+    /** What the incident list says while it is empty: connect first, connecting, or none in this database yet. */
+    public ReadOnlyStringProperty emptyListProperty() {
+        return emptyList.getReadOnlyProperty();
+    }
+
+    /** The incident the command line asked to join, waiting for the operator's name; null when none is. */
+    public String requestedIncident() {
+        return requested;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -184,4 +184,52 @@ class TeamJoinViewModelTest {
         assertThat(unknown.messageProperty().get()).isEqualTo("there is no shared incident 'team-99' in this database");
         assertThat(opened).hasSize(2);
     }
+
+    @Test
+    void theIncidentTheCommandLineNamedIsJoinedOnceTheOperatorSaysWhoTheyAre() {
+        Incident bob = bobStarts();
+        bobStarts(); // a second incident: the list alone would ask to pick
+        TeamJoinViewModel model = model(team);
+
+        assertThat(model.launch(ADDRESS, bob.id())).as("no name known yet: the dialog asks for it").isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo("Enter your name, then press Enter: the console joins "
+                + bob.id() + " as the command line asked. Your name is recorded with every action, and the others see it.");
+        assertThat(model.requestedIncident()).isEqualTo(bob.id());
+
+        model.operatorProperty().set("ana");
+        model.connect(); // Enter in the name field
+        assertThat(opened).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(bob.id()));
+        assertThat(model.doneProperty().get()).isTrue();
+        assertThat(model.requestedIncident()).isNull();
+    }
+
+    @Test
+    void anotherAddressTypedByHandForgetsTheIncidentTheCommandLineNamed() {
+        Incident bob = bobStarts();
+        TeamJoinViewModel model = model(team);
+        model.launch(ADDRESS, bob.id());
+        model.addressProperty().set("postgresql://ana@db.example.org:5433/other");
+        model.operatorProperty().set("ana");
+        model.addressProperty().set(ADDRESS);
+        model.connect();
+        assertThat(opened).isEmpty();
+        assertThat(model.connectedProperty().get()).isTrue();
+    }
+
+    @Test
+    void theEmptyListSaysWhetherToConnectOrThatTheDatabaseHasNoIncidentYet() {
+        TeamJoinViewModel model = model(team);
+        assertThat(model.emptyListProperty().get()).isEqualTo("Connect to see the shared incidents of the database.");
+        model.addressProperty().set(ADDRESS);
+        model.connect();
+        assertThat(model.incidents()).isEmpty();
+        assertThat(model.emptyListProperty().get())
+                .isEqualTo("No shared incidents in db.example.org:5433/incidents yet: open a plan, then start one from it.");
+        current = Optional.of(new MainWindowViewModel.CurrentPlan(plan, "bundled", loader.bundledSeedText()));
+        model.connect();
+        assertThat(model.emptyListProperty().get())
+                .isEqualTo("No shared incidents in db.example.org:5433/incidents yet: start one from the plan open now.");
+        model.addressProperty().set("postgresql://ana@db.example.org:5433/other");
+        assertThat(model.emptyListProperty().get()).isEqualTo("Connect to see the shared incidents of the database.");
+    }
 }
