@@ -293,6 +293,7 @@ public final class ConsoleApplication extends Application {
                 model.select(ConsoleArea.GUIDED);
             });
             view.addHeaderItem(new TeamStatusChip(team));
+            team.databaseBackProperty().addListener((obs, was, back) -> view.showDatabaseBack(back));
             view.addHeaderItem(new io.incidentconsole.ui.TeamReopenLiveButton(team, model::openIncident));
             RecentTeamDatabases recentTeams = new RecentTeamDatabases(
                     directories.config().resolve("team-databases.txt"), 8);

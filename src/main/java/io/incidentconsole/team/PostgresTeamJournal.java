@@ -85,6 +85,7 @@ final class PostgresTeamJournal implements TeamJournal {
     private volatile long syncedCount;
     private volatile boolean closed;
     private Thread worker;
+    private final Thread exitHook = new Thread(this::close, "team-journal-exit");
 
     private PostgresTeamJournal(String incidentId, ConnectionSource database, EventStore store, IncidentCache cache,
                                 Clock clock, Supplier<String> ids, TeamTiming timing, String consoleId,
@@ -203,6 +204,24 @@ final class PostgresTeamJournal implements TeamJournal {
         worker = new Thread(() -> work(listening), "team-journal-" + incidentId);
         worker.setDaemon(true);
         worker.start();
+        // A console ended by SIGTERM (logout, shutdown, kill) leaves the connected list at once instead of lingering
+        // there for the presence timeout; the hook closes the journal as closing the incident would.
+        try {
+            Runtime.getRuntime().addShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: nothing to leave early.
+        }
+    }
+
+    private void forgetExitHook() {
+        if (Thread.currentThread() == exitHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // Shutting down: the hook runs (or ran) and finds the journal closed.
+        }
     }
 
     // ---- the view -----------------------------------------------------------------------------------------------
@@ -470,7 +489,7 @@ final class PostgresTeamJournal implements TeamJournal {
             try {
                 if (readOnlyReason != null) {
                     probeWhileReadOnly();
-                    sleep(timing.backoffMax());
+                    sleep(timing.poll()); // the operator waits for "database is back": a few seconds at most
                     continue;
                 }
                 if (listen == null) {
@@ -588,18 +607,27 @@ final class PostgresTeamJournal implements TeamJournal {
         return list.stream().map(c -> c.consoleId() + "/" + c.operator()).toList();
     }
 
+    /**
+     * Tells, within a probe interval, when the database answers again (and when it stops answering again), so that
+     * the chip can say so and offer Reopen live; the copy itself stays read-only until the operator reopens it.
+     */
     private void probeWhileReadOnly() {
+        boolean answers;
         try (Connection probe = database.open()) {
-            synchronized (this) {
-                if (!status.message().contains("reachable again")) {
-                    setStatus(new TeamConnectionStatus(State.READ_ONLY, status.since(), outbox.size(), lastSynced,
-                            "the team database " + database.label() + " is reachable again: press Reopen live "
-                                    + "to work on it (showing the state last synced"
-                                    + (lastSynced == null ? ")" : " at " + TIME.format(lastSynced) + " UTC)")));
-                }
-            }
+            answers = probe.isValid(timing.connectTimeoutSeconds());
         } catch (SQLException e) {
-            // Still unreachable: the read-only message already says so.
+            answers = false;
+        }
+        synchronized (this) {
+            if (answers && !status.databaseBack()) {
+                setStatus(new TeamConnectionStatus(State.READ_ONLY, status.since(), outbox.size(), lastSynced,
+                        "the team database " + database.label() + " is reachable again: press Reopen live "
+                                + "to work on it (showing the state last synced"
+                                + (lastSynced == null ? ")" : " at " + TIME.format(lastSynced) + " UTC)"), true));
+            } else if (!answers && status.databaseBack()) {
+                setStatus(new TeamConnectionStatus(State.READ_ONLY, status.since(), outbox.size(), lastSynced,
+                        readOnlyReason));
+            }
         }
     }
 
@@ -709,6 +737,7 @@ final class PostgresTeamJournal implements TeamJournal {
             return;
         }
         closed = true;
+        forgetExitHook();
         Thread running = worker;
         if (running != null && running != Thread.currentThread()) {
             try {

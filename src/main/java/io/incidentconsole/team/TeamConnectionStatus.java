@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param queuedEvents events recorded here and not yet acknowledged by the database
  * @param lastSynced   when this console last had the database's events, null if never
  * @param message      one line for the operator: why offline, what happens next; empty when online
+ * @param databaseBack read-only only: the database answers again, so reopening the incident would make it live
  */
-public record TeamConnectionStatus(State state, Instant since, int queuedEvents, Instant lastSynced, String message) {
+public record TeamConnectionStatus(State state, Instant since, int queuedEvents, Instant lastSynced, String message,
+                                   boolean databaseBack) {
 
     public enum State { ONLINE, OFFLINE, READ_ONLY }
 
@@ -24,6 +26,14 @@ public record TeamConnectionStatus(State state, Instant since, int queuedEvents,
         if (queuedEvents < 0) {
             throw new IllegalArgumentException("queuedEvents < 0: " + queuedEvents);
         }
+        if (databaseBack && state != State.READ_ONLY) {
+            throw new IllegalArgumentException("databaseBack is about a read-only copy, not " + state);
+        }
+    }
+
+    /** A status that says nothing of the database being back (online and offline ones never do). */
+    public TeamConnectionStatus(State state, Instant since, int queuedEvents, Instant lastSynced, String message) {
+        this(state, since, queuedEvents, lastSynced, message, false);
     }
 
     public boolean isOnline() {

@@ -65,6 +65,7 @@ public final class MainWindowView {
     private ProgressBar planLoading;
     @FXML
     private Label incidentLine;
+    private boolean databaseBack;
     @FXML
     private ListView<ConsoleArea> navigation;
     @FXML
@@ -224,12 +225,23 @@ public final class MainWindowView {
         });
     }
 
+    /**
+     * Whether the open read-only team incident's database answers again: the incident line then says so instead of
+     * repeating why it was unreachable.
+     */
+    public void showDatabaseBack(boolean back) {
+        databaseBack = back;
+        showIncident(model.session().incidentProperty().get());
+    }
+
     private void showIncident(Incident incident) {
         if (incident == null) {
             incidentLine.setText("No incident open — reading the plan only. Ctrl+I starts or resumes an incident.");
         } else {
             incidentLine.setText("Incident " + incident.id() + "  ·  operator " + incident.operator()
-                    + incident.readOnlyReason().map(r -> "  ·  READ-ONLY: " + r).orElse(""));
+                    + incident.readOnlyReason().map(r -> "  ·  READ-ONLY: " + (databaseBack && incident.isReadOnly()
+                    ? "showing the state last synced; the team database is back — press Reopen live to work on it"
+                    : r)).orElse(""));
         }
         incidentLine.pseudoClassStateChanged(NONE, incident == null);
         incidentLine.pseudoClassStateChanged(READ_ONLY, incident != null && incident.isReadOnly());

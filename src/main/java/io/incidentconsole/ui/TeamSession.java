@@ -35,7 +35,10 @@ public final class TeamSession {
             consoles = List.copyOf(consoles);
         }
 
-        /** "TEAM db:5432/incidents · online · 3 consoles", "OFFLINE since 03:12 UTC · …", "READ-ONLY · …". */
+        /**
+         * "TEAM db:5432/incidents · online · 3 consoles", "OFFLINE since 03:12 UTC · …", "READ-ONLY · database
+         * unreachable · …", and once it answers again "READ-ONLY · database is back — Reopen live · …".
+         */
         public String chipText() {
             return switch (status.state()) {
                 case ONLINE -> "TEAM " + databaseLabel + " · online · " + count(consoles.size(), "console");
@@ -43,7 +46,8 @@ public final class TeamSession {
                         + (status.queuedEvents() == 0 ? "no events queued"
                         : count(status.queuedEvents(), "event") + " queued")
                         + " · sending when the database is back";
-                case READ_ONLY -> "READ-ONLY · database unreachable · state last synced "
+                case READ_ONLY -> "READ-ONLY · " + (status.databaseBack() ? "database is back — Reopen live"
+                        : "database unreachable") + " · state last synced "
                         + (status.lastSynced() == null ? "never" : CLOCK.format(status.lastSynced()));
             };
         }
@@ -89,6 +93,8 @@ public final class TeamSession {
     private final ReadOnlyObjectWrapper<Team> team = new ReadOnlyObjectWrapper<>(this, "team");
     private final ReadOnlyBooleanWrapper canReopenLive =
             new ReadOnlyBooleanWrapper(this, "canReopenLive");
+    private final ReadOnlyBooleanWrapper databaseBack =
+            new ReadOnlyBooleanWrapper(this, "databaseBack");
     private final ReadOnlyBooleanWrapper reopening =
             new ReadOnlyBooleanWrapper(this, "reopening");
     private final ReadOnlyStringWrapper reopenProblem =
@@ -176,6 +182,7 @@ public final class TeamSession {
         if (watched == null) {
             team.set(null);
             canReopenLive.set(false);
+            databaseBack.set(false);
             return;
         }
         TeamJournal journal = watched;
@@ -192,6 +199,12 @@ public final class TeamSession {
         team.set(new Team(journal.databaseLabel(), journal.connectionStatus(), journal.connectedConsoles()));
         canReopenLive.set(journal.connectionStatus().state() == TeamConnectionStatus.State.READ_ONLY
                 && serving != null && served != null && served.journal() == journal);
+        databaseBack.set(canReopenLive.get() && journal.connectionStatus().databaseBack());
+    }
+
+    /** True while the open incident is a read-only team copy whose database answers again: reopening makes it live. */
+    public ReadOnlyBooleanProperty databaseBackProperty() {
+        return databaseBack.getReadOnlyProperty();
     }
 
     /** True while the open incident is a read-only team copy that {@link #reopenLive} can try to make live. */

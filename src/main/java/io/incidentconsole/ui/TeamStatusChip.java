@@ -1,17 +1,20 @@
 package io.incidentconsole.ui;
 
+import io.incidentconsole.team.TeamConnectionStatus;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 
 /**
  * The header chip of a team incident: online with the number of consoles, offline with the queue, or read-only
- * on the last synced state. Hidden for a local incident.
+ * on the last synced state (saying so, in the chip itself, once the database answers again). Hidden for a local
+ * incident.
  */
 public final class TeamStatusChip extends Label {
 
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
+    private static final PseudoClass DATABASE_BACK = PseudoClass.getPseudoClass("database-back");
 
     private final Tooltip details = new Tooltip();
 
@@ -32,7 +35,8 @@ public final class TeamStatusChip extends Label {
         }
         setText(team.chipText());
         details.setText(team.chipDetails());
-        pseudoClassStateChanged(OFFLINE, team.status().state() == io.incidentconsole.team.TeamConnectionStatus.State.OFFLINE);
-        pseudoClassStateChanged(READ_ONLY, team.status().state() == io.incidentconsole.team.TeamConnectionStatus.State.READ_ONLY);
+        pseudoClassStateChanged(OFFLINE, team.status().state() == TeamConnectionStatus.State.OFFLINE);
+        pseudoClassStateChanged(READ_ONLY, team.status().state() == TeamConnectionStatus.State.READ_ONLY);
+        pseudoClassStateChanged(DATABASE_BACK, team.status().databaseBack());
     }
 }

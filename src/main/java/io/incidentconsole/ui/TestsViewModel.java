@@ -95,6 +95,9 @@ public final class TestsViewModel {
     private final Map<String, String> drafts = new HashMap<>();
     private final InvalidationListener changed = obs -> refresh();
     private Plan scopesOf;
+    private boolean rebuildingScopes;
+    /** The scope last refreshed with: the scope goes null while the scope box's list is replaced. */
+    private Scope lastScope = ALL_PHASES;
     private List<TestRow> scopeRows = List.of();
 
     public TestsViewModel(IncidentSession session, ObservableValue<Plan> plan, BackgroundTasks tasks,
@@ -142,20 +145,34 @@ public final class TestsViewModel {
             live.set(false);
             return;
         }
+        if (rebuildingScopes) {
+            return; // the scope list is being replaced: refreshed once it is
+        }
         if (current != scopesOf) {
             scopesOf = current;
-            Scope selected = scope.get();
-            scopes.setAll(ALL_PHASES);
-            current.phases().forEach(p -> scopes.add(scopeOf(p)));
-            drafts.clear();
-            openKey.set(null);
+            Scope selected = scope.get() != null ? scope.get() : lastScope;
+            rebuildingScopes = true;
+            try {
+                // Replacing the list makes the scope box drop its value (the scope goes null on the way).
+                scopes.setAll(ALL_PHASES);
+                current.phases().forEach(p -> scopes.add(scopeOf(p)));
+                drafts.clear();
+                openKey.set(null);
+            } finally {
+                rebuildingScopes = false;
+            }
             Scope kept = scopes.stream().filter(s -> Objects.equals(s.phaseId(), selected.phaseId())).findFirst()
                     .orElse(ALL_PHASES);
-            if (kept != selected) {
+            if (scope.get() != kept) {
                 scope.set(kept); // re-enters refresh with the scope of this plan
                 return;
             }
         }
+        if (scope.get() == null) {
+            scope.set(lastScope); // a view let go of its choice: keep the last one rather than fail
+            return;
+        }
+        lastScope = scope.get();
         IncidentState state = state(current);
         live.set(state != null);
         TestSheet sheet = new TestSheet(current, state);
