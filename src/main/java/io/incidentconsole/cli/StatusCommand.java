@@ -1,6 +1,7 @@
 package io.incidentconsole.cli;
 
 import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventDescriber;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
 import io.incidentconsole.incident.IncidentState;
@@ -77,8 +78,11 @@ final class StatusCommand implements Callable<Integer> {
         out.println("Open alerts: " + (open.isEmpty() ? "none" : open.size()));
         for (IncidentState.AlertState alert : open) {
             out.println("  ! " + alert.alertId() + " fired " + time(alert.firedAt())
-                    + (alert.value() == null ? "" : " (" + alert.metricId() + " = " + alert.value() + ")")
-                    + (alert.message() == null ? "" : ": " + alert.message()));
+                    + (alert.value() == null ? "" : " (" + alert.metricId() + " = "
+                    + EventDescriber.quantity(alert.value()) + ")")
+                    + (alert.firing() ? ", still firing" : ", cleared " + time(alert.clearedAt())
+                    + (alert.clearedValue() == null ? "" : " at " + EventDescriber.quantity(alert.clearedValue())))
+                    + ", not acknowledged" + (alert.message() == null ? "" : ": " + alert.message()));
         }
         out.println();
         out.println("Phases:");

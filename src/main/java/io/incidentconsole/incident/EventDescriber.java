@@ -10,7 +10,10 @@ import io.incidentconsole.plan.Runbook;
 import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.TestSuite;
+import io.incidentconsole.plan.outline.Quantities;
 
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +31,37 @@ public final class EventDescriber {
     private final Plan plan;
     private final Map<String, Event> byId;
     private final EventCodec codec = new EventCodec();
+    /** Which firing of its alert each AlertFired payload of the incident is (1 for the first), by identity. */
+    private final Map<AlertFired, Integer> firings = new IdentityHashMap<>();
 
     public EventDescriber(Plan plan, List<Event> events) {
         this.plan = plan;
         this.byId = events.stream().collect(Collectors.toMap(Event::id, Function.identity(), (a, b) -> a));
+        Map<String, Integer> count = new HashMap<>();
+        for (Event event : events) {
+            if (event.payload() instanceof AlertFired fired) {
+                firings.put(fired, count.merge(fired.alertId(), 1, Integer::sum));
+            }
+        }
+    }
+
+    /**
+     * A measured value for people: "5.69", "912K" (not 5.687080459770114). The one place the timeline and the
+     * status command format a quantity, so that the project's quantity formatter can take it over.
+     */
+    public static String quantity(Double value) {
+        return Quantities.compact(value);
+    }
+
+    private static String ordinal(int n) {
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
     }
 
     /** The phases an event is about (empty for incident-wide events). */
@@ -124,8 +154,13 @@ public final class EventDescriber {
             return "Finished rollback " + rollback(p.runbookId(), p.procedureId())
                     + (p.succeeded() ? ": succeeded" : ": FAILED") + (blank(p.note()) ? "" : " — " + p.note());
         } else if (payload instanceof AlertFired p) {
-            return "Alert " + p.alertId() + " fired" + (p.value() == null ? "" : " (" + p.metricId() + " = "
-                    + p.value() + ")") + (blank(p.message()) ? "" : ": " + p.message());
+            int firing = firings.getOrDefault(p, 1);
+            return "Alert " + p.alertId() + " fired" + (firing > 1 ? " again (" + ordinal(firing) + " time)" : "")
+                    + (p.value() == null ? "" : " (" + p.metricId() + " = " + quantity(p.value()) + ")")
+                    + (blank(p.message()) ? "" : ": " + p.message());
+        } else if (payload instanceof AlertCleared p) {
+            return "Alert " + p.alertId() + " cleared" + (p.value() == null ? "" : " (" + p.metricId() + " = "
+                    + quantity(p.value()) + ")") + (blank(p.message()) ? "" : ": " + p.message());
         } else if (payload instanceof AlertAcknowledged p) {
             return "Acknowledged alert " + p.alertId() + (blank(p.note()) ? "" : " — " + p.note());
         } else if (payload instanceof NoteAdded p) {

@@ -220,6 +220,16 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * The alert's condition stopped holding: {@code value} is the sample that showed it, {@code message} says when
+     * ("… back under 900K at 09:16:40 UTC"). The alert stays open until acknowledged.
+     */
+    record AlertCleared(String alertId, String metricId, Double value, String message) implements EventPayload {
+        public AlertCleared {
+            require(alertId, "alertId");
+        }
+    }
+
     record AlertAcknowledged(String alertId, String note) implements EventPayload {
         public AlertAcknowledged {
             require(alertId, "alertId");

@@ -1,6 +1,7 @@
 package io.incidentconsole.incident;
 
 import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
+import io.incidentconsole.incident.EventPayload.AlertCleared;
 import io.incidentconsole.incident.EventPayload.AlertFired;
 import io.incidentconsole.incident.EventPayload.AuditChecked;
 import io.incidentconsole.incident.EventPayload.CommandCopied;
@@ -295,13 +296,16 @@ public final class IncidentState {
         return rollbacks;
     }
 
-    /** Every alert fired, by alert id, with whether it is acknowledged since it last fired. */
+    /**
+     * Every alert fired, by alert id, as it stands since it last fired: acknowledged or not, cleared or still firing.
+     */
     public Map<String, AlertState> alerts() {
         return alerts;
     }
 
+    /** The alerts open by {@link AlertState#open()}, in the order they first fired. */
     public List<AlertState> openAlerts() {
-        return alerts.values().stream().filter(a -> !a.acknowledged()).toList();
+        return alerts.values().stream().filter(AlertState::open).toList();
     }
 
     public List<Entry> notes() {
@@ -445,7 +449,30 @@ public final class IncidentState {
     /** The latest firing of an alert, and its acknowledgement if it has one since. */
     public record AlertState(String alertId, String metricId, Double value, String message, Instant firedAt,
                              int timesFired, boolean acknowledged, String acknowledgedBy, Instant acknowledgedAt,
-                             String acknowledgeNote) {
+                             String acknowledgeNote, Instant clearedAt, Double clearedValue) {
+
+        /** Still firing: no clearing was recorded since it last fired. */
+        public boolean firing() {
+            return clearedAt == null;
+        }
+
+        /**
+         * The one rule of what is open, for every view and command: an alert nobody acknowledged since it last fired,
+         * whether it is still firing or cleared meanwhile (cleared unseen is news too). Acknowledging closes it.
+         */
+        public boolean open() {
+            return !acknowledged;
+        }
+
+        AlertState acknowledged(String by, Instant at, String note) {
+            return new AlertState(alertId, metricId, value, message, firedAt, timesFired, true, by, at, note,
+                    clearedAt, clearedValue);
+        }
+
+        AlertState cleared(Instant at, Double value) {
+            return new AlertState(alertId, metricId, this.value, message, firedAt, timesFired, acknowledged,
+                    acknowledgedBy, acknowledgedAt, acknowledgeNote, at, value);
+        }
     }
 
     /** A note: free text an operator added, optionally about a phase. */
@@ -641,12 +668,17 @@ public final class IncidentState {
             } else if (payload instanceof AlertFired p) {
                 AlertState old = alerts.get(p.alertId());
                 alerts.put(p.alertId(), new AlertState(p.alertId(), p.metricId(), p.value(), p.message(), at,
-                        old == null ? 1 : old.timesFired() + 1, false, null, null, null));
+                        old == null ? 1 : old.timesFired() + 1, false, null, null, null, null, null));
             } else if (payload instanceof AlertAcknowledged p) {
                 AlertState old = alerts.get(p.alertId());
                 if (old != null) {
-                    alerts.put(p.alertId(), new AlertState(old.alertId(), old.metricId(), old.value(), old.message(),
-                            old.firedAt(), old.timesFired(), true, who, at, p.note()));
+                    alerts.put(p.alertId(), old.acknowledged(who, at, p.note()));
+                }
+            } else if (payload instanceof AlertCleared p) {
+                // The first clearing stands (two consoles watching the same metric may both record it).
+                AlertState old = alerts.get(p.alertId());
+                if (old != null && old.firing()) {
+                    alerts.put(p.alertId(), old.cleared(at, p.value()));
                 }
             } else if (payload instanceof NoteAdded p) {
                 notes.add(new Entry(p.phaseId(), p.text(), who, at));

@@ -103,6 +103,13 @@ public final class LiveMetrics {
         return rules.acknowledge(ruleId, by, clock.instant());
     }
 
+    /** See {@link RuleEvaluator#resumeFiring}; a rule this plan does not have is ignored. */
+    public void resumeFiring(String ruleId, Instant firedAt, boolean acknowledged) {
+        if (rules.knows(ruleId)) {
+            rules.resumeFiring(ruleId, firedAt, acknowledged);
+        }
+    }
+
     public List<MetricSource> sources() {
         return sources;
     }

@@ -88,6 +88,31 @@ public final class RuleEvaluator {
         return Optional.of(new AlertEvent.Acknowledged(state.rule, at, by));
     }
 
+    /**
+     * Takes up a firing the incident recorded before these samples (the console restarted, or another console saw
+     * it fire): the rule is firing since {@code firedAt}, so the first sample where its condition no longer holds
+     * clears it, and a threshold may be crossed again after that. Nothing when the rule is firing already.
+     *
+     * @throws IllegalArgumentException for an unknown rule id
+     */
+    public void resumeFiring(String ruleId, Instant firedAt, boolean acknowledged) {
+        State state = byId.get(ruleId);
+        if (state == null) {
+            throw new IllegalArgumentException("no rule with id '" + ruleId + "'");
+        }
+        if (state.firing) {
+            return;
+        }
+        state.firing = true;
+        state.acknowledged = acknowledged;
+        state.seenNotHolding = true;
+        state.firedAt = firedAt.toEpochMilli();
+    }
+
+    public boolean knows(String ruleId) {
+        return byId.containsKey(ruleId);
+    }
+
     /** The alerts firing now, in rule order. */
     public List<ActiveAlert> active() {
         List<ActiveAlert> active = new ArrayList<>();

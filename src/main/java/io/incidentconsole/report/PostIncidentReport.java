@@ -261,10 +261,15 @@ public final class PostIncidentReport {
                         + (fired.metricId() == null ? "" : " on " + fired.metricId())
                         + (fired.value() == null ? "" : " at " + Numbers.compact(fired.value()))
                         + (fired.message() == null ? "" : ": " + fired.message()));
+            } else if (event.payload() instanceof EventPayload.AlertCleared cleared && !state.isUndone(event.id())) {
+                items.add(ReportFacts.time(event.at()) + " · " + cleared.alertId() + " cleared"
+                        + (cleared.value() == null ? "" : " at " + Numbers.compact(cleared.value()))
+                        + (cleared.message() == null ? "" : ": " + cleared.message()));
             }
         }
         for (IncidentState.AlertState alert : state.alerts().values()) {
-            items.add(alert.alertId() + ": " + (alert.acknowledged() ? "acknowledged by " + alert.acknowledgedBy()
+            items.add(alert.alertId() + ": " + (alert.firing() ? "still firing at the end" : "cleared") + ", "
+                    + (alert.acknowledged() ? "acknowledged by " + alert.acknowledgedBy()
                     + " at " + ReportFacts.time(alert.acknowledgedAt())
                     + (alert.acknowledgeNote() == null ? "" : " (" + alert.acknowledgeNote() + ")")
                     : "never acknowledged"));

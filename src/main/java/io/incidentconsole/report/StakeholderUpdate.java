@@ -249,6 +249,7 @@ public final class StakeholderUpdate {
             items.add(alert.alertId() + metric + value + ": fired " + ReportFacts.time(alert.firedAt())
                     + (alert.timesFired() > 1 ? " (" + alert.timesFired() + " times)" : "")
                     + (alert.message() == null ? "" : ", " + alert.message())
+                    + (alert.firing() ? "; still firing" : "; cleared " + ReportFacts.time(alert.clearedAt()))
                     + (alert.acknowledged() ? "; acknowledged by " + alert.acknowledgedBy() : "; NOT acknowledged"));
         }
         doc.heading(2, "alerts", "Alerts");

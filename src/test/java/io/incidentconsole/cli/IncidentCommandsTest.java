@@ -73,7 +73,8 @@ class IncidentCommandsTest {
         assertThat(text).startsWith("Incident " + incidentDir.getFileName() + ": Database migration drill\n"
                 + "Started 2026-11-27 08:10:22 UTC by ana; plan sha256 ");
         assertThat(text).contains("12 events\n");
-        assertThat(text).contains("Open alerts: 1\n  ! error-rate-high fired 2026-11-27 08:10:22 UTC (error-rate = 3.5): above 2%\n");
+        assertThat(text).contains("Open alerts: 1\n  ! error-rate-high fired 2026-11-27 08:10:22 UTC (error-rate = 3.5), "
+                + "still firing, not acknowledged: above 2%\n");
         assertThat(text).contains("  1: Backup [backup]: COMPLETE; started 2026-11-27 08:10:22 UTC; completed 2026-11-27 08:10:22 UTC\n"
                 + "    completed with open items: off-site copy running\n"
                 + "    tasks 1/2 ticked:\n"
@@ -88,6 +89,22 @@ class IncidentCommandsTest {
         assertThat(text).contains("Parameters:\n  commit = 4f2a9c1\n");
         assertThat(text).endsWith("Last event: #12 2026-11-27 08:10:22 UTC ana NoteAdded: Note on 2: Migrate: DBA joined\n");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void statusCountsAClearedButUnacknowledgedAlertAsOpenLikeTheBannerDoes() throws IOException {
+        IncidentStore store = new IncidentStore(data, Clock.fixed(Instant.parse("2026-11-27T08:12:05Z"), ZoneOffset.UTC));
+        try (Incident incident = store.open(incidentDir.getFileName().toString(), "ana")) {
+            incident.record(new EventPayload.AlertCleared("error-rate-high", "error-rate", 1.687080459770114,
+                    "back within 2%"));
+            incident.record(new EventPayload.AlertCleared("latency", "latency", 250.0, "fast again"));
+        }
+
+        assertThat(run("status", incidentDir.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("Open alerts: 1\n  ! error-rate-high fired 2026-11-27 08:10:22 UTC "
+                + "(error-rate = 3.5), cleared 2026-11-27 08:12:05 UTC at 1.69, not acknowledged: above 2%\n");
+        assertThat(out.toString()).endsWith("Last event: #14 2026-11-27 08:12:05 UTC ana AlertCleared: "
+                + "Alert latency cleared (latency = 250): fast again\n");
     }
 
     @Test

@@ -98,6 +98,7 @@ final class Fixtures {
                 new RollbackStarted("rollback-db", "rollback-db.restore", "error rate 4%"),
                 new RollbackFinished("rollback-db", "rollback-db.restore", true, "restored"),
                 new AlertFired("error-rate-high", "error-rate", 4.2, "error rate above 2%"),
+                new AlertCleared("error-rate-high", "error-rate", 1.1, "error rate back within 2%"),
                 new AlertAcknowledged("error-rate-high", "rolling back"),
                 new NoteAdded("migrate", "DBA on the bridge | \"quotes\" and\nnew line"),
                 new SignOffGiven("signoff.lead", "Lead", "looks good"),

@@ -88,6 +88,8 @@ class IncidentStatePropertiesTest {
                 Combinators.combine(Arbitraries.of("error-rate-high", "latency"), Arbitraries.doubles().between(0, 10))
                         .as((a, v) -> new AlertFired(a, "error-rate", v, "fired")),
                 Arbitraries.of("error-rate-high", "latency").map(a -> new AlertAcknowledged(a, "ack")),
+                Combinators.combine(Arbitraries.of("error-rate-high", "latency"), Arbitraries.doubles().between(0, 10))
+                        .as((a, v) -> new AlertCleared(a, "error-rate", v, "cleared")),
                 Combinators.combine(maybePhase, text).as(NoteAdded::new),
                 Arbitraries.of("proceed", "stop").map(o -> new DecisionTaken("go-no-go", List.of(new Answer("q1", o)), o)),
                 Arbitraries.of(true, false).map(on -> new CriterionTicked("rollback-db", "rollback-db.criterion-1", on)),

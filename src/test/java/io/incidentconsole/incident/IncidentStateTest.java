@@ -135,6 +135,39 @@ class IncidentStateTest {
     }
 
     @Test
+    void anAlertThatClearsUnacknowledgedStaysOpenUntilAcknowledgedAndTheFirstClearingStands() {
+        act(new AlertFired("error-rate-high", "error-rate", 3.0, "above 2%"));
+        act(new EventPayload.AlertCleared("error-rate-high", "error-rate", 1.5, "back within 2%"));
+        IncidentState.AlertState cleared = state.alerts().get("error-rate-high");
+        assertThat(cleared.firing()).isFalse();
+        assertThat(cleared.clearedValue()).isEqualTo(1.5);
+        assertThat(cleared.value()).as("the value it fired at is kept").isEqualTo(3.0);
+        assertThat(state.openAlerts()).containsExactly(cleared);
+
+        // A second console's clearing of the same firing changes nothing.
+        act(new EventPayload.AlertCleared("error-rate-high", "error-rate", 1.2, "back within 2%"));
+        assertThat(state.alerts().get("error-rate-high")).isEqualTo(cleared);
+
+        act("bo", new AlertAcknowledged("error-rate-high", "seen"));
+        assertThat(state.openAlerts()).isEmpty();
+        assertThat(state.alerts().get("error-rate-high").firing()).isFalse();
+
+        // Firing again: open and firing, the clearing belongs to the last life.
+        act(new AlertFired("error-rate-high", "error-rate", 5.0, "above 2%"));
+        assertThat(state.openAlerts()).singleElement().satisfies(a -> {
+            assertThat(a.firing()).isTrue();
+            assertThat(a.clearedAt()).isNull();
+            assertThat(a.timesFired()).isEqualTo(2);
+        });
+        // Acknowledged while firing: not open, still firing.
+        act(new AlertAcknowledged("error-rate-high", null));
+        assertThat(state.openAlerts()).isEmpty();
+        assertThat(state.alerts().get("error-rate-high").firing()).isTrue();
+        act(new EventPayload.AlertCleared("never-fired", "x", 1.0, null));
+        assertThat(state.alerts()).doesNotContainKey("never-fired");
+    }
+
+    @Test
     void rollbacksParametersDecisionsCommandsAndTheRest() {
         act(new ParameterEntered("commit", "abc123", "backup.snapshot"));
         act(new ParameterEntered("commit", "def456", null));

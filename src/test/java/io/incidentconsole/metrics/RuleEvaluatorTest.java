@@ -53,6 +53,29 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void aFiringTakenUpFromTheIncidentClearsOnTheFirstSampleBackAndMayFireAgain() {
+        Rule threshold = Rule.fromPlan(TestPlans.seedLike()).stream()
+                .filter(r -> r.id().equals("threshold:convex_calls:900000")).findFirst().orElseThrow();
+        RuleEvaluator evaluator = new RuleEvaluator(List.of(threshold));
+        evaluator.resumeFiring(threshold.id(), Instant.ofEpochMilli(T0 - 60_000), false);
+        assertThat(evaluator.active()).singleElement().satisfies(a -> {
+            assertThat(a.firedAt()).isEqualTo(Instant.ofEpochMilli(T0 - 60_000));
+            assertThat(a.acknowledged()).isFalse();
+        });
+
+        assertThat(evaluator.onSample("convex_calls", T0, 950_000)).as("still beyond: no new firing").isEmpty();
+        assertThat(evaluator.onSample("convex_calls", T0 + 1000, 850_000)).singleElement()
+                .isInstanceOfSatisfying(AlertEvent.Cleared.class, c -> assertThat(c.value()).isEqualTo(850_000));
+        assertThat(evaluator.onSample("convex_calls", T0 + 2000, 950_000)).singleElement()
+                .isInstanceOf(AlertEvent.Fired.class);
+        // Taking up a rule that fires already changes nothing.
+        evaluator.resumeFiring(threshold.id(), Instant.ofEpochMilli(T0), true);
+        assertThat(evaluator.active()).singleElement().satisfies(a -> assertThat(a.acknowledged()).isFalse());
+        assertThatThrownBy(() -> evaluator.resumeFiring("nope", Instant.ofEpochMilli(T0), false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void thresholdsFireWhenCrossedNotWhenAlreadyBeyondAtStart() {
         Rule threshold = Rule.fromPlan(TestPlans.seedLike()).stream()
                 .filter(r -> r.id().equals("threshold:convex_calls:900000")).findFirst().orElseThrow();

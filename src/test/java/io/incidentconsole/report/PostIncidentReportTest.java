@@ -79,7 +79,7 @@ class PostIncidentReportTest {
         assertThat(md).contains("| Phase 1 Testing | Coach names display in voice notes | FAIL | names blank |");
         assertThat(md).contains("| Convex function calls | calls/day | 3.2M |");
         assertThat(md).contains("SIMULATED values");
-        assertThat(md).contains("convex-900k: acknowledged by ana at 2026-01-29 10:20 UTC (expected during deploy)");
+        assertThat(md).contains("convex-900k: still firing at the end, acknowledged by ana at 2026-01-29 10:20 UTC (expected during deploy)");
         assertThat(md).contains("| Approval to begin #330 Phase 1 | #330 1: Emergency N+1 Fixes | ana | lead |");
         assertThat(md).contains("### What Went Wrong\n\n#### userId Field Confusion\n\n_To complete_\n\n"
                 + "#### Performance Monitoring Gap\n\n_To complete_");

@@ -71,7 +71,7 @@ class StakeholderUpdateTest {
         assertThat(update).contains("| Convex function calls (calls/day) | 3.2M | 2.9M | 2.5M | -22 % | 1M | no |");
 
         assertThat(update).contains("- convex-900k on Convex function calls at 950K: fired 2026-01-29 10:30 UTC, "
-                + "Convex calls above 900K; NOT acknowledged");
+                + "Convex calls above 900K; still firing; NOT acknowledged");
         assertThat(update).contains("- Rollback script generated: #330 Rollback Strategy › If Phase 2 (Package "
                 + "Update) Causes Issues (sha256 abcdef012345, 2026-01-29 10:25 UTC)");
         assertThat(update).contains("## Next steps\n\n- continue #330 2: Package Updates (");

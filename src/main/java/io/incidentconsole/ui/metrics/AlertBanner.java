@@ -9,12 +9,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The alert banner above every area: one line per firing, unacknowledged alert, with "Open rollback runbook"
- * (when the rule names one) and "Acknowledge". Hidden when nothing fires.
+ * The alert banner above every area: one line per open alert (not acknowledged since it fired; firing, or cleared
+ * meanwhile and drawn quieter), with "Open rollback runbook" (when the rule names one) and "Acknowledge". Hidden
+ * when no alert is open.
  */
 public final class AlertBanner extends VBox {
 
     private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
+    private static final PseudoClass CLEARED = PseudoClass.getPseudoClass("cleared");
 
     private final MetricsSession metrics;
 
@@ -29,15 +31,19 @@ public final class AlertBanner extends VBox {
     private void rebuild() {
         getChildren().clear();
         for (AlertNotice notice : metrics.alerts()) {
+            String id = MetricChart.nodeId(notice.ruleId());
             Label text = new Label("⚠ " + notice.text());
+            text.setId("alert-text-" + id);
             text.getStyleClass().add("alert-text");
             text.setWrapText(true);
             text.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox line = new HBox(10, text);
             line.getStyleClass().add("alert-line");
+            line.setId("alert-line-" + id);
             line.pseudoClassStateChanged(CRITICAL, notice.critical());
-            String id = MetricChart.nodeId(notice.ruleId());
+            line.pseudoClassStateChanged(CLEARED, notice.cleared());
+
             if (notice.runbookId() != null) {
                 Button open = new Button("Open rollback runbook " + notice.runbookId());
                 open.setId("alert-open-runbook-" + id);

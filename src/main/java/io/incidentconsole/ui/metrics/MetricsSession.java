@@ -59,12 +59,17 @@ public final class MetricsSession {
     private final List<Runnable> rebuildListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> completions = new HashMap<>();
     private final Set<String> recordedFirings = new HashSet<>();
+    /** Recorded firings (alert id @ firing time in the journal) this console recorded a clearing for. */
+    private final Set<String> clearingsSent = new HashSet<>();
+    private Map<String, Rule> rulesById = Map.of();
     /** Alerts that fired while no writable incident was open, by rule: recorded when one is, if still active. */
     private final Map<String, AlertEvent.Fired> unrecorded = new java.util.LinkedHashMap<>();
     private final ChangeListener<Plan> planChanged = (obs, old, now) -> rebuild(now);
     private final ChangeListener<IncidentState> stateChanged = (obs, old, now) -> {
         followPhases(now);
+        resumeRecordedFirings(now);
         recordStillActive();
+        refreshAlerts();
     };
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
@@ -123,6 +128,7 @@ public final class MetricsSession {
         alerts.clear();
         unrecorded.clear();
         completions.clear();
+        clearingsSent.clear();
         status.set("");
     }
 
@@ -147,7 +153,13 @@ public final class MetricsSession {
                 sourceProblems.set("Metrics: " + e.getMessage());
             }
         }
+        rulesById = new HashMap<>();
+        if (next != null) {
+            Rule.fromPlan(next).forEach(rule -> rulesById.putIfAbsent(rule.id(), rule));
+        }
         followPhases(session.stateProperty().get());
+        resumeRecordedFirings(session.stateProperty().get());
+        refreshAlerts();
         rebuildListeners.forEach(Runnable::run);
     }
 
@@ -179,6 +191,8 @@ public final class MetricsSession {
         for (AlertEvent event : update.alerts()) {
             if (event instanceof AlertEvent.Fired fired) {
                 fired(fired);
+            } else if (event instanceof AlertEvent.Cleared cleared) {
+                cleared(cleared);
             }
         }
         if (!update.alerts().isEmpty()) {
@@ -222,6 +236,48 @@ public final class MetricsSession {
         }
     }
 
+    /**
+     * Records that a recorded firing cleared, once: by this console's own rule, and only while the incident still
+     * has it firing (another console watching the same metric may have recorded the clearing first).
+     */
+    private void cleared(AlertEvent.Cleared cleared) {
+        Rule rule = cleared.rule();
+        unrecorded.remove(rule.id());
+        IncidentState state = shownState();
+        IncidentState.AlertState recorded = state == null ? null : state.alerts().get(rule.id());
+        if (recorded == null || !recorded.firing() || !session.writableBinding().get()
+                || !clearingsSent.add(firingKey(recorded))) {
+            return;
+        }
+        session.record(new EventPayload.AlertCleared(rule.id(), rule.metricId(), cleared.value(),
+                clearedMessage(rule, cleared.at(), cleared.value())));
+    }
+
+    private static String firingKey(IncidentState.AlertState alert) {
+        return alert.alertId() + "@" + alert.firedAt().toEpochMilli();
+    }
+
+    /**
+     * The incident says these alerts are firing (recorded before a restart, or by another console): the rules take
+     * them up, so that the first sample back within the condition records their clearing.
+     */
+    private void resumeRecordedFirings(IncidentState state) {
+        if (live == null || state == null || state.plan() != shownPlan) {
+            return;
+        }
+        for (IncidentState.AlertState alert : state.alerts().values()) {
+            if (alert.firing() && !clearingsSent.contains(firingKey(alert))) {
+                live.resumeFiring(alert.alertId(), alert.firedAt(), alert.acknowledged());
+            }
+        }
+    }
+
+    /** The open incident's state when it belongs to the plan whose metrics run; null otherwise. */
+    private IncidentState shownState() {
+        IncidentState state = session.stateProperty().get();
+        return state != null && state.plan() == shownPlan ? state : null;
+    }
+
     /** Records the alerts that fired before the open incident was, and are still active. FX thread. */
     private void recordStillActive() {
         if (unrecorded.isEmpty() || session.stateProperty().get() == null || !session.writableBinding().get()) {
@@ -244,16 +300,36 @@ public final class MetricsSession {
                 + ChartText.clock(at) + " (" + rule.name() + "; value " + ChartText.compact(value) + ")";
     }
 
+    /** "convex_calls back within 900K at 09:16:40 UTC (Convex calls above 900K; value 850K)". */
+    static String clearedMessage(Rule rule, Instant at, double value) {
+        return rule.metricId() + " back within " + ChartText.compact(rule.condition().value()) + " at "
+                + ChartText.clock(at) + " (" + rule.name() + "; value " + ChartText.compact(value) + ")";
+    }
+
+    /**
+     * The banner and the status bar show what the incident says is open ({@link IncidentState#openAlerts()}: not
+     * acknowledged since it fired, still firing or cleared meanwhile), and besides it only what fired here and has
+     * nothing to be recorded in yet (no incident, or a read-only one).
+     */
     private void refreshAlerts() {
         List<AlertNotice> notices = new ArrayList<>();
-        for (RuleEvaluator.ActiveAlert active : live.activeAlerts()) {
-            if (active.acknowledged()) {
+        Set<String> listed = new HashSet<>();
+        IncidentState state = shownState();
+        if (state != null) {
+            for (IncidentState.AlertState alert : state.openAlerts()) {
+                notices.add(notice(alert));
+                listed.add(alert.alertId());
+            }
+        }
+        for (RuleEvaluator.ActiveAlert active : live == null ? List.<RuleEvaluator.ActiveAlert>of() : live.activeAlerts()) {
+            Rule rule = active.rule();
+            boolean inTheIncident = state != null && state.alerts().containsKey(rule.id())
+                    && !unrecorded.containsKey(rule.id());
+            if (active.acknowledged() || listed.contains(rule.id()) || inTheIncident) {
                 continue;
             }
-            Rule rule = active.rule();
-            notices.add(new AlertNotice(rule.id(), rule.metricId(), rule.metricId() + " crossed "
-                    + ChartText.compact(rule.condition().value()) + " at " + ChartText.minutes(active.firedAt())
-                    + " — " + rule.name(), active.firedAt(), rule.runbookId(), rule.severity() == Severity.CRITICAL));
+            notices.add(new AlertNotice(rule.id(), rule.metricId(), crossed(rule, active.firedAt()), active.firedAt(),
+                    rule.runbookId(), rule.severity() == Severity.CRITICAL, false));
         }
         if (!notices.equals(alerts)) {
             alerts.setAll(notices);
@@ -262,14 +338,37 @@ public final class MetricsSession {
                 + notices.get(0).text());
     }
 
-    /** Acknowledges a firing alert and records it (the banner drops it). */
-    public void acknowledge(String ruleId) {
-        if (live == null) {
-            return;
+    private AlertNotice notice(IncidentState.AlertState alert) {
+        Rule rule = rulesById.get(alert.alertId());
+        String text = rule == null ? alert.alertId() + " fired at " + ChartText.minutes(alert.firedAt())
+                : crossed(rule, alert.firedAt());
+        if (!alert.firing()) {
+            text += " · cleared at " + ChartText.minutes(alert.clearedAt())
+                    + (alert.clearedValue() == null ? "" : " (value " + ChartText.compact(alert.clearedValue()) + ")");
         }
+        return new AlertNotice(alert.alertId(), alert.metricId(), text, alert.firedAt(),
+                rule == null ? null : rule.runbookId(), rule != null && rule.severity() == Severity.CRITICAL,
+                !alert.firing());
+    }
+
+    private static String crossed(Rule rule, Instant firedAt) {
+        return rule.metricId() + " crossed " + ChartText.compact(rule.condition().value()) + " at "
+                + ChartText.minutes(firedAt) + " — " + rule.name();
+    }
+
+    /**
+     * Acknowledges an open alert, firing or cleared meanwhile, and records it (the banner drops it). An alert the
+     * incident does not know (nothing to record it in) is acknowledged here only.
+     */
+    public void acknowledge(String ruleId) {
         String who = session.incidentProperty().get() == null ? "operator" : session.incidentProperty().get().operator();
-        Optional<AlertEvent.Acknowledged> acknowledged = live.acknowledge(ruleId, who);
-        if (acknowledged.isPresent() && session.stateProperty().get() != null && session.writableBinding().get()) {
+        boolean known = rulesById.containsKey(ruleId);
+        if (live != null && known) {
+            live.acknowledge(ruleId, who);
+        }
+        IncidentState state = shownState();
+        IncidentState.AlertState recorded = state == null ? null : state.alerts().get(ruleId);
+        if (recorded != null && recorded.open() && !unrecorded.containsKey(ruleId) && session.writableBinding().get()) {
             session.record(new EventPayload.AlertAcknowledged(ruleId, "acknowledged from the alert banner"));
         }
         refreshAlerts();

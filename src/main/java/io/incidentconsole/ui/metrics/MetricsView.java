@@ -159,6 +159,7 @@ public final class MetricsView implements AreaView {
     private final ListChangeListener<AlertNotice> alertsChanged = change -> showAlerting();
 
     private void showAlerting() {
-        setAlerting(new java.util.HashSet<>(model.alerts().stream().map(AlertNotice::metricId).toList()));
+        setAlerting(new java.util.HashSet<>(model.alerts().stream().filter(n -> !n.cleared())
+                .map(AlertNotice::metricId).toList()));
     }
 }

@@ -296,6 +296,86 @@ class MetricsViewTest {
                 .as("the same firing is recorded once").isEqualTo(1);
     }
 
+    @Test
+    void anAlertsWholeLifeIsRecordedAndEveryViewAgreesOnWhatIsOpen(FxRobot robot) throws Exception {
+        Path file = home.resolve("metrics.csv");
+        show(new MetricsSettings(Optional.empty(), Optional.empty(), Optional.of(file), 1));
+        PlanLoadResult loaded = new PlanLoader().load(ALERT_PLAN);
+        Files.writeString(file, "timestamp,metric,value\n" + time.instant() + ",convex_calls,950000\n");
+        startIncident(loaded, Files.readString(ALERT_PLAN));
+        run(Duration.ofSeconds(2));
+        assertThat(alert().firing()).isTrue();
+        assertThat(bannerTexts(robot)).singleElement().asString().startsWith("⚠ convex_calls crossed 900K at ");
+
+        // The value falls back: the clearing is recorded with its value, and the alert stays open (nobody saw it).
+        append(file, 850_000);
+        IncidentState.AlertState cleared = alert();
+        assertThat(cleared.firing()).isFalse();
+        assertThat(cleared.clearedValue()).isEqualTo(850_000.0);
+        assertThat(cleared.open()).isTrue();
+        assertThat(state().openAlerts()).extracting(IncidentState.AlertState::alertId).containsExactly("calls-over-free-tier");
+        assertThat(bannerTexts(robot)).singleElement().asString().contains(" · cleared at ").endsWith("(value 850K)");
+        assertThat(robot.lookup("#alert-line-calls-over-free-tier").query().getPseudoClassStates())
+                .extracting(Object::toString).contains("cleared");
+        assertThat(robot.lookup("#metrics-alert-status").queryAs(Label.class).getText()).startsWith("⚠ 1 alert: ");
+        assertThat(robot.lookup("#chart-convex_calls").queryAs(MetricChart.class).getPseudoClassStates())
+                .as("cleared: the chart no longer burns").doesNotContain(MetricChart.ALERTING);
+        fx(() -> Screenshots.save(stage.getScene(), "metrics-alert-cleared-unacknowledged"));
+
+        // Acknowledging the cleared alert closes it everywhere.
+        fx(() -> {
+            robot.lookup("#alert-acknowledge-calls-over-free-tier").queryButton().fire();
+            return null;
+        });
+        assertThat(alert().acknowledged()).isTrue();
+        assertThat(state().openAlerts()).isEmpty();
+        assertThat(robot.lookup("#alert-banner").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#metrics-alert-status").queryAs(Label.class).getText()).isEmpty();
+
+        // It crosses again: a second firing, open again, and the timeline tells the whole life in order.
+        append(file, 960_000);
+        assertThat(alert().timesFired()).isEqualTo(2);
+        assertThat(alert().open()).isTrue();
+        // (The plan's 900K threshold line is crossed too now, and has its own line in the banner.)
+        assertThat(robot.lookup("#alert-text-calls-over-free-tier").queryAs(Label.class).getText())
+                .startsWith("⚠ convex_calls crossed 900K at ").doesNotContain("cleared");
+        assertThat(robot.lookup("#alert-line-calls-over-free-tier").query().getPseudoClassStates())
+                .extracting(Object::toString).doesNotContain("cleared");
+        assertThat(new io.incidentconsole.incident.Timeline(state()).entries().stream()
+                .filter(e -> e.summary().contains("calls-over-free-tier")).map(e -> e.summary()).toList())
+                .satisfiesExactly(
+                        fired -> assertThat(fired).startsWith("Alert calls-over-free-tier fired (convex_calls = 950K): "),
+                        clearing -> assertThat(clearing).startsWith(
+                                "Alert calls-over-free-tier cleared (convex_calls = 850K): convex_calls back within 900K at "),
+                        ack -> assertThat(ack).isEqualTo(
+                                "Acknowledged alert calls-over-free-tier — acknowledged from the alert banner"),
+                        again -> assertThat(again).startsWith(
+                                "Alert calls-over-free-tier fired again (2nd time) (convex_calls = 960K): "));
+        fx(() -> {
+            console.model().select(ConsoleArea.TIMELINE);
+            return null;
+        });
+        fx(() -> Screenshots.save(stage.getScene(), "timeline-alert-life"));
+    }
+
+    private IncidentState state() {
+        return console.model().session().stateProperty().get();
+    }
+
+    private IncidentState.AlertState alert() {
+        return state().alerts().get("calls-over-free-tier");
+    }
+
+    private void append(Path file, double value) throws Exception {
+        run(Duration.ofSeconds(1));
+        Files.writeString(file, time.instant() + ",convex_calls," + (long) value + "\n", StandardOpenOption.APPEND);
+        run(Duration.ofSeconds(2));
+    }
+
+    private static List<String> bannerTexts(FxRobot robot) {
+        return robot.lookup("#alert-banner .alert-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
     private static final Path ALERT_PLAN = resourceOrFail("/metrics-ui/alert-plan.yaml");
 
     /** The simulated console, and the plan with one alert rule (convex_calls over 900K), read and checked. */
