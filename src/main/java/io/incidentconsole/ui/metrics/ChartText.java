@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** How the charts put numbers and times into words: 3.2M, 750K, 2.49, 09:14 UTC, "−12.5% vs baseline". */
 public final class ChartText {
@@ -132,5 +133,41 @@ public final class ChartText {
             ticks.add(t);
         }
         return ticks;
+    }
+
+    /**
+     * Breaks text into lines no wider than {@code maxWidth} as {@code measure} measures them, at spaces; a word wider
+     * than a whole line is cut where it must be. Drawing text into a box narrower than it squashes it sideways: this
+     * wraps it instead. Every character but the spaces broken at is kept, in order.
+     */
+    public static List<String> wrap(String text, double maxWidth, ToDoubleFunction<String> measure) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split(" +")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (measure.applyAsDouble(candidate) <= maxWidth) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            String rest = word;
+            while (measure.applyAsDouble(rest) > maxWidth && rest.length() > 1) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && measure.applyAsDouble(rest.substring(0, cut)) > maxWidth) {
+                    cut--;
+                }
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            line.append(rest);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 }

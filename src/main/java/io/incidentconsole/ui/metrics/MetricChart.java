@@ -18,6 +18,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One metric's chart, drawn on a Canvas: the M4-reduced series for the visible window (at most four points per
@@ -42,6 +44,10 @@ public final class MetricChart extends VBox {
     public static final PseudoClass ALERTING = PseudoClass.getPseudoClass("alerting");
     public static final PseudoClass NO_SOURCE = PseudoClass.getPseudoClass("no-source");
 
+    private static final Font OVERLAY_FONT = Font.font(13);
+    private static final double OVERLAY_LINE = 17;
+    /** Level labels stay in this left part of the plot: the right edge shows the newest points. */
+    private static final double LABEL_ZONE = 0.6;
     private static final double LEFT = 58;
     private static final double RIGHT = 12;
     private static final double TOP = 8;
@@ -72,6 +78,8 @@ public final class MetricChart extends VBox {
     private String hoverText = "";
     private Freshness.State shownState;
     private long redraws;
+    private List<String> overlayLines = List.of();
+    private List<double[]> labelBoxes = List.of();
 
     public MetricChart(Metric metric, ChartFeed feed) {
         this.metric = metric;
@@ -203,6 +211,7 @@ public final class MetricChart extends VBox {
         double height = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, width, height);
+        overlayLines = List.of();
         int columns = (int) Math.floor(width - LEFT - RIGHT);
         double plotHeight = height - TOP - BOTTOM;
         if (columns < 10 || plotHeight < 20) {
@@ -371,31 +380,65 @@ public final class MetricChart extends VBox {
      * Labels on a backing box, left first; a label that would overlap one already placed moves to the right
      * edge, and is left out when both sides are taken (the line still shows, the axis gives its value).
      */
+    /**
+     * Labels on a backing box, on the left (the oldest data) and never at the right edge, where the newest points
+     * are: above its line, else below it, else after the labels already there, within the left part of the plot;
+     * left out when none of that is free (the line still shows, the axis gives its value).
+     */
     private void drawLevelLabels(GraphicsContext g, Scale s, List<Level> levels) {
         g.setFont(AXIS_FONT);
         g.setTextBaseline(VPos.CENTER);
-        List<Double> left = new java.util.ArrayList<>();
-        List<Double> right = new java.util.ArrayList<>();
+        List<double[]> placed = new java.util.ArrayList<>();
+        double rightmost = s.left + s.width * LABEL_ZONE;
         for (Level level : levels) {
-            double y = Math.round(s.y(level.value())) + 0.5 - 8;
-            y = Math.max(s.top + 7, y);
-            boolean onLeft = free(left, y);
-            if (!onLeft && !free(right, y)) {
+            double line = Math.round(s.y(level.value())) + 0.5;
+            double width = level.label().length() * 6.4 + 8;
+            double[] box = null;
+            for (double y : new double[]{Math.max(s.top + 7, line - 8), Math.min(s.top + s.height - 7, line + 8)}) {
+                double x = s.left + 4;
+                while (box == null && x + width <= rightmost) {
+                    double[] candidate = {x, y - 7, width, 14};
+                    double[] hit = placed.stream().filter(p -> overlaps(p, candidate)).findFirst().orElse(null);
+                    if (hit == null) {
+                        box = candidate;
+                    } else {
+                        x = hit[0] + hit[2] + 4;
+                    }
+                }
+                if (box != null) {
+                    break;
+                }
+            }
+            if (box == null) {
                 continue;
             }
-            (onLeft ? left : right).add(y);
-            double width = level.label().length() * 6.4 + 8;
-            double x = onLeft ? s.left + 4 : s.left + s.width - width - 4;
+            placed.add(box);
             g.setFill(withOpacity(fill(gridColour), 0.85));
-            g.fillRoundRect(x, y - 7, width, 14, 4, 4);
+            g.fillRoundRect(box[0], box[1], box[2], box[3], 4, 4);
             g.setFill(level.paint());
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(level.label(), x + 4, y);
+            g.fillText(level.label(), box[0] + 4, box[1] + 7);
         }
+        labelBoxes = List.copyOf(placed);
     }
 
-    private static boolean free(List<Double> taken, double y) {
-        return taken.stream().allMatch(other -> Math.abs(other - y) >= 14);
+    /** Boxes as {x, y, width, height}. */
+    private static boolean overlaps(double[] a, double[] b) {
+        return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+    }
+
+    /** For tests: where the level labels were drawn by the last redraw, each {x, y, width, height}. */
+    List<double[]> labelBoxes() {
+        return labelBoxes;
+    }
+
+    /** For tests: the plot's right edge, where the newest sample is drawn. */
+    double plotRight() {
+        return canvas.getWidth() - RIGHT;
+    }
+
+    double plotWidth() {
+        return canvas.getWidth() - LEFT - RIGHT;
     }
 
     private void drawMarkers(GraphicsContext g, Scale s) {
@@ -539,18 +582,50 @@ public final class MetricChart extends VBox {
         return low;
     }
 
+    /**
+     * A message in a box in the middle of the plot, wrapped onto as many lines as it needs (never squeezed: text
+     * drawn into a box narrower than it is squashed sideways). Lines that do not fit the plot's height are cut, the
+     * last one ending in "…"; the header's status line has the whole text.
+     */
     private void overlay(GraphicsContext g, Scale s, String text) {
-        g.setFill(withOpacity(fill(gridColour), 0.88));
-        double boxWidth = Math.min(s.width - 20, text.length() * 7.2 + 24);
+        Text measure = new Text();
+        measure.setFont(OVERLAY_FONT);
+        ToDoubleFunction<String> width = line -> {
+            measure.setText(line);
+            return measure.getLayoutBounds().getWidth();
+        };
+        double maxText = Math.max(40, s.width - 44);
+        List<String> lines = new java.util.ArrayList<>(ChartText.wrap(text, maxText, width));
+        int fits = Math.max(1, (int) ((s.height - 14) / OVERLAY_LINE));
+        if (lines.size() > fits) {
+            lines.subList(fits, lines.size()).clear();
+            String last = lines.get(fits - 1);
+            while (!last.isEmpty() && width.applyAsDouble(last + "…") > maxText) {
+                last = last.substring(0, last.length() - 1);
+            }
+            lines.set(fits - 1, last + "…");
+        }
+        double textWidth = lines.stream().mapToDouble(width).max().orElse(0);
+        double boxWidth = Math.min(s.width - 20, textWidth + 24);
+        double boxHeight = lines.size() * OVERLAY_LINE + 14;
         double boxX = s.left + (s.width - boxWidth) / 2;
-        double boxY = s.top + s.height / 2 - 16;
-        g.fillRoundRect(boxX, boxY, boxWidth, 32, 8, 8);
+        double boxY = s.top + (s.height - boxHeight) / 2;
+        g.setFill(withOpacity(fill(gridColour), 0.88));
+        g.fillRoundRect(boxX, boxY, boxWidth, boxHeight, 8, 8);
         g.setFill(fill(textColour));
-        g.setFont(Font.font(13));
+        g.setFont(OVERLAY_FONT);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, s.left + s.width / 2, boxY + 16, boxWidth - 12);
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), s.left + s.width / 2, boxY + 7 + OVERLAY_LINE * (i + 0.5));
+        }
         g.setFont(AXIS_FONT);
+        overlayLines = List.copyOf(lines);
+    }
+
+    /** For tests: the lines of the message drawn in the plot by the last redraw (empty when none was). */
+    List<String> overlayLines() {
+        return overlayLines;
     }
 
     private static Paint withOpacity(Paint paint, double opacity) {

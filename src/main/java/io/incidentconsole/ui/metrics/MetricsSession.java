@@ -46,6 +46,9 @@ import java.util.function.Consumer;
  */
 public final class MetricsSession {
 
+    /** The problems list keeps this many, newest last (a file of garbage must not grow it without bound). */
+    static final int MAX_PROBLEMS_KEPT = 500;
+
     private final MetricSources factory;
     private final MetricsSettings settings;
     private final IncidentSession session;
@@ -56,6 +59,12 @@ public final class MetricsSession {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper sourceProblems = new ReadOnlyStringWrapper(this, "sourceProblems", "");
     private final List<Consumer<LiveMetrics.FrameUpdate>> frameListeners = new CopyOnWriteArrayList<>();
+    private final ObservableList<SourceProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<SourceProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    /** The problems behind the notice line, by source, until that source's samples flow again. */
+    private final Map<String, List<SourceProblem>> current = new java.util.LinkedHashMap<>();
+    /** What building the sources warned about (token unset, bad URL): stays while these sources run. */
+    private String buildWarnings = "";
     private final List<Runnable> rebuildListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> completions = new HashMap<>();
     private final Set<String> recordedFirings = new HashSet<>();
@@ -138,21 +147,24 @@ public final class MetricsSession {
         }
         stopLive();
         shownPlan = next;
-        sourceProblems.set("");
+        buildWarnings = "";
+        current.clear();
+        problems.clear();
         if (next != null) {
             try {
                 built = factory.build(next, settings);
                 live = factory.liveMetrics(next, built);
                 live.start();
                 if (!built.warnings().isEmpty()) {
-                    sourceProblems.set("Metrics: " + String.join("; ", built.warnings()));
+                    buildWarnings = "Metrics: " + String.join("; ", built.warnings());
                 }
             } catch (IllegalArgumentException e) {
                 built = null;
                 live = null;
-                sourceProblems.set("Metrics: " + e.getMessage());
+                buildWarnings = "Metrics: " + e.getMessage();
             }
         }
+        showProblems();
         rulesById = new HashMap<>();
         if (next != null) {
             Rule.fromPlan(next).forEach(rule -> rulesById.putIfAbsent(rule.id(), rule));
@@ -198,14 +210,51 @@ public final class MetricsSession {
         if (!update.alerts().isEmpty()) {
             refreshAlerts();
         }
-        if (!update.problems().isEmpty()) {
-            SourceProblem last = update.problems().get(update.problems().size() - 1);
-            sourceProblems.set("Metrics input skipped: " + last + (update.problems().size() > 1
-                    ? " (and " + (update.problems().size() - 1) + " more)" : ""));
-        }
+        followProblems(update);
         for (Consumer<LiveMetrics.FrameUpdate> listener : frameListeners) {
             listener.accept(update);
         }
+    }
+
+    /**
+     * Keeps every skipped input in the problems list, and the notice line on the current ones: a source's notice
+     * goes once its samples flow again without a new problem (a truncated file read again from the top), while
+     * the list keeps them all to read.
+     */
+    private void followProblems(LiveMetrics.FrameUpdate update) {
+        Set<String> newlyTroubled = new HashSet<>();
+        for (SourceProblem problem : update.problems()) {
+            current.computeIfAbsent(problem.sourceId(), k -> new ArrayList<>()).add(problem);
+            newlyTroubled.add(problem.sourceId());
+        }
+        if (!update.problems().isEmpty()) {
+            problems.addAll(update.problems());
+            if (problems.size() > MAX_PROBLEMS_KEPT) {
+                problems.remove(0, problems.size() - MAX_PROBLEMS_KEPT);
+            }
+        }
+        boolean resumed = false;
+        if (!update.changedMetrics().isEmpty() && live != null) {
+            for (var source : live.sources()) {
+                if (current.containsKey(source.id()) && !newlyTroubled.contains(source.id())
+                        && source.metricIds().stream().anyMatch(update.changedMetrics()::contains)) {
+                    current.remove(source.id());
+                    resumed = true;
+                }
+            }
+        }
+        if (!update.problems().isEmpty() || resumed) {
+            showProblems();
+        }
+    }
+
+    private void showProblems() {
+        List<SourceProblem> now = current.values().stream().flatMap(List::stream)
+                .sorted(java.util.Comparator.comparing(SourceProblem::at)).toList();
+        String input = now.isEmpty() ? "" : "Metrics input skipped: " + now.get(now.size() - 1)
+                + (now.size() > 1 ? " (and " + (now.size() - 1) + " more: see the list)" : "");
+        sourceProblems.set(buildWarnings.isEmpty() ? input
+                : input.isEmpty() ? buildWarnings : buildWarnings + " · " + input);
     }
 
     private void fired(AlertEvent.Fired fired) {
@@ -400,7 +449,12 @@ public final class MetricsSession {
         return status.getReadOnlyProperty();
     }
 
-    /** Source warnings (token variable unset, bad URL, skipped input), or empty. */
+    /** Every input a source skipped since these sources started, oldest first (at most {@value #MAX_PROBLEMS_KEPT}). */
+    public ObservableList<SourceProblem> problems() {
+        return problemsView;
+    }
+
+    /** Source warnings (token variable unset, bad URL) and the current skipped input, or empty. */
     public ReadOnlyStringProperty sourceProblemsProperty() {
         return sourceProblems.getReadOnlyProperty();
     }

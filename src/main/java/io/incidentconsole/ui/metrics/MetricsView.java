@@ -1,11 +1,15 @@
 package io.incidentconsole.ui.metrics;
 
+import io.incidentconsole.metrics.SourceProblem;
 import io.incidentconsole.ui.AreaView;
 import io.incidentconsole.ui.FxmlViews;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -41,7 +45,13 @@ public final class MetricsView implements AreaView {
     @FXML
     private Label sources;
     @FXML
+    private HBox problemsLine;
+    @FXML
     private Label problems;
+    @FXML
+    private ToggleButton showProblems;
+    @FXML
+    private ListView<SourceProblem> problemList;
     @FXML
     private ScrollPane scroller;
     @FXML
@@ -54,9 +64,34 @@ public final class MetricsView implements AreaView {
         noIncident.visibleProperty().bind(model.noIncidentBinding());
         noIncident.managedProperty().bind(noIncident.visibleProperty());
         sources.textProperty().bind(model.sourcesProperty());
+        problems.setId("metrics-problems");
         problems.textProperty().bind(model.problemsProperty());
         problems.visibleProperty().bind(model.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
+        // Every skipped input stays listed (with its line for a file) after the notice line has gone.
+        showProblems.setId("metrics-show-problems");
+        showProblems.textProperty().bind(Bindings.createStringBinding(() -> "Input problems ("
+                + model.problemList().size() + ")", model.problemList()));
+        showProblems.visibleProperty().bind(Bindings.isNotEmpty(model.problemList()));
+        showProblems.managedProperty().bind(showProblems.visibleProperty());
+        problemsLine.visibleProperty().bind(problems.visibleProperty().or(showProblems.visibleProperty()));
+        problemsLine.managedProperty().bind(problemsLine.visibleProperty());
+        problemList.setId("metrics-problem-list");
+        problemList.setItems(model.problemList());
+        problemList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(SourceProblem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : MetricsViewModel.describe(item));
+            }
+        });
+        problemList.visibleProperty().bind(showProblems.selectedProperty().and(showProblems.visibleProperty()));
+        problemList.managedProperty().bind(problemList.visibleProperty());
+        model.problemList().addListener((ListChangeListener<SourceProblem>) change -> {
+            if (!model.problemList().isEmpty()) {
+                problemList.scrollTo(model.problemList().size() - 1);
+            }
+        });
         for (int i = 0; i < COLUMNS; i++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(100.0 / COLUMNS);

@@ -181,6 +181,15 @@ public final class MetricsViewModel {
         return metrics.sourceProblemsProperty();
     }
 
+    /** Every input the sources skipped, for the list: "09:14:03 UTC · metrics.csv:12: not a number (line skipped)". */
+    public ObservableList<io.incidentconsole.metrics.SourceProblem> problemList() {
+        return metrics.problems();
+    }
+
+    public static String describe(io.incidentconsole.metrics.SourceProblem problem) {
+        return ChartText.clock(problem.at()) + " · " + problem;
+    }
+
     /** True when no incident is open: phase markers and recording need one. */
     public javafx.beans.binding.BooleanBinding noIncidentBinding() {
         return session.stateProperty().isNull();

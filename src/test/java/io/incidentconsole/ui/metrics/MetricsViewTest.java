@@ -9,6 +9,7 @@ import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.metrics.MetricsSettings;
+import io.incidentconsole.metrics.SourceProblem;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.settings.AppDirectories;
@@ -18,6 +19,9 @@ import io.incidentconsole.ui.Screenshots;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -219,6 +223,79 @@ class MetricsViewTest {
         assertThat(robot.lookup("#chart-convex_calls").queryAs(MetricChart.class).getPseudoClassStates())
                 .contains(MetricChart.STALE);
         fx(() -> Screenshots.save(stage.getScene(), "metrics-stale"));
+    }
+
+    @Test
+    void skippedLinesAreListedWithTheirLinesTheNoticeGoesWhenDataResumesAndChartTextIsLegible(FxRobot robot)
+            throws Exception {
+        Path file = home.resolve("metrics.csv");
+        show(new MetricsSettings(Optional.empty(), Optional.empty(), Optional.of(file), 1));
+        Instant start = time.instant();
+        Files.writeString(file, "timestamp,metric,value\n"
+                + start.minusSeconds(60) + ",convex_calls,3100000\n"
+                + start.minusSeconds(50) + ",convex_calls,lots\n"
+                + start.minusSeconds(40) + ",convex_calls,3050000\n"
+                + "garbage\n"
+                + start.minusSeconds(30) + ",convex_calls,3000000\n");
+        PlanLoader loader = new PlanLoader();
+        startIncident(loader.loadBundledSeed(), loader.bundledSeedText());
+        run(Duration.ofSeconds(2));
+
+        Label notice = robot.lookup("#metrics-problems").queryAs(Label.class);
+        assertThat(notice.getText()).startsWith("Metrics input skipped: " + file + ":5: ")
+                .endsWith("(and 1 more: see the list)");
+        assertThat(console.metrics().problems()).extracting(p -> p.location())
+                .containsExactly(file + ":3", file + ":5");
+        ToggleButton showAll = robot.lookup("#metrics-show-problems").queryAs(ToggleButton.class);
+        assertThat(showAll.getText()).isEqualTo("Input problems (2)");
+        assertThat(robot.lookup("#metrics-problem-list").query().isVisible()).isFalse();
+
+        // The file is truncated and written again: the notice says so, then goes once samples flow again.
+        Files.writeString(file, time.instant() + ",convex_calls,2900000\n");
+        run(Duration.ofSeconds(2));
+        assertThat(notice.getText()).contains("the file was truncated; reading it again from the start");
+        Files.writeString(file, time.instant() + ",convex_calls,2850000\n", StandardOpenOption.APPEND);
+        run(Duration.ofSeconds(2));
+        assertThat(notice.isVisible()).as("data resumed: %s", notice.getText()).isFalse();
+        assertThat(console.metrics().problems()).hasSize(3);
+        fx(() -> {
+            showAll.fire();
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        ListView<SourceProblem> list = robot.lookup("#metrics-problem-list").queryAs(ListView.class);
+        assertThat(list.isVisible()).isTrue();
+        assertThat(list.getItems()).extracting(MetricsViewModel::describe).satisfiesExactly(
+                first -> assertThat(first).contains(file + ":3: "),
+                second -> assertThat(second).contains(file + ":5: "),
+                third -> assertThat(third).contains(file + ": the file was truncated"));
+
+        // Level labels keep away from the right edge, where the newest points are drawn.
+        MetricChart chart = robot.lookup("#chart-convex_calls").queryAs(MetricChart.class);
+        assertThat(chart.labelBoxes()).isNotEmpty().allSatisfy(box ->
+                assertThat(box[0] + box[2]).isLessThan(chart.plotRight() - 0.3 * chart.plotWidth()));
+
+        // The file goes away: the chart's message is long, and wrapped onto lines that fit the plot.
+        Files.delete(file);
+        run(Duration.ofSeconds(3));
+        assertThat(console.metrics().live().orElseThrow().freshness("convex_calls").state())
+                .isEqualTo(Freshness.State.STALE);
+        fx(() -> {
+            chart.markDirty();
+            chart.redrawIfDirty();
+            return null;
+        });
+        assertThat(chart.overlayLines()).hasSizeGreaterThan(1);
+        Text measure = new Text();
+        measure.setFont(javafx.scene.text.Font.font(13));
+        assertThat(chart.overlayLines()).allSatisfy(line -> {
+            measure.setText(line);
+            assertThat(measure.getLayoutBounds().getWidth()).isLessThanOrEqualTo(chart.plotWidth() - 20);
+        });
+        assertThat(String.join("", chart.overlayLines()).replace(" ", "")).as("all of it, nothing squeezed")
+                .isEqualTo(MetricChart.staleText(console.metrics().live().orElseThrow().freshness("convex_calls"))
+                        .replace(" ", ""));
+        fx(() -> Screenshots.save(stage.getScene(), "metrics-stale-wrapped-and-problems-list"));
     }
 
     @Test
