@@ -16,7 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Mutable plan elements while the document is read; several sections may add to the same one. */
+/**
+ * Plan elements while the document is read: several recognisers may add to the same one (a phase gets its
+ * tasks from its section, its timeline from a schedule list, its dependencies once all phases are known).
+ * {@link PlanReader} freezes them into {@link PlanDraft} when reading is done.
+ */
 final class Drafts {
 
     private Drafts() {
@@ -43,6 +47,11 @@ final class Drafts {
             this.title = title;
             this.line = line;
         }
+
+        PlanDraft.Issue freeze() {
+            return new PlanDraft.Issue(id, title, priority, priorityNote, severity, impact, urgency, risk, created,
+                    dependencyNote, filesSummary, affectedFiles, description);
+        }
     }
 
     static final class TaskDraft {
@@ -58,6 +67,10 @@ final class Drafts {
             this.details = details;
             this.ticked = ticked;
             this.line = line;
+        }
+
+        PlanDraft.Task freeze() {
+            return new PlanDraft.Task(text, issue, details, ticked, line);
         }
     }
 
@@ -99,6 +112,11 @@ final class Drafts {
         String issue() {
             return issues.isEmpty() ? null : issues.get(0);
         }
+
+        PlanDraft.Phase freeze() {
+            return new PlanDraft.Phase(id, number, name, issues, timeline, List.copyOf(dependsOn), optional, status,
+                    statusNote, description, tasks.stream().map(TaskDraft::freeze).toList(), successCriteria, audit);
+        }
     }
 
     static final class SuiteDraft {
@@ -118,6 +136,11 @@ final class Drafts {
             this.issue = issue;
             this.line = line;
         }
+
+        PlanDraft.Suite freeze() {
+            return new PlanDraft.Suite(id, title, issue, phases, when, checks.stream().map(TaskDraft::freeze).toList(),
+                    cases, line);
+        }
     }
 
     static final class RunbookDraft {
@@ -135,6 +158,10 @@ final class Drafts {
             this.title = title;
             this.issue = issue;
             this.line = line;
+        }
+
+        PlanDraft.Runbook freeze() {
+            return new PlanDraft.Runbook(id, title, issue, criteria, procedures, line);
         }
     }
 
@@ -165,6 +192,11 @@ final class Drafts {
             this.name = name;
             this.issue = issue;
             this.line = line;
+        }
+
+        PlanDraft.Metric freeze() {
+            return new PlanDraft.Metric(id, name, issue, unit, baseline, target, direction, targetNote, thresholds,
+                    milestones);
         }
     }
 }

@@ -1,0 +1,233 @@
+package io.incidentconsole.importer;
+
+import io.incidentconsole.importer.Drafts.IssueDraft;
+import io.incidentconsole.importer.Drafts.MetricDraft;
+import io.incidentconsole.importer.Drafts.PhaseDraft;
+import io.incidentconsole.importer.Drafts.RunbookDraft;
+import io.incidentconsole.importer.Drafts.SuiteDraft;
+import io.incidentconsole.importer.Drafts.TaskDraft;
+import io.incidentconsole.importer.MdText.Item;
+import io.incidentconsole.importer.Outline.Part;
+import io.incidentconsole.importer.Outline.Section;
+import io.incidentconsole.plan.AuditGate;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the recognisers share while one document is read: the outline, the report, the blocks already used
+ * (whatever is left becomes notes), unique ids, and the plan elements found so far that later recognisers
+ * look up or add to (issues, phases, suites, runbooks, metrics, and the dependency and audit wording that
+ * can only be resolved once every phase is known).
+ */
+final class ReadContext {
+
+    final Outline outline;
+    final ReportLog log;
+    final Ids ids = new Ids();
+    private final Set<Node> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The heading the plan's title came from; it names no issue context. */
+    Section titleSection;
+
+    final Map<String, IssueDraft> issues = new LinkedHashMap<>();
+    final PhaseIndex phases = new PhaseIndex(issues.keySet());
+    final List<SuiteDraft> suites = new ArrayList<>();
+    final Map<String, RunbookDraft> runbooks = new LinkedHashMap<>();
+    final List<MetricDraft> metrics = new ArrayList<>();
+    /** Metrics by issue ("" for none), in plan order, kept as metrics are added. */
+    private final Map<String, List<MetricDraft>> metricsByIssue = new HashMap<>();
+    final List<PendingDependency> pendingDependencies = new ArrayList<>();
+    final List<PendingAudit> pendingAudits = new ArrayList<>();
+    private final Map<Section, String> sectionIssues = new IdentityHashMap<>();
+
+    /** Wording that may make a phase depend on another, resolved once all phases are known. */
+    record PendingDependency(PhaseDraft phase, String issue, String text, int line) {
+    }
+
+    /** An audit gate waiting for the phase it gates. */
+    record PendingAudit(String issue, AuditGate gate, int line) {
+    }
+
+    /** A heading with the blocks before its first label, or a labelled part: the unit recognisers look at. */
+    record Unit(Section section, String label, int line, List<Node> blocks, Node labelNode) {
+    }
+
+    ReadContext(Outline outline, ReportLog log) {
+        this.outline = outline;
+        this.log = log;
+    }
+
+    // ---------------------------------------------------------------- used blocks
+
+    void use(Node block) {
+        used.add(block);
+    }
+
+    void useAll(List<? extends Node> blocks) {
+        used.addAll(blocks);
+    }
+
+    boolean isUsed(Node block) {
+        return used.contains(block);
+    }
+
+    void markLabel(Unit unit) {
+        if (unit.labelNode() != null) {
+            used.add(unit.labelNode());
+        }
+    }
+
+    List<Unit> units(Section section) {
+        List<Unit> units = new ArrayList<>();
+        for (int i = 0; i < section.parts.size(); i++) {
+            Part part = section.parts.get(i);
+            if (i == 0) {
+                units.add(new Unit(section, section.title, section.line, part.blocks, null));
+            } else {
+                units.add(new Unit(section, part.label, part.line, part.blocks, part.labelNode));
+            }
+        }
+        return units;
+    }
+
+    // ---------------------------------------------------------------- issues
+
+    IssueDraft issue(String id, String issueTitle, int line) {
+        IssueDraft existing = issues.get(id);
+        if (existing != null) {
+            if (issueTitle != null && !issueTitle.isBlank() && existing.title.equals("Issue #" + id)) {
+                existing.title = issueTitle;
+            }
+            return existing;
+        }
+        IssueDraft draft = new IssueDraft(id, issueTitle == null || issueTitle.isBlank() ? "Issue #" + id : issueTitle, line);
+        issues.put(id, draft);
+        log.recognised("issue", id, draft.title, line, null);
+        return draft;
+    }
+
+    /** The issue a unit is about: named by its label, by its headings, or the document's only issue. */
+    String issueContext(Section section, String label) {
+        if (label != null) {
+            for (String id : Refs.issues(label, issues.keySet())) {
+                if (issues.containsKey(id)) {
+                    return id;
+                }
+            }
+        }
+        String fromHeadings = sectionIssue(section);
+        if (fromHeadings != null) {
+            return fromHeadings;
+        }
+        return issues.size() == 1 ? issues.keySet().iterator().next() : null;
+    }
+
+    /** The first known issue named by the section's heading or its parents' (the document title aside). */
+    private String sectionIssue(Section section) {
+        if (section == null || section.level == 0 || section == titleSection) {
+            return null;
+        }
+        if (sectionIssues.containsKey(section)) {
+            return sectionIssues.get(section);
+        }
+        String found = null;
+        for (String id : Refs.issues(section.title, issues.keySet())) {
+            if (issues.containsKey(id)) {
+                found = id;
+                break;
+            }
+        }
+        if (found == null) {
+            found = sectionIssue(section.parent);
+        }
+        sectionIssues.put(section, found);
+        return found;
+    }
+
+    // ---------------------------------------------------------------- phases, suites, metrics
+
+    PhaseDraft newPhase(String number, int from, int to, String name, List<String> phaseIssues, int line) {
+        PhaseDraft phase = new PhaseDraft(number, from, to, name.isBlank() ? "Phase " + number : name, line);
+        phase.issues.addAll(phaseIssues);
+        String base = "p" + (phase.issue() == null ? "" : phase.issue().toLowerCase(Locale.ROOT) + "-")
+                + (number == null ? Refs.slug(name, 3) : number);
+        phase.id = ids.unique("phase", base.equals("p") ? "p1" : base, line, log);
+        phases.add(phase);
+        log.recognised("phase", phase.id, phase.name, line, phase.issues.isEmpty() ? null : "issue " + phase.issues);
+        return phase;
+    }
+
+    SuiteDraft suite(String base, String suiteTitle, String issue, int line) {
+        String id = ids.unique("suite", base, line, log);
+        SuiteDraft suite = new SuiteDraft(id, suiteTitle == null || suiteTitle.isBlank() ? "Checks" : suiteTitle, issue, line);
+        suites.add(suite);
+        log.recognised("test suite", id, suite.title, line, null);
+        return suite;
+    }
+
+    static void addChecks(SuiteDraft suite, List<Item> items) {
+        for (Item item : items) {
+            if (!item.text().isBlank()) {
+                suite.checks.add(new TaskDraft(item.text(), null, item.details(), item.ticked(), item.line()));
+            }
+        }
+    }
+
+    void addMetric(MetricDraft metric) {
+        metrics.add(metric);
+        metricsByIssue.computeIfAbsent(metric.issue == null ? "" : metric.issue, k -> new ArrayList<>()).add(metric);
+    }
+
+    /** Metrics of the issue ("" for metrics without one; all metrics when the issue is unknown). */
+    List<MetricDraft> metricsOf(String issue) {
+        if (issue == null) {
+            return metrics;
+        }
+        return metricsByIssue.getOrDefault(issue, List.of());
+    }
+
+    // ---------------------------------------------------------------- small text helpers
+
+    static String code(Node block) {
+        if (block instanceof FencedCodeBlock f) {
+            return f.getLiteral();
+        }
+        if (block instanceof IndentedCodeBlock i) {
+            return i.getLiteral();
+        }
+        return null;
+    }
+
+    static String cell(List<String> row, int col) {
+        return col >= 0 && col < row.size() ? row.get(col).strip() : "";
+    }
+
+    static int overlap(String a, String b) {
+        Set<String> wa = Refs.words(a);
+        wa.retainAll(Refs.words(b));
+        return wa.size();
+    }
+
+    static String tickDetail(Boolean ticked) {
+        return ticked == null ? null : ticked ? "ticked" : "not ticked";
+    }
+
+    /** Strips status emoji and surrounding markup from a title. */
+    static String clean(String text) {
+        return EDGE_PUNCTUATION.matcher(MdText.collapse(SYMBOLS.matcher(text).replaceAll(" "))).replaceAll("");
+    }
+
+    private static final Pattern SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}]");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s:–—-]+|[\\s:–—-]+$");
+}
