@@ -1169,6 +1169,7 @@ final class PlanReader {
         if (steps.isEmpty()) {
             return;
         }
+        steps.replaceAll(step -> Commands.runnableOrManual(step, reason -> log.decided(unit.line, reason)));
         String context = unit.labelNode == null ? unit.label : unit.label + " / " + unit.section.title;
         List<String> phaseList = phaseIds != null ? phaseIds : procedurePhases(context, runbook.issue, unit.line);
         String base;
