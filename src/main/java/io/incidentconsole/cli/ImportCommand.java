@@ -9,9 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import io.incidentconsole.output.OutputFileException;
+import io.incidentconsole.output.OutputFiles;
+
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,8 +32,12 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN.md", description = "The Markdown document.")
     Path markdown;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PLAN.yaml", description = "Write the YAML here instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "PLAN.yaml", description = "Write the YAML here instead of stdout "
+            + "(never over PLAN.md; an existing file only with --force).")
     Path output;
+
+    @Option(names = "--force", description = "Replace PLAN.yaml when it exists.")
+    boolean force;
 
     ImportCommand(MarkdownImporter importer) {
         this.importer = importer;
@@ -56,9 +62,9 @@ final class ImportCommand implements Callable<Integer> {
         ImportResult result = importer.importDocument(markdown.toString(), text);
         if (output != null) {
             try {
-                Files.writeString(output, result.yaml(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println(output + ": cannot write the plan: " + e.getMessage());
+                OutputFiles.write(output, result.yaml(), force, markdown);
+            } catch (OutputFileException e) {
+                err.println(e.getMessage());
                 return 1;
             }
         } else {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
+import io.incidentconsole.output.OutputFileException;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,6 +65,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write here instead of standard output (Markdown charts go to FILE-charts/).")
     Path output;
+
+    @Option(names = "--force", description = "Replace FILE (and its charts) when they exist.")
+    boolean force;
 
     @Option(names = "--cadence", paramLabel = "ID",
             description = "For an update: the plan cadence it is for (default: the one due soonest).")
@@ -132,12 +136,12 @@ final class ReportCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            List<Path> written = ReportFiles.write(document, output, chosen);
+            List<Path> written = ReportFiles.write(document, output, chosen, force);
             spec.commandLine().getOut().println("wrote " + written.get(0)
                     + (written.size() > 1 ? " and " + (written.size() - 1) + " chart(s) beside it" : ""));
             return 0;
-        } catch (IOException e) {
-            err.println(output + ": cannot write the report: " + e.getMessage());
+        } catch (OutputFileException e) {
+            err.println(e.getMessage());
             return INCIDENT_PROBLEM;
         }
     }

@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
+import io.incidentconsole.output.OutputFileException;
+import io.incidentconsole.output.OutputFiles;
+
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -37,8 +37,12 @@ final class TestsCommand implements Callable<Integer> {
             description = "markdown or junit (default: ${DEFAULT-VALUE}).")
     ExportFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout "
+            + "(never inside an incident folder; an existing FILE only with --force).")
     Path output;
+
+    @Option(names = "--force", description = "Replace FILE when it exists.")
+    boolean force;
 
     @Override
     public Integer call() {
@@ -57,13 +61,9 @@ final class TestsCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(output + ": cannot write the export: " + e.getMessage());
+            OutputFiles.write(output, text, force, folder);
+        } catch (OutputFileException e) {
+            err.println(e.getMessage());
             return FAILED;
         }
         spec.commandLine().getOut().println("Wrote " + format.name().toLowerCase(java.util.Locale.ROOT)

@@ -59,7 +59,7 @@ public record StepCommand(String text, Map<String, String> problems) {
             return new StepCommand(null, problems);
         }
         try {
-            return new StepCommand(CommandTemplate.parse(step.command()).fill(values), Map.of());
+            return new StepCommand(CommandTemplate.parse(step.command(), step.isUnsafe()).fill(values), Map.of());
         } catch (CommandTemplate.TemplateFillException e) {
             return new StepCommand(null, Map.of(e.parameter().orElse("command"), e.reason()));
         }

@@ -1,5 +1,6 @@
 package io.incidentconsole.importer;
 
+import io.incidentconsole.plan.CommandSyntax;
 import io.incidentconsole.plan.Parameter;
 import io.incidentconsole.plan.ParameterType;
 import io.incidentconsole.plan.Placeholders;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Shell code blocks as procedure steps, and the typed parameters their placeholders need. */
 final class Commands {
@@ -65,6 +67,25 @@ final class Commands {
         }
         flushComments(steps, comments);
         return steps;
+    }
+
+    /**
+     * The step as it is when its command can be generated safely; otherwise a manual step that keeps the command
+     * as text in its detail, so the plan still validates and nothing of the document is lost. {@code report}
+     * is told why.
+     */
+    static ProcedureStep runnableOrManual(ProcedureStep step, Consumer<String> report) {
+        if (step.command() == null) {
+            return step;
+        }
+        List<String> problems = CommandSyntax.parse(step.command(), false).problems();
+        if (problems.isEmpty()) {
+            return step;
+        }
+        report.accept("command '" + step.command() + "' kept as a manual step (not generated): " + problems.get(0));
+        String kept = "Command (run by hand, not generated: " + problems.get(0) + "): " + step.command();
+        return new ProcedureStep(step.id(), step.title() == null ? "Manual step" : step.title(), null,
+                step.alternative(), step.detail() == null ? kept : step.detail() + " " + kept);
     }
 
     private static String stripContinuation(String line) {

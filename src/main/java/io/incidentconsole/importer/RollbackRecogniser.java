@@ -110,6 +110,7 @@ final class RollbackRecogniser {
         if (steps.isEmpty()) {
             return;
         }
+        steps.replaceAll(step -> Commands.runnableOrManual(step, reason -> ctx.log.decided(unit.line(), reason)));
         String context = unit.labelNode() == null ? unit.label() : unit.label() + " / " + unit.section().title;
         List<String> phaseList = phaseIds != null ? phaseIds : procedurePhases(context, runbook.issue, unit.line());
         String id = ctx.ids.unique("procedure", procedureId(runbook, unit, context, phaseNumber), unit.line(), ctx.log);

@@ -18,12 +18,18 @@ public record GuidedStep(
         Duration waitFor,
         List<String> checks,
         List<String> watch,
-        List<Parameter> records) {
+        List<Parameter> records,
+        Boolean unsafe) {
 
     public GuidedStep {
         parameters = Lists.copy(parameters);
         checks = Lists.copy(checks);
         watch = Lists.copy(watch);
         records = Lists.copy(records);
+    }
+
+    /** Whether the plan marks the command as handing values to an evaluator ({@code bash -c}), see CommandSyntax. */
+    public boolean isUnsafe() {
+        return unsafe != null && unsafe;
     }
 }

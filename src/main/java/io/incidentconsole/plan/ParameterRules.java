@@ -40,6 +40,10 @@ public final class ParameterRules {
         if (control.isPresent()) {
             return control;
         }
+        if (value.startsWith("-") && !parameter.allowsOptions()) {
+            return Optional.of("'" + shorten(value) + "' starts with '-', so the command would read it as an option; "
+                    + "such values are refused unless parameter '" + parameter.name() + "' declares 'allowOptions: true'");
+        }
         boolean ok = switch (parameter.type()) {
             case GIT_COMMIT -> HEX_COMMIT.matcher(value).matches();
             case SEMVER -> SEMVER.matcher(value).matches();
@@ -52,12 +56,15 @@ public final class ParameterRules {
         if (ok) {
             return Optional.empty();
         }
-        String shown = value.length() > 60 ? value.substring(0, 57) + "..." : value;
-        String reason = "'" + shown + "' is not " + rule(parameter.type());
+        String reason = "'" + shorten(value) + "' is not " + rule(parameter.type());
         if (parameter.type() == ParameterType.CHOICE) {
             reason += " " + parameter.choices();
         }
         return Optional.of(reason);
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 60 ? value.substring(0, 57) + "..." : value;
     }
 
     /** A NUL or a control character other than tab and newline can never be a valid value. */

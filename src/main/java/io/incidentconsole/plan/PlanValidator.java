@@ -65,6 +65,7 @@ final class PlanValidator {
                 refs(stepAt + ".watch", step.watch(), metricIds, "metric");
                 placeholders(stepAt, List.of(step.command() == null ? "" : step.command()),
                         List.of(stepAt + ".command"), step.parameters());
+                syntax(stepAt + ".command", step.command(), step.isUnsafe());
                 defaults(stepAt + ".records", step.records());
             }
         }
@@ -163,6 +164,7 @@ final class PlanValidator {
                     if (isBlank(step.title()) && isBlank(step.command())) {
                         report(stepAt, "a step needs a title or a command, found neither");
                     }
+                    syntax(stepAt + ".command", step.command(), step.unsafe());
                     if (step.command() != null) {
                         commands.add(step.command());
                         commandPaths.add(stepAt + ".command");
@@ -209,6 +211,13 @@ final class PlanValidator {
             }
         }
         defaults(ownerPath + ".parameters", declared);
+    }
+
+    /** The same template check the rollback and guided commands make before they fill a command. */
+    private void syntax(String path, String command, boolean unsafe) {
+        if (command != null) {
+            CommandSyntax.parse(command, unsafe).problems().forEach(problem -> report(path, problem));
+        }
     }
 
     private void defaults(String listPath, List<Parameter> parameters) {

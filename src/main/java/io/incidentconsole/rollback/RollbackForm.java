@@ -41,7 +41,7 @@ public final class RollbackForm {
             if (step.command() == null) {
                 continue;
             }
-            CommandTemplate template = CommandTemplate.parse(step.command());
+            CommandTemplate template = CommandTemplate.parse(step.command(), step.unsafe());
             template.slots().forEach(slot -> used.add(slot.placeholder().name()));
             String where = "step " + stepLabel(step);
             template.problems().forEach(p -> problems.add(new FieldProblem(null, where + ": " + p, null)));

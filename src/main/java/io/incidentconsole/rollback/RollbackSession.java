@@ -129,7 +129,7 @@ public final class RollbackSession {
     }
 
     /** Saves the script as an executable file (atomically) and records where. */
-    public Path save(GeneratedScript script, Path target) throws IOException {
+    public Path save(GeneratedScript script, Path target) throws io.incidentconsole.output.OutputFileException {
         Path saved = files.save(script, target);
         recorder.record(new ScriptSaved(clock.instant(), incident.operator(), script.runbookId(),
                 script.procedureId(), script.sha256(), saved.toString()));

@@ -1,47 +1,26 @@
 package io.incidentconsole.rollback;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import io.incidentconsole.output.OutputFileException;
+import io.incidentconsole.output.OutputFiles;
+
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 
 /** Saves generated scripts as executable files. */
 public final class ScriptFiles {
 
     /** rwxr-xr-x. */
-    public static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+    public static final Set<PosixFilePermission> EXECUTABLE = OutputFiles.EXECUTABLE;
 
     /**
-     * Writes the script to {@code target} atomically (a temporary file in the same directory, then a move),
-     * so the target is either the old file or the whole new script, never a partial one; the file is
-     * executable (rwxr-xr-x where the file system has POSIX permissions). Returns the absolute path.
+     * Writes the script to {@code target} by the rules of {@link OutputFiles} (atomically, never inside an incident
+     * folder), executable (rwxr-xr-x). The save dialog has already asked about replacing an existing file.
+     * Returns the absolute path.
      */
-    public Path save(GeneratedScript script, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, script.text(), StandardCharsets.UTF_8);
-            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(temporary, EXECUTABLE);
-            } else if (!temporary.toFile().setExecutable(true, false)) {
-                throw new IOException("cannot make " + temporary + " executable");
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return absolute;
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    public Path save(GeneratedScript script, Path target) throws OutputFileException {
+        return OutputFiles.write(List.of(OutputFiles.Output.text(target, script.text())), EXECUTABLE, true).get(0);
     }
 
     /** A file name for a script: {@code rollback-rb330-phase1-20261127T083000Z.sh}. */

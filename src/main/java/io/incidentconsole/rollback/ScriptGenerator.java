@@ -85,7 +85,7 @@ public final class ScriptGenerator {
 
     private static String fill(ProcedureStep step, Map<String, String> values) throws ScriptRefusedException {
         try {
-            return CommandTemplate.parse(step.command()).fill(values);
+            return CommandTemplate.parse(step.command(), step.unsafe()).fill(values);
         } catch (TemplateFillException e) {
             // The form has checked every value and template; reaching here means they disagree.
             throw new ScriptRefusedException(List.of(new FieldProblem(e.parameter().orElse(null),

@@ -1,5 +1,8 @@
 package io.incidentconsole.ui;
 
+import io.incidentconsole.output.OutputFileException;
+import io.incidentconsole.output.OutputFiles;
+
 import io.incidentconsole.plan.Communication.Cadence;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -15,9 +18,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /** The drafted stakeholder update: edit, then copy or save it and record it as published. */
 public final class ComposeUpdateDialog {
@@ -89,8 +89,9 @@ public final class ComposeUpdateDialog {
             return;
         }
         try {
-            Files.writeString(file.toPath(), text.getText(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            // The save dialog has asked about replacing an existing file.
+            OutputFiles.write(file.toPath(), text.getText(), true);
+        } catch (OutputFileException e) {
             problem.setText("Not saved, not published: " + e.getMessage());
             return;
         }

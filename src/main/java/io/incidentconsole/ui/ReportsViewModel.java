@@ -121,7 +121,8 @@ public final class ReportsViewModel {
             return;
         }
         Instant now = cadences.now();
-        tasks.run(() -> ReportFiles.write(PostIncidentReport.document(state, metrics.apply(state), now), file, format),
+        tasks.run(() -> ReportFiles.write(PostIncidentReport.document(state, metrics.apply(state), now), file, format,
+                        true),
                 (List<Path> written) -> {
                     exportFailed.set(false);
                     exportMessage.set("Post-incident report written to " + written.get(0)

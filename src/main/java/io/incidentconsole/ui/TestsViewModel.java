@@ -1,5 +1,8 @@
 package io.incidentconsole.ui;
 
+import io.incidentconsole.output.OutputFileException;
+import io.incidentconsole.output.OutputFiles;
+
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.TestOutcome;
@@ -26,8 +29,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -359,8 +360,8 @@ public final class TestsViewModel {
             return;
         }
         tasks.run(() -> {
-            Files.writeString(file, TestResultsExport.export(state, format), StandardCharsets.UTF_8);
-            return file;
+            // The save dialog has asked about replacing an existing file.
+            return OutputFiles.write(file, TestResultsExport.export(state, format), true);
         }, written -> message.set("Exported the results to " + written),
                 error -> message.set("Not exported: " + file + ": " + error.getMessage()));
     }

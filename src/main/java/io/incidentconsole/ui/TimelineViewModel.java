@@ -1,5 +1,8 @@
 package io.incidentconsole.ui;
 
+import io.incidentconsole.output.OutputFileException;
+import io.incidentconsole.output.OutputFiles;
+
 import io.incidentconsole.board.PhaseSchedule;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.Timeline;
@@ -21,9 +24,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -164,10 +164,11 @@ public final class TimelineViewModel {
             return java.util.Optional.of("No incident is open: there is no timeline to export.");
         }
         try {
-            Files.writeString(file, markdown(), StandardCharsets.UTF_8);
+            // The save dialog has asked about replacing an existing file.
+            OutputFiles.write(file, markdown(), true);
             return java.util.Optional.empty();
-        } catch (IOException e) {
-            return java.util.Optional.of("Could not write " + file + ": " + e.getMessage());
+        } catch (OutputFileException e) {
+            return java.util.Optional.of("Could not write " + e.getMessage());
         }
     }
 

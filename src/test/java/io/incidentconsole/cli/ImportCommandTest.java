@@ -96,6 +96,6 @@ class ImportCommandTest {
         Path plan = seed();
         Path target = dir.resolve("no-such-dir").resolve("out.yaml");
         assertThat(run("import", plan.toString(), "-o", target.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith(target + ": cannot write the plan");
+        assertThat(err.toString()).startsWith(target + ": the folder " + target.getParent() + " does not exist");
     }
 }

@@ -120,7 +120,7 @@ class ReportCommandTest {
 
     @Test
     void aPostmortemWithSimulatedMetricsIsWrittenAsHtml() throws Exception {
-        Path file = home.resolve("out/pir.html");
+        Path file = Files.createDirectory(home.resolve("out")).resolve("pir.html");
         assertThat(run(folder.toString(), "--kind", "postmortem", "--simulated-metrics", "-o", file.toString()))
                 .as(err.toString()).isZero();
         assertThat(out.toString()).contains("wrote " + file);

@@ -63,7 +63,7 @@ class TestsCommandTest {
 
     @Test
     void junitGoesToAFileAndReadsBack() throws Exception {
-        Path file = home.resolve("out/results.xml");
+        Path file = Files.createDirectory(home.resolve("out")).resolve("results.xml");
         byte[] journalBefore = journalBytes();
         assertThat(run("tests", folder.toString(), "--format", "junit", "-o", file.toString())).isZero();
         assertThat(out.toString()).contains("Wrote junit test results to " + file);

@@ -128,7 +128,7 @@ class PostIncidentReportTest {
         IncidentState state = wholeIncident();
         ReportDocument document = PostIncidentReport.document(state,
                 SimulatedMetricHistory.replay(state, 7, script.minute(120)), script.minute(130));
-        List<Path> written = ReportFiles.write(document, dir.resolve("pir.md"), ReportFormat.MARKDOWN);
+        List<Path> written = ReportFiles.write(document, dir.resolve("pir.md"), ReportFormat.MARKDOWN, false);
 
         assertThat(written).hasSize(1 + state.plan().metrics().size());
         String md = Files.readString(dir.resolve("pir.md"));

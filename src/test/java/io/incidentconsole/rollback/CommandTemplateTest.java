@@ -1,6 +1,7 @@
 package io.incidentconsole.rollback;
 
-import io.incidentconsole.rollback.CommandTemplate.Context;
+import io.incidentconsole.plan.CommandSyntax;
+import io.incidentconsole.plan.CommandSyntax.Context;
 import io.incidentconsole.rollback.CommandTemplate.TemplateFillException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,14 +61,14 @@ class CommandTemplateTest {
     void insideCommandSubstitutionQuotingStartsAfresh() throws Exception {
         CommandTemplate template = CommandTemplate.parse("echo \"$(git show {{commit}})\" {{commit}}");
 
-        assertThat(template.slots()).extracting(CommandTemplate.Slot::context)
+        assertThat(template.slots()).extracting(CommandSyntax.Slot::context)
                 .containsExactly(Context.WORD, Context.WORD);
         assertThat(template.problems()).isEmpty();
     }
 
     @Test
     void aHashInsideAWordIsNotAComment() {
-        assertThat(CommandTemplate.parse("echo a#{{x}}").slots()).extracting(CommandTemplate.Slot::context)
+        assertThat(CommandTemplate.parse("echo a#{{x}}").slots()).extracting(CommandSyntax.Slot::context)
                 .containsExactly(Context.WORD);
     }
 

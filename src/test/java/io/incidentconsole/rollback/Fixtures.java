@@ -49,11 +49,14 @@ final class Fixtures {
         return RollbackForm.open(target.runbook(), target.procedure(), java.util.Map.of());
     }
 
-    /** A one-procedure runbook whose steps are the given command templates, each over TEXT parameters. */
+    /**
+     * A one-procedure runbook whose steps are the given command templates, each over optional TEXT parameters
+     * that allow options (these fixtures test quoting, so any text must reach the command).
+     */
     static RollbackForm textForm(List<String> names, List<String> commands) {
         List<Parameter> parameters = new ArrayList<>();
         for (String name : names) {
-            parameters.add(new Parameter(name, ParameterType.TEXT, null, null, false, null));
+            parameters.add(new Parameter(name, ParameterType.TEXT, null, null, false, null, true));
         }
         List<ProcedureStep> steps = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {

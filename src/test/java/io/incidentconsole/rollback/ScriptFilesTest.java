@@ -18,6 +18,7 @@ class ScriptFilesTest {
         GeneratedScript script = new ScriptGenerator().generate(Fixtures.CONTEXT,
                 Fixtures.form("rb330-phase1").with("commit", "abc1234"), ScriptMode.DRY_RUN);
 
+        Files.createDirectory(dir.resolve("sub"));
         Path saved = files.save(script, dir.resolve("sub/rollback.sh"));
 
         assertThat(saved).isEqualTo(dir.resolve("sub/rollback.sh").toAbsolutePath());

@@ -188,7 +188,7 @@ class ReportsViewTest {
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "reports-reminder-overdue-light")).get();
 
         // Export: the report is written for the incident as it stands.
-        Path file = home.resolve("exports/pir.html");
+        Path file = Files.createDirectory(home.resolve("exports")).resolve("pir.html");
         WaitForAsyncUtils.asyncFx(() -> console.reports().export(file, ReportFormat.HTML)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(console.reports().exportFailedProperty().get()).isFalse();

@@ -66,6 +66,7 @@ public final class RollbackView implements AreaView {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass RECORDING = PseudoClass.getPseudoClass("recording");
     private static final PseudoClass ALTERNATIVE = PseudoClass.getPseudoClass("alternative");
+    private static final PseudoClass UNSAFE = PseudoClass.getPseudoClass("unsafe");
     /** The console pane keeps about this many characters; older output is in the journal's tail and the terminal. */
     private static final int CONSOLE_LIMIT = 400_000;
 
@@ -508,9 +509,20 @@ public final class RollbackView implements AreaView {
         text.setPrefRowCount(18);
         text.setPrefColumnCount(90);
         VBox content = new VBox(8, intro, text);
+        List<String> unsafe = model.unsafeStepsProperty().get();
+        if (!unsafe.isEmpty()) {
+            Label warning = new Label("UNSAFE: the plan marks " + (unsafe.size() == 1 ? "this step" : "these steps")
+                    + " as handing a value to something that runs it as code — " + String.join("; ", unsafe)
+                    + ". Check every value in the script before you run it.");
+            warning.setWrapText(true);
+            warning.setId("run-confirmation-unsafe");
+            warning.getStyleClass().add("unsafe-warning");
+            content.getChildren().add(0, warning);
+        }
         VBox.setVgrow(text, Priority.ALWAYS);
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().getStyleClass().add("run-confirmation");
+        alert.getDialogPane().pseudoClassStateChanged(UNSAFE, !unsafe.isEmpty());
         if (root.getScene() != null) {
             alert.initOwner(root.getScene().getWindow());
             alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());

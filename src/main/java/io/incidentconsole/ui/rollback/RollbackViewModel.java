@@ -88,6 +88,8 @@ public final class RollbackViewModel {
     private final ReadOnlyBooleanWrapper canGenerate = new ReadOnlyBooleanWrapper(this, "canGenerate");
     private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun");
     private final ReadOnlyObjectWrapper<GeneratedScript> script = new ReadOnlyObjectWrapper<>(this, "script");
+    private final ReadOnlyObjectWrapper<List<String>> unsafeSteps =
+            new ReadOnlyObjectWrapper<>(this, "unsafeSteps", List.of());
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
     private final ReadOnlyStringWrapper recordingNotice = new ReadOnlyStringWrapper(this, "recordingNotice", "");
     private final StringProperty workingDirectory = new SimpleStringProperty(this, "workingDirectory", "");
@@ -395,6 +397,10 @@ public final class RollbackViewModel {
         }
         try {
             GeneratedScript generated = sessionFor(target).generate(dryRun.get() ? ScriptMode.DRY_RUN : ScriptMode.EXECUTE);
+            unsafeSteps.set(target.procedure().steps().stream()
+                    .filter(step -> step.unsafe() && step.command() != null && !step.alternative())
+                    .map(step -> step.title() != null && !step.title().isBlank() ? step.title() : step.command())
+                    .toList());
             script.set(generated);
             message.set("Generated " + (generated.mode() == ScriptMode.DRY_RUN ? "a dry run" : "the script")
                     + " (sha256 " + generated.sha256().substring(0, 12) + "…)"
@@ -536,6 +542,14 @@ public final class RollbackViewModel {
 
     public ReadOnlyObjectProperty<GeneratedScript> scriptProperty() {
         return script.getReadOnlyProperty();
+    }
+
+    /**
+     * The steps of the generated script that the plan marks {@code unsafe} (a value reaches something that runs it
+     * as code); the run confirmation shows them in red. Empty for an ordinary script.
+     */
+    public ReadOnlyObjectProperty<List<String>> unsafeStepsProperty() {
+        return unsafeSteps.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty recordingProperty() {

@@ -220,7 +220,7 @@ class RollbackViewModelTest {
         RollbackViewModel model = model();
         model.setValue("commit", "a1b2c3d4");
         model.generate();
-        Path target = home.resolve("out").resolve(model.suggestedFileName());
+        Path target = Files.createDirectory(home.resolve("out")).resolve(model.suggestedFileName());
 
         model.save(target);
 

@@ -272,6 +272,38 @@ class RollbackViewTest {
                 .satisfies(c -> assertThat(c.exitCode()).isEqualTo(ended.exitCode()));
     }
 
+    @Test
+    void aStepMarkedUnsafeMakesTheRunConfirmationRedAndNamesIt(FxRobot robot) throws Exception {
+        fx(() -> console.model().openPlan(plan("unsafe-runbook.yaml")));
+        CurrentPlan current = console.model().currentPlan().orElseThrow(() -> new AssertionError("plan did not load"));
+        fx(() -> console.model().openIncident(
+                console.store().create(current.plan(), current.source(), current.text(), "ana")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        TextField directory = node(robot, "#rollback-working-directory");
+        fx(() -> directory.setText(home.toString()));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.G);
+        assertThat(viewModel().unsafeStepsProperty().get()).containsExactly("Run the operator's snippet");
+
+        focus(robot, "#rollback-run");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window confirmation = dialog(robot, "run-confirmation");
+        Node root = confirmation.getScene().getRoot();
+        Node pane = robot.from(root).lookup(".run-confirmation").query();
+        assertThat(pane.getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("unsafe"));
+        Label warning = robot.from(root).lookup("#run-confirmation-unsafe").queryAs(Label.class);
+        assertThat(warning.getText()).startsWith("UNSAFE").contains("Run the operator's snippet");
+        assertThat(warning.getTextFill()).isNotEqualTo(((Label) robot.from(root).lookup(".label").query()).getTextFill());
+        fx(() -> Screenshots.save(confirmation.getScene(), "rollback-run-confirmation-unsafe"));
+        fx(() -> robot.from(root).lookup("#run-abort").queryButton().fire());
+        assertThat(confirmation.isShowing()).isFalse();
+
+        // An ordinary procedure afterwards shows no warning.
+        fx(() -> console.model().openPlan(plan("harmless-runbook.yaml")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.G);
+        assertThat(viewModel().unsafeStepsProperty().get()).isEmpty();
+    }
+
     private GeneratedScript modelScript(FxRobot robot) {
         return viewModel().scriptProperty().get();
     }
