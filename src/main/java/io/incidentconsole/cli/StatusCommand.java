@@ -13,6 +13,7 @@ import io.incidentconsole.incident.TimelineEntry;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.TestSuite;
@@ -77,7 +78,7 @@ final class StatusCommand implements Callable<Integer> {
         out.println("Open alerts: " + (open.isEmpty() ? "none" : open.size()));
         for (IncidentState.AlertState alert : open) {
             out.println("  ! " + alert.alertId() + " fired " + time(alert.firedAt())
-                    + (alert.value() == null ? "" : " (" + alert.metricId() + " = " + alert.value() + ")")
+                    + (alert.value() == null ? "" : " (" + alert.metricId() + " = " + QuantityFormat.compact(alert.value()) + ")")
                     + (alert.message() == null ? "" : ": " + alert.message()));
         }
         out.println();

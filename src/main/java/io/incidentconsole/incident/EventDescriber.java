@@ -6,6 +6,7 @@ import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Procedure;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Runbook;
 import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestCase;
@@ -125,7 +126,7 @@ public final class EventDescriber {
                     + (p.succeeded() ? ": succeeded" : ": FAILED") + (blank(p.note()) ? "" : " — " + p.note());
         } else if (payload instanceof AlertFired p) {
             return "Alert " + p.alertId() + " fired" + (p.value() == null ? "" : " (" + p.metricId() + " = "
-                    + p.value() + ")") + (blank(p.message()) ? "" : ": " + p.message());
+                    + QuantityFormat.compact(p.value()) + ")") + (blank(p.message()) ? "" : ": " + p.message());
         } else if (payload instanceof AlertAcknowledged p) {
             return "Acknowledged alert " + p.alertId() + (blank(p.note()) ? "" : " — " + p.note());
         } else if (payload instanceof NoteAdded p) {

@@ -15,8 +15,8 @@ import io.incidentconsole.plan.Parameter;
 import io.incidentconsole.plan.ParameterRules;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.SignOff;
-import io.incidentconsole.plan.outline.Quantities;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ChangeListener;
@@ -728,8 +728,8 @@ public final class GuidedView implements AreaView {
         }
         Metric m = metric.get();
         String unit = m.unit() == null ? "" : " " + m.unit();
-        return m.name() + " — baseline " + Quantities.compact(m.baseline()) + " → target "
-                + Quantities.compact(m.target()) + unit;
+        return m.name() + " — baseline " + QuantityFormat.compact(m.baseline()) + " → target "
+                + QuantityFormat.compact(m.target()) + unit;
     }
 
     private static String hours(java.time.Duration duration) {

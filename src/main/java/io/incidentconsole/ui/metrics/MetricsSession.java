@@ -12,6 +12,7 @@ import io.incidentconsole.metrics.RuleEvaluator;
 import io.incidentconsole.metrics.SimulatorSource;
 import io.incidentconsole.metrics.SourceProblem;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Severity;
 import io.incidentconsole.ui.IncidentSession;
 import javafx.animation.AnimationTimer;
@@ -240,8 +241,8 @@ public final class MetricsSession {
 
     /** "convex_calls crossed 900K at 09:14:03 UTC (value 912K)"; the firing time makes each firing unique. */
     static String message(Rule rule, Instant at, double value) {
-        return rule.metricId() + " crossed " + ChartText.compact(rule.condition().value()) + " at "
-                + ChartText.clock(at) + " (" + rule.name() + "; value " + ChartText.compact(value) + ")";
+        return rule.metricId() + " crossed " + QuantityFormat.exact(rule.condition().value()) + " at "
+                + ChartText.clock(at) + " (" + rule.name() + "; value " + QuantityFormat.compact(value) + ")";
     }
 
     private void refreshAlerts() {
@@ -252,7 +253,7 @@ public final class MetricsSession {
             }
             Rule rule = active.rule();
             notices.add(new AlertNotice(rule.id(), rule.metricId(), rule.metricId() + " crossed "
-                    + ChartText.compact(rule.condition().value()) + " at " + ChartText.minutes(active.firedAt())
+                    + QuantityFormat.exact(rule.condition().value()) + " at " + ChartText.minutes(active.firedAt())
                     + " — " + rule.name(), active.firedAt(), rule.runbookId(), rule.severity() == Severity.CRITICAL));
         }
         if (!notices.equals(alerts)) {
