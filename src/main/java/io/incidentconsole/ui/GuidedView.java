@@ -127,6 +127,13 @@ public final class GuidedView implements AreaView {
         FocusScrolling.follow(scroller);
     }
 
+    /** Enter moves to the next step at once: the focus sits on Next (or on the page when there is none). */
+    @Override
+    public void focusFirstControl() {
+        Node next = scroller.getContent().lookup("#guided-next");
+        (next != null && !next.isDisabled() && next.isVisible() ? next : scroller).requestFocus();
+    }
+
     @Override
     public Node root() {
         return scroller;

@@ -166,6 +166,12 @@ public final class RollbackView implements AreaView {
         return model;
     }
 
+    /** ↑↓ pick a procedure at once. */
+    @Override
+    public void focusFirstControl() {
+        targets.requestFocus();
+    }
+
     @Override
     public Node root() {
         return root;
