@@ -14,6 +14,7 @@ import io.incidentconsole.incident.TimelineEntry;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.TestSuite;

@@ -6,11 +6,11 @@ import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Procedure;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Runbook;
 import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.TestSuite;
-import io.incidentconsole.plan.outline.Quantities;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -50,7 +50,7 @@ public final class EventDescriber {
      * status command format a quantity, so that the project's quantity formatter can take it over.
      */
     public static String quantity(Double value) {
-        return Quantities.compact(value);
+        return QuantityFormat.compact(value);
     }
 
     private static String ordinal(int n) {

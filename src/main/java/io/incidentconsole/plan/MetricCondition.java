@@ -61,6 +61,26 @@ public record MetricCondition(String metric, Comparison comparison, double value
         return comparison.test(sample, value);
     }
 
+    /** For people: "convex_calls <= 2.8M for 5m", the value spelled by {@link QuantityFormat#exact}. */
+    public String describe() {
+        return metric + " " + comparison.symbol() + " " + QuantityFormat.exact(value) + holdText();
+    }
+
+    private String holdText() {
+        if (forAtLeast.isZero()) {
+            return "";
+        }
+        long seconds = forAtLeast.toSeconds();
+        if (seconds % 86_400 == 0) {
+            return " for " + seconds / 86_400 + "d";
+        }
+        if (seconds % 3_600 == 0) {
+            return " for " + seconds / 3_600 + "h";
+        }
+        return seconds % 60 == 0 ? " for " + seconds / 60 + "m" : " for " + seconds + "s";
+    }
+
+    /** The plan's own syntax, written back into plan files and journals: every digit, hold in seconds. */
     @JsonValue
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package io.incidentconsole.report;
 
 import io.incidentconsole.plan.Metric;
+import io.incidentconsole.plan.QuantityFormat;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -110,7 +111,7 @@ public final class MetricChart {
                 g.setColor(GRID);
                 g.drawLine(left, y, right, y);
                 g.setColor(AXIS_TEXT);
-                String text = Numbers.compact(v);
+                String text = QuantityFormat.compact(v);
                 g.drawString(text, left - 8 - g.getFontMetrics().stringWidth(text), y + 4);
             }
             for (int i = 0; i <= 3; i++) {
@@ -125,11 +126,11 @@ public final class MetricChart {
                     new float[] {6, 4}, 0);
             g.setStroke(dashed);
             if (metric.baseline() != null) {
-                reference(g, "baseline " + Numbers.compact(metric.baseline()), BASELINE,
+                reference(g, "baseline " + QuantityFormat.compact(metric.baseline()), BASELINE,
                         y(metric.baseline(), min, max, top, bottom), left, right);
             }
             if (metric.target() != null) {
-                reference(g, "target " + Numbers.compact(metric.target()), TARGET,
+                reference(g, "target " + QuantityFormat.compact(metric.target()), TARGET,
                         y(metric.target(), min, max, top, bottom), left, right);
             }
             for (Marker marker : markers) {

@@ -3,6 +3,7 @@ package io.incidentconsole.report;
 import io.incidentconsole.plan.Direction;
 import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class MetricSummary {
 
         List<String> cells() {
             return List.of(metric.name(), unit(), format(metric.baseline()), format(first), format(last),
-                    last == null ? "" : Numbers.change(metric.baseline(), last), format(metric.target()), metText());
+                    last == null ? "" : QuantityFormat.change(metric.baseline(), last), format(metric.target()), metText());
         }
     }
 
@@ -55,6 +56,6 @@ public final class MetricSummary {
     }
 
     static String format(Double value) {
-        return value == null ? "—" : Numbers.compact(value);
+        return value == null ? "—" : QuantityFormat.compact(value);
     }
 }

@@ -13,6 +13,7 @@ import io.incidentconsole.plan.NoteKind;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.SignOff;
 
 import java.time.Duration;
@@ -259,11 +260,11 @@ public final class PostIncidentReport {
             if (event.payload() instanceof EventPayload.AlertFired fired && !state.isUndone(event.id())) {
                 items.add(ReportFacts.time(event.at()) + " · " + fired.alertId()
                         + (fired.metricId() == null ? "" : " on " + fired.metricId())
-                        + (fired.value() == null ? "" : " at " + Numbers.compact(fired.value()))
+                        + (fired.value() == null ? "" : " at " + QuantityFormat.compact(fired.value()))
                         + (fired.message() == null ? "" : ": " + fired.message()));
             } else if (event.payload() instanceof EventPayload.AlertCleared cleared && !state.isUndone(event.id())) {
                 items.add(ReportFacts.time(event.at()) + " · " + cleared.alertId() + " cleared"
-                        + (cleared.value() == null ? "" : " at " + Numbers.compact(cleared.value()))
+                        + (cleared.value() == null ? "" : " at " + QuantityFormat.compact(cleared.value()))
                         + (cleared.message() == null ? "" : ": " + cleared.message()));
             }
         }

@@ -10,6 +10,7 @@ import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -223,7 +224,7 @@ public final class StakeholderUpdate {
             rows.add(List.of(metric.name() + (metric.unit() == null ? "" : " (" + metric.unit() + ")"),
                     MetricSummary.format(metric.baseline()), MetricSummary.format(before.orElse(null)),
                     MetricSummary.format(current.orElse(null)),
-                    current.map(v -> Numbers.change(metric.baseline(), v)).orElse(""),
+                    current.map(v -> QuantityFormat.change(metric.baseline(), v)).orElse(""),
                     MetricSummary.format(metric.target()), row.metText()));
         }
         if (rows.isEmpty()) {
@@ -245,7 +246,7 @@ public final class StakeholderUpdate {
             }
             String metric = alert.metricId() == null ? "" : " on " + state.plan().metric(alert.metricId())
                     .map(Metric::name).orElse(alert.metricId());
-            String value = alert.value() == null ? "" : " at " + Numbers.compact(alert.value());
+            String value = alert.value() == null ? "" : " at " + QuantityFormat.compact(alert.value());
             items.add(alert.alertId() + metric + value + ": fired " + ReportFacts.time(alert.firedAt())
                     + (alert.timesFired() > 1 ? " (" + alert.timesFired() + " times)" : "")
                     + (alert.message() == null ? "" : ", " + alert.message())

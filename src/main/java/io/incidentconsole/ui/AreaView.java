@@ -13,4 +13,13 @@ public interface AreaView {
     void activate();
 
     void deactivate();
+
+    /**
+     * Puts the keyboard focus on the control the area's first key is meant for, so an area opened by its shortcut
+     * answers that key at once (Enter in guided mode, P in tests, Space on the board). Called after
+     * {@link #activate()}, only when the operator opened the area from the keyboard.
+     */
+    default void focusFirstControl() {
+        root().requestFocus();
+    }
 }

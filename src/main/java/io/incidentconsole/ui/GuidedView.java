@@ -15,8 +15,8 @@ import io.incidentconsole.plan.Parameter;
 import io.incidentconsole.plan.ParameterRules;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.SignOff;
-import io.incidentconsole.plan.outline.Quantities;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ChangeListener;
@@ -125,6 +125,13 @@ public final class GuidedView implements AreaView {
             }
         });
         FocusScrolling.follow(scroller);
+    }
+
+    /** Enter moves to the next step at once: the focus sits on Next (or on the page when there is none). */
+    @Override
+    public void focusFirstControl() {
+        Node next = scroller.getContent().lookup("#guided-next");
+        (next != null && !next.isDisabled() && next.isVisible() ? next : scroller).requestFocus();
     }
 
     @Override
@@ -728,8 +735,8 @@ public final class GuidedView implements AreaView {
         }
         Metric m = metric.get();
         String unit = m.unit() == null ? "" : " " + m.unit();
-        return m.name() + " — baseline " + Quantities.compact(m.baseline()) + " → target "
-                + Quantities.compact(m.target()) + unit;
+        return m.name() + " — baseline " + QuantityFormat.compact(m.baseline()) + " → target "
+                + QuantityFormat.compact(m.target()) + unit;
     }
 
     private static String hours(java.time.Duration duration) {

@@ -36,6 +36,13 @@ public final class IncidentPickerView {
         VBox root = FxmlViews.load("IncidentPicker", this);
         operator.textProperty().bindBidirectional(model.operatorProperty());
         operator.setId("operator-name");
+        // Enter after typing the name starts the incident: that is what the operator just asked for.
+        operator.setOnAction(e -> {
+            if (!startNew.isDisabled()) {
+                e.consume();
+                onStartNew();
+            }
+        });
         problem.textProperty().bind(model.problemProperty());
         problem.setId("picker-problem");
         planLine.setText(model.planLine());

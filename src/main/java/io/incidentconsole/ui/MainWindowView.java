@@ -187,7 +187,10 @@ public final class MainWindowView {
             item.setId("menu-area-" + area.name().toLowerCase(Locale.ROOT));
             item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(area.ordinal() + 1)),
                     KeyCombination.SHORTCUT_DOWN));
-            item.setOnAction(e -> model.select(area));
+            item.setOnAction(e -> {
+                model.select(area);
+                focusShownArea();
+            });
             viewMenu.getItems().add(position++, item);
         }
 
@@ -308,6 +311,19 @@ public final class MainWindowView {
         shown = next;
         content.getChildren().setAll(next.root());
         next.activate();
+    }
+
+    /**
+     * The area's first control gets the focus once the shortcut's key event is over: focus requested while the
+     * accelerator runs does not stick (the navigation list kept it, KeyboardFirstTest).
+     */
+    private void focusShownArea() {
+        AreaView area = shown;
+        Platform.runLater(() -> {
+            if (shown == area) {
+                area.focusFirstControl();
+            }
+        });
     }
 
     private void rebuildRecentMenu() {

@@ -135,6 +135,19 @@ public final class PhaseBoardView implements AreaView {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** Space ticks at once: the first open task or criterion of the most urgent card that can be ticked. */
+    @Override
+    public void focusFirstControl() {
+        for (Node box : groups.lookupAll(".check-box")) {
+            if (box instanceof javafx.scene.control.CheckBox check && !check.isDisabled() && !check.isSelected()
+                    && check.isVisible()) {
+                check.requestFocus();
+                return;
+            }
+        }
+        scroller.requestFocus();
+    }
+
     @Override
     public Node root() {
         return scroller;

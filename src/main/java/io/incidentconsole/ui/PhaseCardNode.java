@@ -121,7 +121,7 @@ final class PhaseCardNode {
             root.getChildren().add(heading("Success criteria"));
             for (Criterion criterion : phase.successCriteria()) {
                 CheckBox box = checkBox("criterion-" + nodeId(criterion.id()), criterion.text()
-                        + (criterion.when() == null ? "" : "   [" + criterion.when() + "]"));
+                        + (criterion.when() == null ? "" : "   [" + criterion.when().describe() + "]"));
                 box.selectedProperty().addListener((obs, was, now) -> {
                     if (!updating) {
                         showRecorded(box, was);

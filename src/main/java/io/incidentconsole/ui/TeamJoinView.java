@@ -122,6 +122,8 @@ public final class TeamJoinView {
         });
         join.setId("team-join");
         join.disableProperty().bind(model.canJoinBinding().not());
+        // Enter joins the selected incident once one can be joined; Esc is Cancel (in the FXML).
+        join.defaultButtonProperty().bind(join.disabledProperty().not());
         startNew.setId("team-start-new");
         startNew.disableProperty().bind(model.canStartNewBinding().not());
         planLine.setText(model.planLine());

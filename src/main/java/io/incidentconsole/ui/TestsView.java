@@ -662,6 +662,15 @@ public final class TestsView implements AreaView {
         }
     }
 
+    /** P, F, S, B work at once: the table, with the selected (or first) test. */
+    @Override
+    public void focusFirstControl() {
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+        table.requestFocus();
+    }
+
     @Override
     public void deactivate() {
         model.rows().removeListener(rowsChanged);

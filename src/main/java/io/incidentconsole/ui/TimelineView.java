@@ -158,6 +158,12 @@ public final class TimelineView implements AreaView {
         }
     }
 
+    /** ↑↓ walk the events at once. */
+    @Override
+    public void focusFirstControl() {
+        events.requestFocus();
+    }
+
     @Override
     public Node root() {
         return root;

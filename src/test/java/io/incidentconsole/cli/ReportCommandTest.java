@@ -140,7 +140,7 @@ class ReportCommandTest {
                 """);
         assertThat(run(folder.toString(), "--kind", "postmortem", "--metrics-file", metrics.toString(),
                 "--format", "markdown")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("| Convex function calls | calls/day | 3.2M | 3.2M | 2.6M | -19 % | 1M | no |");
+        assertThat(out.toString()).contains("| Convex function calls | calls/day | 3.2M | 3.2M | 2.6M | −18.8% | 1M | no |");
         assertThat(err.toString()).contains("skipped: " + metrics + ":3: ");
     }
 

@@ -90,4 +90,13 @@ class MetricConditionTest {
     net.jqwik.api.Arbitrary<String> comparisons() {
         return net.jqwik.api.Arbitraries.of("<", "<=", ">", ">=", "==", "!=");
     }
+
+    @Test
+    void describedForPeopleWithTheOneQuantitySpellingAndWrittenBackInFull() {
+        MetricCondition c = MetricCondition.parse("convex_calls <= 2800000 for 300s");
+
+        assertThat(c.describe()).isEqualTo("convex_calls <= 2.8M for 5m");
+        assertThat(c.toString()).isEqualTo("convex_calls <= 2800000 for 300s");
+        assertThat(MetricCondition.parse("convex_calls > 2812345").describe()).isEqualTo("convex_calls > 2,812,345");
+    }
 }

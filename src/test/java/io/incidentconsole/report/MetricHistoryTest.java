@@ -65,17 +65,4 @@ class MetricHistoryTest {
         assertThat(series.upTo(2_000).values()).containsExactly(3.0e6, 2.5e6);
         assertThat(history.series("page_load")).isEmpty();
     }
-
-    @Test
-    void numbersReadLikeThePlan() {
-        assertThat(Numbers.compact(3.2e6)).isEqualTo("3.2M");
-        assertThat(Numbers.compact(1.88e6)).isEqualTo("1.88M");
-        assertThat(Numbers.compact(500_000)).isEqualTo("500K");
-        assertThat(Numbers.compact(2_490)).isEqualTo("2490");
-        assertThat(Numbers.compact(0.0123)).isEqualTo("0.0123");
-        assertThat(Numbers.compact(-4.5e9)).isEqualTo("-4.5B");
-        assertThat(Numbers.compact(Double.NaN)).isEqualTo("NaN");
-        assertThat(Numbers.change(3.2e6, 1.0e6)).isEqualTo("-69 %");
-        assertThat(Numbers.change(null, 1.0)).isEmpty();
-    }
 }

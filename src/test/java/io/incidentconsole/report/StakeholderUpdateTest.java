@@ -68,7 +68,7 @@ class StakeholderUpdateTest {
         assertThat(update).contains("- FAIL p330-2 · Phase 2 Testing › Google OAuth works: redirect loop after consent");
 
         assertThat(update).contains("**Source:** test values");
-        assertThat(update).contains("| Convex function calls (calls/day) | 3.2M | 2.9M | 2.5M | -22 % | 1M | no |");
+        assertThat(update).contains("| Convex function calls (calls/day) | 3.2M | 2.9M | 2.5M | −21.9% | 1M | no |");
 
         assertThat(update).contains("- convex-900k on Convex function calls at 950K: fired 2026-01-29 10:30 UTC, "
                 + "Convex calls above 900K; still firing; NOT acknowledged");

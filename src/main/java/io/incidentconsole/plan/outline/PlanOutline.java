@@ -18,6 +18,7 @@ import io.incidentconsole.plan.PlanInfo;
 import io.incidentconsole.plan.PlanIssue;
 import io.incidentconsole.plan.Procedure;
 import io.incidentconsole.plan.ProcedureStep;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Runbook;
 import io.incidentconsole.plan.SignOff;
 import io.incidentconsole.plan.Task;
@@ -318,7 +319,7 @@ public final class PlanOutline {
             List<List<String>> rows = plan.metrics().stream().map(m -> List.of(
                     m.name(),
                     m.issue() == null ? "—" : "#" + m.issue(),
-                    Quantities.compact(m.baseline()) + " → " + Quantities.compact(m.target())
+                    QuantityFormat.compact(m.baseline()) + " → " + QuantityFormat.compact(m.target())
                             + (m.unit() == null ? "" : " " + m.unit()),
                     m.direction() == io.incidentconsole.plan.Direction.DOWN ? "lower is better" : "higher is better",
                     thresholds(m),
@@ -330,7 +331,7 @@ public final class PlanOutline {
         if (!plan.alerts().isEmpty()) {
             blocks.add(new Heading("Alert rules"));
             blocks.add(new Table(List.of("Alert", "Condition", "Severity", "Runbook"), plan.alerts().stream()
-                    .map(a -> List.of(Objects.requireNonNullElse(a.name(), a.id()), a.when().toString(),
+                    .map(a -> List.of(Objects.requireNonNullElse(a.name(), a.id()), a.when().describe(),
                             a.severity().name(), Objects.requireNonNullElse(a.runbook(), "—"))).toList(), -1));
         }
         return new OutlineSection("metrics", "Success metrics", Area.METRICS, blocks);
@@ -340,7 +341,7 @@ public final class PlanOutline {
         if (m.thresholds().isEmpty()) {
             return "—";
         }
-        return m.thresholds().stream().map(Threshold::value).map(Quantities::compact)
+        return m.thresholds().stream().map(Threshold::value).map(QuantityFormat::exact)
                 .collect(Collectors.joining(", "));
     }
 
@@ -350,7 +351,7 @@ public final class PlanOutline {
         }
         List<String> parts = new ArrayList<>();
         for (Milestone milestone : m.milestones()) {
-            parts.add(phaseLabel(plan, milestone.afterPhase()) + ": " + Quantities.compact(milestone.expected()));
+            parts.add(phaseLabel(plan, milestone.afterPhase()) + ": " + QuantityFormat.compact(milestone.expected()));
         }
         return String.join("; ", parts);
     }
@@ -462,7 +463,7 @@ public final class PlanOutline {
     }
 
     private static String criterion(Criterion c) {
-        return c.when() == null ? c.text() : c.text() + "  [" + c.when() + "]";
+        return c.when() == null ? c.text() : c.text() + "  [" + c.when().describe() + "]";
     }
 
     private static String phaseLabel(Plan plan, String id) {

@@ -2,36 +2,12 @@ package io.incidentconsole.plan.outline;
 
 import io.incidentconsole.plan.PlannedWindow;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 
-/** Numbers and durations the way the plan writes them: 3.2M, 500K, Day 3–4. */
+/** Planned windows and durations the way the plan writes them: Day 3–4, 24h. Numbers: {@code QuantityFormat}. */
 public final class Quantities {
 
     private Quantities() {
-    }
-
-    public static String compact(Double value) {
-        if (value == null) {
-            return "—";
-        }
-        double v = value;
-        double abs = Math.abs(v);
-        if (abs >= 1e9) {
-            return trim(v / 1e9) + "G";
-        }
-        if (abs >= 1e6) {
-            return trim(v / 1e6) + "M";
-        }
-        if (abs >= 1e4) {
-            return trim(v / 1e3) + "K";
-        }
-        return trim(v);
-    }
-
-    private static String trim(double v) {
-        return new BigDecimal(v).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** "Day 3–4" for whole days from the incident start, otherwise "+6h → +12h". */

@@ -1,6 +1,7 @@
 package io.incidentconsole.ui.metrics;
 
 import io.incidentconsole.plan.Direction;
+import io.incidentconsole.plan.QuantityFormat;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-/** How the charts put numbers and times into words: 3.2M, 750K, 2.49, 09:14 UTC, "−12.5% vs baseline". */
+/** How the charts put times and changes into words: 09:14 UTC, "−12.5% vs baseline" (numbers: {@link QuantityFormat}). */
 public final class ChartText {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -23,49 +24,10 @@ public final class ChartText {
     private ChartText() {
     }
 
-    /** 3,200,000 → "3.2M"; 750,000 → "750K"; 2.49 → "2.49"; 0.012 → "0.012". */
-    public static String compact(double value) {
-        if (Double.isNaN(value)) {
-            return "—";
-        }
-        double abs = Math.abs(value);
-        String sign = value < 0 ? "−" : "";
-        if (abs >= 1e9) {
-            return sign + trim(abs / 1e9) + "G";
-        }
-        if (abs >= 1e6) {
-            return sign + trim(abs / 1e6) + "M";
-        }
-        if (abs >= 1e3) {
-            return sign + trim(abs / 1e3) + "K";
-        }
-        if (abs >= 100 || abs == Math.rint(abs)) {
-            return sign + String.format(Locale.ROOT, "%.0f", abs);
-        }
-        if (abs >= 1) {
-            return sign + trim(abs);
-        }
-        return sign + new java.math.BigDecimal(abs).round(new java.math.MathContext(2)).stripTrailingZeros()
-                .toPlainString();
-    }
-
-    /** Up to two decimals, without trailing zeros (3.20 → 3.2, 2.49 → 2.49). */
-    private static String trim(double v) {
-        String text = String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
-        if (text.contains(".")) {
-            text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return text;
-    }
-
     /** "−12.5% vs baseline", or empty without a usable baseline. */
     public static String changeFromBaseline(double value, Double baseline) {
-        if (baseline == null || baseline == 0 || Double.isNaN(value)) {
-            return "";
-        }
-        double change = (value - baseline) / Math.abs(baseline) * 100;
-        String sign = change < 0 ? "−" : "+";
-        return sign + String.format(Locale.ROOT, "%.1f", Math.abs(change)) + "% vs baseline";
+        String change = QuantityFormat.change(baseline, value);
+        return change.isEmpty() ? "" : change + " vs baseline";
     }
 
     /** "1.8M to go" towards the target in the metric's good direction, or "target reached". */
@@ -74,7 +36,7 @@ public final class ChartText {
             return "";
         }
         double remaining = direction == Direction.UP ? target - value : value - target;
-        return remaining <= 0 ? "target reached" : compact(remaining) + " to go";
+        return remaining <= 0 ? "target reached" : QuantityFormat.compact(remaining) + " to go";
     }
 
     public static String clock(Instant at) {

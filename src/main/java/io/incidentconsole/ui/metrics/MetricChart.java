@@ -3,6 +3,7 @@ package io.incidentconsole.ui.metrics;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.metrics.ReducedSeries;
 import io.incidentconsole.plan.Metric;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Threshold;
 import javafx.css.PseudoClass;
 import javafx.geometry.VPos;
@@ -259,8 +260,8 @@ public final class MetricChart extends VBox {
         String unit = metric.unit() == null ? "" : " " + metric.unit();
         if (!feed.hasSource()) {
             value.setText("no live source");
-            change.setText(metric.baseline() == null ? "" : "baseline " + ChartText.compact(metric.baseline()));
-            toGo.setText(metric.target() == null ? "" : "target " + ChartText.compact(metric.target()));
+            change.setText(metric.baseline() == null ? "" : "baseline " + QuantityFormat.compact(metric.baseline()));
+            toGo.setText(metric.target() == null ? "" : "target " + QuantityFormat.compact(metric.target()));
             status.setText("");
         } else if (last.isEmpty()) {
             value.setText("no data yet");
@@ -269,7 +270,7 @@ public final class MetricChart extends VBox {
             status.setText(stale ? staleText(freshness) : "");
         } else {
             double v = last.getAsDouble();
-            value.setText((stale ? "last known " : "") + ChartText.compact(v) + unit);
+            value.setText((stale ? "last known " : "") + QuantityFormat.compact(v) + unit);
             change.setText(ChartText.changeFromBaseline(v, metric.baseline()));
             toGo.setText(ChartText.toTarget(v, metric.target(), metric.direction()));
             status.setText(stale ? staleText(freshness) : "");
@@ -331,7 +332,7 @@ public final class MetricChart extends VBox {
         for (double tick : ChartText.valueTicks(s.min, s.max, Math.max(2, (int) (s.height / 40)))) {
             double y = Math.round(s.y(tick)) + 0.5;
             g.strokeLine(s.left, y, s.left + s.width, y);
-            g.fillText(ChartText.compact(tick), s.left - 6, y);
+            g.fillText(QuantityFormat.compact(tick), s.left - 6, y);
         }
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
@@ -352,15 +353,15 @@ public final class MetricChart extends VBox {
         List<Level> levels = new java.util.ArrayList<>();
         if (metric.baseline() != null) {
             levels.add(new Level(metric.baseline(), fill(baselineColour), new double[]{6, 4},
-                    "baseline " + ChartText.compact(metric.baseline())));
+                    "baseline " + QuantityFormat.compact(metric.baseline())));
         }
         if (metric.target() != null) {
             levels.add(new Level(metric.target(), fill(targetColour), new double[]{},
-                    "target " + ChartText.compact(metric.target())));
+                    "target " + QuantityFormat.compact(metric.target())));
         }
         for (Threshold threshold : metric.thresholds()) {
             levels.add(new Level(threshold.value(), fill(thresholdColour), new double[]{2, 3},
-                    "alert " + ChartText.compact(threshold.value())));
+                    "alert " + QuantityFormat.compact(threshold.value())));
         }
         return levels;
     }
@@ -542,7 +543,7 @@ public final class MetricChart extends VBox {
         int nearest = nearest(series, hoverX - s.left);
         long t = series.time(nearest);
         double v = series.value(nearest);
-        hoverText = ChartText.clock(Instant.ofEpochMilli(t)) + "  " + ChartText.compact(v)
+        hoverText = ChartText.clock(Instant.ofEpochMilli(t)) + "  " + QuantityFormat.compact(v)
                 + (metric.unit() == null ? "" : " " + metric.unit());
         double x = s.left + series.x(nearest);
         double y = s.y(v);

@@ -12,6 +12,7 @@ import io.incidentconsole.metrics.RuleEvaluator;
 import io.incidentconsole.metrics.SimulatorSource;
 import io.incidentconsole.metrics.SourceProblem;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Severity;
 import io.incidentconsole.ui.IncidentSession;
 import javafx.animation.AnimationTimer;
@@ -345,14 +346,14 @@ public final class MetricsSession {
 
     /** "convex_calls crossed 900K at 09:14:03 UTC (value 912K)"; the firing time makes each firing unique. */
     static String message(Rule rule, Instant at, double value) {
-        return rule.metricId() + " crossed " + ChartText.compact(rule.condition().value()) + " at "
-                + ChartText.clock(at) + " (" + rule.name() + "; value " + ChartText.compact(value) + ")";
+        return rule.metricId() + " crossed " + QuantityFormat.exact(rule.condition().value()) + " at "
+                + ChartText.clock(at) + " (" + rule.name() + "; value " + QuantityFormat.compact(value) + ")";
     }
 
     /** "convex_calls back within 900K at 09:16:40 UTC (Convex calls above 900K; value 850K)". */
     static String clearedMessage(Rule rule, Instant at, double value) {
-        return rule.metricId() + " back within " + ChartText.compact(rule.condition().value()) + " at "
-                + ChartText.clock(at) + " (" + rule.name() + "; value " + ChartText.compact(value) + ")";
+        return rule.metricId() + " back within " + QuantityFormat.exact(rule.condition().value()) + " at "
+                + ChartText.clock(at) + " (" + rule.name() + "; value " + QuantityFormat.compact(value) + ")";
     }
 
     /**
@@ -393,7 +394,7 @@ public final class MetricsSession {
                 : crossed(rule, alert.firedAt());
         if (!alert.firing()) {
             text += " · cleared at " + ChartText.minutes(alert.clearedAt())
-                    + (alert.clearedValue() == null ? "" : " (value " + ChartText.compact(alert.clearedValue()) + ")");
+                    + (alert.clearedValue() == null ? "" : " (value " + QuantityFormat.compact(alert.clearedValue()) + ")");
         }
         return new AlertNotice(alert.alertId(), alert.metricId(), text, alert.firedAt(),
                 rule == null ? null : rule.runbookId(), rule != null && rule.severity() == Severity.CRITICAL,
@@ -401,7 +402,7 @@ public final class MetricsSession {
     }
 
     private static String crossed(Rule rule, Instant firedAt) {
-        return rule.metricId() + " crossed " + ChartText.compact(rule.condition().value()) + " at "
+        return rule.metricId() + " crossed " + QuantityFormat.exact(rule.condition().value()) + " at "
                 + ChartText.minutes(firedAt) + " — " + rule.name();
     }
 

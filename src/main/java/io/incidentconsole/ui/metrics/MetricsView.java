@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -171,6 +172,17 @@ public final class MetricsView implements AreaView {
 
     public void setAlerting(Set<String> metricIds) {
         charts.forEach((id, chart) -> chart.setAlerting(metricIds.contains(id)));
+    }
+
+    /** Keys 1–5 pick the window at once: the focus sits on the chosen window's button. */
+    @Override
+    public void focusFirstControl() {
+        Toggle selected = windowGroup.getSelectedToggle();
+        if (selected instanceof Node button) {
+            button.requestFocus();
+        } else {
+            root.requestFocus();
+        }
     }
 
     @Override

@@ -167,6 +167,12 @@ public final class RollbackView implements AreaView {
         return model;
     }
 
+    /** ↑↓ pick a procedure at once. */
+    @Override
+    public void focusFirstControl() {
+        targets.requestFocus();
+    }
+
     @Override
     public Node root() {
         return root;
