@@ -23,6 +23,7 @@ public final class Cli {
         cli.addSubcommand(new TimelineCommand());
         cli.addSubcommand(new TestsCommand());
         cli.addSubcommand(new ReportCommand(java.time.Clock.systemUTC()));
+        cli.addSubcommand(new HandoffCommand(java.time.Clock.systemUTC()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

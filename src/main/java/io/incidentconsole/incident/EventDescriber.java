@@ -79,6 +79,10 @@ public final class EventDescriber {
             procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
         } else if (payload instanceof RollbackFinished p) {
             procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
+        } else if (payload instanceof StepStarted p) {
+            procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
+        } else if (payload instanceof StepRunAborted p) {
+            procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
         } else if (payload instanceof CriterionTicked p) {
             if (plan.phase(p.ownerId()).isPresent()) {
                 phases.add(p.ownerId());
@@ -153,6 +157,30 @@ public final class EventDescriber {
         } else if (payload instanceof RollbackFinished p) {
             return "Finished rollback " + rollback(p.runbookId(), p.procedureId())
                     + (p.succeeded() ? ": succeeded" : ": FAILED") + (blank(p.note()) ? "" : " — " + p.note());
+        } else if (payload instanceof StepStarted p) {
+            return "Started step " + p.number() + (blank(p.title()) ? "" : " “" + p.title() + "”") + " of "
+                    + p.procedureId() + (p.attempt() > 1 ? " (attempt " + p.attempt() + ")" : "")
+                    + (blank(p.command()) ? "" : ": " + p.command());
+        } else if (payload instanceof StepFinished p) {
+            return "Step " + p.stepId() + " of " + p.procedureId() + (p.timedOut() ? " timed out"
+                    : p.cancelled() ? " was cancelled" : p.exitCode() == 0 ? " succeeded" : " FAILED")
+                    + ": exit code " + p.exitCode() + (p.duration() == null ? "" : " after " + seconds(p.duration()));
+        } else if (payload instanceof StepSkipped p) {
+            return "Skipped step " + p.stepId() + " of " + p.procedureId() + ": " + p.reason();
+        } else if (payload instanceof StepOutcomeDecided p) {
+            return "Decided step " + p.stepId() + " of " + p.procedureId() + " " + switch (p.decision()) {
+                case RAN -> "ran";
+                case DID_NOT_RUN -> "did not run";
+                case RETRY -> "is to be run again";
+            } + (blank(p.note()) ? "" : " — " + p.note());
+        } else if (payload instanceof StepRunAborted p) {
+            return "Aborted the step-by-step run of " + p.procedureId() + reason(p.reason());
+        } else if (payload instanceof HandoffShared p) {
+            return ("saved".equals(p.action()) ? "Saved the handoff summary" + (blank(p.file()) ? "" : " as " + p.file())
+                    : "Copied the handoff summary") + (blank(p.watchOut()) ? "" : " — watch out: " + p.watchOut());
+        } else if (payload instanceof IncidentTakenOver p) {
+            return p.toOperator() + " took the incident over" + (blank(p.fromOperator()) ? "" : " from "
+                    + p.fromOperator()) + (blank(p.note()) ? "" : " — " + p.note());
         } else if (payload instanceof AlertFired p) {
             int firing = firings.getOrDefault(p, 1);
             return "Alert " + p.alertId() + " fired" + (firing > 1 ? " again (" + ordinal(firing) + " time)" : "")
@@ -182,6 +210,12 @@ public final class EventDescriber {
                     + (p.fields() == null ? "{}" : codec.toJson(p.fields()));
         }
         return payload.toString();
+    }
+
+    private static String seconds(java.time.Duration duration) {
+        long millis = duration.toMillis();
+        return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0)
+                : duration.toSeconds() + " s";
     }
 
     private static String reason(String reason) {

@@ -213,6 +213,87 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * One step of a procedure run step by step has started (recorded before its process starts, so a console that
+     * dies mid-step leaves a start without a finish). {@code runId} groups the steps of one run of the procedure;
+     * {@code command} is the exact command with its values; {@code attempt} counts from 1 within the run.
+     */
+    record StepStarted(String runId, String runbookId, String procedureId, String stepId, int number, String title,
+                       String command, int attempt, Duration timeout) implements EventPayload {
+        public StepStarted {
+            require(runId, "runId");
+            require(runbookId, "runbookId");
+            require(procedureId, "procedureId");
+            require(stepId, "stepId");
+        }
+    }
+
+    /**
+     * A step's process ended: its exit code (128 + signal when killed), whether the operator cancelled it or its
+     * timeout ended it, how long it ran, the last lines of its output and the file holding all of it.
+     */
+    record StepFinished(String runId, String procedureId, String stepId, int attempt, int exitCode, boolean cancelled,
+                        boolean timedOut, Duration duration, String outputTail, String logFile)
+            implements EventPayload {
+        public StepFinished {
+            require(runId, "runId");
+            require(procedureId, "procedureId");
+            require(stepId, "stepId");
+        }
+    }
+
+    /** The operator skipped a step (the reason is required). */
+    record StepSkipped(String runId, String procedureId, String stepId, String reason) implements EventPayload {
+        public StepSkipped {
+            require(runId, "runId");
+            require(procedureId, "procedureId");
+            require(stepId, "stepId");
+            require(reason, "reason");
+        }
+    }
+
+    /**
+     * The operator decided what became of a step whose outcome the journal does not know (the console died while
+     * it ran) or of a manual step: it ran, it did not run, or it is to be run again.
+     */
+    record StepOutcomeDecided(String runId, String procedureId, String stepId, StepDecision decision, String note)
+            implements EventPayload {
+        public StepOutcomeDecided {
+            require(runId, "runId");
+            require(procedureId, "procedureId");
+            require(stepId, "stepId");
+            Objects.requireNonNull(decision, "decision");
+        }
+    }
+
+    /** What the operator decided about a step whose outcome was unknown. */
+    enum StepDecision { RAN, DID_NOT_RUN, RETRY }
+
+    /** The operator stopped a step-by-step run before its end. */
+    record StepRunAborted(String runId, String runbookId, String procedureId, String reason) implements EventPayload {
+        public StepRunAborted {
+            require(runId, "runId");
+            require(procedureId, "procedureId");
+        }
+    }
+
+    /**
+     * A handoff summary was copied or saved for the operator taking over: {@code action} "copied" or "saved",
+     * {@code file} where it was saved, {@code watchOut} the notes the operator typed, {@code summary} the Markdown.
+     */
+    record HandoffShared(String action, String file, String watchOut, String summary) implements EventPayload {
+        public HandoffShared {
+            require(action, "action");
+        }
+    }
+
+    /** {@code toOperator} took the incident over from {@code fromOperator}; later events carry their name. */
+    record IncidentTakenOver(String fromOperator, String toOperator, String note) implements EventPayload {
+        public IncidentTakenOver {
+            require(toOperator, "toOperator");
+        }
+    }
+
     /** {@code alertId}: the plan's alert rule id (or a metric id for an ad-hoc alert). */
     record AlertFired(String alertId, String metricId, Double value, String message) implements EventPayload {
         public AlertFired {

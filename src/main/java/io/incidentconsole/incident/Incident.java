@@ -19,7 +19,7 @@ public final class Incident implements AutoCloseable {
     private final Path directory;
     private final Plan plan;
     private final Journal journal;
-    private final String operator;
+    private volatile String operator;
     private final AutoCloseable release;
     private final List<Consumer<IncidentState>> stateListeners = new CopyOnWriteArrayList<>();
     private final Journal.Subscription subscription;
@@ -110,6 +110,25 @@ public final class Incident implements AutoCloseable {
             });
         }
         return journal.append(operator, payload);
+    }
+
+    /**
+     * {@code newOperator} takes the incident over: recorded under their name, and every later event of this console
+     * carries it. Taking over from oneself records nothing.
+     */
+    public synchronized Event takeOver(String newOperator, String note) {
+        String name = newOperator == null ? "" : newOperator.strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("the name of the operator taking over is required");
+        }
+        String from = IncidentHolder.of(state).map(IncidentHolder::operator).orElse(operator);
+        if (name.equals(from) && name.equals(operator)) {
+            throw new IllegalArgumentException(name + " already has this incident");
+        }
+        Event event = journal.append(name, new EventPayload.IncidentTakenOver(from, name,
+                note == null || note.isBlank() ? null : note.strip()));
+        operator = name;
+        return event;
     }
 
     /** Cancels the effect of an earlier event by recording an {@link EventPayload.Undo}. */

@@ -165,6 +165,9 @@ final class PlanValidator {
                         report(stepAt, "a step needs a title or a command, found neither");
                     }
                     syntax(stepAt + ".command", step.command(), step.unsafe());
+                    if (step.timeout() != null && (step.timeout().isZero() || step.timeout().isNegative())) {
+                        report(stepAt + ".timeout", "a step's timeout must be positive, found " + step.timeout());
+                    }
                     if (step.command() != null) {
                         commands.add(step.command());
                         commandPaths.add(stepAt + ".command");
