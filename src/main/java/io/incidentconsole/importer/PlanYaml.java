@@ -26,7 +26,7 @@ import java.util.Set;
 final class PlanYaml {
 
     /** Flags that default to false; any other false (an audit expectation) is a value and stays. */
-    private static final Set<String> FLAGS = Set.of("optional", "alternative", "atMilestones", "done");
+    private static final Set<String> FLAGS = Set.of("optional", "alternative", "atMilestones", "done", "unsafe");
     private static final Set<String> NUMERIC_FIELDS = Set.of("baseline", "target", "value", "expected");
 
     private final ObjectMapper tree = new ObjectMapper().registerModule(new JavaTimeModule())
