@@ -80,7 +80,7 @@ public final class SafeText {
      * characters from a plan or a journal.
      */
     public static PrintWriter terminal(PrintWriter target) {
-        return new PrintWriter(new EscapingWriter(target), false);
+        return new PrintWriter(new EscapingWriter(target), true);
     }
 
     private static final class EscapingWriter extends Writer {
