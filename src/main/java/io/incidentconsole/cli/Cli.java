@@ -1,5 +1,6 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.output.SafeText;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -24,15 +25,19 @@ public final class Cli {
         cli.addSubcommand(new TestsCommand());
         cli.addSubcommand(new ReportCommand(java.time.Clock.systemUTC()));
         cli.addSubcommand(new HandoffCommand(java.time.Clock.systemUTC()));
-        cli.setOut(out);
-        cli.setErr(err);
+        // Plan and journal text reaches every command's output: no raw control character may reach the terminal.
+        cli.setOut(SafeText.terminal(out));
+        cli.setErr(SafeText.terminal(err));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 
     /** Runs the command line and returns the exit code. */
     public static int run(ConsoleStarter starter, PrintWriter out, PrintWriter err, String... args) {
-        int code = create(starter, out, err).execute(args);
+        CommandLine cli = create(starter, out, err);
+        int code = cli.execute(args);
+        cli.getOut().close();
+        cli.getErr().close();
         out.flush();
         err.flush();
         return code;

@@ -98,7 +98,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         IncidentState state;
+        List<String> warnings;
         try (Incident incident = IncidentStore.inspect(folder)) {
+            warnings = IncidentWarnings.print(incident, err);
             state = incident.state();
         } catch (IncidentException e) {
             err.println(e.getMessage());
@@ -128,6 +130,7 @@ final class ReportCommand implements Callable<Integer> {
             document = PostIncidentReport.document(state, history, now);
         }
 
+        document = document.withWarnings(warnings);
         ReportFormat chosen = format != null ? ReportFormat.valueOf(format.name())
                 : output != null ? ReportFormat.forFile(output.getFileName().toString()) : ReportFormat.MARKDOWN;
         if (output == null) {

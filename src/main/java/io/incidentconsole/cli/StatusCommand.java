@@ -8,7 +8,6 @@ import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.JournalException;
 import io.incidentconsole.incident.PhaseState;
-import io.incidentconsole.incident.RecoveryReport;
 import io.incidentconsole.incident.Timeline;
 import io.incidentconsole.incident.TimelineEntry;
 import io.incidentconsole.plan.CheckItem;
@@ -52,18 +51,12 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Incident incident = IncidentStore.inspect(incidentDir)) {
-            printRecovery(incident.recovery(), err);
+            IncidentWarnings.print(incident, err);
             print(incident, out);
             return 0;
         } catch (IncidentException | JournalException e) {
             err.println("error: " + e.getMessage());
             return 1;
-        }
-    }
-
-    static void printRecovery(RecoveryReport report, PrintWriter err) {
-        for (RecoveryReport.Finding finding : report.warnings()) {
-            err.println("warning: " + finding);
         }
     }
 

@@ -49,7 +49,7 @@ final class TestsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text;
         try (Incident incident = IncidentStore.inspect(folder)) {
-            text = TestResultsExport.export(incident.state(), format);
+            text = TestResultsExport.export(incident.state(), format, IncidentWarnings.print(incident, err));
         } catch (IncidentException e) {
             err.println(e.getMessage());
             return FAILED;

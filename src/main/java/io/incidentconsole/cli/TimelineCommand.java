@@ -52,7 +52,7 @@ final class TimelineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Incident incident = IncidentStore.inspect(incidentDir)) {
-            StatusCommand.printRecovery(incident.recovery(), err);
+            List<String> warnings = IncidentWarnings.print(incident, err);
             Timeline timeline = new Timeline(incident.state());
             Set<String> unknownKinds = new LinkedHashSet<>(kinds);
             unknownKinds.removeAll(EventCodec.knownKinds());
@@ -65,6 +65,7 @@ final class TimelineCommand implements Callable<Integer> {
             }
             TimelineFilter filter = new TimelineFilter(Set.copyOf(kinds), Set.copyOf(phases), search);
             if (markdown) {
+                warnings.forEach(warning -> out.println("> **Warning:** " + warning + "\n"));
                 out.print(timeline.toMarkdown(filter));
             } else {
                 for (TimelineEntry entry : timeline.filter(filter)) {

@@ -140,7 +140,7 @@ public final class IncidentStore {
         } catch (IOException e) {
             throw new IncidentException("cannot create the incident folder " + folder + ": " + e.getMessage(), e);
         }
-        Incident incident = open(id, operator);
+        Incident incident = openFolder(folder, operator);
         if (incident.state().events().isEmpty()) {
             incident.record(new EventPayload.IncidentStarted(id, plan.plan().title(), sha));
         }
@@ -163,7 +163,33 @@ public final class IncidentStore {
         if (!Files.isDirectory(folder)) {
             throw new IncidentException("no incident '" + id + "' in " + incidentsDir());
         }
+        requireJournal(folder);
         return openFolder(folder, operator);
+    }
+
+    /**
+     * An incident folder always has a journal that starts with IncidentStarted: a missing or empty one means its
+     * events were lost (or the folder was made by hand), and must not be shown as a fresh incident.
+     */
+    static void requireJournal(Path folder) {
+        List<Path> segments;
+        long bytes = 0;
+        try {
+            segments = JournalReader.segments(folder);
+            for (Path segment : segments) {
+                bytes += Files.size(segment);
+            }
+        } catch (IOException e) {
+            throw new IncidentException(folder + ": cannot read the journal: " + e.getMessage(), e);
+        }
+        if (segments.isEmpty()) {
+            throw new IncidentException(folder + ": the journal is missing (no " + JournalReader.segmentName(1)
+                    + "): the incident's events are lost; nothing to show");
+        }
+        if (bytes == 0) {
+            throw new IncidentException(segments.get(0) + ": the journal is empty (0 bytes): the incident's events "
+                    + "are lost; nothing to show");
+        }
     }
 
     private Incident openFolder(Path folder, String operator) {
@@ -218,6 +244,7 @@ public final class IncidentStore {
         IncidentStore store = new IncidentStore(folder.toAbsolutePath(), Clock.systemUTC());
         IncidentMetadata metadata = store.readMetadata(folder);
         Plan plan = store.readPlan(folder, metadata);
+        requireJournal(folder);
         return store.readOnly(folder, metadata, plan, FileJournal.SYSTEM_OPERATOR, "opened for inspection");
     }
 

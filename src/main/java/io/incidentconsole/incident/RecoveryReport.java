@@ -1,6 +1,10 @@
 package io.incidentconsole.incident;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,5 +53,45 @@ public record RecoveryReport(List<Finding> findings, long lastGoodSeq) {
     /** Findings worth a visible warning (all but those continued past on an earlier opening). */
     public List<Finding> warnings() {
         return findings.stream().filter(f -> f.kind() != Kind.CONTINUED_PAST).toList();
+    }
+
+    /**
+     * The warnings as one line each, {@code FOLDER/SEGMENT:LINE: what}, for a terminal and for the text of an
+     * export: damage first, naming its line; events of unknown kinds counted in one line (by kind), naming the
+     * first. Empty when the journal read cleanly.
+     */
+    public List<String> warningLines(Path folder) {
+        List<String> lines = new ArrayList<>();
+        Finding firstUnknown = null;
+        Map<String, Integer> unknownKinds = new LinkedHashMap<>();
+        for (Finding finding : warnings()) {
+            if (finding.kind() == Kind.UNRECOGNIZED) {
+                firstUnknown = firstUnknown == null ? finding : firstUnknown;
+                unknownKinds.merge(kindOf(finding.message()), 1, Integer::sum);
+            } else {
+                lines.add(located(folder, finding) + finding.message());
+            }
+        }
+        if (firstUnknown != null) {
+            int count = unknownKinds.values().stream().mapToInt(Integer::intValue).sum();
+            List<String> kinds = unknownKinds.entrySet().stream()
+                    .map(e -> e.getKey() + (e.getValue() > 1 ? " ×" + e.getValue() : "")).toList();
+            lines.add(located(folder, firstUnknown) + count + (count == 1 ? " event" : " events")
+                    + " this version cannot read (" + String.join(", ", kinds) + "), the first here: "
+                    + (count == 1 ? "it is" : "they are") + " kept and shown as written but change nothing");
+        }
+        return lines;
+    }
+
+    private static String located(Path folder, Finding finding) {
+        String file = folder == null ? finding.segment() : folder.resolve(finding.segment()).toString();
+        return file + ":" + finding.line() + ": ";
+    }
+
+    /** The kind named in an UNRECOGNIZED finding ("event 7 of kind 'X': ..."). */
+    private static String kindOf(String message) {
+        int start = message.indexOf("of kind '");
+        int end = start < 0 ? -1 : message.indexOf('\'', start + 9);
+        return end < 0 ? "?" : message.substring(start + 9, end);
     }
 }

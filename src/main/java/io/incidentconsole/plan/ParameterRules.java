@@ -1,5 +1,7 @@
 package io.incidentconsole.plan;
 
+import io.incidentconsole.output.SafeText;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -67,14 +69,14 @@ public final class ParameterRules {
         return value.length() > 60 ? value.substring(0, 57) + "..." : value;
     }
 
-    /** A NUL or a control character other than tab and newline can never be a valid value. */
+    /**
+     * A NUL, a control character other than tab and newline, or a bidirectional override can never be a valid value
+     * (see {@link SafeText}: it could rewrite or reorder what the operator reads).
+     */
     public static Optional<String> controlCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\t' || c == '\n') {
-                continue;
-            }
-            if (c < 0x20 || c == 0x7f) {
+            if (SafeText.isUnsafe(c)) {
                 String name = c == 0 ? "a NUL byte" : String.format("control character U+%04X", (int) c);
                 return Optional.of("contains " + name + " at position " + (i + 1) + "; such values are refused");
             }

@@ -87,6 +87,22 @@ public final class ReportDocument {
         return blocks;
     }
 
+    /**
+     * The document with a warning paragraph for each of {@code warnings} (what reading the journal found) right
+     * after its title heading, so a report of a damaged incident says so in its text.
+     */
+    public ReportDocument withWarnings(List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return this;
+        }
+        List<Block> with = new ArrayList<>(blocks);
+        int at = !with.isEmpty() && with.get(0) instanceof Heading ? 1 : 0;
+        for (String warning : warnings) {
+            with.add(at++, new Paragraph("Warning:", warning, false));
+        }
+        return new ReportDocument(title, with);
+    }
+
     public List<Image> images() {
         return blocks.stream().filter(Image.class::isInstance).map(Image.class::cast).toList();
     }

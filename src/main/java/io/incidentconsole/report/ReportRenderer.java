@@ -1,5 +1,7 @@
 package io.incidentconsole.report;
 
+import io.incidentconsole.output.SafeText;
+
 import io.incidentconsole.report.ReportDocument.Block;
 import io.incidentconsole.report.ReportDocument.BulletList;
 import io.incidentconsole.report.ReportDocument.Code;
@@ -129,8 +131,12 @@ public final class ReportRenderer {
         return out.toString();
     }
 
-    /** Text that shows as written in HTML (and inside attribute values). */
-    public static String escapeHtml(String text) {
+    /**
+     * Text that shows as written in HTML (and inside attribute values); control and bidirectional-override
+     * characters are dropped (see {@link SafeText}).
+     */
+    public static String escapeHtml(String raw) {
+        String text = SafeText.stripped(raw);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

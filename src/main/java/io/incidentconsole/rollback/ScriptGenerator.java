@@ -1,5 +1,7 @@
 package io.incidentconsole.rollback;
 
+import io.incidentconsole.output.SafeText;
+
 import io.incidentconsole.plan.ProcedureStep;
 import io.incidentconsole.rollback.CommandTemplate.TemplateFillException;
 
@@ -103,7 +105,7 @@ public final class ScriptGenerator {
 
     /**
      * Writes text as comment lines. Every line break becomes a new "# " line and other control characters
-     * are shown as \\uXXXX, so no text (a title, an operator name, a value) can end the comment early.
+     * (and bidirectional overrides, see SafeText) are shown as \\uXXXX, so no text (a title, an operator name, a value) can end the comment early.
      */
     static void comment(StringBuilder script, String text) {
         StringBuilder line = new StringBuilder("# ");
@@ -115,7 +117,7 @@ public final class ScriptGenerator {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-            } else if (c != '\t' && (Character.isISOControl(c) || Character.isSurrogate(c)
+            } else if (c != '\t' && (SafeText.isUnsafe(c) || Character.isSurrogate(c)
                     && !(Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))))) {
                 line.append(String.format("\\u%04X", (int) c));

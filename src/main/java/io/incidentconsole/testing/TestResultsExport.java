@@ -37,7 +37,33 @@ public final class TestResultsExport {
     }
 
     public static String export(IncidentState state, ExportFormat format) {
-        return format == ExportFormat.MARKDOWN ? markdown(state) : junitXml(state);
+        return export(state, format, List.of());
+    }
+
+    /**
+     * The export, carrying {@code warnings} (what reading the journal found: damage, unknown events) in its text:
+     * a quoted warning under the Markdown title, an XML comment before the root of the JUnit XML, so the
+     * file never presents a damaged incident's results as if they were complete.
+     */
+    public static String export(IncidentState state, ExportFormat format, List<String> warnings) {
+        String text = format == ExportFormat.MARKDOWN ? markdown(state) : junitXml(state);
+        if (warnings.isEmpty()) {
+            return text;
+        }
+        if (format == ExportFormat.MARKDOWN) {
+            int afterTitle = text.indexOf("\n\n") + 2;
+            StringBuilder quoted = new StringBuilder();
+            warnings.forEach(w -> quoted.append("> **Warning:** ").append(inline(w)).append("\n>\n"));
+            quoted.setLength(quoted.length() - 2);
+            return text.substring(0, afterTitle) + quoted + "\n" + text.substring(afterTitle);
+        }
+        int afterDeclaration = text.indexOf("?>\n") + 3;
+        StringBuilder comments = new StringBuilder();
+        for (String warning : warnings) {
+            // "--" may not appear inside an XML comment.
+            comments.append("<!-- warning: ").append(Xml.escape(warning, false).replace("--", "- -")).append(" -->\n");
+        }
+        return text.substring(0, afterDeclaration) + comments + text.substring(afterDeclaration);
     }
 
     /** One group of the export: a phase with one suite's rows, or a suite that names no phase (phase null). */

@@ -112,7 +112,8 @@ class IncidentCommandsTest {
         Files.writeString(incidentDir.resolve("journal-0001.jsonl"), "{\"seq\":13,\"id\"", StandardOpenOption.APPEND);
         byte[] before = Files.readAllBytes(incidentDir.resolve("journal-0001.jsonl"));
         assertThat(run("status", incidentDir.toString())).isEqualTo(0);
-        assertThat(err.toString()).startsWith("warning: journal-0001.jsonl:13: the last line could not be read");
+        assertThat(err.toString()).startsWith("warning: " + incidentDir.resolve("journal-0001.jsonl")
+                + ":13: the last line could not be read");
         assertThat(out.toString()).contains("12 events");
         assertThat(Files.readAllBytes(incidentDir.resolve("journal-0001.jsonl"))).isEqualTo(before);
         assertThat(incidentDir.resolve("journal-0002.jsonl")).doesNotExist();

@@ -1,5 +1,7 @@
 package io.incidentconsole.rollback;
 
+import io.incidentconsole.output.SafeText;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -71,8 +73,7 @@ class ShellQuotingPropertyTest {
         StringBuilder script = new StringBuilder();
         List<String> expected = new ArrayList<>();
         for (String value : values) {
-            boolean unencodable = value.chars().anyMatch(c -> c != '\t' && c != '\n' && (c < 0x20 || c == 0x7f))
-                    || hasLoneSurrogate(value);
+            boolean unencodable = value.chars().anyMatch(SafeText::isUnsafe) || hasLoneSurrogate(value);
             if (unencodable) {
                 assertThat(ShellQuoting.refusal(value)).isPresent();
                 continue;
@@ -120,7 +121,10 @@ class ShellQuotingPropertyTest {
     Arbitrary<String> values() {
         Arbitrary<String> hostile = Arbitraries.of(ShellQuotingTest.HOSTILE);
         Arbitrary<String> printable = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(8);
-        Arbitrary<String> unicode = Arbitraries.strings().withCharRange('\u00a0', '\ud7ff').ofMaxLength(4);
+        // Bidirectional overrides and line separators are refused like control characters (SafeText).
+        Arbitrary<String> unicode = Arbitraries.strings().withCharRange('\u00a0', '\ud7ff').ofMaxLength(4)
+                .excludeChars('\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
+                        '\u2066', '\u2067', '\u2068', '\u2069', '\u2028', '\u2029');
         Arbitrary<String> astral = Arbitraries.integers().between(0x10000, 0x10ffff).map(Character::toString);
         Arbitrary<String> syntax = Arbitraries.of("\n", "\t", "'", "\"", "\\", "$", "`", " ", "*", "~", "!", "#",
                 "$(", ")", "${", "}", "-", ";", "&", "|", "<", ">", "'\\''", "");
