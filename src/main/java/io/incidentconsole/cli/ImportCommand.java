@@ -1,5 +1,6 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.importer.ImportReport;
 import io.incidentconsole.importer.ImportResult;
 import io.incidentconsole.importer.MarkdownText;
 import io.incidentconsole.importer.MarkdownImporter;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -32,6 +34,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "PLAN.yaml", description = "Write the YAML here instead of stdout.")
     Path output;
+
+    @Option(names = "--allow-empty", description = "Import a document even when it yields no phase, test or runbook.")
+    boolean allowEmpty;
 
     ImportCommand(MarkdownImporter importer) {
         this.importer = importer;
@@ -54,6 +59,18 @@ final class ImportCommand implements Callable<Integer> {
         String text = decoded.text();
         boolean latin1 = decoded.readAsLatin1();
         ImportResult result = importer.importDocument(markdown.toString(), text);
+        if (result.recognisedNothing() && !allowEmpty) {
+            err.print(result.report().render());
+            err.println(markdown + ": recognised no phase, test or runbook; nothing was written");
+            List<ImportReport.UnusedSection> largest = result.largestNotes(3);
+            if (!largest.isEmpty()) {
+                err.println("  the largest sections, kept as notes:");
+                largest.forEach(u -> err.println("    " + markdown + ":" + u.fromLine() + "-" + u.toLine() + ": \""
+                        + u.heading() + "\" (" + (u.toLine() - u.fromLine() + 1) + " lines)"));
+            }
+            err.println("  to import it as notes anyway: import --allow-empty " + markdown);
+            return 1;
+        }
         if (output != null) {
             try {
                 Files.writeString(output, result.yaml(), StandardCharsets.UTF_8);

@@ -128,7 +128,8 @@ final class ChecklistPhaseRecogniser {
             if (step.command() == null) {
                 continue;
             }
-            String title = step.title() != null && !step.title().isBlank() ? step.title() : unit.label();
+            String title = step.title() != null && !step.title().isBlank() ? step.title()
+                    : unit.label().isBlank() ? step.command() : unit.label();
             phase.guidedSteps.add(new GuidedStep(null, title, null, step.command(),
                     Commands.parameters(List.of(step.command())), null, null, null, null));
             ctx.log.recognised("command", phase.id, step.command(), unit.line(), "guided step");

@@ -208,6 +208,9 @@ final class TestingRecogniser {
             return ctx.suite("t-" + (slug.isEmpty() ? "cases" : slug), ReadContext.clean(g.title), issue, g.line);
         });
         String name = ReadContext.clean(section.title);
+        if (name.isBlank()) {
+            name = section.title.isBlank() ? "Test case at line " + section.line : section.title.strip();
+        }
         suite.cases.add(new TestCase(null, name, steps, expected.isEmpty() ? null : String.join("; ", expected)));
         ctx.log.recognised("test case", suite.id, name, section.line, steps.size() + " steps"
                 + (expected.isEmpty() ? "" : ", expected result"));
