@@ -1,5 +1,6 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.importer.ImportReport;
 import io.incidentconsole.importer.ImportResult;
 import io.incidentconsole.importer.MarkdownText;
 import io.incidentconsole.importer.MarkdownImporter;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -39,6 +41,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace PLAN.yaml when it exists.")
     boolean force;
 
+    @Option(names = "--allow-empty", description = "Import a document even when it yields no phase, test or runbook.")
+    boolean allowEmpty;
+
     ImportCommand(MarkdownImporter importer) {
         this.importer = importer;
     }
@@ -60,6 +65,18 @@ final class ImportCommand implements Callable<Integer> {
         String text = decoded.text();
         boolean latin1 = decoded.readAsLatin1();
         ImportResult result = importer.importDocument(markdown.toString(), text);
+        if (result.recognisedNothing() && !allowEmpty) {
+            err.print(result.report().render());
+            err.println(markdown + ": recognised no phase, test or runbook; nothing was written");
+            List<ImportReport.UnusedSection> largest = result.largestNotes(3);
+            if (!largest.isEmpty()) {
+                err.println("  the largest sections, kept as notes:");
+                largest.forEach(u -> err.println("    " + markdown + ":" + u.fromLine() + "-" + u.toLine() + ": \""
+                        + u.heading() + "\" (" + (u.toLine() - u.fromLine() + 1) + " lines)"));
+            }
+            err.println("  to import it as notes anyway: import --allow-empty " + markdown);
+            return 1;
+        }
         if (output != null) {
             try {
                 OutputFiles.write(output, result.yaml(), force, markdown);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Shell code blocks as procedure steps, and the typed parameters their placeholders need. */
 final class Commands {
@@ -34,8 +36,15 @@ final class Commands {
         List<ProcedureStep> steps = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         StringBuilder continued = new StringBuilder();
-        for (String raw : code.split("\n")) {
-            String line = raw.strip();
+        String[] lines = code.split("\n");
+        int sampleDepth = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (sampleDepth > 0 || continued.length() == 0 && line.startsWith("{")) {
+                // a JSON sample of what a command prints ("Expected response:"), not a command
+                sampleDepth = Math.max(0, sampleDepth + count(line, '{') - count(line, '}'));
+                continue;
+            }
             if (continued.length() > 0) {
                 continued.append(' ').append(stripContinuation(line));
                 if (!line.endsWith("\\")) {
@@ -56,6 +65,19 @@ final class Commands {
                 continue;
             }
             String command = line.startsWith("$ ") ? line.substring(2).strip() : line;
+            Matcher heredoc = HEREDOC.matcher(command);
+            if (heredoc.find()) {
+                // the here-document's lines are the command's input, up to its terminator
+                StringBuilder body = new StringBuilder(command);
+                while (++i < lines.length) {
+                    body.append('\n').append(lines[i]);
+                    if (lines[i].strip().equals(heredoc.group(1))) {
+                        break;
+                    }
+                }
+                addCommand(steps, comments, body.toString());
+                continue;
+            }
             if (command.endsWith("\\")) {
                 continued.append(stripContinuation(command));
                 continue;
@@ -86,6 +108,18 @@ final class Commands {
         String kept = "Command (run by hand, not generated: " + problems.get(0) + "): " + step.command();
         return new ProcedureStep(step.id(), step.title() == null ? "Manual step" : step.title(), null,
                 step.alternative(), step.detail() == null ? kept : step.detail() + " " + kept);
+    }
+
+    private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_]\\w*)['\"]?\\s*$");
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String stripContinuation(String line) {

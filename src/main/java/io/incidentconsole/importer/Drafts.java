@@ -10,6 +10,8 @@ import io.incidentconsole.plan.Procedure;
 import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.Threshold;
 import io.incidentconsole.plan.AuditGate;
+import io.incidentconsole.plan.GuidedStep;
+import io.incidentconsole.plan.PlannedWindow;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -91,6 +93,10 @@ final class Drafts {
         final List<Criterion> successCriteria = new ArrayList<>();
         final List<Integer> criteriaLines = new ArrayList<>();
         AuditGate audit;
+        /** When the document plans the phase ("Week 2", "First 30 minutes"); null when it does not say. */
+        PlannedWindow planned;
+        /** Steps with a command or a wait, from the shape recognisers; the seed's shape gives none. */
+        final List<GuidedStep> guidedSteps = new ArrayList<>();
         final int line;
         boolean hasSection;
         boolean fromTable;
@@ -115,7 +121,8 @@ final class Drafts {
 
         PlanDraft.Phase freeze() {
             return new PlanDraft.Phase(id, number, name, issues, timeline, List.copyOf(dependsOn), optional, status,
-                    statusNote, description, tasks.stream().map(TaskDraft::freeze).toList(), successCriteria, audit);
+                    statusNote, description, tasks.stream().map(TaskDraft::freeze).toList(), successCriteria, audit, planned,
+                    guidedSteps);
         }
     }
 

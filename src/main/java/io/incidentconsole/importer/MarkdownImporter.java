@@ -119,6 +119,10 @@ public final class MarkdownImporter {
             log.decided(0, "replaced " + repaired.replacedCharacters() + " control or invalid characters by U+FFFD");
         }
         Outline outline = Outline.parse(repaired.text());
+        String promoted = PlainHeadings.promote(outline, repaired.text(), log);
+        if (!promoted.equals(repaired.text())) {
+            outline = Outline.parse(promoted);
+        }
         PlanDraft draft = new PlanReader(outline, log).read(titleFrom(source));
         return new PlanAssembler(log).assemble(draft);
     }

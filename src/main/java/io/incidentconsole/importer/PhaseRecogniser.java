@@ -62,6 +62,9 @@ final class PhaseRecogniser {
             if (!m.matches() || ctx.phases.inPhase(section.parent) != null) {
                 continue;
             }
+            if (m.group(1).equalsIgnoreCase("step") && ctx.runbookDocument()) {
+                continue; // "Step 2" of a runbook is a step of its procedure or phase, not a phase of its own
+            }
             int from = Integer.parseInt(m.group(2));
             int to = m.group(3) == null ? from : Integer.parseInt(m.group(3));
             String number = m.group(3) == null ? m.group(2) : m.group(2) + "-" + m.group(3);

@@ -94,7 +94,8 @@ final class PlanAssembler {
                     .timeline(d.timeline()).dependsOn(dependsOn).optional(d.optional()).status(d.status())
                     .statusNote(d.statusNote())
                     .description(d.description().isEmpty() ? null : String.join("\n", d.description()))
-                    .tasks(tasks).successCriteria(d.successCriteria()).audit(d.audit()).build());
+                    .tasks(tasks).successCriteria(d.successCriteria()).audit(d.audit()).planned(d.planned())
+                    .guidedSteps(d.guidedSteps()).build());
         }
         return phases;
     }

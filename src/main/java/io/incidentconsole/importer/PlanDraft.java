@@ -6,6 +6,8 @@ import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.DependencySet;
 import io.incidentconsole.plan.Direction;
+import io.incidentconsole.plan.GuidedStep;
+import io.incidentconsole.plan.PlannedWindow;
 import io.incidentconsole.plan.Milestone;
 import io.incidentconsole.plan.Note;
 import io.incidentconsole.plan.PhaseStatus;
@@ -65,8 +67,9 @@ record PlanDraft(Header header, String summary, List<Issue> issues, List<Phase> 
 
     record Phase(String id, String number, String name, List<String> issues, String timeline, List<String> dependsOn,
                  boolean optional, PhaseStatus status, String statusNote, List<String> description, List<Task> tasks,
-                 List<Criterion> successCriteria, AuditGate audit) {
+                 List<Criterion> successCriteria, AuditGate audit, PlannedWindow planned, List<GuidedStep> guidedSteps) {
         Phase {
+            guidedSteps = List.copyOf(guidedSteps);
             issues = List.copyOf(issues);
             dependsOn = List.copyOf(dependsOn);
             description = List.copyOf(description);

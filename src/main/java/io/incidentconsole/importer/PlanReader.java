@@ -74,6 +74,8 @@ final class PlanReader {
                 summary.section(section);
             }
         }
+        new RunbookShapeRecogniser(ctx).read();
+        new ChecklistPhaseRecogniser(ctx).read();
         new ChecklistRecogniser(ctx).read();
         new TimelineRecogniser(ctx).read();
         new AlertRecogniser(ctx).read();

@@ -39,6 +39,13 @@ final class ReadContext {
     private final Set<Node> used = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The heading the plan's title came from; it names no issue context. */
     Section titleSection;
+    private static final Pattern RUNBOOK_DOCUMENT = Pattern.compile("(?i)\\b(run ?books?|playbooks?|failover|fail-over|"
+            + "disaster recovery|roll ?back|back ?out|emergency|incident response|recovery plan)\\b");
+
+    /** Whether the document's title says it is a runbook, playbook, failover, DR or rollback plan. */
+    boolean runbookDocument() {
+        return titleSection != null && RUNBOOK_DOCUMENT.matcher(titleSection.title).find();
+    }
 
     final Map<String, IssueDraft> issues = new LinkedHashMap<>();
     final PhaseIndex phases = new PhaseIndex(issues.keySet());

@@ -29,7 +29,13 @@ final class TestingRecogniser {
     private static final Pattern SUITE_LABEL = Pattern.compile("\\b(tests?|testing|checks?|checklist|regression|verification)\\b");
     private static final Pattern WHEN_ASIDE = Pattern.compile("\\(([^)]*)\\)\\s*$");
 
+    private static final Pattern CASE_TITLE = Pattern.compile("(?i)^(\\d+(\\.\\d+)+\\s|test case\\b|scenario\\b|tc[-\\s]?\\d|verify that\\b)");
+    private static final Pattern CASES_PARENT = Pattern.compile("(?i)\\btest cases?\\b|\\bscenarios?\\b");
+    private static final Pattern EXPECTED_LABEL = Pattern.compile("(?i)^(verify|expected|then|assert|result|outcome)");
+    private static final Pattern GHERKIN = Pattern.compile("(?i)^(given|when|and|but|then)\\b\\s*(.*)$");
+
     private final ReadContext ctx;
+    private final java.util.Map<Section, SuiteDraft> caseSuites = new java.util.IdentityHashMap<>();
     private final AuditRecogniser audits;
 
     TestingRecogniser(ReadContext ctx, AuditRecogniser audits) {
@@ -38,6 +44,11 @@ final class TestingRecogniser {
     }
 
     void section(Section section) {
+        if (section.children.isEmpty() && (CASE_TITLE.matcher(section.title).find()
+                || section.parent != null && CASES_PARENT.matcher(section.parent.title).find())) {
+            caseSection(section);
+            return;
+        }
         SuiteDraft current = null;
         for (Unit unit : ctx.units(section)) {
             String label = unit.label();
@@ -143,5 +154,79 @@ final class TestingRecogniser {
         }
         suite.phasesGiven = !refs.isEmpty();
         return suite;
+    }
+
+    /**
+     * A section that is one test case ("1.1 Login works", "Scenario: …", "Verify that …", or any section under
+     * "Test cases"): its shell blocks and list items are the steps, what its "Verify:" / "Expected" / "Then"
+     * parts say is the expected result; Given/When/Then lines split the same way.
+     */
+    private void caseSection(Section section) {
+        List<String> steps = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (Unit unit : ctx.units(section)) {
+            boolean expecting = unit.labelNode() != null && EXPECTED_LABEL.matcher(unit.label()).find();
+            for (Node block : unit.blocks()) {
+                String code = ReadContext.code(block);
+                if (code != null) {
+                    Commands.steps(code).forEach(s -> steps.add(s.command() != null ? s.command() : s.title()));
+                    ctx.use(block);
+                } else if (block instanceof ListBlock list) {
+                    for (Item item : MdText.items(list)) {
+                        caseLine(item.text(), expecting, steps, expected);
+                    }
+                    ctx.use(list);
+                } else if (block instanceof Paragraph p) {
+                    boolean any = false;
+                    for (Field line : MdText.lines(p)) {
+                        Matcher g = GHERKIN.matcher(line.value().strip());
+                        if (g.matches()) {
+                            caseLine(line.value().strip(), expecting, steps, expected);
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        ctx.use(p);
+                    }
+                }
+            }
+            if (expecting) {
+                ctx.markLabel(unit);
+            }
+        }
+        steps.removeIf(String::isBlank);
+        if (steps.isEmpty() && expected.isEmpty()) {
+            return;
+        }
+        if (steps.isEmpty()) {
+            steps.add("Check the expected result");
+        }
+        Section group = section.parent != null && section.parent.level > 0 ? section.parent : section;
+        String issue = ctx.issueContext(section, null);
+        SuiteDraft suite = caseSuites.computeIfAbsent(group, g -> {
+            String slug = Refs.slug(ReadContext.clean(g.title), 2);
+            return ctx.suite("t-" + (slug.isEmpty() ? "cases" : slug), ReadContext.clean(g.title), issue, g.line);
+        });
+        String name = ReadContext.clean(section.title);
+        if (name.isBlank()) {
+            name = section.title.isBlank() ? "Test case at line " + section.line : section.title.strip();
+        }
+        suite.cases.add(new TestCase(null, name, steps, expected.isEmpty() ? null : String.join("; ", expected)));
+        ctx.log.recognised("test case", suite.id, name, section.line, steps.size() + " steps"
+                + (expected.isEmpty() ? "" : ", expected result"));
+    }
+
+    private static void caseLine(String text, boolean expecting, List<String> steps, List<String> expected) {
+        Matcher g = GHERKIN.matcher(text);
+        boolean then = g.matches() && g.group(1).equalsIgnoreCase("then");
+        String line = text.strip();
+        if (line.isEmpty()) {
+            return;
+        }
+        if (expecting || then || line.toLowerCase(Locale.ROOT).startsWith("expected")) {
+            expected.add(line);
+        } else {
+            steps.add(line);
+        }
     }
 }

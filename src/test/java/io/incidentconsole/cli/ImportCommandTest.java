@@ -98,4 +98,22 @@ class ImportCommandTest {
         assertThat(run("import", plan.toString(), "-o", target.toString())).isEqualTo(1);
         assertThat(err.toString()).startsWith(target + ": the folder " + target.getParent() + " does not exist");
     }
+
+    @Test
+    void aDocumentWithNothingToRunExitsOneNamingItsLargestSectionsUnlessAllowed() throws IOException {
+        Path file = dir.resolve("notes.md");
+        Files.writeString(file, "# Retro\n\n## What happened\n\nA long story.\n\nMore of it.\n\nAnd more.\n\n"
+                + "## Impact\n\nUsers saw errors.\n\n## Links\n\n- https://example.com\n");
+        assertThat(run("import", file.toString())).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString())
+                .contains(file + ": recognised no phase, test or runbook; nothing was written")
+                .contains(file + ":3-10: \"What happened\"")
+                .contains("import --allow-empty " + file);
+        StringWriter allowedOut = new StringWriter();
+        int code = Cli.run(request -> 0, new PrintWriter(allowedOut), new PrintWriter(new StringWriter()),
+                "import", "--allow-empty", file.toString());
+        assertThat(code).isZero();
+        assertThat(new PlanLoader().load("stdout", allowedOut.toString()).plan().notes()).isNotEmpty();
+    }
 }
