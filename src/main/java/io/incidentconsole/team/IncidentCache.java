@@ -76,8 +76,8 @@ final class IncidentCache implements AutoCloseable {
         IncidentCache cache = new IncidentCache(folder, codec);
         try {
             Files.createDirectories(folder);
-            cache.lockChannel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            cache.lockChannel = openOwnerOnly(folder.resolve(LOCK), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE));
             try {
                 cache.lock = cache.lockChannel.tryLock();
             } catch (OverlappingFileLockException e) {
@@ -226,7 +226,11 @@ final class IncidentCache implements AutoCloseable {
      * events): created 0600, and a file an earlier version left readable to others is narrowed to 0600.
      */
     static FileChannel openForAppending(Path file) throws IOException {
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return openOwnerOnly(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND));
+    }
+
+    private static FileChannel openOwnerOnly(Path file, Set<OpenOption> options) throws IOException {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return FileChannel.open(file, options);
         }

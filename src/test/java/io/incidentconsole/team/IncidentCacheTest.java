@@ -82,9 +82,10 @@ class IncidentCacheTest {
         }
 
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.filter(f -> !f.getFileName().toString().endsWith(".lock")).toList())
+            assertThat(files.toList())
                     .extracting(f -> f.getFileName() + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
-                    .contains(IncidentCache.OUTBOX + " rw-------", IncidentCache.SYNCED + " rw-------")
+                    .contains(IncidentCache.OUTBOX + " rw-------", IncidentCache.SYNCED + " rw-------",
+                            IncidentCache.LOCK + " rw-------")
                     .allSatisfy(line -> assertThat(line).endsWith(" rw-------"));
         }
     }
