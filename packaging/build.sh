@@ -135,7 +135,7 @@ if $build_deb; then
     --resource-dir "$work/deb-resources" \
     --linux-package-name "$name" --linux-deb-maintainer "oncall@incident-console.invalid" \
     --linux-menu-group "Development;Utility;" --linux-app-category utils \
-    --linux-package-deps libgtk-3-0 --linux-shortcut
+    --linux-package-deps "libgtk-3-0, fonts-dejavu-core" --linux-shortcut
   packaging/linux/appcds.sh dump "$image"
   ls -la "$out"/*.deb
   echo "== .deb: $(du -m "$out"/*.deb | cut -f1) MB"

@@ -29,5 +29,20 @@ public record Communication(List<Cadence> cadences) {
             phases = Lists.copy(phases);
             contents = Lists.copy(contents);
         }
+
+        /**
+         * Who and what in one phrase, without saying the audience twice: "Stakeholders: Stakeholder updates during
+         * the emergency", but "GitHub issue #330 updates" rather than "GitHub issue #330: GitHub issue #330 updates".
+         */
+        public String label() {
+            if (audience == null || audience.isBlank()) {
+                return title;
+            }
+            if (title == null || title.isBlank()) {
+                return audience;
+            }
+            return title.toLowerCase(java.util.Locale.ROOT).contains(audience.toLowerCase(java.util.Locale.ROOT))
+                    ? title : audience + ": " + title;
+        }
     }
 }

@@ -167,6 +167,18 @@ public final class CadenceClock {
     }
 
     /** "12:34" (or "1:02:03" past an hour), of a duration's absolute value. */
+    /** "under a minute", "14 min", "1 h", "2 h 5 min": a span of time, never mistakable for a clock time. */
+    public static String inWords(Duration duration) {
+        long minutes = (Math.abs(duration.toSeconds()) + 30) / 60;
+        if (minutes == 0) {
+            return "under a minute";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+
     public static String clockText(Duration duration) {
         long seconds = Math.abs(duration.toSeconds());
         long hours = seconds / 3600;

@@ -58,7 +58,7 @@ public final class StakeholderUpdate {
 
         doc.heading(1, "update", "Status update: " + ReportFacts.title(state));
         doc.lead("As of:", ReportFacts.time(now) + " · incident " + ReportFacts.incidentId(state)
-                + (cadence == null ? "" : " · for " + cadence.audience() + " (" + cadence.title() + ")"));
+                + (cadence == null ? "" : " · for " + cadence.label()));
         doc.lead("Since:", since == null ? "the start of the incident, " + ReportFacts.time(from)
                 : "the last update, " + ReportFacts.time(since));
 
@@ -81,10 +81,13 @@ public final class StakeholderUpdate {
         long running = count(state, PhaseStatus.IN_PROGRESS);
         long blocked = plan.phases().stream().filter(p -> state.phase(p.id()).status() == PhaseStatus.BLOCKED).count();
         long waiting = plan.phases().stream().filter(p -> isWaiting(state, p)).count();
-        int failing = 0;
-        for (Phase phase : plan.phases()) {
-            failing += TestTally.of(state, phase).count(TestOutcome.FAIL);
-        }
+        // Each test whose latest result (for any phase, or for none) is a failure, counted once: one failure of a
+        // suite that covers three phases is one failing test, not three.
+        long failing = state.tests().values().stream().filter(r -> r.latest().outcome() == TestOutcome.FAIL)
+                .map(r -> r.key().suiteId() + "/" + r.key().testId()).distinct().count();
+        // A failed audit gate is a failing check too: the headline must not say "On track" while one stands.
+        long failedAudits = plan.phases().stream().map(p -> state.phase(p.id()).audits())
+                .filter(a -> !a.isEmpty() && !a.get(a.size() - 1).passed()).count();
         long openAlerts = state.openAlerts().size();
         long rollbacksRunning = state.rollbacks().stream().filter(IncidentState.RollbackRecord::running).count();
         List<String> risks = new ArrayList<>();
@@ -93,6 +96,9 @@ public final class StakeholderUpdate {
         }
         if (failing > 0) {
             risks.add(failing + (failing == 1 ? " test failing" : " tests failing"));
+        }
+        if (failedAudits > 0) {
+            risks.add(failedAudits + (failedAudits == 1 ? " audit gate failed" : " audit gates failed"));
         }
         if (openAlerts > 0) {
             risks.add(openAlerts + (openAlerts == 1 ? " alert open" : " alerts open"));

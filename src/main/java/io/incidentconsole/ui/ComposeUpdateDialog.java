@@ -44,7 +44,7 @@ public final class ComposeUpdateDialog {
         this.cadence = model.cadence();
         VBox root = FxmlViews.load("ComposeUpdateDialog", this);
         heading.setText(cadence == null ? "Stakeholder update (no cadence is due: for everyone)"
-                : "Stakeholder update for " + cadence.audience() + " · " + cadence.title());
+                : "Stakeholder update: " + cadence.label());
         text.setText(draft);
         text.setId("compose-text");
         copyButton.setId("compose-copy-publish");

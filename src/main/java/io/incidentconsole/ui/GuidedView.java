@@ -212,7 +212,7 @@ public final class GuidedView implements AreaView {
         for (int i = 0; i < steps.size(); i++) {
             GuidedStep step = steps.get(i);
             boolean done = page.progress().isDone(step.id());
-            Label item = text((done ? "✓ " : i == current ? "▶ " : "   ") + (i + 1) + ". " + plain(step.title()),
+            Node item = InlineText.of((done ? "✓ " : i == current ? "▶ " : "   ") + (i + 1) + ". " + step.title(),
                     "guided-step-item");
             item.pseudoClassStateChanged(DONE, done);
             item.pseudoClassStateChanged(CURRENT, i == current);
@@ -240,11 +240,11 @@ public final class GuidedView implements AreaView {
         int index = page.progress().currentIndex();
         Label counter = text("Step " + (index + 1) + " of " + steps.size(), "guided-counter");
         counter.setId("guided-step-counter");
-        Label title = text(plain(step.title()), "guided-title");
+        Node title = InlineText.of(step.title(), "guided-title");
         title.setId("guided-step-title");
         stepBox.getChildren().addAll(counter, title);
         if (step.detail() != null && !step.detail().isBlank()) {
-            Label detail = text(plain(step.detail()), "guided-detail");
+            Node detail = InlineText.of(step.detail(), "guided-detail");
             detail.setId("guided-step-detail");
             stepBox.getChildren().add(detail);
         }
@@ -264,7 +264,7 @@ public final class GuidedView implements AreaView {
             stepBox.getChildren().add(text("Check before moving on", "guided-subheading"));
             for (int i = 0; i < step.checks().size(); i++) {
                 int check = i;
-                CheckBox box = new CheckBox(step.checks().get(i));
+                CheckBox box = new CheckBox(InlineText.plain(step.checks().get(i)));
                 box.setId("guided-check-" + (i + 1));
                 box.getStyleClass().add("guided-check");
                 box.setMnemonicParsing(false);
@@ -760,11 +760,6 @@ public final class GuidedView implements AreaView {
             case DIGIT9, NUMPAD9 -> 9;
             default -> 0;
         };
-    }
-
-    /** The plan writes code in Markdown backticks; in large type they are noise. */
-    static String plain(String text) {
-        return text == null ? null : text.replace("`", "");
     }
 
     private static void toClipboard(String text) {

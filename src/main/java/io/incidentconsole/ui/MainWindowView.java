@@ -141,6 +141,9 @@ public final class MainWindowView {
         statusMessage.textProperty().bind(model.statusMessageProperty());
         statusMessage.setId("status-message");
         planSource.textProperty().bind(model.planSourceProperty());
+        javafx.scene.control.Tooltip fullPath = new javafx.scene.control.Tooltip();
+        fullPath.textProperty().bind(model.planSourcePathProperty());
+        planSource.setTooltip(fullPath);
         model.statusFailedProperty().addListener((obs, was, failed) -> statusMessage.pseudoClassStateChanged(FAILED, failed));
 
         incidentLine.setId("incident-line");

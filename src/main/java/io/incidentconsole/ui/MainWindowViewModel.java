@@ -50,6 +50,8 @@ public final class MainWindowViewModel {
 
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyStringWrapper planSource = new ReadOnlyStringWrapper(this, "planSource", "");
+    /** The full path behind {@link #planSourceProperty()}, which names only its last folders (a tooltip). */
+    private final ReadOnlyStringWrapper planSourcePath = new ReadOnlyStringWrapper(this, "planSourcePath", "");
     /** The product's name: the window title and the header until a plan is open. */
     public static final String PRODUCT_NAME = "Incident Console";
 
@@ -203,7 +205,8 @@ public final class MainWindowViewModel {
         Plan loaded = result.plan();
         plan.set(loaded);
         planSource.set(file == null ? "Bundled plan: " + result.source().replaceFirst("^bundled:", "")
-                : file.toAbsolutePath().toString());
+                : "Plan: " + shortPath(file.toAbsolutePath()));
+        planSourcePath.set(file == null ? "" : file.toAbsolutePath().toString());
         title.set(loaded.plan().title());
         subtitle.set(subtitleOf(loaded));
         statusFailed.set(false);
@@ -251,7 +254,8 @@ public final class MainWindowViewModel {
         plan.set(incident.plan());
         planSource.set(incident.journal() instanceof io.incidentconsole.team.TeamJournal team
                 ? "Team incident " + incident.id() + " on " + team.databaseLabel()
-                : "Incident " + incident.id() + " — plan copy in " + incident.directory());
+                : "Journal and plan copy: " + shortPath(incident.directory()));
+        planSourcePath.set(incident.directory() == null ? "" : incident.directory().toAbsolutePath().toString());
         title.set(incident.plan().plan().title());
         subtitle.set(subtitleOf(incident.plan()));
         statusFailed.set(false);
@@ -285,6 +289,22 @@ public final class MainWindowViewModel {
 
     public ReadOnlyObjectProperty<Plan> planProperty() {
         return plan.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty planSourcePathProperty() {
+        return planSourcePath.getReadOnlyProperty();
+    }
+
+    /**
+     * "…/incidents/20261207-0204-9958db": the last two names of a path. The status bar is for what is happening;
+     * a long temporary folder path would take half of it (the full path is the tooltip).
+     */
+    static String shortPath(Path path) {
+        if (path == null) {
+            return "";
+        }
+        int names = path.getNameCount();
+        return names <= 2 ? path.toString() : "…/" + path.subpath(names - 2, names);
     }
 
     public ReadOnlyStringProperty planSourceProperty() {

@@ -8,6 +8,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class OutlineRenderer {
         VBox box = new VBox();
         box.getStyleClass().add("outline-section");
         box.setId("section-" + section.id().replace(':', '-'));
-        Label title = new Label(section.title());
+        Label title = new Label(Glyphs.displayable(section.title()));
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
         box.getChildren().add(title);
@@ -66,11 +67,9 @@ final class OutlineRenderer {
         throw new IllegalStateException("unhandled block " + block);
     }
 
-    private static Label text(String text, String style) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add(style);
-        return label;
+    /** Wrapped plan text; inline code shown as code, emoji as symbols the font draws. */
+    private static Region text(String text, String style) {
+        return InlineText.of(text, style);
     }
 
     private static GridPane facts(Block.Facts facts) {
@@ -139,8 +138,8 @@ final class OutlineRenderer {
         return longest;
     }
 
-    private static Label cell(String text, String style) {
-        Label label = text(text, style);
+    private static Region cell(String text, String style) {
+        Region label = text(text, style);
         label.setMaxWidth(Double.MAX_VALUE);
         label.setMaxHeight(Double.MAX_VALUE);
         GridPane.setFillHeight(label, true);
@@ -157,7 +156,7 @@ final class OutlineRenderer {
 
     /** Read-only but selectable, so an operator can copy a command. */
     private static TextArea code(String text) {
-        TextArea area = new TextArea(text);
+        TextArea area = new TextArea(Glyphs.displayable(text));
         area.setEditable(false);
         area.setWrapText(false);
         area.getStyleClass().add("code-block");

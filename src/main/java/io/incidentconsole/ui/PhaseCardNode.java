@@ -282,8 +282,13 @@ final class PhaseCardNode {
         return label;
     }
 
+    /** A tickable line of plan text; inline code is shown as code, emoji as symbols the font draws. */
     private static CheckBox checkBox(String id, String text) {
-        CheckBox box = new CheckBox(text);
+        CheckBox box = new CheckBox(InlineText.plain(text));
+        if (InlineText.hasCode(text)) {
+            box.setGraphic(InlineText.flow(text));
+            box.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
         box.setId(id);
         box.setWrapText(true);
         box.setMnemonicParsing(false);

@@ -30,6 +30,9 @@ import java.util.function.Function;
  */
 public final class ReportsViewModel {
 
+    private static final java.time.format.DateTimeFormatter DUE_AT = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
     private final IncidentSession session;
     private final CadenceClock cadences;
     private final BackgroundTasks tasks;
@@ -72,14 +75,17 @@ public final class ReportsViewModel {
             return;
         }
         Cadence cadence = next.cadence();
-        String what = cadence.audience() + ": " + cadence.title() + ", " + next.because();
+        String what = cadence.label() + ", " + next.because();
+        String dueAt = DUE_AT.format(next.dueAt());
         if (next.overdue(now)) {
             overdue.set(true);
-            reminder.set("UPDATE OVERDUE by " + CadenceClock.clockText(next.remaining(now)) + " · " + what
+            reminder.set("UPDATE OVERDUE by " + CadenceClock.inWords(next.remaining(now)) + " (was due " + dueAt + ") · "
+                    + what
                     + " · Ctrl+U to compose");
         } else {
             overdue.set(false);
-            reminder.set("Next stakeholder update due in " + CadenceClock.clockText(next.remaining(now)) + " · " + what
+            reminder.set("Next stakeholder update due in " + CadenceClock.inWords(next.remaining(now)) + " (" + dueAt
+                    + ") · " + what
                     + " · Ctrl+U to compose");
         }
     }

@@ -29,9 +29,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -282,11 +282,12 @@ public final class TestsView implements AreaView {
     private static TableCell<TestRow, TestRow> wrappingCell(TableColumn<TestRow, TestRow> column,
                                                            java.util.function.Function<TestRow, String> text) {
         return new TableCell<>() {
-            private final Text label = new Text();
+            private final TextFlow label = new TextFlow();
 
             {
-                label.getStyleClass().add("cell-text");
-                label.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+                label.getStyleClass().add("cell-flow");
+                label.prefWidthProperty().bind(column.widthProperty().subtract(14));
+                label.maxWidthProperty().bind(label.prefWidthProperty());
                 setText(null);
             }
 
@@ -296,7 +297,7 @@ public final class TestsView implements AreaView {
                 if (empty || row == null) {
                     setGraphic(null);
                 } else {
-                    label.setText(text.apply(row));
+                    InlineText.fill(label, text.apply(row), "cell-text");
                     setGraphic(label);
                 }
             }

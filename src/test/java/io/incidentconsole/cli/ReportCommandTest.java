@@ -111,7 +111,7 @@ class ReportCommandTest {
     @Test
     void theCadenceCanBeNamedAndAnUnknownOneIsRefused() {
         assertThat(run(folder.toString(), "--kind", "update", "--cadence", "emergency-stakeholders")).isZero();
-        assertThat(out.toString()).contains("for Stakeholders (Stakeholder updates during #330 emergency");
+        assertThat(out.toString()).contains("for Stakeholders: Stakeholder updates during #330 emergency");
 
         assertThat(run(folder.toString(), "--kind", "update", "--cadence", "nope")).isEqualTo(ReportCommand.USAGE);
         assertThat(err.toString()).contains("--cadence nope: the plan has no such cadence; its cadences: "

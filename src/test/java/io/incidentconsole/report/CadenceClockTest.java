@@ -119,4 +119,25 @@ class CadenceClockTest {
         assertThat(CadenceClock.clockText(Duration.ofSeconds(-310))).isEqualTo("05:10");
         assertThat(CadenceClock.clockText(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
     }
+
+    @Test
+    void timeLeftInWordsIsNeverMistakenForAClockTime() {
+        assertThat(CadenceClock.inWords(Duration.ofSeconds(20))).isEqualTo("under a minute");
+        assertThat(CadenceClock.inWords(Duration.ofMinutes(5).plusSeconds(10))).isEqualTo("5 min");
+        assertThat(CadenceClock.inWords(Duration.ofMinutes(14))).isEqualTo("14 min");
+        assertThat(CadenceClock.inWords(Duration.ofHours(1))).isEqualTo("1 h");
+        assertThat(CadenceClock.inWords(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
+        assertThat(CadenceClock.inWords(Duration.ofMinutes(-3))).isEqualTo("3 min");
+    }
+
+    @Test
+    void aCadenceIsNamedWithoutRepeatingItsAudience() {
+        Cadence github = new Cadence("github-330", "GitHub issue #330 updates", "GitHub issue #330", List.of(), null,
+                true, List.of());
+        Cadence stakeholders = new Cadence("s", "Stakeholder updates during the emergency", "Stakeholders", List.of(),
+                Duration.ofHours(1), false, List.of());
+
+        assertThat(github.label()).isEqualTo("GitHub issue #330 updates");
+        assertThat(stakeholders.label()).isEqualTo("Stakeholders: Stakeholder updates during the emergency");
+    }
 }

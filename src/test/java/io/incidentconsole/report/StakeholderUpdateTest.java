@@ -119,4 +119,24 @@ class StakeholderUpdateTest {
         assertThat(update).contains("## Blocked and waiting\n\n- BLOCKED #330 1: Emergency N+1 Fixes: waiting for "
                 + "Convex support\n");
     }
+
+    @Test
+    void oneFailureOfASuiteThatCoversThreePhasesIsOneFailingTest() {
+        script.atMinute(20, new EventPayload.TestResultSet("t330-p3-6", "t330-p3-6.check-1", null, TestOutcome.FAIL,
+                "tsc fails"));
+
+        String update = StakeholderUpdate.compose(script.state(), metrics(), script.minute(30), hourly());
+
+        assertThat(update).contains("**Status:** At risk: 1 test failing\n").doesNotContain("On track");
+    }
+
+    @Test
+    void aFailedAuditGateIsNotOnTrack() {
+        script.atMinute(10, new EventPayload.PhaseStarted("p324-4"));
+        script.atMinute(20, new EventPayload.AuditChecked("p324-4", "ab12", false, List.of()));
+
+        String update = StakeholderUpdate.compose(script.state(), metrics(), script.minute(30), hourly());
+
+        assertThat(update).contains("**Status:** At risk: 1 audit gate failed\n").doesNotContain("On track");
+    }
 }

@@ -64,4 +64,11 @@ class MainWindowViewModelTest {
         assertThat(model.statusFailedProperty().get()).isTrue();
         assertThat(model.currentPlan().orElseThrow().plan().phases()).hasSize(7);
     }
+
+    @Test
+    void theStatusBarNamesOnlyTheLastTwoFoldersOfAPath() {
+        assertThat(MainWindowViewModel.shortPath(java.nio.file.Path.of("/tmp/x-data/incidents/20261207-0204-9958db")))
+                .isEqualTo("…/incidents/20261207-0204-9958db");
+        assertThat(MainWindowViewModel.shortPath(java.nio.file.Path.of("plans/p.yaml"))).isEqualTo("plans/p.yaml");
+    }
 }

@@ -134,7 +134,7 @@ class ReportsViewTest {
         at(30, 0);
         WaitForAsyncUtils.asyncFx(() -> console.reports().refresh()).get();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(reminder(robot).getText()).isEqualTo("Next stakeholder update due in 40:00 · Stakeholders: "
+        assertThat(reminder(robot).getText()).isEqualTo("Next stakeholder update due in 40 min (10:10 UTC) · Stakeholders: "
                 + "Stakeholder updates during #330 emergency (Phase 1-2), every hour while p330-1 runs · Ctrl+U to compose");
         assertThat(reminder(robot).getPseudoClassStates()).noneMatch(p -> p.getPseudoClassName().equals("overdue"));
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "reports-reminder-due-dark")).get();
@@ -142,7 +142,7 @@ class ReportsViewTest {
         // The once-a-second ticker notices the clock passing the due time by itself.
         at(75, 10);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> reminder(robot).getText().startsWith("UPDATE OVERDUE"));
-        assertThat(reminder(robot).getText()).startsWith("UPDATE OVERDUE by 05:10 · Stakeholders: ");
+        assertThat(reminder(robot).getText()).startsWith("UPDATE OVERDUE by 5 min (was due 10:10 UTC) · Stakeholders: ");
         assertThat(reminder(robot).getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("overdue"));
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "reports-reminder-overdue-dark")).get();
 
@@ -156,7 +156,7 @@ class ReportsViewTest {
                 .findFirst().orElseThrow(() -> new AssertionError("the compose dialog is not showing"));
         TextArea text = robot.from(dialog.getScene().getRoot()).lookup("#compose-text").queryAs(TextArea.class);
         assertThat(text.getText()).contains("# Status update: Issue #324 & #330 Coordination Plan")
-                .contains("for Stakeholders (Stakeholder updates during #330 emergency (Phase 1-2))")
+                .contains("for Stakeholders: Stakeholder updates during #330 emergency (Phase 1-2)")
                 .contains("- #330 1: Emergency N+1 Fixes: started 2026-01-29 09:10 UTC")
                 .contains("SIMULATED");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(dialog.getScene(), "reports-compose-dialog-dark")).get();
@@ -174,7 +174,7 @@ class ReportsViewTest {
         assertThat(published.audience()).isEqualTo("Stakeholders");
         assertThat(published.text()).endsWith("Edited by the operator.\n");
         assertThat(published.at()).isEqualTo(START.plus(Duration.ofMinutes(75).plusSeconds(10)));
-        assertThat(reminder(robot).getText()).startsWith("Next stakeholder update due in 1:00:00 · Stakeholders");
+        assertThat(reminder(robot).getText()).startsWith("Next stakeholder update due in 1 h (11:15 UTC) · Stakeholders");
         assertThat(reminder(robot).getPseudoClassStates()).noneMatch(p -> p.getPseudoClassName().equals("overdue"));
 
         // Light theme: the overdue state must stay unmistakable there too.
@@ -184,7 +184,7 @@ class ReportsViewTest {
             console.reports().refresh();
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(reminder(robot).getText()).startsWith("UPDATE OVERDUE by 04:50");
+        assertThat(reminder(robot).getText()).startsWith("UPDATE OVERDUE by 5 min (was due 11:15 UTC)");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "reports-reminder-overdue-light")).get();
 
         // Export: the report is written for the incident as it stands.
