@@ -132,6 +132,9 @@ public final class RollbackView implements AreaView {
     private Button cancel;
     @FXML
     private TextArea console;
+    @FXML
+    private VBox stepRunHost;
+    private StepRunView stepRun;
 
     public RollbackView(RollbackViewModel model) {
         this.model = model;
@@ -161,6 +164,13 @@ public final class RollbackView implements AreaView {
         targets.setItems(model.targets());
         targets.setCellFactory(list -> new TargetCell());
         FocusScrolling.follow(scroller);
+    }
+
+    /** The rollback area with the step-by-step run of the selected procedure under its form. */
+    public RollbackView(RollbackViewModel model, StepRunView stepRun) {
+        this(model);
+        this.stepRun = stepRun;
+        stepRunHost.getChildren().setAll(stepRun.root());
     }
 
     RollbackViewModel model() {
@@ -225,10 +235,16 @@ public final class RollbackView implements AreaView {
         message.setText(model.messageProperty().get());
         showDirectoryProblem(model.workingDirectoryProblemProperty().get());
         drain.start();
+        if (stepRun != null) {
+            stepRun.activate();
+        }
     }
 
     @Override
     public void deactivate() {
+        if (stepRun != null) {
+            stepRun.deactivate();
+        }
         drain.stop();
         drainOutput();
         detach.forEach(Runnable::run);

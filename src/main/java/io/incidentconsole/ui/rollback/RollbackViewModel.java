@@ -23,6 +23,7 @@ import io.incidentconsole.rollback.ScriptGenerator;
 import io.incidentconsole.rollback.ScriptMode;
 import io.incidentconsole.rollback.ScriptRefusedException;
 import io.incidentconsole.rollback.ScriptRunner;
+import io.incidentconsole.rollback.StepCommand;
 import io.incidentconsole.rollback.ValueSource;
 import io.incidentconsole.ui.BackgroundTasks;
 import io.incidentconsole.ui.IncidentSession;
@@ -101,6 +102,8 @@ public final class RollbackViewModel {
     private final ReadOnlyObjectWrapper<RunResult> lastResult = new ReadOnlyObjectWrapper<>(this, "lastResult");
     private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(this, "runCount");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<List<StepCommand>> stepCommands =
+            new ReadOnlyObjectWrapper<>(this, "stepCommands", List.of());
     private final OutputBuffer output = new OutputBuffer(20_000);
     private final InvalidationListener changed = obs -> refresh();
 
@@ -292,6 +295,7 @@ public final class RollbackViewModel {
             fields.set(List.of());
             procedureProblems.set(List.of());
             canGenerate.set(false);
+            stepCommands.set(List.of());
             return;
         }
         RollbackSession rollback = sessionFor(target);
@@ -309,9 +313,22 @@ public final class RollbackViewModel {
             procedureProblems.set(problems);
         }
         canGenerate.set(form.canGenerate());
+        List<StepCommand> steps = stepCommandsOf(form);
+        if (!steps.equals(stepCommands.get())) {
+            stepCommands.set(steps);
+        }
         GeneratedScript shown = script.get();
         if (shown != null && !shown.values().equals(form.values())) {
             script.set(null);
+        }
+    }
+
+    /** The steps with the form's values, for the step-by-step run; none while a value is missing or invalid. */
+    private static List<StepCommand> stepCommandsOf(RollbackForm form) {
+        try {
+            return StepCommand.of(form);
+        } catch (ScriptRefusedException e) {
+            return List.of();
         }
     }
 
@@ -510,6 +527,11 @@ public final class RollbackViewModel {
         } catch (InvalidPathException e) {
             return "'" + text.strip() + "' is not a path: " + e.getReason();
         }
+    }
+
+    /** The selected procedure's steps with the form's current values (empty while the form cannot generate). */
+    public ReadOnlyObjectProperty<List<StepCommand>> stepCommandsProperty() {
+        return stepCommands.getReadOnlyProperty();
     }
 
     public ObservableList<RollbackTarget> targets() {

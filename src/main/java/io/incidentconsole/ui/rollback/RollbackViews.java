@@ -1,6 +1,7 @@
 package io.incidentconsole.ui.rollback;
 
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.rollback.ProcessStepExecutor;
 import io.incidentconsole.rollback.RollbackJournalEntries;
 import io.incidentconsole.rollback.ScriptFiles;
 import io.incidentconsole.rollback.ScriptGenerator;
@@ -24,8 +25,11 @@ public final class RollbackViews {
                                       RollbackRequests requests) {
         JournalRollbackRecorder journal = new JournalRollbackRecorder(session, new RollbackJournalEntries(),
                 Platform::runLater);
-        return new RollbackView(new RollbackViewModel(session, plan, journal, new ScriptGenerator(), new ScriptFiles(),
-                ScriptRunner.withDefaults(), tasks, Platform::runLater, Clock.systemUTC(),
-                Path.of(System.getProperty("user.dir")), requests));
+        RollbackViewModel rollback = new RollbackViewModel(session, plan, journal, new ScriptGenerator(),
+                new ScriptFiles(), ScriptRunner.withDefaults(), tasks, Platform::runLater, Clock.systemUTC(),
+                Path.of(System.getProperty("user.dir")), requests);
+        StepRunViewModel steps = new StepRunViewModel(session, rollback, ProcessStepExecutor.withDefaults(), tasks,
+                Platform::runLater, Clock.systemUTC());
+        return new RollbackView(rollback, new StepRunView(steps));
     }
 }
