@@ -131,7 +131,7 @@ final class ChecklistPhaseRecogniser {
             String title = step.title() != null && !step.title().isBlank() ? step.title()
                     : unit.label().isBlank() ? step.command() : unit.label();
             phase.guidedSteps.add(new GuidedStep(null, title, null, step.command(),
-                    Commands.parameters(List.of(step.command())), null, null, null, null));
+                    Commands.parameters(List.of(step.command())), null, null, null, null, null));
             ctx.log.recognised("command", phase.id, step.command(), unit.line(), "guided step");
         }
     }
@@ -147,7 +147,7 @@ final class ChecklistPhaseRecogniser {
             Duration wait = TimePhrases.waitFor(item.text());
             if (command != null || wait != null) {
                 phase.guidedSteps.add(new GuidedStep(null, item.text(), null, command,
-                        command == null ? List.of() : Commands.parameters(List.of(command)), wait, null, null, null));
+                        command == null ? List.of() : Commands.parameters(List.of(command)), wait, null, null, null, null));
                 if (command != null) {
                     ctx.log.recognised("command", phase.id, command, item.line(), "guided step");
                 }

@@ -119,6 +119,7 @@ final class RunbookShapeRecogniser {
         if (steps.isEmpty()) {
             return;
         }
+        steps.replaceAll(step -> Commands.runnableOrManual(step, reason -> ctx.log.decided(unit.line(), reason)));
         RunbookDraft runbook = runbook(owner, unit.line());
         String title = ChecklistPhaseRecogniser.title(unit.label());
         String slug = Refs.slug(title, 2);
