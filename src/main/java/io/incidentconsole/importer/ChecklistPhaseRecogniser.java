@@ -130,10 +130,21 @@ final class ChecklistPhaseRecogniser {
             }
             String title = step.title() != null && !step.title().isBlank() ? step.title()
                     : unit.label().isBlank() ? step.command() : unit.label();
-            phase.guidedSteps.add(new GuidedStep(null, title, null, step.command(),
-                    Commands.parameters(List.of(step.command())), null, null, null, null, null));
+            phase.guidedSteps.add(guidedStep(title, step.command(), null, unit.line()));
             ctx.log.recognised("command", phase.id, step.command(), unit.line(), "guided step");
         }
+    }
+
+    /** A guided step; a command that cannot be generated safely is kept as text to run by hand. */
+    private GuidedStep guidedStep(String title, String command, Duration wait, int line) {
+        String problem = Commands.ungeneratable(command);
+        if (problem != null) {
+            ctx.log.decided(line, "command '" + command + "' kept as text (not generated): " + problem);
+            return new GuidedStep(null, title, "Command (run by hand, not generated: " + problem + "): " + command,
+                    null, List.of(), wait, null, null, null, null);
+        }
+        return new GuidedStep(null, title, null, command,
+                command == null ? List.of() : Commands.parameters(List.of(command)), wait, null, null, null, null);
     }
 
     private void tasks(PhaseDraft phase, ListBlock list) {
@@ -146,8 +157,7 @@ final class ChecklistPhaseRecogniser {
             String command = InlineCommands.of(item.node());
             Duration wait = TimePhrases.waitFor(item.text());
             if (command != null || wait != null) {
-                phase.guidedSteps.add(new GuidedStep(null, item.text(), null, command,
-                        command == null ? List.of() : Commands.parameters(List.of(command)), wait, null, null, null, null));
+                phase.guidedSteps.add(guidedStep(item.text(), command, wait, item.line()));
                 if (command != null) {
                     ctx.log.recognised("command", phase.id, command, item.line(), "guided step");
                 }

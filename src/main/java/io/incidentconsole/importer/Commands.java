@@ -110,6 +110,18 @@ final class Commands {
                 step.alternative(), step.detail() == null ? kept : step.detail() + " " + kept);
     }
 
+    /**
+     * The problem that keeps {@code command} from being generated safely (the same check {@code validate} makes),
+     * or null when there is none: an imported guided step keeps such a command as text, like a procedure step.
+     */
+    static String ungeneratable(String command) {
+        if (command == null) {
+            return null;
+        }
+        List<String> problems = CommandSyntax.parse(command, false).problems();
+        return problems.isEmpty() ? null : problems.get(0);
+    }
+
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_]\\w*)['\"]?\\s*$");
 
     private static int count(String s, char c) {
