@@ -25,6 +25,15 @@ public final class StatusBadge {
         }
     }
 
+    /** A badge saying {@code text} ("COMPLETE (unverified)") in the colour of {@code status}. */
+    public static Label of(PhaseStatus status, String text) {
+        Label badge = new Label(text);
+        badge.getStyleClass().add("status-badge");
+        badge.pseudoClassStateChanged(pseudoClassOf(status), true);
+        badge.setAccessibleText("Status " + text + ": " + status.meaning());
+        return badge;
+    }
+
     public static Label of(String statusText) {
         Label badge = new Label(statusText);
         badge.getStyleClass().add("status-badge");
