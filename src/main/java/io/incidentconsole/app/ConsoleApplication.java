@@ -44,6 +44,9 @@ import io.incidentconsole.ui.TestsView;
 import io.incidentconsole.ui.TestsViewModel;
 import io.incidentconsole.ui.ReportsView;
 import io.incidentconsole.ui.ReportsViewModel;
+import io.incidentconsole.ui.NowStripView;
+import io.incidentconsole.ui.NowStripViewModel;
+import io.incidentconsole.report.CadenceClock;
 import io.incidentconsole.report.SimulatedMetricHistory;
 import io.incidentconsole.report.MetricHistory;
 import io.incidentconsole.report.StoreMetricHistory;
@@ -308,7 +311,20 @@ public final class ConsoleApplication extends Application {
             metrics.start();
             ReportsViewModel reports = new ReportsViewModel(session, clock, tasks,
                     state -> reportMetrics(metrics, wiring, state, clock));
-            new ReportsView(reports, view, model);
+            ReportsView reportsView = new ReportsView(reports, view, model);
+            NowStripViewModel now = new NowStripViewModel(session, new CadenceClock(clock), part -> {
+                switch (part.target()) {
+                    case GUIDED -> {
+                        guided.open(part.phaseId());
+                        model.select(ConsoleArea.GUIDED);
+                    }
+                    case BOARD -> model.select(ConsoleArea.PHASE_BOARD);
+                    case TESTS -> model.select(ConsoleArea.TESTS);
+                    case METRICS -> model.select(ConsoleArea.METRICS);
+                    case COMPOSE_UPDATE -> reportsView.compose(model);
+                }
+            });
+            view.setNowStrip(new NowStripView(now).root());
             return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
                 wiring.close();

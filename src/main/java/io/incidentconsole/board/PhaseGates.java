@@ -1,6 +1,7 @@
 package io.incidentconsole.board;
 
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.CheckItem;
@@ -59,25 +60,27 @@ public final class PhaseGates {
                 .reduce((first, second) -> second);
     }
 
+    /** Where the phase stands, by its status and its start gates ({@link PhaseLifecycle#startGates}). */
     public static Availability availability(Plan plan, IncidentState state, String phaseId) {
         PhaseState phase = state.phase(phaseId);
         if (phase.status() == PhaseStatus.COMPLETE) {
             return Availability.DONE;
         }
-        if (phase.status() == PhaseStatus.IN_PROGRESS) {
+        if (phase.status() == PhaseStatus.IN_PROGRESS || phase.status() == PhaseStatus.ROLLING_BACK) {
             return Availability.RUNNING;
         }
-        if (incompleteDependencies(plan, state, phaseId).isEmpty()) {
-            return Availability.READY;
+        List<PhaseLifecycle.Gate> gates = PhaseLifecycle.startGates(state, phaseId);
+        if (gates.stream().anyMatch(PhaseLifecycle.Gate::holds)) {
+            return Availability.BLOCKED;
         }
-        return dependencyOverride(state, phaseId).isPresent() ? Availability.OVERRIDDEN : Availability.BLOCKED;
+        return gates.stream().anyMatch(PhaseLifecycle.Gate::overridden) ? Availability.OVERRIDDEN : Availability.READY;
     }
 
-    /** "Blocked by #330 1: Emergency N+1 Fixes, #330 2: Package Updates". */
+    /** "Waiting for: dependencies gate: … ; approval gate: …", naming each start gate that holds the phase. */
     public static String blockedBecause(Plan plan, IncidentState state, String phaseId) {
-        List<String> names = incompleteDependencies(plan, state, phaseId).stream()
-                .map(p -> issues(p) + " " + p.label()).toList();
-        return names.isEmpty() ? "" : "Blocked by " + String.join(", ", names) + " (not complete)";
+        List<String> holding = PhaseLifecycle.startGates(state, phaseId).stream().filter(PhaseLifecycle.Gate::holds)
+                .map(g -> g.kind().word() + " gate: " + g.says()).toList();
+        return holding.isEmpty() ? "" : "Waiting for: " + String.join("; ", holding);
     }
 
     /** An item still open when a phase is completed. */

@@ -36,6 +36,9 @@ public final class StatusTable {
             notes = (notes.isEmpty() ? "" : notes + "; ") + "completed with " + state.confirmedOpenItems().size()
                     + " open item" + (state.confirmedOpenItems().size() == 1 ? "" : "s");
         }
+        if (state.status() == PhaseStatus.COMPLETE && !state.verified()) {
+            notes = (notes.isEmpty() ? "" : notes + "; ") + "COMPLETE (unverified)";
+        }
         if (!state.gateOverrides().isEmpty()) {
             PhaseState.GateOverride last = state.gateOverrides().get(state.gateOverrides().size() - 1);
             notes = (notes.isEmpty() ? "" : notes + "; ") + "gate overridden by " + last.operator() + ": "
@@ -57,6 +60,8 @@ public final class StatusTable {
             case COMPLETE -> "🟢";
             case EVAL -> "🟠";
             case BLOCKED -> "🔴";
+            case ROLLING_BACK -> "⏪";
+            case ROLLED_BACK -> "↩️";
         };
     }
 

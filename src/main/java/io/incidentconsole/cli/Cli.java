@@ -23,6 +23,15 @@ public final class Cli {
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new TimelineCommand());
         cli.addSubcommand(new TestsCommand());
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        cli.addSubcommand(new NewCommand(clock));
+        cli.addSubcommand(new PhaseCommand(clock));
+        cli.addSubcommand(new StepDoneCommand(clock));
+        cli.addSubcommand(new TestResultCommand(clock));
+        cli.addSubcommand(new SignoffCommand(clock));
+        cli.addSubcommand(new AnswerCommand(clock));
+        cli.addSubcommand(new NoteCommand(clock));
+        cli.addSubcommand(new CriterionCommand(clock));
         cli.addSubcommand(new ReportCommand(java.time.Clock.systemUTC()));
         cli.addSubcommand(new HandoffCommand(java.time.Clock.systemUTC()));
         // Plan and journal text reaches every command's output: no raw control character may reach the terminal.

@@ -46,13 +46,22 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INCIDENT_DIR", description = "The incident's folder.")
     Path incidentDir;
 
+    @picocli.CommandLine.Option(names = "--json",
+            description = "As JSON for scripts: incident, drill, phases (status, verified, tasks, tests, criteria, "
+                    + "gates), approvals, alerts.")
+    boolean json;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Incident incident = IncidentStore.inspect(incidentDir)) {
             IncidentWarnings.print(incident, err);
-            print(incident, out);
+            if (json) {
+                out.println(StatusJson.of(incident));
+            } else {
+                print(incident, out);
+            }
             return 0;
         } catch (IncidentException | JournalException e) {
             err.println("error: " + e.getMessage());
@@ -98,7 +107,8 @@ final class StatusCommand implements Callable<Integer> {
     private static void printPhase(IncidentState state, Optional<Phase> planned, PhaseState phase, PrintWriter out) {
         String label = planned.map(Phase::label).orElse(phase.phaseId() + " (not in the plan)");
         StringBuilder head = new StringBuilder("  ").append(label).append(" [").append(phase.phaseId()).append("]: ")
-                .append(phase.status().label());
+                .append(planned.isPresent() ? io.incidentconsole.incident.PhaseLifecycle.label(state, phase.phaseId())
+                        : phase.status().label());
         if (phase.statusReason() != null && !phase.statusReason().isBlank()) {
             head.append(" — ").append(phase.statusReason());
         }

@@ -141,10 +141,10 @@ final class ChecklistPhaseRecogniser {
         if (problem != null) {
             ctx.log.decided(line, "command '" + command + "' kept as text (not generated): " + problem);
             return new GuidedStep(null, title, "Command (run by hand, not generated: " + problem + "): " + command,
-                    null, List.of(), wait, null, null, null, null);
+                    null, List.of(), wait, null, null, null, null, null);
         }
         return new GuidedStep(null, title, null, command,
-                command == null ? List.of() : Commands.parameters(List.of(command)), wait, null, null, null, null);
+                command == null ? List.of() : Commands.parameters(List.of(command)), wait, null, null, null, null, null);
     }
 
     private void tasks(PhaseDraft phase, ListBlock list) {

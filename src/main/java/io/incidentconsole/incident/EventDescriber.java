@@ -77,8 +77,14 @@ public final class EventDescriber {
             tree(p.treeId()).map(DecisionTree::phase).ifPresent(phases::add);
         } else if (payload instanceof RollbackStarted p) {
             procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
+            if (p.phaseId() != null) {
+                phases.add(p.phaseId());
+            }
         } else if (payload instanceof RollbackFinished p) {
             procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
+            if (p.phaseId() != null) {
+                phases.add(p.phaseId());
+            }
         } else if (payload instanceof StepStarted p) {
             procedure(p.runbookId(), p.procedureId()).ifPresent(pr -> phases.addAll(pr.phases()));
         } else if (payload instanceof StepRunAborted p) {
@@ -112,7 +118,8 @@ public final class EventDescriber {
         } else if (payload instanceof GateOverridden p) {
             return "Overrode the " + p.gate() + " gate of phase " + phase(p.phaseId()) + reason(p.reason());
         } else if (payload instanceof TaskTicked p) {
-            return "Ticked task " + task(p.phaseId(), p.taskId()) + " (" + phase(p.phaseId()) + ")";
+            return "Ticked task " + task(p.phaseId(), p.taskId()) + " (" + phase(p.phaseId()) + ")"
+                    + (p.stepId() == null ? "" : " — also guided step " + step(p.phaseId(), p.stepId()));
         } else if (payload instanceof TaskUnticked p) {
             return "Unticked task " + task(p.phaseId(), p.taskId()) + " (" + phase(p.phaseId()) + ")";
         } else if (payload instanceof TestResultSet p) {
@@ -122,7 +129,9 @@ public final class EventDescriber {
         } else if (payload instanceof TestStepTicked p) {
             return (p.ticked() ? "Ticked" : "Unticked") + " step " + p.step() + " of test " + test(p.suiteId(), p.caseId());
         } else if (payload instanceof GuidedStepDone p) {
-            return "Done: step " + step(p.phaseId(), p.stepId()) + " of phase " + phase(p.phaseId());
+            return "Done: step " + step(p.phaseId(), p.stepId()) + " of phase " + phase(p.phaseId())
+                    + (p.taskIds().isEmpty() ? "" : " — ticks its task" + (p.taskIds().size() == 1 ? "" : "s") + " "
+                    + p.taskIds().stream().map(t -> task(p.phaseId(), t)).collect(Collectors.joining(", ")));
         } else if (payload instanceof WaitStarted p) {
             return "Started waiting " + p.duration().toString().substring(2).toLowerCase() + " at step "
                     + step(p.phaseId(), p.stepId());
@@ -153,7 +162,8 @@ public final class EventDescriber {
                     p.criterionId())
                     : (p.ticked() ? "Ticked" : "Unticked") + " rollback criterion " + criterion(p.ownerId(), p.criterionId());
         } else if (payload instanceof RollbackStarted p) {
-            return "Started rollback " + rollback(p.runbookId(), p.procedureId()) + reason(p.reason());
+            return "Started rollback " + rollback(p.runbookId(), p.procedureId())
+                    + (p.phaseId() == null ? "" : " of phase " + phase(p.phaseId())) + reason(p.reason());
         } else if (payload instanceof RollbackFinished p) {
             return "Finished rollback " + rollback(p.runbookId(), p.procedureId())
                     + (p.succeeded() ? ": succeeded" : ": FAILED") + (blank(p.note()) ? "" : " — " + p.note());

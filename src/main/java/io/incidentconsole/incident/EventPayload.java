@@ -72,17 +72,32 @@ public sealed interface EventPayload {
         }
     }
 
-    record TaskTicked(String phaseId, String taskId) implements EventPayload {
+    /**
+     * {@code stepId}: the guided step this tick also does (its last open task was ticked); absent in journals
+     * written before a step and its tasks were one item.
+     */
+    record TaskTicked(String phaseId, String taskId,
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String stepId) implements EventPayload {
         public TaskTicked {
             require(phaseId, "phaseId");
             require(taskId, "taskId");
         }
+
+        public TaskTicked(String phaseId, String taskId) {
+            this(phaseId, taskId, null);
+        }
     }
 
-    record TaskUnticked(String phaseId, String taskId) implements EventPayload {
+    /** {@code stepId}: the guided step this untick reopens, if the task is one. */
+    record TaskUnticked(String phaseId, String taskId,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String stepId) implements EventPayload {
         public TaskUnticked {
             require(phaseId, "phaseId");
             require(taskId, "taskId");
+        }
+
+        public TaskUnticked(String phaseId, String taskId) {
+            this(phaseId, taskId, null);
         }
     }
 
@@ -110,10 +125,20 @@ public sealed interface EventPayload {
         }
     }
 
-    record GuidedStepDone(String phaseId, String stepId) implements EventPayload {
+    /**
+     * {@code taskIds}: the tasks this step is, ticked by the same event; empty in journals written before a step
+     * and its tasks were one item.
+     */
+    record GuidedStepDone(String phaseId, String stepId,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> taskIds) implements EventPayload {
         public GuidedStepDone {
             require(phaseId, "phaseId");
             require(stepId, "stepId");
+            taskIds = copy(taskIds);
+        }
+
+        public GuidedStepDone(String phaseId, String stepId) {
+            this(phaseId, stepId, List.of());
         }
     }
 
@@ -186,30 +211,54 @@ public sealed interface EventPayload {
     record Answer(String nodeId, String label) {
     }
 
-    /** A rollback decision criterion of a runbook ticked (it holds) or unticked. */
     /**
      * A criterion confirmed or cleared: a rollback decision criterion ({@code ownerId} is the runbook) or a phase's
      * success criterion ({@code ownerId} is the phase). Journals written before the field was renamed say
-     * {@code runbookId}.
+     * {@code runbookId}. {@code observed}: the value the confirmation rests on, when a metric condition proposed it
+     * ("convex_calls = 2.7M at 10:42 UTC").
      */
     record CriterionTicked(@com.fasterxml.jackson.annotation.JsonAlias("runbookId") String ownerId, String criterionId,
-                           boolean ticked) implements EventPayload {
+                           boolean ticked,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String observed) implements EventPayload {
         public CriterionTicked {
             require(ownerId, "ownerId");
             require(criterionId, "criterionId");
         }
-    }
 
-    record RollbackStarted(String runbookId, String procedureId, String reason) implements EventPayload {
-        public RollbackStarted {
-            require(runbookId, "runbookId");
+        public CriterionTicked(String ownerId, String criterionId, boolean ticked) {
+            this(ownerId, criterionId, ticked, null);
         }
     }
 
-    record RollbackFinished(String runbookId, String procedureId, boolean succeeded, String note)
+    /**
+     * {@code phaseId}: the phase being rolled back (it shows ROLLING BACK); absent in journals written before
+     * rollbacks had a phase, and then no phase changes. {@code runbookId} is {@link #BY_HAND} for a rollback done
+     * outside any runbook.
+     */
+    record RollbackStarted(String runbookId, String procedureId, String reason,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String phaseId)
+            implements EventPayload {
+        public static final String BY_HAND = "by-hand";
+
+        public RollbackStarted {
+            require(runbookId, "runbookId");
+        }
+
+        public RollbackStarted(String runbookId, String procedureId, String reason) {
+            this(runbookId, procedureId, reason, null);
+        }
+    }
+
+    /** {@code phaseId}: as in {@link RollbackStarted}; a finished, succeeded rollback leaves it ROLLED BACK. */
+    record RollbackFinished(String runbookId, String procedureId, boolean succeeded, String note,
+                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String phaseId)
             implements EventPayload {
         public RollbackFinished {
             require(runbookId, "runbookId");
+        }
+
+        public RollbackFinished(String runbookId, String procedureId, boolean succeeded, String note) {
+            this(runbookId, procedureId, succeeded, note, null);
         }
     }
 

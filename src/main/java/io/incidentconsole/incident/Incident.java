@@ -101,7 +101,8 @@ public final class Incident implements AutoCloseable {
     /**
      * Records an action; durable when this returns. Throws {@link JournalException} when it was not recorded, and
      * {@link IncidentException} for a completion of a phase the state already shows complete (a phase is completed
-     * once; a completion that races another one is kept in the journal but changes nothing).
+     * once; a completion that races another one is kept in the journal but changes nothing), and
+     * {@link GateRefusedException} for a phase action the lifecycle refuses (see {@link PhaseLifecycle}).
      */
     public Event record(EventPayload payload) {
         if (payload instanceof EventPayload.PhaseCompleted completed) {
@@ -109,6 +110,9 @@ public final class Incident implements AutoCloseable {
                 throw new IncidentException(reason + " Nothing was recorded.");
             });
         }
+        PhaseLifecycle.refusal(state, payload).ifPresent(refusal -> {
+            throw new GateRefusedException(refusal);
+        });
         return journal.append(operator, payload);
     }
 

@@ -124,13 +124,18 @@ public final class IncidentStore {
      * is {@link EventPayload.IncidentStarted}. The incident is returned open (and locked) for {@code operator}.
      */
     public Incident create(Plan plan, String planSource, String planText, String operator) {
+        return create(plan, planSource, planText, operator, false);
+    }
+
+    /** As {@link #create(Plan, String, String, String)}; {@code drill} marks a rehearsal in incident.json. */
+    public Incident create(Plan plan, String planSource, String planText, String operator, boolean drill) {
         requireOperator(operator);
         byte[] planBytes = planText.getBytes(StandardCharsets.UTF_8);
         String sha = sha256(planBytes);
         String id = newId();
         Path folder = incidentsDir().resolve(id);
         IncidentMetadata metadata = new IncidentMetadata(IncidentMetadata.FORMAT, id, clock.instant(), operator,
-                plan.plan().title(), planSource, sha);
+                plan.plan().title(), planSource, sha, drill);
         try {
             Files.createDirectories(folder.getParent());
             Files.createDirectory(folder);
@@ -190,6 +195,14 @@ public final class IncidentStore {
             throw new IncidentException(segments.get(0) + ": the journal is empty (0 bytes): the incident's events "
                     + "are lost; nothing to show");
         }
+    }
+
+    /**
+     * Opens any incident folder for {@code operator} (the command line's recording verbs): writable, or read-only
+     * when a console holds it, saying who.
+     */
+    public static Incident openFolder(Path folder, String operator, Clock clock) {
+        return new IncidentStore(folder.toAbsolutePath(), clock).openFolder(folder, operator);
     }
 
     private Incident openFolder(Path folder, String operator) {

@@ -22,10 +22,20 @@ public final class Timeline {
         List<TimelineEntry> all = new ArrayList<>(state.events().size());
         for (Event event : state.events()) {
             all.add(new TimelineEntry(event, event.kind(), describer.phasesOf(event.payload()),
-                    describer.describe(event.payload()) + state.ignoredBecause(event.id()).map(r -> " — " + r).orElse(""),
+                    describer.describe(event.payload()) + state.ignoredBecause(event.id()).map(r -> " — " + r).orElse("")
+                            + unverified(state, event),
                     state.isUndone(event.id())));
         }
         this.entries = List.copyOf(all);
+    }
+
+    /** " — COMPLETE (unverified)" on the completion that stands, when it was not verified. */
+    private static String unverified(IncidentState state, Event event) {
+        if (!(event.payload() instanceof EventPayload.PhaseCompleted p) || !state.phases().containsKey(p.phaseId())) {
+            return "";
+        }
+        boolean standing = state.completion(p.phaseId()).filter(c -> c.eventId().equals(event.id())).isPresent();
+        return standing && !state.phase(p.phaseId()).verified() ? " — COMPLETE (unverified)" : "";
     }
 
     public List<TimelineEntry> entries() {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A decision the plan asks the operator to take, as questions whose answers lead to a further question
- * or to an outcome ("PROCEED with schema cleanup").
+ * or to an outcome ("PROCEED with schema cleanup"). {@code gates}: phases that may not start until the decision is
+ * taken, and then only when its outcome does not {@link Outcome#blocks() block} them.
  */
 public record DecisionTree(
         @Required String id,
@@ -13,11 +14,18 @@ public record DecisionTree(
         String phase,
         @Required String start,
         @Required List<DecisionNode> nodes,
-        List<Outcome> outcomes) {
+        List<Outcome> outcomes,
+        List<String> gates) {
 
     public DecisionTree {
         nodes = Lists.copy(nodes);
         outcomes = Lists.copy(outcomes);
+        gates = Lists.copy(gates);
+    }
+
+    public DecisionTree(String id, String title, String phase, String start, List<DecisionNode> nodes,
+                        List<Outcome> outcomes) {
+        this(id, title, phase, start, nodes, outcomes, List.of());
     }
 
     public Optional<DecisionNode> node(String id) {
@@ -38,9 +46,15 @@ public record DecisionTree(
     public record Answer(@Required String label, String next, String outcome) {
     }
 
-    public record Outcome(@Required String id, @Required String title, List<String> actions) {
+    /** {@code blocks}: phases this outcome stops ("CLI regeneration risk → BLOCKS schema cleanup"). */
+    public record Outcome(@Required String id, @Required String title, List<String> actions, List<String> blocks) {
         public Outcome {
             actions = Lists.copy(actions);
+            blocks = Lists.copy(blocks);
+        }
+
+        public Outcome(String id, String title, List<String> actions) {
+            this(id, title, actions, List.of());
         }
     }
 }

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** The seed's status legend. */
+/**
+ * The seed's status legend, plus the two states of a rollback. Which status may follow which, and what gates a
+ * change, is {@code io.incidentconsole.incident.PhaseLifecycle} (docs/decisions/0005-phase-lifecycle.md).
+ */
 public enum PhaseStatus {
     PENDING("Not started, waiting for dependencies"),
     IN_PROGRESS("Currently being worked on"),
     COMPLETE("Finished and verified"),
     EVAL("Needs evaluation/decision"),
-    BLOCKED("Cannot proceed");
+    BLOCKED("Cannot proceed"),
+    ROLLING_BACK("Its rollback is running"),
+    ROLLED_BACK("Rolled back; its tests are to be run again");
 
     private final String meaning;
 

@@ -67,6 +67,14 @@ final class PlanValidator {
                         List.of(stepAt + ".command"), step.parameters());
                 syntax(stepAt + ".command", step.command(), step.isUnsafe());
                 defaults(stepAt + ".records", step.records());
+                Set<String> taskIds = new java.util.HashSet<>();
+                phase.tasks().forEach(t -> taskIds.add(t.id()));
+                refs(stepAt + ".tasks", step.tasks(), taskIds, "task of this phase");
+            }
+            if (phase.audit() != null && phase.audit().step() != null) {
+                Set<String> stepIds = new java.util.HashSet<>();
+                phase.guidedSteps().forEach(st -> stepIds.add(st.id()));
+                ref(at + ".audit.step", phase.audit().step(), stepIds, "guided step of this phase");
             }
         }
         checkCycles(plan);
@@ -296,6 +304,10 @@ final class PlanValidator {
             Set<String> nodeIds = uniqueIds(at + ".nodes", tree.nodes(), DecisionTree.DecisionNode::id, "node");
             Set<String> outcomeIds = uniqueIds(at + ".outcomes", tree.outcomes(), DecisionTree.Outcome::id, "outcome");
             ref(at + ".start", tree.start(), nodeIds, "decision node");
+            refs(at + ".gates", tree.gates(), phaseIds, "phase");
+            for (int o = 0; o < tree.outcomes().size(); o++) {
+                refs(at + ".outcomes[" + o + "].blocks", tree.outcomes().get(o).blocks(), phaseIds, "phase");
+            }
             for (int n = 0; n < tree.nodes().size(); n++) {
                 DecisionTree.DecisionNode node = tree.nodes().get(n);
                 if (node.answers().isEmpty()) {

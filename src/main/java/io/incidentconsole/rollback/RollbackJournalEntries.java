@@ -27,6 +27,38 @@ public final class RollbackJournalEntries {
     /** A short prefix of a script hash for sentences ("script 3fa9c1d2e4b5"). */
     private static final int SHORT_HASH = 12;
 
+    /**
+     * The phase a procedure's run moves (ROLLING BACK when it starts, ROLLED BACK when it succeeds), or null when
+     * it moves none (the lifecycle would not allow it, or the procedure names no phase).
+     */
+    public interface Phases {
+        String startedFor(String procedureId);
+
+        String finishedFor(String procedureId);
+
+        Phases NONE = new Phases() {
+            @Override
+            public String startedFor(String procedureId) {
+                return null;
+            }
+
+            @Override
+            public String finishedFor(String procedureId) {
+                return null;
+            }
+        };
+    }
+
+    private final Phases phases;
+
+    public RollbackJournalEntries(Phases phases) {
+        this.phases = phases;
+    }
+
+    public RollbackJournalEntries() {
+        this(Phases.NONE);
+    }
+
     public List<EventPayload> of(RollbackEvent event) {
         if (event instanceof RollbackEvent.CriterionTicked e) {
             return List.of(new CriterionTicked(e.runbookId(), e.criterionId(), e.ticked()));
@@ -46,7 +78,8 @@ public final class RollbackJournalEntries {
                 return List.of();
             }
             return List.of(new RollbackStarted(e.runbookId(), e.procedureId(),
-                    "script " + shortHash(e.sha256()) + " run by the console (pid " + e.pid() + ")"));
+                    "script " + shortHash(e.sha256()) + " run by the console (pid " + e.pid() + ")",
+                    phases.startedFor(e.procedureId())));
         }
         if (event instanceof ScriptRunFinished e) {
             ScriptRun run = new ScriptRun(e.procedureId(), e.sha256(), e.exitCode(), String.join("\n", e.outputTail()));
@@ -56,7 +89,8 @@ public final class RollbackJournalEntries {
             boolean succeeded = e.exitCode() == 0 && !e.cancelled();
             String note = e.cancelled() ? "cancelled by the operator; exit code " + e.exitCode()
                     : "exit code " + e.exitCode();
-            return List.of(run, new RollbackFinished(e.runbookId(), e.procedureId(), succeeded, note));
+            return List.of(run, new RollbackFinished(e.runbookId(), e.procedureId(), succeeded, note,
+                    succeeded ? phases.finishedFor(e.procedureId()) : null));
         }
         if (event instanceof ScriptRunFailed e) {
             return List.of(new NoteAdded(null, "Rollback script " + e.procedureId() + " (sha256 " + e.sha256()

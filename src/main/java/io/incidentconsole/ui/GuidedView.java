@@ -234,6 +234,7 @@ public final class GuidedView implements AreaView {
             done.setId("guided-all-done");
             done.pseudoClassStateChanged(PASSED, true);
             stepBox.getChildren().add(done);
+            renderCompletion(page);
             return;
         }
         GuidedStep step = maybeStep.get();
@@ -691,6 +692,35 @@ public final class GuidedView implements AreaView {
             default -> {
             }
         }
+    }
+
+    /** The end of a phase: what its verification still lacks, and its completion (with a reason if unverified). */
+    private void renderCompletion(GuidedViewModel.Page page) {
+        if (!page.live() || page.state().phase(page.phase().id()).status()
+                != io.incidentconsole.plan.PhaseStatus.IN_PROGRESS) {
+            return;
+        }
+        List<String> gaps = model.verificationGaps();
+        Label heading = text(gaps.isEmpty() ? "Verified: its tests passed and its success criteria are met."
+                : "Before it is verified:", "guided-detail");
+        heading.setId("guided-verification");
+        stepBox.getChildren().add(heading);
+        for (String gap : gaps) {
+            stepBox.getChildren().add(text("•  " + gap, "guided-detail"));
+        }
+        javafx.scene.control.TextField reason = new javafx.scene.control.TextField();
+        reason.setId("guided-complete-reason");
+        reason.setPromptText("Why may it be completed unverified? (required to complete it anyway)");
+        reason.setVisible(!gaps.isEmpty());
+        reason.setManaged(!gaps.isEmpty());
+        javafx.scene.control.Button complete = new javafx.scene.control.Button(gaps.isEmpty() ? "Complete phase"
+                : "Complete anyway (unverified)");
+        complete.setId("guided-complete");
+        Label problem = text("", "validation-message");
+        problem.setId("guided-complete-problem");
+        complete.setOnAction(e -> model.complete(reason.getText()).ifPresent(problem::setText));
+        reason.setOnAction(complete.getOnAction());
+        stepBox.getChildren().addAll(reason, complete, problem);
     }
 
     private void onNext() {

@@ -173,11 +173,41 @@ public final class GuidedViewModel {
         return StepCommand.validate(step.records(), values(step));
     }
 
+    /** A check is ticked here, or, when it is a test item of the phase, wherever that item passed. */
     public boolean isTicked(GuidedStep step, int check) {
-        return ticks.getOrDefault(step.id(), Set.of()).contains(step.id() + "#" + check);
+        if (ticks.getOrDefault(step.id(), Set.of()).contains(step.id() + "#" + check)) {
+            return true;
+        }
+        Page current = page.get();
+        if (current == null || !current.live()) {
+            return false;
+        }
+        return linkedItem(current, step, check).flatMap(item -> current.state().latestOutcome(current.phase().id(),
+                item.suiteId(), item.testId())).filter(o -> o == io.incidentconsole.incident.TestOutcome.PASS)
+                .isPresent();
     }
 
+    private static Optional<io.incidentconsole.plan.PlanItems.TestItemRef> linkedItem(Page current, GuidedStep step,
+                                                                                       int check) {
+        return io.incidentconsole.plan.PlanItems.testItemOf(current.plan(), current.phase(), step.checks().get(check));
+    }
+
+    /**
+     * Ticks a check. A check that is a test item of the phase is recorded as that item's pass at once (one tick for
+     * both); other checks are kept here until Next.
+     */
     public void setTicked(GuidedStep step, int check, boolean ticked) {
+        Page current = page.get();
+        if (ticked && current != null && current.live() && current.writable()) {
+            Optional<io.incidentconsole.plan.PlanItems.TestItemRef> item = linkedItem(current, step, check);
+            if (item.isPresent()) {
+                if (!isTicked(step, check)) {
+                    session.record(new EventPayload.TestResultSet(item.get().suiteId(), item.get().testId(),
+                            current.phase().id(), io.incidentconsole.incident.TestOutcome.PASS, "ticked in guided mode"));
+                }
+                return;
+            }
+        }
         Set<String> set = ticks.computeIfAbsent(step.id(), k -> new LinkedHashSet<>());
         if (ticked) {
             set.add(step.id() + "#" + check);
@@ -225,6 +255,25 @@ public final class GuidedViewModel {
                     .map(e -> e.getKey() + " — " + e.getValue()).toList()));
         }
         List<EventPayload> events = new ArrayList<>();
+        IncidentState state = current.state();
+        String phaseId = current.phase().id();
+        if (state.phase(phaseId).status() != PhaseStatus.IN_PROGRESS) {
+            // Guided mode starts the phase through its gates (dependencies, approvals, decisions).
+            Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> refused =
+                    io.incidentconsole.incident.PhaseLifecycle.check(state, phaseId,
+                            io.incidentconsole.incident.PhaseLifecycle.Action.START);
+            if (refused.isPresent()) {
+                return Optional.of(refused.get().message() + (refused.get().overridable()
+                        ? ". Sign off or decide here, or start it anyway on the board with a reason." : "."));
+            }
+            events.add(new EventPayload.PhaseStarted(phaseId));
+        } else {
+            Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> held =
+                    io.incidentconsole.incident.PhaseLifecycle.stepRefusal(state, phaseId, step.id());
+            if (held.isPresent()) {
+                return Optional.of(held.get().message() + ".");
+            }
+        }
         Map<String, String> values = values(step);
         for (Parameter parameter : step.parameters()) {
             String value = values.get(parameter.name());
@@ -238,7 +287,53 @@ public final class GuidedViewModel {
                 events.add(new EventPayload.ParameterEntered(field.name(), value, step.id()));
             }
         }
-        events.add(new EventPayload.GuidedStepDone(current.phase().id(), step.id()));
+        events.add(io.incidentconsole.incident.PhaseLifecycle.stepDone(current.plan(), phaseId, step.id()));
+        recordInOrder(events);
+        return Optional.empty();
+    }
+
+    // ---- the end of a phase: its verification and completion ----
+
+    /** What still stands between the phase and a verified completion (empty: it can be completed verified). */
+    public List<String> verificationGaps() {
+        Page current = page.get();
+        if (current == null || !current.live()) {
+            return List.of();
+        }
+        return io.incidentconsole.incident.PhaseLifecycle.completionGates(current.state(), current.phase().id())
+                .stream().filter(g -> !g.open())
+                .map(g -> g.kind().word() + ": " + g.says()).toList();
+    }
+
+    /**
+     * Completes the phase: verified when its gates are open; otherwise only with a reason, which overrides the
+     * gates that hold it (the phase then shows COMPLETE (unverified)). Returns what stops it, if anything.
+     */
+    public Optional<String> complete(String reason) {
+        Page current = page.get();
+        Optional<String> blocked = writableProblem(current);
+        if (blocked.isPresent()) {
+            return blocked;
+        }
+        String phaseId = current.phase().id();
+        Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> refused =
+                io.incidentconsole.incident.PhaseLifecycle.check(current.state(), phaseId,
+                        io.incidentconsole.incident.PhaseLifecycle.Action.COMPLETE);
+        List<EventPayload> events = new ArrayList<>();
+        if (refused.isPresent()) {
+            if (!refused.get().overridable()) {
+                return Optional.of(refused.get().message() + ".");
+            }
+            if (reason == null || reason.isBlank()) {
+                return Optional.of(refused.get().message() + ". To complete it anyway, say why: the phase then shows "
+                        + "COMPLETE (unverified).");
+            }
+            refused.get().gates().stream().map(g -> g.kind().word()).distinct()
+                    .forEach(gate -> events.add(new EventPayload.GateOverridden(phaseId, gate, reason.strip())));
+        }
+        List<String> open = io.incidentconsole.board.PhaseGates.openItems(current.plan(), current.state(), phaseId)
+                .stream().map(Object::toString).toList();
+        events.add(new EventPayload.PhaseCompleted(phaseId, open));
         recordInOrder(events);
         return Optional.empty();
     }
@@ -388,9 +483,11 @@ public final class GuidedViewModel {
         if (current == null) {
             return List.of();
         }
+        // A decision is asked in the phase it belongs to (or in every phase when it names none), not elsewhere.
         String phaseId = current.phase().id();
         return current.plan().decisions().stream()
-                .sorted(Comparator.comparing(t -> phaseId.equals(t.phase()) ? 0 : t.phase() == null ? 1 : 2))
+                .filter(t -> t.phase() == null || phaseId.equals(t.phase()))
+                .sorted(Comparator.comparing(t -> phaseId.equals(t.phase()) ? 0 : 1))
                 .toList();
     }
 

@@ -84,6 +84,8 @@ public final class MainWindowView {
     private MenuItem joinTeamItem;
     @FXML
     private HBox headerItems;
+    @FXML
+    private javafx.scene.layout.VBox header;
 
     public MainWindowView(MainWindowViewModel model, Function<ConsoleArea, AreaView> areaFactory,
                           Supplier<IncidentPickerViewModel> pickers) {
@@ -114,6 +116,11 @@ public final class MainWindowView {
     /** File → Join Team Incident… (Ctrl+Shift+J); its action is wired where the team dialog is built. */
     public MenuItem joinTeamItem() {
         return joinTeamItem;
+    }
+
+    /** Puts the "now" strip first in the header: the line the operator reads before anything else. */
+    public void setNowStrip(javafx.scene.Node strip) {
+        header.getChildren().add(0, strip);
     }
 
     /** Adds a small item (a status chip) to the header, under the incident line. */

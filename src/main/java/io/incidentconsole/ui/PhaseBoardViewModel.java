@@ -6,6 +6,7 @@ import io.incidentconsole.board.PhaseGates.OpenItem;
 import io.incidentconsole.board.StatusTable;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.Phase;
@@ -70,7 +71,7 @@ public final class PhaseBoardViewModel {
     public record Card(Phase phase, PhaseStatus status, Availability availability, String blockedBecause,
                        String timing, Set<String> tickedTasks, Set<String> confirmedCriteria, String progress,
                        String override, boolean testsAtRisk, Map<String, String> tickedBy,
-                       Map<String, String> confirmedBy) {
+                       Map<String, String> confirmedBy, String statusText) {
         public Card {
             tickedBy = Map.copyOf(tickedBy);
             confirmedBy = Map.copyOf(confirmedBy);
@@ -117,6 +118,9 @@ public final class PhaseBoardViewModel {
             }
             if (event.payload() instanceof EventPayload.TaskTicked p) {
                 ticks.put("T|" + p.phaseId() + "|" + p.taskId(), event);
+            } else if (event.payload() instanceof EventPayload.GuidedStepDone p) {
+                // a guided step is the task(s) it ticks: same event, same who
+                p.taskIds().forEach(task -> ticks.putIfAbsent("T|" + p.phaseId() + "|" + task, event));
             } else if (event.payload() instanceof EventPayload.TaskUnticked p) {
                 ticks.remove("T|" + p.phaseId() + "|" + p.taskId());
             } else if (event.payload() instanceof EventPayload.CriterionTicked p) {
@@ -144,7 +148,7 @@ public final class PhaseBoardViewModel {
     private static Card card(Plan plan, IncidentState state, Phase phase, Map<String, Event> ticks) {
         if (state == null) {
             return new Card(phase, phase.status(), null, "", "", Set.of(), Set.of(),
-                    phase.tasks().size() + " tasks", "", false, Map.of(), Map.of());
+                    phase.tasks().size() + " tasks", "", false, Map.of(), Map.of(), phase.status().label());
         }
         PhaseState ps = state.phase(phase.id());
         Availability availability = PhaseGates.availability(plan, state, phase.id());
@@ -156,48 +160,111 @@ public final class PhaseBoardViewModel {
         TestProgress tests = TestProgress.ofPhase(new TestSheet(plan, state), phase.id());
         String progress = "Tasks " + (phase.tasks().size() - openTasks) + "/" + phase.tasks().size()
                 + (tests.total() == 0 ? "" : "  ·  " + tests.phrase() + (tests.atRisk() ? " — success at risk" : ""));
-        String override = PhaseGates.dependencyOverride(state, phase.id())
-                .map(o -> "Gate overridden by " + o.operator() + ": " + o.reason()).orElse("");
+        String override = overrideText(ps);
         return new Card(phase, ps.status(), availability, PhaseGates.blockedBecause(plan, state, phase.id()), timing,
                 ps.tickedTasks(), state.tickedCriteria(phase.id()), progress, override, tests.atRisk(),
                 whoTicked(ticks, "T|" + phase.id() + "|", ps.tickedTasks()),
-                whoTicked(ticks, "C|" + phase.id() + "|", state.tickedCriteria(phase.id())));
+                whoTicked(ticks, "C|" + phase.id() + "|", state.tickedCriteria(phase.id())),
+                PhaseLifecycle.label(state, phase.id()));
+    }
+
+    /**
+     * "Overridden: approval — lead approved on the bridge (bob)" for the gates overridden for the current status, or
+     * before the next change; a dependency override given before the start shows too.
+     */
+    static String overrideText(io.incidentconsole.incident.PhaseState ps) {
+        List<String> parts = new java.util.ArrayList<>();
+        java.util.Set<String> gates = new java.util.LinkedHashSet<>(ps.overriddenGates());
+        gates.addAll(ps.openOverrides());
+        for (String gate : gates) {
+            ps.gateOverrides().stream().filter(o -> o.gate().equals(gate)).reduce((a, b) -> b).ifPresent(o ->
+                    parts.add("Gate overridden: " + gate + " — " + o.reason() + " (" + o.operator() + ")"));
+        }
+        return String.join("\n", parts);
     }
 
     public ReadOnlyObjectProperty<Board> boardProperty() {
         return board.getReadOnlyProperty();
     }
 
+    /** Ticks a task; when it is a guided step's last open task, the same event does the step. */
     public void setTask(String phaseId, String taskId, boolean ticked) {
-        session.record(ticked ? new EventPayload.TaskTicked(phaseId, taskId) : new EventPayload.TaskUnticked(phaseId, taskId));
+        Board current = board.get();
+        if (current == null || !current.live()) {
+            return;
+        }
+        session.record(PhaseLifecycle.taskTick(current.state(), phaseId, taskId, ticked));
     }
 
     public void setCriterion(String phaseId, String criterionId, boolean confirmed) {
         session.record(new EventPayload.CriterionTicked(phaseId, criterionId, confirmed));
     }
 
-    /** Starts the phase when its gate is open; returns false when it needs an override (nothing recorded then). */
+    /** Starts the phase when its gates are open; returns false when it needs an override (nothing recorded then). */
     public boolean start(String phaseId) {
         Board current = board.get();
         if (current == null || !current.live()) {
             return false;
         }
-        Availability availability = PhaseGates.availability(current.plan(), current.state(), phaseId);
-        if (availability == Availability.BLOCKED) {
+        Optional<PhaseLifecycle.Refusal> refused = PhaseLifecycle.check(current.state(), phaseId,
+                PhaseLifecycle.Action.START);
+        if (refused.isPresent()) {
+            if (!refused.get().overridable()) {
+                notice.set(refused.get().message() + ".");
+            }
             return false;
         }
         session.record(new EventPayload.PhaseStarted(phaseId));
         return true;
     }
 
-    /** Overrides the dependency gate and starts; returns the validation problem instead when the reason is empty. */
+    /** Why a start is refused now (each gate and what it waits for); empty when it may start. */
+    public Optional<PhaseLifecycle.Refusal> startRefusal(String phaseId) {
+        Board current = board.get();
+        return current == null || !current.live() ? Optional.empty()
+                : PhaseLifecycle.check(current.state(), phaseId, PhaseLifecycle.Action.START);
+    }
+
+    /** Overrides the gates that hold the start and starts; returns the validation problem when the reason is empty. */
     public Optional<String> overrideAndStart(String phaseId, String reason) {
+        return overrideAnd(phaseId, reason, PhaseLifecycle.Action.START,
+                () -> session.record(new EventPayload.PhaseStarted(phaseId)));
+    }
+
+    private Optional<String> overrideAnd(String phaseId, String reason, PhaseLifecycle.Action action, Runnable then) {
         if (reason == null || reason.isBlank()) {
             return Optional.of("Say why the gate may be overridden: the reason is recorded in the journal.");
         }
-        session.record(new EventPayload.GateOverridden(phaseId, PhaseGates.DEPENDENCIES, reason.strip()),
-                done -> session.record(new EventPayload.PhaseStarted(phaseId)));
+        Board current = board.get();
+        if (current == null || !current.live()) {
+            return Optional.of("No incident is open.");
+        }
+        List<EventPayload> events = new java.util.ArrayList<>();
+        PhaseLifecycle.check(current.state(), phaseId, action).ifPresent(refusal -> refusal.gates().stream()
+                .map(g -> g.kind().word()).distinct()
+                .forEach(gate -> events.add(new EventPayload.GateOverridden(phaseId, gate, reason.strip()))));
+        recordInOrder(events, then);
         return Optional.empty();
+    }
+
+    private void recordInOrder(List<EventPayload> events, Runnable then) {
+        if (events.isEmpty()) {
+            then.run();
+        } else {
+            session.record(events.get(0), done -> recordInOrder(events.subList(1, events.size()), then));
+        }
+    }
+
+    /** Why a completion is refused now (audit, verification); empty when it may be completed as verified. */
+    public Optional<PhaseLifecycle.Refusal> completeRefusal(String phaseId) {
+        Board current = board.get();
+        return current == null || !current.live() ? Optional.empty()
+                : PhaseLifecycle.check(current.state(), phaseId, PhaseLifecycle.Action.COMPLETE);
+    }
+
+    /** Completes through an override of the gates that hold it: shown COMPLETE (unverified). */
+    public Optional<String> overrideAndComplete(String phaseId, String reason) {
+        return overrideAnd(phaseId, reason, PhaseLifecycle.Action.COMPLETE, () -> complete(phaseId));
     }
 
     public List<OpenItem> openItems(String phaseId) {

@@ -50,6 +50,11 @@ final class PhaseCardNode {
     private final TextField overrideReason = new TextField();
     private final Label overrideProblem = new Label();
     private final VBox completePanel = new VBox();
+    private final Label overrideExplain = new Label();
+    private final Label completeExplain = new Label();
+    private final TextField completeReason = new TextField();
+    private final Label completeProblem = new Label();
+    private boolean completeNeedsOverride;
     private final VBox openItems = new VBox(2);
     private boolean updating;
 
@@ -177,8 +182,8 @@ final class PhaseCardNode {
 
     private void buildOverridePanel() {
         overridePanel.getStyleClass().add("card-panel");
-        Label explain = new Label("This phase is gated. Starting it anyway overrides the gate; the reason is "
-                + "recorded in the journal with your name.");
+        Label explain = overrideExplain;
+        explain.setId("override-explain-" + phase.id());
         explain.setWrapText(true);
         overrideReason.setPromptText("Why may this phase start now? (required)");
         overrideReason.setId("override-reason-" + phase.id());
@@ -198,22 +203,39 @@ final class PhaseCardNode {
 
     private void buildCompletePanel() {
         completePanel.getStyleClass().add("card-panel");
-        Label explain = new Label("These items are still open. Complete the phase anyway? They are recorded with it.");
+        Label explain = completeExplain;
+        explain.setId("complete-explain-" + phase.id());
         explain.setWrapText(true);
+        completeReason.setId("complete-reason-" + phase.id());
+        completeReason.setPromptText("Why may it be completed unverified? (required, recorded)");
+        completeProblem.getStyleClass().add("validation-message");
+        completeProblem.setId("complete-problem-" + phase.id());
         Button confirm = new Button("Complete anyway");
         confirm.setId("complete-confirm-" + phase.id());
         confirm.setOnAction(e -> {
-            model.complete(phase.id());
-            hide(completePanel);
+            if (completeNeedsOverride) {
+                model.overrideAndComplete(phase.id(), completeReason.getText()).ifPresentOrElse(
+                        completeProblem::setText, () -> hide(completePanel));
+            } else {
+                model.complete(phase.id());
+                hide(completePanel);
+            }
         });
+        completeReason.setOnAction(confirm.getOnAction());
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> hide(completePanel));
-        completePanel.getChildren().addAll(explain, openItems, new HBox(8, confirm, cancel));
+        completePanel.getChildren().addAll(explain, openItems, completeReason, completeProblem,
+                new HBox(8, confirm, cancel));
         hide(completePanel);
     }
 
     private void onStart() {
-        if (!model.start(phase.id())) {
+        java.util.Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> refused = model.startRefusal(phase.id());
+        if (!model.start(phase.id()) && refused.isPresent() && refused.get().overridable()) {
+            overrideExplain.setText("Start refused — " + String.join("; ", refused.get().gates().stream()
+                    .map(g -> g.kind().word() + " gate: " + g.says()).toList())
+                    + ". Starting it anyway overrides " + (refused.get().gates().size() == 1 ? "this gate" : "these gates")
+                    + "; the reason is recorded in the journal with your name and the phase shows as overridden.");
             overrideProblem.setText("");
             show(overridePanel);
             overrideReason.requestFocus();
@@ -222,10 +244,21 @@ final class PhaseCardNode {
 
     private void onComplete() {
         List<OpenItem> open = model.openItems(phase.id());
-        if (open.isEmpty()) {
+        java.util.Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> refused =
+                model.completeRefusal(phase.id());
+        completeNeedsOverride = refused.isPresent() && refused.get().overridable();
+        if (open.isEmpty() && !completeNeedsOverride) {
             model.complete(phase.id());
             return;
         }
+        completeExplain.setText(completeNeedsOverride
+                ? "Completion refused — " + String.join("; ", refused.get().gates().stream()
+                .map(g -> g.kind().word() + " gate").toList()) + " holds it. Completing anyway overrides it with a "
+                + "reason; the phase then shows COMPLETE (unverified)."
+                : "These items are still open. Complete the phase anyway? They are recorded with it.");
+        completeReason.setVisible(completeNeedsOverride);
+        completeReason.setManaged(completeNeedsOverride);
+        completeProblem.setText("");
         openItems.getChildren().setAll(open.stream().map(item -> {
             Label label = new Label("•  " + item);
             label.setWrapText(true);
@@ -237,7 +270,7 @@ final class PhaseCardNode {
     void update(PhaseBoardViewModel.Card card, boolean live, boolean writable) {
         updating = true;
         try {
-            badgeHolder.getChildren().setAll(StatusBadge.of(card.status().label()));
+            badgeHolder.getChildren().setAll(StatusBadge.of(card.status(), card.statusText()));
             timing.setText(live ? card.timing() : "");
             progress.setText(card.progress());
             gate.setText(card.availability() == Availability.BLOCKED ? card.blockedBecause() : "");
@@ -252,7 +285,7 @@ final class PhaseCardNode {
                     || card.availability() == Availability.OVERRIDDEN;
             start.setDisable(!live || !writable || !notStarted);
             start.setText(card.availability() == Availability.BLOCKED ? "Start anyway…" : "Start phase");
-            complete.setDisable(!live || !writable || card.availability() == Availability.DONE);
+            complete.setDisable(!live || !writable || card.status() != io.incidentconsole.plan.PhaseStatus.IN_PROGRESS);
             tasks.forEach((taskId, box) -> {
                 box.setSelected(card.tickedTasks().contains(taskId));
                 box.setDisable(!live || !writable);

@@ -25,6 +25,21 @@ public final class StatusBadge {
         }
     }
 
+    private static final PseudoClass UNVERIFIED = PseudoClass.getPseudoClass("unverified");
+
+    /**
+     * A badge saying {@code text} in the colour of {@code status}; a completion that was not verified ("COMPLETE
+     * (unverified)") is drawn as an outline, so it never passes for a verified one at a glance.
+     */
+    public static Label of(PhaseStatus status, String text) {
+        Label badge = new Label(text);
+        badge.getStyleClass().add("status-badge");
+        badge.pseudoClassStateChanged(pseudoClassOf(status), true);
+        badge.pseudoClassStateChanged(UNVERIFIED, status == PhaseStatus.COMPLETE && !text.equals(status.label()));
+        badge.setAccessibleText("Status " + text + ": " + status.meaning());
+        return badge;
+    }
+
     public static Label of(String statusText) {
         Label badge = new Label(statusText);
         badge.getStyleClass().add("status-badge");

@@ -38,7 +38,13 @@ class PhaseGatesTest {
         assertThat(PhaseGates.incompleteDependencies(plan, state, "p324-3")).extracting(Phase::id)
                 .containsExactly("p330-1", "p330-2");
         assertThat(PhaseGates.blockedBecause(plan, state, "p324-3"))
-                .isEqualTo("Blocked by #330 1: Emergency N+1 Fixes, #330 2: Package Updates (not complete)");
+                .isEqualTo("Waiting for: dependencies gate: #330 1: Emergency N+1 Fixes is PENDING, not complete; "
+                        + "dependencies gate: #330 2: Package Updates is PENDING, not complete");
+        assertThat(PhaseGates.availability(plan, state, "p330-1")).as("its approval is not signed")
+                .isEqualTo(Availability.BLOCKED);
+        assertThat(PhaseGates.blockedBecause(plan, state, "p330-1"))
+                .isEqualTo("Waiting for: approval gate: \"Approval to begin #330 Phase 1\" is not signed off");
+        state = after(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
         assertThat(PhaseGates.availability(plan, state, "p330-1")).isEqualTo(Availability.READY);
 
         state = after(new EventPayload.PhaseStarted("p330-1"), new EventPayload.PhaseCompleted("p330-1", List.of()));

@@ -71,8 +71,10 @@ class ReportCommandTest {
         IncidentStore store = new IncidentStore(home, clock);
         try (Incident incident = store.create(plan, "bundled", text, "ana")) {
             folder = incident.directory();
+            at(5, incident, new EventPayload.SignOffGiven("approve-p330-1", "Incident lead", null));
             at(10, incident, new EventPayload.PhaseStarted("p330-1"));
             at(30, incident, new EventPayload.TestResultSet("t330-p1", "t330-p1.check-1", null, TestOutcome.PASS, null));
+            at(59, incident, new EventPayload.GateOverridden("p330-1", "verification", "the other checks run tomorrow"));
             at(60, incident, new EventPayload.PhaseCompleted("p330-1", List.of()));
             at(70, incident, new EventPayload.PhaseStarted("p330-2"));
             at(75, incident, new EventPayload.TestResultSet("t330-p2", "t330-p2.check-3", null, TestOutcome.FAIL,

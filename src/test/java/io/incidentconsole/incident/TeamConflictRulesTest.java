@@ -115,12 +115,13 @@ class TeamConflictRulesTest {
         IncidentMetadata metadata = new IncidentMetadata(IncidentMetadata.FORMAT, "inc", Instant.EPOCH, "alice",
                 plan.plan().title(), "test", "00");
         try (Incident incident = new Incident(metadata, dir, plan, FileJournal.open(dir), "bob", null)) {
+            incident.record(new PhaseStarted("backup"));
             incident.record(new PhaseCompleted("backup", List.of()));
             assertThatThrownBy(() -> incident.record(new PhaseCompleted("backup", List.of())))
                     .isInstanceOf(IncidentException.class)
                     .hasMessageContaining("Phase 1: Backup is already complete (completed by bob at")
                     .hasMessageContaining("Nothing was recorded");
-            assertThat(incident.journal().events()).hasSize(1);
+            assertThat(incident.journal().events()).hasSize(2);
         }
     }
 

@@ -125,11 +125,11 @@ class BundledSeedPlanTest {
     }
 
     @Test
-    void plannedWindowsFollowTheAppendixTimeline() {
+    void plannedWindowsFollowTheAppendixTimelineAndPhaseOneIsItsSixHours() {
         assertThat(plan.phases())
                 .extracting(Phase::id, p -> p.planned().start(), p -> p.planned().end())
                 .containsExactly(
-                        tuple("p330-1", Duration.ZERO, Duration.ofDays(2)),
+                        tuple("p330-1", Duration.ZERO, Duration.ofHours(6)),
                         tuple("p330-2", Duration.ofDays(2), Duration.ofDays(4)),
                         tuple("p330-3", Duration.ofDays(4), Duration.ofDays(6)),
                         tuple("p324-3", Duration.ofDays(4), Duration.ofDays(8)),

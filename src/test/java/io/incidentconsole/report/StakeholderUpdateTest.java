@@ -58,9 +58,9 @@ class StakeholderUpdateTest {
                 + "2026-01-29 10:00 UTC; completed with 1 open item: Test not passed: Coach names\n");
         assertThat(update).contains("- #330 2: Package Updates: started 2026-01-29 10:10 UTC; tasks 0 of ");
         assertThat(update).contains("tests 1 passed, 1 failed, 5 not run (of 7)");
-        assertThat(update).contains("## Blocked and waiting\n\n- waiting: #330 3: Type Safety: Blocked by #330 2: "
-                + "Package Updates (not complete)\n- waiting: #324 3: Code Cleanup: Blocked by #330 2: Package Updates "
-                + "(not complete)\n");
+        assertThat(update).contains("## Blocked and waiting\n\n- waiting: #330 3: Type Safety: Waiting for: "
+                + "dependencies gate: #330 2: Package Updates is IN PROGRESS, not complete\n- waiting: #324 3: Code "
+                + "Cleanup: Waiting for: dependencies gate: #330 2: Package Updates is IN PROGRESS, not complete\n");
 
         assertThat(update).contains("**Totals:** 3 passed, 1 failed");
         assertThat(update).contains("| #330 1: Emergency N+1 Fixes | 2 | 0 | 0 | 4 | 6 |");

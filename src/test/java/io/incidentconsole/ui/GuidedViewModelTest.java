@@ -95,8 +95,10 @@ class GuidedViewModelTest {
     @Test
     void showsThePhaseStartedLastThatIsStillInProgress() {
         assertThat(model.pageProperty().get().phase().id()).isEqualTo("p330-1");
+        session.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
         session.record(new EventPayload.PhaseStarted("p330-1"));
         clock.advance(Duration.ofMinutes(5));
+        session.record(new EventPayload.GateOverridden("p330-2", "dependencies", "packages first"));
         session.record(new EventPayload.PhaseStarted("p330-2"));
 
         assertThat(model.pageProperty().get().phase().id()).isEqualTo("p330-2");
@@ -106,6 +108,8 @@ class GuidedViewModelTest {
 
     @Test
     void aDeployRecordsItsCommitAndALaterDeployDoesNotReuseIt() {
+        session.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+        session.record(new EventPayload.GateOverridden("p330-2", "dependencies", "packages in parallel"));
         model.open("p330-1");
         nextUntil("Deploy Phase 1 fixes");
         assertThat(model.next()).hasValueSatisfying(p -> assertThat(p).contains("commit — a value is required"));
@@ -138,6 +142,7 @@ class GuidedViewModelTest {
 
     @Test
     void aRunningWaitHoldsTheStepUntilItEndsOrIsCutShortWithAReason() {
+        session.record(new EventPayload.GateOverridden("p330-2", "dependencies", "packages in parallel"));
         model.open("p330-2");
         GuidedStep backup = step();
         model.next();
@@ -165,6 +170,8 @@ class GuidedViewModelTest {
 
     @Test
     void decisionsAndSignOffsAreRecordedWithTheOperator() {
+        assertThat(model.decisions()).as("the schema decision belongs to #324 phase 4 only").isEmpty();
+        model.open("p324-4");
         var tree = model.decisions().get(0);
         assertThat(model.asking(tree)).isTrue();
         model.answer(tree, 1);

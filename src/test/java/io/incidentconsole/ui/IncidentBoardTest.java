@@ -89,7 +89,8 @@ class IncidentBoardTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#gate-p324-3").queryAs(Label.class).getText())
-                .isEqualTo("Blocked by #330 1: Emergency N+1 Fixes, #330 2: Package Updates (not complete)");
+                .isEqualTo("Waiting for: dependencies gate: #330 1: Emergency N+1 Fixes is PENDING, not complete; "
+                        + "dependencies gate: #330 2: Package Updates is PENDING, not complete");
 
         CheckBox first = robot.lookup("#task-p330-1-task-1").queryAs(CheckBox.class);
         WaitForAsyncUtils.asyncFx(first::requestFocus).get();
@@ -115,11 +116,16 @@ class IncidentBoardTest {
         assertThat(state().phase("p324-3").gateOverrides()).singleElement()
                 .satisfies(o -> assertThat(o.reason()).isEqualTo("Audit already passed; CTO approved parallel work"));
 
-        // Complete phase 1 with open items: the console lists them and asks.
+        // Complete phase 1 with open items: the console lists them, says the verification gate holds it and asks
+        // why it may be completed anyway.
+        WaitForAsyncUtils.asyncFx(() -> console.model().session().record(
+                new io.incidentconsole.incident.EventPayload.SignOffGiven("approve-p330-1", "Lead", null))).get();
         press(robot, "#start-p330-1");
         press(robot, "#complete-p330-1");
         assertThat(robot.lookup("#complete-confirm-p330-1").query().isVisible()).isTrue();
         assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.IN_PROGRESS);
+        focus(robot, "#complete-reason-p330-1");
+        robot.write("Platform is back; tests are run by QA after the call");
         press(robot, "#complete-confirm-p330-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.COMPLETE);

@@ -47,6 +47,9 @@ class PhaseBoardTeamRulesTest {
     void aCompletePhaseIsNotCompletedAgainAndTheBoardSaysWhoCompletedIt() {
         Incident bob = bob();
         PhaseBoardViewModel board = board(bob);
+        bob.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+        bob.record(new EventPayload.PhaseStarted("p330-1"));
+        bob.record(new EventPayload.GateOverridden("p330-1", "verification", "drill"));
         bob.record(new EventPayload.PhaseCompleted("p330-1", List.of()));
         int events = team.events(bob.id()).size();
 

@@ -127,6 +127,7 @@ class ReportsViewTest {
         assertThat(reminder(robot).getText()).isEqualTo("No stakeholder update due now · Ctrl+U composes one");
 
         at(10, 0);
+        record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
         record(new EventPayload.PhaseStarted("p330-1"));
         at(12, 0);
         record(new EventPayload.UpdatePublished("github-330", "GitHub issue #330", "Phase 1 started"));

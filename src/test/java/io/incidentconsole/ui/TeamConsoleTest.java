@@ -224,7 +224,7 @@ class TeamConsoleTest {
         assertThat(text(robot, "#task-by-p330-1-task-1")).matches("by bob 03:1\\d UTC");
         fx(() -> bob.record(new EventPayload.GateOverridden("p324-3", "dependencies", "CTO approved parallel work")));
         assertThat(robot.lookup("#phase-p324-3 .override-message").queryAs(Label.class).getText())
-                .isEqualTo("Gate overridden by bob: CTO approved parallel work");
+                .isEqualTo("Gate overridden: dependencies — CTO approved parallel work (bob)");
 
         // Ana ticks one herself: the board says it was her.
         CheckBox second = robot.lookup("#task-p330-1-task-2").queryAs(CheckBox.class);
@@ -283,7 +283,14 @@ class TeamConsoleTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         // Bob completes phase 1: here it is complete, by bob, and cannot be completed again.
-        fx(() -> bob.record(new EventPayload.PhaseCompleted("p330-1", List.of())));
+        fx(() -> {
+            bob.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+            bob.record(new EventPayload.PhaseStarted("p330-1"));
+            bob.record(new EventPayload.GateOverridden("p330-2", "dependencies", "drill"));
+            bob.record(new EventPayload.PhaseStarted("p330-2"));
+            bob.record(new EventPayload.GateOverridden("p330-1", "verification", "drill"));
+            bob.record(new EventPayload.PhaseCompleted("p330-1", List.of()));
+        });
         assertThat(robot.lookup("#complete-p330-1").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(state().completion("p330-1")).hasValueSatisfying(c -> assertThat(c.operator()).isEqualTo("bob"));
 
@@ -296,16 +303,21 @@ class TeamConsoleTest {
         saveBoth(robot, "team-chip-offline");
 
         // Meanwhile bob completes phase 2; ana, not knowing, completes it too (Complete anyway, open items).
-        fx(() -> bob.record(new EventPayload.PhaseCompleted("p330-2", List.of())));
+        fx(() -> {
+            bob.record(new EventPayload.GateOverridden("p330-2", "verification", "drill"));
+            bob.record(new EventPayload.PhaseCompleted("p330-2", List.of()));
+        });
         Button complete = robot.lookup("#complete-p330-2").queryAs(Button.class);
         assertThat(complete.isDisabled()).as("ana has not heard of bob's completion").isFalse();
         focus(robot, complete);
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
+        focus(robot, robot.lookup("#complete-reason-p330-2").query());
+        robot.write("auth flows checked by hand");
         focus(robot, robot.lookup("#complete-confirm-p330-2").query());
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text(robot, "#team-status")).contains("· 1 event queued ·");
+        assertThat(text(robot, "#team-status")).contains("· 2 events queued ·");
         assertThat(state().completion("p330-2")).hasValueSatisfying(c -> assertThat(c.operator()).isEqualTo("ana"));
 
         // Back online: the database's order puts bob's completion first; ana's stays in the journal, not counted.

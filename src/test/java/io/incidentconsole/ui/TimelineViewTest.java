@@ -49,6 +49,7 @@ class TimelineViewTest {
                     loader.bundledSeedText(), "ana");
             console.model().openIncident(incident);
             console.model().session().record(new EventPayload.TaskTicked("p330-1", "p330-1.task-1"));
+            console.model().session().record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
             console.model().session().record(new EventPayload.PhaseStarted("p330-1"));
             console.model().session().record(new EventPayload.NoteAdded("p330-2", "Staging is slow today"));
             console.model().select(ConsoleArea.TIMELINE);
@@ -58,7 +59,7 @@ class TimelineViewTest {
         @SuppressWarnings("unchecked")
         TableView<TimelineEntry> events = robot.lookup("#timeline-events").queryAs(TableView.class);
         assertThat(events.getItems()).extracting(TimelineEntry::kind)
-                .containsExactly("IncidentStarted", "TaskTicked", "PhaseStarted", "NoteAdded");
+                .containsExactly("IncidentStarted", "TaskTicked", "SignOffGiven", "PhaseStarted", "NoteAdded");
 
         @SuppressWarnings("unchecked")
         ComboBox<TimelineViewModel.PhaseChoice> phase = robot.lookup("#timeline-phase").queryAs(ComboBox.class);
@@ -86,9 +87,9 @@ class TimelineViewTest {
         assertThat(undo.isDisabled()).isFalse();
         robot.clickOn(undo);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(events.getItems()).hasSize(5);
+        assertThat(events.getItems()).hasSize(6);
         assertThat(events.getItems().get(1).undone()).isTrue();
-        assertThat(events.getItems().get(4).kind()).isEqualTo("Undo");
+        assertThat(events.getItems().get(5).kind()).isEqualTo("Undo");
         assertThat(console.model().session().stateProperty().get().phase("p330-1").tickedTasks()).isEmpty();
 
         Path exported = home.resolve("timeline.md");

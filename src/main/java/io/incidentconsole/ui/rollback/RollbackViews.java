@@ -23,8 +23,8 @@ public final class RollbackViews {
     /** Scripts run in the directory the console was started from until the operator picks another. */
     public static RollbackView create(IncidentSession session, ObservableValue<Plan> plan, BackgroundTasks tasks,
                                       RollbackRequests requests) {
-        JournalRollbackRecorder journal = new JournalRollbackRecorder(session, new RollbackJournalEntries(),
-                Platform::runLater);
+        JournalRollbackRecorder journal = new JournalRollbackRecorder(session,
+                new RollbackJournalEntries(new PhasesOfProcedures(session, plan)), Platform::runLater);
         RollbackViewModel rollback = new RollbackViewModel(session, plan, journal, new ScriptGenerator(),
                 new ScriptFiles(), ScriptRunner.withDefaults(), tasks, Platform::runLater, Clock.systemUTC(),
                 Path.of(System.getProperty("user.dir")), requests);

@@ -147,7 +147,9 @@ class MetricsViewTest {
 
         // Completing #330 phase 1 in the incident moves the simulated calls toward 2.8M (milestone).
         fx(() -> {
+            console.model().session().record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
             console.model().session().record(new EventPayload.PhaseStarted("p330-1"));
+            console.model().session().record(new EventPayload.GateOverridden("p330-1", "verification", "simulated"));
             console.model().session().record(new EventPayload.PhaseCompleted("p330-1", List.of()));
             return null;
         });

@@ -109,7 +109,8 @@ class RollbackViewModelTest {
 
     @Test
     void theProcedureOfThePhaseInProgressIsShownFirst() {
-        incident(new EventPayload.PhaseStarted("p330-2"));
+        incident(new EventPayload.GateOverridden("p330-2", "dependencies", "parallel"),
+                new EventPayload.PhaseStarted("p330-2"));
         RollbackViewModel model = model();
 
         assertThat(model.selectedProperty().get().procedure().id()).isEqualTo("rb330-phase2");
