@@ -15,15 +15,15 @@ public final class Cli {
     }
 
     public static CommandLine create(ConsoleStarter starter, PrintWriter out, PrintWriter err) {
+        java.time.Clock clock = java.time.Clock.systemUTC();
         CommandLine cli = new CommandLine(new RootCommand(starter));
         cli.addSubcommand(new OpenCommand(starter));
         cli.addSubcommand(new ValidateCommand());
-        cli.addSubcommand(new RollbackCommand(java.time.Clock.systemUTC()));
+        cli.addSubcommand(new RollbackCommand(clock));
         cli.addSubcommand(new ImportCommand(new io.incidentconsole.importer.MarkdownImporter()));
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new TimelineCommand());
-        cli.addSubcommand(new TestsCommand());
-        java.time.Clock clock = java.time.Clock.systemUTC();
+        cli.addSubcommand(new TestsCommand(clock));
         cli.addSubcommand(new NewCommand(clock));
         cli.addSubcommand(new PhaseCommand(clock));
         cli.addSubcommand(new StepDoneCommand(clock));
@@ -32,8 +32,8 @@ public final class Cli {
         cli.addSubcommand(new AnswerCommand(clock));
         cli.addSubcommand(new NoteCommand(clock));
         cli.addSubcommand(new CriterionCommand(clock));
-        cli.addSubcommand(new ReportCommand(java.time.Clock.systemUTC()));
-        cli.addSubcommand(new HandoffCommand(java.time.Clock.systemUTC()));
+        cli.addSubcommand(new ReportCommand(clock));
+        cli.addSubcommand(new HandoffCommand(clock));
         // Plan and journal text reaches every command's output: no raw control character may reach the terminal.
         cli.setOut(SafeText.terminal(out));
         cli.setErr(SafeText.terminal(err));

@@ -53,7 +53,7 @@ final class IncidentRecorder {
                         + "); nothing was recorded. Record it in that console, or close it there and run this again.");
                 return ExitCodes.HELD;
             }
-            StatusCommand.printRecovery(incident.recovery(), err);
+            IncidentWarnings.print(incident, err);
             return action.run(incident);
         } catch (GateRefusedException e) {
             refused(e.refusal(), err);

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 import io.incidentconsole.output.OutputFileException;
 import io.incidentconsole.output.OutputFiles;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
