@@ -31,9 +31,15 @@ final class PlanReader {
     private static final Pattern SUMMARY = Pattern.compile("\\b(executive summary|summary|overview|tl;?dr)\\b");
 
     private final ReadContext ctx;
+    private final ImportChoices choices;
 
     PlanReader(Outline outline, ReportLog log) {
+        this(outline, log, ImportChoices.NONE);
+    }
+
+    PlanReader(Outline outline, ReportLog log, ImportChoices choices) {
         this.ctx = new ReadContext(outline, log);
+        this.choices = choices;
     }
 
     PlanDraft read(String fallbackTitle) {
@@ -41,6 +47,7 @@ final class PlanReader {
         IssueRecogniser issues = new IssueRecogniser(ctx);
         issues.comparisonTables();
         issues.headings();
+        new ChoiceRecogniser(ctx, choices).apply();
         new StatusTableRecogniser(ctx).read();
         RollbackRecogniser rollback = new RollbackRecogniser(ctx);
         PhaseRecogniser phases = new PhaseRecogniser(ctx, rollback);
@@ -54,7 +61,7 @@ final class PlanReader {
         SummaryRecogniser summary = new SummaryRecogniser(ctx);
         List<DependencySet> dependencies = new ArrayList<>();
         for (Section section : ctx.outline.sections) {
-            if (ctx.phases.inPhase(section) != null) {
+            if (ctx.phases.inPhase(section) != null || ctx.isChosen(section)) {
                 continue;
             }
             String chain = String.join(" / ", section.titles()).toLowerCase(Locale.ROOT);
@@ -83,7 +90,9 @@ final class PlanReader {
         new MilestoneRecogniser(ctx).read();
         new DependencyResolver(ctx).resolve();
         new SuiteCoverage(ctx).assign();
+        ctx.releaseReserved();
         List<Note> notes = new NotesCollector(ctx).collect();
+        ctx.log.sections(SectionReadings.of(ctx));
         return freeze(header, summary.summary(), phases.decisions(), communication, dependencies, notes);
     }
 

@@ -117,4 +117,34 @@ class ShapeRecognisersTest {
         assertThat(InlineCommands.isCommand("/readyz")).isFalse();
         assertThat(InlineCommands.isCommand("rollback.md")).isFalse();
     }
+
+    @Test
+    void theOperatorsChoicesOverrideWhatASectionWasReadAsAndSurviveEncoding() {
+        String markdown = """
+                # Handover
+
+                ## Deploy
+                - [ ] Ship the build
+
+                ## Background
+                - Restart the workers
+
+                ## Scratch
+                - draft text
+                """;
+        ImportChoices choices = ImportChoices.decode(ImportChoices.NONE.with("Deploy", SectionChoice.TEST_SUITE)
+                .with("Background", SectionChoice.PHASE).with("Scratch", SectionChoice.IGNORE).encode());
+        ImportResult result = new MarkdownImporter().importDocument("handover.md", markdown, choices);
+        assertThat(new PlanLoader().load("h.yaml", result.yaml()).problems()).isEmpty();
+        assertThat(result.plan().testSuites()).singleElement().satisfies(s -> assertThat(s.title()).isEqualTo("Deploy"));
+        assertThat(result.plan().phases()).extracting(Phase::name).containsExactly("Background");
+        assertThat(result.plan().notes()).noneSatisfy(n -> assertThat(n.body()).contains("draft text"));
+        assertThat(result.report().sections()).extracting(ImportReport.SectionReading::readAs)
+                .containsExactly(SectionChoice.TEST_SUITE, SectionChoice.PHASE, SectionChoice.IGNORE);
+
+        ImportResult asNotes = new MarkdownImporter().importDocument("handover.md", markdown,
+                ImportChoices.NONE.with("Deploy", SectionChoice.NOTES));
+        assertThat(asNotes.plan().phases()).extracting(Phase::name).doesNotContain("Deploy");
+        assertThat(asNotes.plan().notes()).anySatisfy(n -> assertThat(n.body()).contains("Ship the build"));
+    }
 }
