@@ -110,6 +110,16 @@ class ShapeRecognisersTest {
     }
 
     @Test
+    void environmentVariablesTheOperatorSuppliesBecomeParametersButNotOnesTheBlockSets() {
+        assertThat(Commands.steps("pg_dump $DATABASE_URL > b.sql\nURL=$(ls)\necho \"$URL ${REGION}\"\nfor i in 1 2; do echo $i; done"))
+                .extracting(ProcedureStep::command)
+                .containsExactly("pg_dump {{DATABASE_URL}} > b.sql", "URL=$(ls)", "echo \"$URL {{REGION}}\"",
+                        "for i in 1 2; do echo $i; done");
+        assertThat(Commands.steps("curl -X GET https://x \\\n  -H \"Bearer $TOKEN\"\n# Expected response:\n{\n  \"ok\": true\n}\n"))
+                .extracting(ProcedureStep::command).containsExactly("curl -X GET https://x -H \"Bearer {{TOKEN}}\"");
+    }
+
+    @Test
     void inlineCodeIsACommandOnlyWhenItReadsAsOne() {
         assertThat(InlineCommands.isCommand("./scripts/chaos/redis_down.sh")).isTrue();
         assertThat(InlineCommands.isCommand("redis-cli FLUSHALL")).isTrue();
