@@ -120,6 +120,27 @@ class ShapeRecognisersTest {
     }
 
     @Test
+    void aTaskTableGivesTasksWithOwnerAndStatus() {
+        Plan plan = importText("""
+                # Postmortem actions
+
+                ## Corrective actions
+                | Task | Owner | Status |
+                |------|-------|--------|
+                | Add a test for the edge case | @alex | Done |
+                | Tune the alert threshold | @jamie | Open |
+                |  |  |  |
+                """).plan();
+        assertThat(plan.phases()).singleElement().satisfies(phase -> assertThat(phase.tasks()).satisfiesExactly(
+                first -> {
+                    assertThat(first.text()).isEqualTo("Add a test for the edge case");
+                    assertThat(first.done()).isTrue();
+                    assertThat(first.details()).containsExactly("Owner: @alex", "Status: Done");
+                },
+                second -> assertThat(second.done()).isFalse()));
+    }
+
+    @Test
     void inlineCodeIsACommandOnlyWhenItReadsAsOne() {
         assertThat(InlineCommands.isCommand("./scripts/chaos/redis_down.sh")).isTrue();
         assertThat(InlineCommands.isCommand("redis-cli FLUSHALL")).isTrue();
