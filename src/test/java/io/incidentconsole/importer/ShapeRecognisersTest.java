@@ -141,6 +141,30 @@ class ShapeRecognisersTest {
     }
 
     @Test
+    void aSignOffListGivesApprovalsAndAContactListJoinsTheCommunicationPlan() {
+        Plan plan = importText("""
+                # Cutover
+
+                ## Cutover steps
+                - [ ] Switch DNS
+
+                ## Emergency Contacts
+                - **Primary:** Development Lead
+                - **Secondary:** DevOps Engineer
+
+                ## Deployment Sign-off
+                - [ ] Technical lead: ______
+                - [ ] DBA approval
+                """).plan();
+        assertThat(plan.signOff().approvals()).extracting(a -> a.title()).containsExactly("Technical lead", "DBA approval");
+        assertThat(plan.communication().cadences()).singleElement().satisfies(c -> {
+            assertThat(c.audience()).isEqualTo("Emergency Contacts");
+            assertThat(c.contents()).containsExactly("Primary: Development Lead", "Secondary: DevOps Engineer");
+        });
+        assertThat(plan.phases()).extracting(Phase::name).containsExactly("Cutover steps");
+    }
+
+    @Test
     void inlineCodeIsACommandOnlyWhenItReadsAsOne() {
         assertThat(InlineCommands.isCommand("./scripts/chaos/redis_down.sh")).isTrue();
         assertThat(InlineCommands.isCommand("redis-cli FLUSHALL")).isTrue();
