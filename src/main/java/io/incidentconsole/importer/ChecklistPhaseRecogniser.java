@@ -8,6 +8,7 @@ import io.incidentconsole.importer.ReadContext.PendingDependency;
 import io.incidentconsole.importer.ReadContext.Unit;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.PlannedWindow;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
@@ -71,7 +72,8 @@ final class ChecklistPhaseRecogniser {
             for (Unit unit : ctx.units(s)) {
                 for (Node block : unit.blocks()) {
                     if (block instanceof ListBlock list && !ctx.isUsed(list) && isSteps(list)
-                            || shellBlock(block) && !ctx.isUsed(block) && STAGE.matcher(section.title).find()) {
+                            || shellBlock(block) && !ctx.isUsed(block) && STAGE.matcher(section.title).find()
+                            || block instanceof TableBlock t && !ctx.isUsed(t) && TaskTable.of(MdText.table(t)) != null) {
                         return true;
                     }
                 }
@@ -111,6 +113,14 @@ final class ChecklistPhaseRecogniser {
                     } else if (shellBlock(block) && !ctx.isUsed(block)) {
                         commands(phase, unit, ReadContext.code(block));
                         ctx.use(block);
+                    } else if (block instanceof TableBlock t && !ctx.isUsed(t)) {
+                        TaskTable table = TaskTable.of(MdText.table(t));
+                        if (table != null) {
+                            phase.tasks.addAll(table.tasks());
+                            ctx.log.decided(Outline.firstLine(t), "a table with task and owner/status columns: read its "
+                                    + table.tasks().size() + " rows as tasks of " + phase.id);
+                            ctx.use(t);
+                        }
                     }
                 }
             }

@@ -37,6 +37,7 @@ final class Commands {
         List<String> comments = new ArrayList<>();
         StringBuilder continued = new StringBuilder();
         String[] lines = code.split("\n");
+        Set<String> assigned = assignedVariables(lines);
         int sampleDepth = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -48,7 +49,7 @@ final class Commands {
             if (continued.length() > 0) {
                 continued.append(' ').append(stripContinuation(line));
                 if (!line.endsWith("\\")) {
-                    addCommand(steps, comments, continued.toString());
+                    addCommand(steps, comments, parameterised(continued.toString(), assigned));
                     continued.setLength(0);
                 }
                 continue;
@@ -75,17 +76,17 @@ final class Commands {
                         break;
                     }
                 }
-                addCommand(steps, comments, body.toString());
+                addCommand(steps, comments, parameterised(body.toString(), assigned));
                 continue;
             }
             if (command.endsWith("\\")) {
                 continued.append(stripContinuation(command));
                 continue;
             }
-            addCommand(steps, comments, command);
+            addCommand(steps, comments, parameterised(command, assigned));
         }
         if (continued.length() > 0) {
-            addCommand(steps, comments, continued.toString());
+            addCommand(steps, comments, parameterised(continued.toString(), assigned));
         }
         flushComments(steps, comments);
         return steps;
@@ -120,6 +121,36 @@ final class Commands {
         }
         List<String> problems = CommandSyntax.parse(command, false).problems();
         return problems.isEmpty() ? null : problems.get(0);
+    }
+
+    private static final Pattern ENV_VARIABLE = Pattern.compile("\\$(?:\\{([A-Z][A-Z0-9_]*)}|([A-Z][A-Z0-9_]*)\\b)");
+    private static final Pattern ASSIGNMENT = Pattern.compile("^(?:export\\s+|local\\s+|for\\s+)?([A-Z][A-Z0-9_]*)(?:=|\\s+in\\b)");
+
+    /** Variables the block sets itself ({@code NAME=...}, {@code export NAME=}, {@code for NAME in}): not parameters. */
+    private static Set<String> assignedVariables(String[] lines) {
+        Set<String> names = new java.util.HashSet<>();
+        for (String line : lines) {
+            Matcher m = ASSIGNMENT.matcher(line.strip());
+            if (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * {@code $VAR} and {@code ${VAR}} the operator must supply become {@code {{VAR}}} placeholders, so they are
+     * typed parameters filled in (and quoted) when the script is generated; variables the block sets stay as written.
+     */
+    static String parameterised(String command, Set<String> assigned) {
+        Matcher m = ENV_VARIABLE.matcher(command);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement(assigned.contains(name) ? m.group() : "{{" + name + "}}"));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_]\\w*)['\"]?\\s*$");

@@ -7,12 +7,21 @@ import java.util.List;
  * did not use (and where its text went), and every choice it made where the document was ambiguous.
  */
 public record ImportReport(String source, List<Element> recognised, List<UnusedSection> unused,
-                           List<Decision> decisions) {
+                           List<Decision> decisions, List<SectionReading> sections) {
 
     public ImportReport {
         recognised = List.copyOf(recognised);
         unused = List.copyOf(unused);
         decisions = List.copyOf(decisions);
+        sections = List.copyOf(sections);
+    }
+
+    public ImportReport(String source, List<Element> recognised, List<UnusedSection> unused, List<Decision> decisions) {
+        this(source, recognised, unused, decisions, List.of());
+    }
+
+    /** A section of the document (by its heading and line) and what it was read as; the operator may reassign it. */
+    public record SectionReading(String heading, int line, SectionChoice readAs) {
     }
 
     /**

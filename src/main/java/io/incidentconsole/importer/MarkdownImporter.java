@@ -31,11 +31,16 @@ public final class MarkdownImporter {
     }
 
     public ImportResult importDocument(String sourceName, String markdown) {
+        return importDocument(sourceName, markdown, ImportChoices.NONE);
+    }
+
+    /** As {@link #importDocument(String, String)}, with the operator's choices for some sections. */
+    public ImportResult importDocument(String sourceName, String markdown, ImportChoices choices) {
         String source = sourceName == null || sourceName.isBlank() ? "document.md" : sourceName;
         ReportLog log = new ReportLog();
         Plan plan;
         try {
-            plan = build(source, markdown == null ? "" : markdown, log);
+            plan = build(source, markdown == null ? "" : markdown, log, choices == null ? ImportChoices.NONE : choices);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in a recogniser must not cost the operator the document: keep it whole as a note.
             log.decided(0, "could not read the document's structure (" + e + "); kept the whole text as a note");
@@ -109,7 +114,7 @@ public final class MarkdownImporter {
         return name.isEmpty() ? "Imported plan" : name;
     }
 
-    private Plan build(String source, String markdown, ReportLog log) {
+    private Plan build(String source, String markdown, ReportLog log, ImportChoices choices) {
         InputRepair.Repaired repaired = InputRepair.repair(markdown);
         if (repaired.mojibakeSequences() > 0) {
             log.decided(0, "repaired " + repaired.mojibakeSequences() + " mojibake sequences (UTF-8 read as Mac Roman, "
@@ -123,7 +128,7 @@ public final class MarkdownImporter {
         if (!promoted.equals(repaired.text())) {
             outline = Outline.parse(promoted);
         }
-        PlanDraft draft = new PlanReader(outline, log).read(titleFrom(source));
+        PlanDraft draft = new PlanReader(outline, log, choices).read(titleFrom(source));
         return new PlanAssembler(log).assemble(draft);
     }
 }

@@ -34,6 +34,9 @@ final class NotesCollector {
     List<Note> collect() {
         List<Note> notes = new ArrayList<>();
         for (Section section : ctx.outline.sections) {
+            if (ctx.isIgnored(section)) {
+                continue;
+            }
             boolean[] anyUsed = {false};
             String body = unusedText(section, anyUsed);
             if (body.isBlank()) {

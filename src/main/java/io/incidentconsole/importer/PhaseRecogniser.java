@@ -59,7 +59,7 @@ final class PhaseRecogniser {
     void headings() {
         for (Section section : ctx.outline.sections) {
             Matcher m = PHASE_HEADING.matcher(section.title);
-            if (!m.matches() || ctx.phases.inPhase(section.parent) != null) {
+            if (!m.matches() || ctx.phases.inPhase(section.parent) != null || ctx.isChosen(section)) {
                 continue;
             }
             if (m.group(1).equalsIgnoreCase("step") && ctx.runbookDocument()) {

@@ -44,8 +44,9 @@ final class PlanAssembler {
     Plan assemble(PlanDraft draft) {
         PlanDraft.Header h = draft.header();
         List<Note> notes = new ArrayList<>(draft.notes());
-        SignOff signOff = h.signOffStatus() == null && h.nextAction() == null && h.signOffOwner() == null ? null
-                : new SignOff(h.signOffStatus(), h.nextAction(), h.signOffOwner(), null);
+        SignOff signOff = h.signOffStatus() == null && h.nextAction() == null && h.signOffOwner() == null
+                && draft.approvals().isEmpty() ? null
+                : new SignOff(h.signOffStatus(), h.nextAction(), h.signOffOwner(), draft.approvals());
         return new PlanBuilder()
                 .info(new InfoBuilder().title(h.title()).date(h.date()).owner(h.owner()).status(h.status())
                         .summary(draft.summary()).keyDecision(h.keyDecision()).lastUpdated(h.lastUpdated()).build())

@@ -12,6 +12,7 @@ import io.incidentconsole.plan.Milestone;
 import io.incidentconsole.plan.Note;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Priority;
+import io.incidentconsole.plan.SignOff;
 import io.incidentconsole.plan.Procedure;
 import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.Threshold;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  */
 record PlanDraft(Header header, String summary, List<Issue> issues, List<Phase> phases, List<Suite> suites,
                  List<Runbook> runbooks, List<Metric> metrics, List<DecisionTree> decisions,
-                 List<Communication.Cadence> cadences, List<DependencySet> dependencies, List<Note> notes) {
+                 List<Communication.Cadence> cadences, List<DependencySet> dependencies, List<Note> notes,
+                 List<SignOff.Approval> approvals) {
 
     PlanDraft {
         issues = List.copyOf(issues);
@@ -39,6 +41,7 @@ record PlanDraft(Header header, String summary, List<Issue> issues, List<Phase> 
         cadences = List.copyOf(cadences);
         dependencies = List.copyOf(dependencies);
         notes = List.copyOf(notes);
+        approvals = List.copyOf(approvals);
     }
 
     Set<String> issueIds() {

@@ -28,12 +28,19 @@ final class PlanReader {
     private static final Pattern DEPENDENCIES = Pattern.compile("\\b(dependenc(y|ies)|blockers?)\\b");
     private static final Pattern COMMUNICATION = Pattern.compile("\\b(communications?|stakeholders?)\\b");
     private static final Pattern SIGN_OFF = Pattern.compile("\\b(sign-?off|approvals?)\\b");
+    private static final Pattern CONTACTS = Pattern.compile("\\b(contacts?|escalation|on-?call rota|call tree)\\b");
     private static final Pattern SUMMARY = Pattern.compile("\\b(executive summary|summary|overview|tl;?dr)\\b");
 
     private final ReadContext ctx;
+    private final ImportChoices choices;
 
     PlanReader(Outline outline, ReportLog log) {
+        this(outline, log, ImportChoices.NONE);
+    }
+
+    PlanReader(Outline outline, ReportLog log, ImportChoices choices) {
         this.ctx = new ReadContext(outline, log);
+        this.choices = choices;
     }
 
     PlanDraft read(String fallbackTitle) {
@@ -41,6 +48,7 @@ final class PlanReader {
         IssueRecogniser issues = new IssueRecogniser(ctx);
         issues.comparisonTables();
         issues.headings();
+        new ChoiceRecogniser(ctx, choices).apply();
         new StatusTableRecogniser(ctx).read();
         RollbackRecogniser rollback = new RollbackRecogniser(ctx);
         PhaseRecogniser phases = new PhaseRecogniser(ctx, rollback);
@@ -52,13 +60,16 @@ final class PlanReader {
         DependencySectionRecogniser dependencySections = new DependencySectionRecogniser(ctx);
         CommunicationRecogniser communication = new CommunicationRecogniser(ctx);
         SummaryRecogniser summary = new SummaryRecogniser(ctx);
+        SignOffRecogniser signOff = new SignOffRecogniser(ctx);
         List<DependencySet> dependencies = new ArrayList<>();
         for (Section section : ctx.outline.sections) {
-            if (ctx.phases.inPhase(section) != null) {
+            if (ctx.phases.inPhase(section) != null || ctx.isChosen(section)) {
                 continue;
             }
             String chain = String.join(" / ", section.titles()).toLowerCase(Locale.ROOT);
-            if (ROLLBACK.matcher(chain).find()) {
+            if (contacts(section)) {
+                communication.section(section); // a contact list is whom the communication plan reaches
+            } else if (ROLLBACK.matcher(chain).find()) {
                 rollback.section(section);
             } else if (TESTING_SECTION.matcher(chain).find()) {
                 testing.section(section);
@@ -69,7 +80,7 @@ final class PlanReader {
             } else if (COMMUNICATION.matcher(chain).find()) {
                 communication.section(section);
             } else if (SIGN_OFF.matcher(chain).find()) {
-                continue; // its fields (status, next action, owner) are read with the header fields
+                signOff.section(section); // its fields (status, next action, owner) are read with the header fields
             } else if (SUMMARY.matcher(chain).find()) {
                 summary.section(section);
             }
@@ -83,18 +94,32 @@ final class PlanReader {
         new MilestoneRecogniser(ctx).read();
         new DependencyResolver(ctx).resolve();
         new SuiteCoverage(ctx).assign();
+        ctx.releaseReserved();
         List<Note> notes = new NotesCollector(ctx).collect();
-        return freeze(header, summary.summary(), phases.decisions(), communication, dependencies, notes);
+        ctx.log.sections(SectionReadings.of(ctx));
+        return freeze(header, summary.summary(), phases.decisions(), communication, dependencies, notes,
+                signOff.approvals());
+    }
+
+    /** A section (or one above it, below the title) about contacts or escalation. */
+    private boolean contacts(Section section) {
+        for (Section s = section; s != null && s.level > 0 && s != ctx.titleSection; s = s.parent) {
+            if (CONTACTS.matcher(s.title.toLowerCase(Locale.ROOT)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PlanDraft freeze(PlanDraft.Header header, String summary, List<DecisionTree> decisions,
-                             CommunicationRecogniser communication, List<DependencySet> dependencies, List<Note> notes) {
+                             CommunicationRecogniser communication, List<DependencySet> dependencies, List<Note> notes,
+                             List<io.incidentconsole.plan.SignOff.Approval> approvals) {
         return new PlanDraft(header, summary,
                 ctx.issues.values().stream().map(IssueDraft::freeze).toList(),
                 ctx.phases.all().stream().map(PhaseDraft::freeze).toList(),
                 ctx.suites.stream().map(SuiteDraft::freeze).toList(),
                 ctx.runbooks.values().stream().map(RunbookDraft::freeze).toList(),
                 ctx.metrics.stream().map(MetricDraft::freeze).toList(),
-                decisions, communication.cadences(), dependencies, notes);
+                decisions, communication.cadences(), dependencies, notes, approvals);
     }
 }

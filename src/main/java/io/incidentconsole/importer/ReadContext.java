@@ -89,6 +89,52 @@ final class ReadContext {
         return used.contains(block);
     }
 
+    private final Set<Node> reserved = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Section> ignored = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Section> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** Keeps a unit from the recognisers so that it ends in the notes (the operator chose notes). */
+    void reserve(Unit unit) {
+        if (unit.labelNode() != null) {
+            reserved.add(unit.labelNode());
+        }
+        reserved.addAll(unit.blocks());
+        used.addAll(reserved);
+    }
+
+    /** Gives the reserved units back before the notes are collected. */
+    void releaseReserved() {
+        used.removeAll(reserved);
+    }
+
+    /** Leaves a unit out of the plan and the notes (the operator chose to ignore it). */
+    void ignore(Unit unit) {
+        markLabel(unit);
+        used.addAll(unit.blocks());
+    }
+
+    void ignoreSection(Section section) {
+        ignored.add(section);
+    }
+
+    boolean isIgnored(Section section) {
+        return ignored.contains(section);
+    }
+
+    void choose(Section section) {
+        chosen.add(section);
+    }
+
+    /** Whether the operator's choice covers this section (it or a section above it was chosen). */
+    boolean isChosen(Section section) {
+        for (Section s = section; s != null; s = s.parent) {
+            if (chosen.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void markLabel(Unit unit) {
         if (unit.labelNode() != null) {
             used.add(unit.labelNode());

@@ -9,6 +9,11 @@ final class ReportLog {
     final List<ImportReport.Element> recognised = new ArrayList<>();
     final List<ImportReport.UnusedSection> unused = new ArrayList<>();
     final List<ImportReport.Decision> decisions = new ArrayList<>();
+    private List<ImportReport.SectionReading> sections = List.of();
+
+    void sections(List<ImportReport.SectionReading> readings) {
+        sections = List.copyOf(readings);
+    }
 
     void recognised(String kind, String id, String title, int line, String detail) {
         recognised.add(new ImportReport.Element(kind, id, title, line, detail));
@@ -26,6 +31,6 @@ final class ReportLog {
         recognised.sort(java.util.Comparator.comparingInt(ImportReport.Element::line));
         decisions.sort(java.util.Comparator.comparingInt(ImportReport.Decision::line));
         unused.sort(java.util.Comparator.comparingInt(ImportReport.UnusedSection::fromLine));
-        return new ImportReport(source, recognised, unused, decisions);
+        return new ImportReport(source, recognised, unused, decisions, sections);
     }
 }

@@ -281,22 +281,9 @@ public final class MainWindowView {
         }
     }
 
-    /** What the importer understood, line by line, so the operator can check it before relying on the plan. */
+    /** What the importer understood, line by line, so the operator can check it and reassign sections. */
     private void showImportReport(MainWindowViewModel.ImportNotice notice) {
-        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(notice.report().render());
-        text.setEditable(false);
-        text.getStyleClass().add("code-block");
-        text.setPrefSize(900, 420);
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.setTitle("Import report");
-        alert.setHeaderText("Imported " + notice.file().getFileName()
-                + (notice.readAsLatin1() ? " (not UTF-8: read as ISO-8859-1)" : "")
-                + ". Check what was recognised and what was kept as notes.");
-        alert.getDialogPane().setContent(text);
-        alert.getDialogPane().getStylesheets().setAll(model.themeProperty().get().stylesheets());
-        alert.initOwner(window());
-        alert.getDialogPane().getProperties().put(DialogStages.NAME, "import-report");
-        alert.show();
+        new ImportReportDialog(model, notice, window()).show();
     }
 
     /** The first dropped file that can be a plan. */

@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import io.incidentconsole.importer.ImportChoices;
 import io.incidentconsole.importer.ImportReport;
 import io.incidentconsole.importer.ImportResult;
 import io.incidentconsole.importer.MarkdownImporter;
@@ -128,16 +129,38 @@ public final class MainWindowViewModel {
      * published as an {@link ImportNotice}. The imported plan is not a file, so it is not added to the recent plans.
      */
     public void importMarkdown(Path file) {
+        ImportChoices choices = importChoices(file);
         load(file.getFileName().toString(), () -> {
             MarkdownText markdown = MarkdownText.decode(Files.readAllBytes(file));
-            ImportResult imported = importer().importDocument(file.toString(), markdown.text());
+            ImportResult imported = importer().importDocument(file.toString(), markdown.text(), choices);
             PlanLoadResult result = new PlanLoadResult(file.toString(), imported.plan(), List.of());
-            return new Loaded(result, imported.yaml(), new ImportNotice(file, imported.report(), markdown.readAsLatin1()));
+            return new Loaded(result, imported.yaml(),
+                    new ImportNotice(file, imported.report(), markdown.readAsLatin1(), choices));
         }, null);
     }
 
-    /** What an import recognised and left as notes, for the operator to check. */
-    public record ImportNotice(Path file, ImportReport report, boolean readAsLatin1) {
+    /**
+     * Imports the document again with the operator's reading of some sections (phase, runbook, test suite, notes,
+     * ignore); the choices are remembered for this file and applied to every later import of it.
+     */
+    public void reimport(Path file, ImportChoices choices) {
+        settings.put(choicesKey(file), choices.encode());
+        importMarkdown(file);
+    }
+
+    /** The choices remembered for a document (none when it was never reassigned). */
+    public ImportChoices importChoices(Path file) {
+        return settings.get(choicesKey(file)).map(ImportChoices::decode).orElse(ImportChoices.NONE);
+    }
+
+    private static String choicesKey(Path file) {
+        return IMPORT_CHOICES_KEY + file.toAbsolutePath().normalize();
+    }
+
+    static final String IMPORT_CHOICES_KEY = "import-choices.";
+
+    /** What an import recognised and left as notes, for the operator to check, and the choices it applied. */
+    public record ImportNotice(Path file, ImportReport report, boolean readAsLatin1, ImportChoices choices) {
     }
 
     public ReadOnlyObjectProperty<ImportNotice> importNoticeProperty() {

@@ -177,11 +177,18 @@ class ImportCorpusTest {
                 || f.contains(e) && e.length() * 2 >= f.length());
     }
 
-    /** Same command once whitespace is collapsed; a multi-line command matches by its first line. */
+    /**
+     * Same command once whitespace is collapsed; a multi-line command matches by its first line; an environment
+     * variable the importer made a parameter ({@code $VAR} written {@code {{VAR}}}) is the same command.
+     */
     static boolean sameCommand(String expected, String found) {
-        String e = expected.replaceAll("\\s+", " ").strip();
-        String f = found.replaceAll("\\s*\\\\\\s*\\n\\s*", " ").replaceAll("\\s+", " ").strip();
+        String e = variables(expected).replaceAll("\\s+", " ").strip();
+        String f = variables(found).replaceAll("\\s*\\\\\\s*\\n\\s*", " ").replaceAll("\\s+", " ").strip();
         return e.equals(f) || f.startsWith(e) || e.startsWith(f) && f.length() > 10;
+    }
+
+    private static String variables(String command) {
+        return command.replaceAll("\\$\\{?([A-Z][A-Z0-9_]*)}?", "{{$1}}");
     }
 
     static boolean sameParameter(String expected, String found) {

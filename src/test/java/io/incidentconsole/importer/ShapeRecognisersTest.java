@@ -110,11 +110,96 @@ class ShapeRecognisersTest {
     }
 
     @Test
+    void environmentVariablesTheOperatorSuppliesBecomeParametersButNotOnesTheBlockSets() {
+        assertThat(Commands.steps("pg_dump $DATABASE_URL > b.sql\nURL=$(ls)\necho \"$URL ${REGION}\"\nfor i in 1 2; do echo $i; done"))
+                .extracting(ProcedureStep::command)
+                .containsExactly("pg_dump {{DATABASE_URL}} > b.sql", "URL=$(ls)", "echo \"$URL {{REGION}}\"",
+                        "for i in 1 2; do echo $i; done");
+        assertThat(Commands.steps("curl -X GET https://x \\\n  -H \"Bearer $TOKEN\"\n# Expected response:\n{\n  \"ok\": true\n}\n"))
+                .extracting(ProcedureStep::command).containsExactly("curl -X GET https://x -H \"Bearer {{TOKEN}}\"");
+    }
+
+    @Test
+    void aTaskTableGivesTasksWithOwnerAndStatus() {
+        Plan plan = importText("""
+                # Postmortem actions
+
+                ## Corrective actions
+                | Task | Owner | Status |
+                |------|-------|--------|
+                | Add a test for the edge case | @alex | Done |
+                | Tune the alert threshold | @jamie | Open |
+                |  |  |  |
+                """).plan();
+        assertThat(plan.phases()).singleElement().satisfies(phase -> assertThat(phase.tasks()).satisfiesExactly(
+                first -> {
+                    assertThat(first.text()).isEqualTo("Add a test for the edge case");
+                    assertThat(first.done()).isTrue();
+                    assertThat(first.details()).containsExactly("Owner: @alex", "Status: Done");
+                },
+                second -> assertThat(second.done()).isFalse()));
+    }
+
+    @Test
+    void aSignOffListGivesApprovalsAndAContactListJoinsTheCommunicationPlan() {
+        Plan plan = importText("""
+                # Cutover
+
+                ## Cutover steps
+                - [ ] Switch DNS
+
+                ## Emergency Contacts
+                - **Primary:** Development Lead
+                - **Secondary:** DevOps Engineer
+
+                ## Deployment Sign-off
+                - [ ] Technical lead: ______
+                - [ ] DBA approval
+                """).plan();
+        assertThat(plan.signOff().approvals()).extracting(a -> a.title()).containsExactly("Technical lead", "DBA approval");
+        assertThat(plan.communication().cadences()).singleElement().satisfies(c -> {
+            assertThat(c.audience()).isEqualTo("Emergency Contacts");
+            assertThat(c.contents()).containsExactly("Primary: Development Lead", "Secondary: DevOps Engineer");
+        });
+        assertThat(plan.phases()).extracting(Phase::name).containsExactly("Cutover steps");
+    }
+
+    @Test
     void inlineCodeIsACommandOnlyWhenItReadsAsOne() {
         assertThat(InlineCommands.isCommand("./scripts/chaos/redis_down.sh")).isTrue();
         assertThat(InlineCommands.isCommand("redis-cli FLUSHALL")).isTrue();
         assertThat(InlineCommands.isCommand("REDIS_URL")).isFalse();
         assertThat(InlineCommands.isCommand("/readyz")).isFalse();
         assertThat(InlineCommands.isCommand("rollback.md")).isFalse();
+    }
+
+    @Test
+    void theOperatorsChoicesOverrideWhatASectionWasReadAsAndSurviveEncoding() {
+        String markdown = """
+                # Handover
+
+                ## Deploy
+                - [ ] Ship the build
+
+                ## Background
+                - Restart the workers
+
+                ## Scratch
+                - draft text
+                """;
+        ImportChoices choices = ImportChoices.decode(ImportChoices.NONE.with("Deploy", SectionChoice.TEST_SUITE)
+                .with("Background", SectionChoice.PHASE).with("Scratch", SectionChoice.IGNORE).encode());
+        ImportResult result = new MarkdownImporter().importDocument("handover.md", markdown, choices);
+        assertThat(new PlanLoader().load("h.yaml", result.yaml()).problems()).isEmpty();
+        assertThat(result.plan().testSuites()).singleElement().satisfies(s -> assertThat(s.title()).isEqualTo("Deploy"));
+        assertThat(result.plan().phases()).extracting(Phase::name).containsExactly("Background");
+        assertThat(result.plan().notes()).noneSatisfy(n -> assertThat(n.body()).contains("draft text"));
+        assertThat(result.report().sections()).extracting(ImportReport.SectionReading::readAs)
+                .containsExactly(SectionChoice.TEST_SUITE, SectionChoice.PHASE, SectionChoice.IGNORE);
+
+        ImportResult asNotes = new MarkdownImporter().importDocument("handover.md", markdown,
+                ImportChoices.NONE.with("Deploy", SectionChoice.NOTES));
+        assertThat(asNotes.plan().phases()).extracting(Phase::name).doesNotContain("Deploy");
+        assertThat(asNotes.plan().notes()).anySatisfy(n -> assertThat(n.body()).contains("Ship the build"));
     }
 }

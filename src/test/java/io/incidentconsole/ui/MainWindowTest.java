@@ -197,6 +197,58 @@ class MainWindowTest {
     }
 
     @Test
+    void theOperatorReassignsASectionInTheImportReportAndTheChoiceIsRememberedForTheFile(FxRobot robot) throws Exception {
+        Path markdown = home.resolve("handover.md");
+        java.nio.file.Files.writeString(markdown, """
+                # Handover
+
+                ## Deploy
+                - [ ] Ship the build
+                - [ ] Watch the dashboards
+
+                ## Background
+                Why this change was made.
+
+                - Restart the workers
+                - Flush the cache
+                """);
+        WaitForAsyncUtils.asyncFx(() -> console.model().importMarkdown(markdown));
+        WaitForAsyncUtils.waitForFxEvents();
+        Window report = importReport(robot);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<io.incidentconsole.importer.SectionChoice> background = robot
+                .from(report.getScene().getRoot()).lookup("#section-choice-1").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertThat(background.getValue()).isEqualTo(io.incidentconsole.importer.SectionChoice.NOTES);
+        assertThat(console.model().currentPlan().orElseThrow().plan().runbooks()).isEmpty();
+
+        WaitForAsyncUtils.asyncFx(() -> background.setValue(io.incidentconsole.importer.SectionChoice.RUNBOOK)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        int colours = WaitForAsyncUtils.asyncFx(() -> Screenshots.save(report.getScene(), "import-report-reassign")).get();
+        assertThat(colours).isGreaterThan(20);
+        robot.clickOn(robot.from(report.getScene().getRoot()).lookup("#reimport").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Window again = importReport(robot);
+        assertThat(console.model().currentPlan().orElseThrow().plan().runbooks()).singleElement()
+                .satisfies(runbook -> assertThat(runbook.title()).isEqualTo("Background"));
+        assertThat(robot.from(again.getScene().getRoot()).lookup(".text-area")
+                .queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("section 'Background' read as runbook (the operator's choice)");
+        assertThat(console.model().importChoices(markdown).of("Background"))
+                .isEqualTo(io.incidentconsole.importer.SectionChoice.RUNBOOK);
+        assertThat(Files.readString(home.resolve("config/settings.properties"))).contains("import-choices.");
+        WaitForAsyncUtils.asyncFx(() -> ((Stage) again).close()).get();
+    }
+
+    private static Window importReport(FxRobot robot) {
+        return robot.listTargetWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene() != null
+                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
+                        && "import-report".equals(pane.getProperties().get("incident-console.dialog")))
+                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no import report shown"));
+    }
+
+    @Test
     void rememberedRecentPlansAndThemeSwitch(FxRobot robot) throws Exception {
         open(ConsoleFixture.resource("small-plan.yaml"));
         assertThat(console.model().recentPlans()).first()
