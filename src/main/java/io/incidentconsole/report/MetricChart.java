@@ -171,10 +171,22 @@ public final class MetricChart {
             g.setStroke(new BasicStroke(1f));
             g.drawLine(left, bottom, right, bottom);
             g.drawLine(left, top, left, bottom);
+            if (simulated) {
+                watermark(g, left, top, right, bottom);
+            }
             return image;
         } finally {
             g.dispose();
         }
+    }
+
+    /** Across the plot, so no copy of the chart can be mistaken for measured data. */
+    private static void watermark(Graphics2D g, int left, int top, int right, int bottom) {
+        String text = "SIMULATED DATA";
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 30));
+        int w = g.getFontMetrics().stringWidth(text);
+        g.setColor(new Color(0xb0, 0x60, 0x00, 110));
+        g.drawString(text, left + (right - left - w) / 2, top + (bottom - top) / 2 + 10);
     }
 
     private static void reference(Graphics2D g, String label, Color color, int y, int left, int right) {

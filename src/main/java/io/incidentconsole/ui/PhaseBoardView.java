@@ -42,6 +42,8 @@ public final class PhaseBoardView implements AreaView {
     @FXML
     private StackPane statusTableHolder;
     @FXML
+    private Button statusToggle;
+    @FXML
     private VBox groups;
     @FXML
     private Label presence;
@@ -61,7 +63,17 @@ public final class PhaseBoardView implements AreaView {
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
+        statusToggle.setId("status-table-toggle");
+        statusToggle.textProperty().bind(javafx.beans.binding.Bindings.when(model.statusTableShownProperty())
+                .then("Hide table").otherwise("Show table"));
+        statusTableHolder.visibleProperty().bind(model.statusTableShownProperty());
+        statusTableHolder.managedProperty().bind(model.statusTableShownProperty());
         FocusScrolling.follow(scroller);
+    }
+
+    @FXML
+    private void onToggleStatusTable() {
+        model.toggleStatusTable();
     }
 
     private void showPresence(TeamSession.Team now) {

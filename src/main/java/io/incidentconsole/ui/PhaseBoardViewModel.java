@@ -13,6 +13,7 @@ import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.outline.Block;
+import io.incidentconsole.settings.Settings;
 import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestSheet;
 import javafx.beans.InvalidationListener;
@@ -52,9 +53,27 @@ public final class PhaseBoardViewModel {
      */
     private final Set<String> pendingCompletions = new HashSet<>();
 
-    public PhaseBoardViewModel(IncidentSession session, ObservableValue<Plan> plan) {
+    private static final String STATUS_TABLE_KEY = "board.statusTableShown";
+    private final Settings settings;
+    private final javafx.beans.property.BooleanProperty statusTableShown;
+
+    /** {@code settings}: where the board remembers whether its status table is shown. */
+    public PhaseBoardViewModel(IncidentSession session, ObservableValue<Plan> plan, Settings settings) {
         this.session = session;
         this.plan = plan;
+        this.settings = settings;
+        statusTableShown = new javafx.beans.property.SimpleBooleanProperty(this, "statusTableShown",
+                !"false".equals(settings.get(STATUS_TABLE_KEY).orElse("true")));
+    }
+
+    /** Whether the status tracking table is shown above the cards (collapsed, the first card is at the top). */
+    public javafx.beans.value.ObservableBooleanValue statusTableShownProperty() {
+        return statusTableShown;
+    }
+
+    public void toggleStatusTable() {
+        statusTableShown.set(!statusTableShown.get());
+        settings.put(STATUS_TABLE_KEY, Boolean.toString(statusTableShown.get()));
     }
 
     /** What the board shows. {@code state} is null when no incident is open: the plan only, read-only. */

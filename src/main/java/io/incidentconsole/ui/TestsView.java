@@ -282,7 +282,14 @@ public final class TestsView implements AreaView {
     private static TableCell<TestRow, TestRow> wrappingCell(TableColumn<TestRow, TestRow> column,
                                                            java.util.function.Function<TestRow, String> text) {
         return new TableCell<>() {
-            private final TextFlow label = new TextFlow();
+            // A table cell asks its graphic for its height without a width: measure at the column's width, or the
+            // flow wraps at nothing and the row grows to the height of the table.
+            private final TextFlow label = new TextFlow() {
+                @Override
+                protected double computePrefHeight(double width) {
+                    return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
+                }
+            };
 
             {
                 label.getStyleClass().add("cell-flow");

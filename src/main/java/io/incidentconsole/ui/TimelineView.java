@@ -28,6 +28,9 @@ public final class TimelineView implements AreaView {
     private static final PseudoClass LATE = PseudoClass.getPseudoClass("late");
     private static final PseudoClass UNDONE = PseudoClass.getPseudoClass("undone");
 
+    private static final double SCHEDULE_ROW = 28;
+    private static final double SCHEDULE_HEADER = 36;
+
     private final TimelineViewModel model;
 
     @FXML
@@ -84,6 +87,11 @@ public final class TimelineView implements AreaView {
         column(windowColumn, TimelineViewModel.ScheduleRow::window);
         column(plannedColumn, TimelineViewModel.ScheduleRow::planned);
         column(actualColumn, TimelineViewModel.ScheduleRow::actual);
+        // Every phase row shows, none half-cut behind a scroll bar: the table is as tall as its rows.
+        schedule.setFixedCellSize(SCHEDULE_ROW);
+        schedule.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(schedule.getItems())
+                .multiply(SCHEDULE_ROW).add(SCHEDULE_HEADER));
+        schedule.minHeightProperty().bind(schedule.prefHeightProperty());
         schedule.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(TimelineViewModel.ScheduleRow item, boolean empty) {
@@ -108,6 +116,7 @@ public final class TimelineView implements AreaView {
         column(operatorColumn, e -> e.event().operator());
         column(kindColumn, TimelineEntry::kind);
         column(summaryColumn, e -> e.undone() ? e.summary() + "  (undone)" : e.summary());
+        wrapping(summaryColumn);
         events.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(TimelineEntry item, boolean empty) {
@@ -135,6 +144,27 @@ public final class TimelineView implements AreaView {
 
     private static <R> void column(TableColumn<R, String> column, Function<R, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    /** Long text wraps onto more lines of its row instead of ending in "…": an event is read in full. */
+    private static <R> void wrapping(TableColumn<R, String> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            // A Text wrapped to the column's width makes the row as tall as the text; a wrapping cell would not.
+            private final javafx.scene.text.Text shown = new javafx.scene.text.Text();
+
+            {
+                shown.getStyleClass().add("cell-text");
+                shown.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                setText(null);
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                shown.setText(empty || text == null ? "" : Glyphs.displayable(text));
+                setGraphic(empty || text == null ? null : shown);
+            }
+        });
     }
 
     @FXML

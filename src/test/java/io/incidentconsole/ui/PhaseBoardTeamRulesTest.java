@@ -33,7 +33,8 @@ class PhaseBoardTeamRulesTest {
 
     private PhaseBoardViewModel board(Incident bob) {
         session.attach(team.connect(TeamDatabaseAddress.parse("postgresql://db/incidents")).join(bob.id(), "ana"));
-        PhaseBoardViewModel board = new PhaseBoardViewModel(session, new SimpleObjectProperty<>(plan));
+        PhaseBoardViewModel board = new PhaseBoardViewModel(session, new SimpleObjectProperty<>(plan),
+                new io.incidentconsole.settings.Settings(Path.of("cache", "settings.properties")));
         board.activate();
         return board;
     }

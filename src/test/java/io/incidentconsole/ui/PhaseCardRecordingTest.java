@@ -41,7 +41,8 @@ class PhaseCardRecordingTest {
         Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
         session = new IncidentSession(new BackgroundTasks(pendingAppends::add, Runnable::run));
         session.attach(incident);
-        PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session, new SimpleObjectProperty<>(incident.plan())),
+        PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session, new SimpleObjectProperty<>(incident.plan()),
+                new io.incidentconsole.settings.Settings(data.resolve("settings.properties"))),
                 session, new TeamSession(session, BackgroundTasks.direct()));
         Scene scene = new Scene((javafx.scene.Parent) view.root(), 1200, 800);
         Theme.DARK.applyTo(scene);

@@ -20,6 +20,7 @@ import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class MetricChart extends VBox {
     public static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     public static final PseudoClass ALERTING = PseudoClass.getPseudoClass("alerting");
     public static final PseudoClass NO_SOURCE = PseudoClass.getPseudoClass("no-source");
+    public static final PseudoClass SIMULATED = PseudoClass.getPseudoClass("simulated");
 
     private static final Font OVERLAY_FONT = Font.font(13);
     private static final double OVERLAY_LINE = 17;
@@ -61,6 +63,9 @@ public final class MetricChart extends VBox {
     private final Label change = new Label();
     private final Label toGo = new Label();
     private final Label status = new Label();
+    /** "SIMULATED" beside the name: set when the simulator, not a real source, feeds this metric. */
+    private final Label simulatedBadge = new Label("SIMULATED DATA");
+    private boolean simulated;
     private final Canvas canvas = new Canvas();
     private final Pane plot = new Pane(canvas);
     private final Rectangle seriesColour = swatch("chart-series");
@@ -87,18 +92,25 @@ public final class MetricChart extends VBox {
         this.feed = feed;
         getStyleClass().add("metric-chart");
         setId("chart-" + nodeId(metric.id()));
-        Label name = new Label(metric.name());
+        Label name = new Label(io.incidentconsole.ui.InlineText.plain(metric.name()));
         name.getStyleClass().add("chart-name");
         value.getStyleClass().add("chart-value");
         value.setId("chart-value-" + nodeId(metric.id()));
         change.getStyleClass().add("chart-change");
         toGo.getStyleClass().add("chart-to-go");
         name.setMinWidth(0);
+        simulatedBadge.getStyleClass().add("simulated-badge");
+        simulatedBadge.setId("chart-simulated-" + nodeId(metric.id()));
+        simulatedBadge.setMinWidth(Region.USE_PREF_SIZE);
+        simulatedBadge.setVisible(false);
+        simulatedBadge.setManaged(false);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox numbers = new HBox(10, value, change, gap, toGo);
         numbers.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        VBox header = new VBox(2, name, numbers);
+        HBox title = new HBox(8, name, simulatedBadge);
+        title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox header = new VBox(2, title, numbers);
         header.getStyleClass().add("chart-header");
         status.getStyleClass().add("chart-status");
         status.setId("chart-status-" + nodeId(metric.id()));
@@ -235,12 +247,16 @@ public final class MetricChart extends VBox {
         drawAxes(g, scale);
         List<Level> levels = levels();
         drawLevelLines(g, scale, levels);
-        drawMarkers(g, scale);
         boolean stale = freshness.state() == Freshness.State.STALE;
         if (reduced.isPresent()) {
             drawSeries(g, scale, reduced.get(), stale ? fill(staleColour) : fill(seriesColour));
         }
+        // After the data, so the phase labels sit on top of it on their backing boxes.
+        drawMarkers(g, scale);
         drawLevelLabels(g, scale, levels);
+        if (simulated) {
+            drawSimulatedWatermark(g, scale);
+        }
         if (reduced.isPresent()) {
             drawHover(g, scale, reduced.get());
         }
@@ -393,7 +409,7 @@ public final class MetricChart extends VBox {
         double rightmost = s.left + s.width * LABEL_ZONE;
         for (Level level : levels) {
             double line = Math.round(s.y(level.value())) + 0.5;
-            double width = level.label().length() * 6.4 + 8;
+            double width = textWidth(level.label()) + 8;
             double[] box = null;
             for (double y : new double[]{Math.max(s.top + 7, line - 8), Math.min(s.top + s.height - 7, line + 8)}) {
                 double x = s.left + 4;
@@ -442,6 +458,15 @@ public final class MetricChart extends VBox {
         return canvas.getWidth() - LEFT - RIGHT;
     }
 
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    /** The drawn width of a label in the axis font (an estimate per character let labels overlap). */
+    private static double textWidth(String text) {
+        MEASURE.setFont(AXIS_FONT);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
     private void drawMarkers(GraphicsContext g, Scale s) {
         g.setStroke(fill(markerColour));
         g.setFill(fill(markerColour));
@@ -460,10 +485,17 @@ public final class MetricChart extends VBox {
             g.setLineDashes(marker.completed() ? new double[]{} : new double[]{4, 3});
             g.strokeLine(x, s.top, x, s.top + s.height);
             String label = marker.label() + (marker.completed() ? " done" : " started");
+            double width = textWidth(label) + 6;
+            double labelX = Math.min(x + 3, s.left + s.width - width);
             for (int row = 0; row < rowEnds.length; row++) {
-                if (x + 3 >= rowEnds[row]) {
-                    g.fillText(label, x + 3, s.top + 2 + row * 14);
-                    rowEnds[row] = x + 3 + label.length() * 6.4 + 4;
+                if (labelX >= rowEnds[row]) {
+                    // On a backing box: a marker label stays readable over the data and the other markers' lines.
+                    double labelY = s.top + 2 + row * 15;
+                    g.setFill(withOpacity(fill(gridColour), 0.9));
+                    g.fillRoundRect(labelX, labelY - 1, width, 14, 4, 4);
+                    g.setFill(fill(markerColour));
+                    g.fillText(label, labelX + 3, labelY);
+                    rowEnds[row] = labelX + width + 4;
                     break;
                 }
             }
@@ -581,6 +613,28 @@ public final class MetricChart extends VBox {
             return low - 1;
         }
         return low;
+    }
+
+    /** Marks a chart fed by the simulator, on the badge and across the plot, so no one takes it for production. */
+    public void setSimulated(boolean simulated) {
+        this.simulated = simulated;
+        simulatedBadge.setVisible(simulated);
+        simulatedBadge.setManaged(simulated);
+        pseudoClassStateChanged(SIMULATED, simulated);
+        dirty = true;
+    }
+
+    public boolean isSimulated() {
+        return simulated;
+    }
+
+    private void drawSimulatedWatermark(GraphicsContext g, Scale s) {
+        g.setFont(Font.font(null, FontWeight.BOLD, Math.max(18, Math.min(34, s.width / 14))));
+        g.setFill(withOpacity(fill(markerColour), 0.28));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("SIMULATED DATA", s.left + s.width / 2, s.top + s.height / 2);
+        g.setFont(AXIS_FONT);
     }
 
     /**

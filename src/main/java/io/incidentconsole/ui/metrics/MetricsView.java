@@ -66,6 +66,10 @@ public final class MetricsView implements AreaView {
         noIncident.managedProperty().bind(noIncident.visibleProperty());
         sources.textProperty().bind(model.sourcesProperty());
         problems.setId("metrics-problems");
+        sources.setId("metrics-sources");
+        model.anySimulatedProperty().addListener((obs, was, now) -> sources.pseudoClassStateChanged(
+                MetricChart.SIMULATED, now));
+        sources.pseudoClassStateChanged(MetricChart.SIMULATED, model.anySimulatedProperty().get());
         problems.textProperty().bind(model.problemsProperty());
         problems.visibleProperty().bind(model.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
@@ -142,6 +146,7 @@ public final class MetricsView implements AreaView {
         List<MetricChart> built = new ArrayList<>();
         for (MetricsViewModel.Card card : model.cards()) {
             MetricChart chart = new MetricChart(card.metric(), card.feed());
+            chart.setSimulated(card.simulated());
             chart.setWindow(model.windowProperty().get());
             chart.setMarkers(model.markers());
             charts.put(card.metric().id(), chart);

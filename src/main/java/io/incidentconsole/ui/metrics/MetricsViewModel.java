@@ -56,7 +56,16 @@ public final class MetricsViewModel {
     }
 
     /** A chart to show: the metric and where its numbers come from. */
-    public record Card(Metric metric, ChartFeed feed) {
+    /** {@code simulated}: the built-in simulator, not a real source, feeds this metric. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper anySimulated =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "anySimulated");
+
+    /** Whether any chart shows simulated data (the source line then says so as a warning). */
+    public javafx.beans.property.ReadOnlyBooleanProperty anySimulatedProperty() {
+        return anySimulated.getReadOnlyProperty();
+    }
+
+    public record Card(Metric metric, ChartFeed feed, boolean simulated) {
     }
 
     public void activate() {
@@ -94,7 +103,7 @@ public final class MetricsViewModel {
         LiveMetrics current = metrics.live().orElse(null);
         if (plan != null && current != null) {
             for (Metric metric : plan.metrics()) {
-                next.add(new Card(metric, new LiveFeed(current, metric.id(), clock)));
+                next.add(new Card(metric, new LiveFeed(current, metric.id(), clock), simulated(current, metric.id())));
             }
             boolean planHasErrors = plan.metrics().stream().anyMatch(m -> m.id().equals(SimulatorModel.ERROR_RATE));
             boolean fed = current.sources().stream().map(MetricSource::metricIds)
@@ -102,13 +111,19 @@ public final class MetricsViewModel {
             if (!planHasErrors && fed) {
                 next.add(new Card(new Metric(SimulatorModel.ERROR_RATE, "Error rate (simulated)", null, "ratio", 0.012,
                         0.002, Direction.DOWN, null, List.of(), List.of(), null), new LiveFeed(current,
-                        SimulatorModel.ERROR_RATE, clock)));
+                        SimulatorModel.ERROR_RATE, clock), simulated(current, SimulatorModel.ERROR_RATE)));
             }
         }
         cards.setAll(next);
         live.set(current != null);
         sources.set(current == null ? "No live metrics" : describeSources(current));
+        anySimulated.set(current != null && current.sources().stream().anyMatch(s -> "simulator".equals(s.id())));
         refreshMarkers(session.stateProperty().get());
+    }
+
+    private static boolean simulated(LiveMetrics current, String metricId) {
+        return current.sources().stream()
+                .anyMatch(s -> "simulator".equals(s.id()) && s.metricIds().contains(metricId));
     }
 
     private String describeSources(LiveMetrics current) {

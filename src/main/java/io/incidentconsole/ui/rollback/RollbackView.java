@@ -70,6 +70,7 @@ public final class RollbackView implements AreaView {
     /** The console pane keeps about this many characters; older output is in the journal's tail and the terminal. */
     private static final int CONSOLE_LIMIT = 400_000;
 
+    private static final PseudoClass AT_RISK = PseudoClass.getPseudoClass("at-risk");
     private static final KeyCombination GENERATE = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -162,7 +163,7 @@ public final class RollbackView implements AreaView {
         console.setPromptText("Run… shows the script's output here as it runs. Nothing runs without your confirmation.");
         run.setDefaultButton(false);
         targets.setItems(model.targets());
-        targets.setCellFactory(list -> new TargetCell());
+        targets.setCellFactory(list -> new TargetCell(model));
         FocusScrolling.follow(scroller);
     }
 
@@ -202,7 +203,11 @@ public final class RollbackView implements AreaView {
         listen(model.runningProperty(), (obs, old, running) -> showRunning(running));
         listen(model.runStatusProperty(), (obs, old, text) -> runStatus.setText(text));
         listen(model.lastResultProperty(), (obs, old, result) -> showResult(result));
-        listen(model.runCountProperty(), (obs, old, count) -> console.clear());
+        listen(model.runCountProperty(), (obs, old, count) -> {
+            console.clear();
+            showConsole(true);
+        });
+        listen(model.atRiskProperty(), (obs, old, now) -> targets.refresh());
         listen(model.messageProperty(), (obs, old, text) -> message.setText(text));
         listen(model.workingDirectoryProblemProperty(), (obs, old, text) -> showDirectoryProblem(text));
         ChangeListener<RollbackTarget> picked = (obs, old, target) -> {
@@ -428,8 +433,41 @@ public final class RollbackView implements AreaView {
         }).toList());
     }
 
+    /** The console box takes room only once something runs; before that it is a few lines high. */
+    private void showConsole(boolean used) {
+        VBox.setVgrow(console, used ? javafx.scene.layout.Priority.ALWAYS : javafx.scene.layout.Priority.NEVER);
+        console.setPrefRowCount(used ? 12 : 3);
+    }
+
+    /**
+     * The script with its comment header folded into one line, so the commands to run are what the preview shows
+     * first. Copy, save and run use the whole script.
+     */
+    static String folded(String script) {
+        List<String> lines = List.of(script.split("\n", -1));
+        int start = 0;
+        while (start < lines.size() && (lines.get(start).startsWith("#!") || lines.get(start).startsWith("set "))) {
+            start++;
+        }
+        int from = start;
+        while (from < lines.size() && lines.get(from).isBlank()) {
+            from++;
+        }
+        int to = from;
+        while (to < lines.size() && lines.get(to).startsWith("#")) {
+            to++;
+        }
+        if (to - from < 3) {
+            return script;
+        }
+        List<String> out = new java.util.ArrayList<>(lines.subList(0, start));
+        out.add("# [" + (to - from) + " header lines folded: incident, operator, values — copied and saved in full]");
+        out.addAll(lines.subList(to, lines.size()));
+        return String.join("\n", out);
+    }
+
     private void showScript(GeneratedScript script) {
-        preview.setText(script == null ? "" : script.text());
+        preview.setText(script == null ? "" : folded(script.text()));
         copy.setDisable(script == null);
         save.setDisable(script == null);
     }
@@ -665,16 +703,26 @@ public final class RollbackView implements AreaView {
 
     /** "If Phase 1 Causes Issues" over "rb330 · undoes p330-1". */
     private static final class TargetCell extends ListCell<RollbackTarget> {
+        private final RollbackViewModel model;
+
+        TargetCell(RollbackViewModel model) {
+            this.model = model;
+        }
+
         @Override
         protected void updateItem(RollbackTarget target, boolean empty) {
             super.updateItem(target, empty);
             if (empty || target == null) {
                 setText(null);
                 setId(null);
+                pseudoClassStateChanged(AT_RISK, false);
                 return;
             }
+            boolean risky = model.atRiskProperty().get().contains(target.procedure().id());
+            pseudoClassStateChanged(AT_RISK, risky);
             String title = target.procedure().title() == null ? target.procedure().id() : target.procedure().title();
-            setText(title + "\n" + target.runbook().id() + " · " + target.procedure().id());
+            setText((risky ? "⚠ Phase at risk\n" : "") + title + "\n" + target.runbook().id() + " · "
+                    + target.procedure().id());
             setWrapText(true);
             setPrefWidth(0);
             setId("rollback-target-" + nodeId(target.procedure().id()));

@@ -180,9 +180,38 @@ public final class RollbackViewModel {
         session.incidentProperty().removeListener(changed);
     }
 
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Set<String>> atRisk =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "atRisk", java.util.Set.of());
+
+    /**
+     * The procedures that roll back a phase whose success is at risk (a test of it failed): the list marks them, so
+     * the runbook to reach for is the one that stands out.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Set<String>> atRiskProperty() {
+        return atRisk.getReadOnlyProperty();
+    }
+
+    private static java.util.Set<String> atRiskProcedures(Plan current, IncidentState state) {
+        if (current == null || state == null) {
+            return java.util.Set.of();
+        }
+        io.incidentconsole.testing.TestSheet sheet = new io.incidentconsole.testing.TestSheet(current, state);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (io.incidentconsole.plan.Phase phase : current.phases()) {
+            if (io.incidentconsole.testing.TestProgress.ofPhase(sheet, phase.id()).atRisk()) {
+                RollbackTarget.forPhase(current, phase.id()).forEach(t -> ids.add(t.procedure().id()));
+            }
+        }
+        return java.util.Set.copyOf(ids);
+    }
+
     private void refresh() {
         Plan current = plan.getValue();
         IncidentState state = liveState(current);
+        java.util.Set<String> risky = atRiskProcedures(current, state);
+        if (!risky.equals(atRisk.get())) {
+            atRisk.set(risky);
+        }
         Incident incident = state == null ? null : session.incidentProperty().get();
         boolean writable = incident != null && session.writableBinding().get();
         recording.set(writable);

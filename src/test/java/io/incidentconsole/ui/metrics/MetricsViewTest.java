@@ -135,6 +135,12 @@ class MetricsViewTest {
         assertThat(value.getText()).matches("3\\.\\d+M calls/day");
         assertThat(robot.lookup("#chart-convex_calls").queryAs(MetricChart.class).getPseudoClassStates())
                 .doesNotContain(MetricChart.STALE);
+        // Simulated numbers say so on every chart and on the source line, not in small grey text.
+        assertThat(robot.lookup(".metric-chart").queryAllAs(MetricChart.class)).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.isSimulated()).as(c.getId()).isTrue());
+        assertThat(robot.lookup("#chart-simulated-convex_calls").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#metrics-sources").queryAs(Label.class).getPseudoClassStates())
+                .contains(MetricChart.SIMULATED);
         MetricChart chart = robot.lookup("#chart-convex_calls").queryAs(MetricChart.class);
         assertThat(chart.getChildrenUnmodifiable().get(0).lookupAll(".chart-change")).singleElement()
                 .satisfies(node -> assertThat(((Label) node).getText()).endsWith("% vs baseline"));
@@ -209,6 +215,10 @@ class MetricsViewTest {
         Label value = robot.lookup("#chart-value-convex_calls").queryAs(Label.class);
         assertThat(value.getText()).isEqualTo("3.1M calls/day");
         assertThat(console.metrics().simulator()).as("no simulated numbers beside real ones").isEmpty();
+        assertThat(robot.lookup("#chart-convex_calls").queryAs(MetricChart.class).isSimulated())
+                .as("a chart fed by a real file is not marked simulated").isFalse();
+        assertThat(robot.lookup("#metrics-sources").queryAs(Label.class).getPseudoClassStates())
+                .doesNotContain(MetricChart.SIMULATED);
 
         Files.writeString(file, time.instant() + ",convex_calls,3050000\n", StandardOpenOption.APPEND);
         run(Duration.ofSeconds(5));

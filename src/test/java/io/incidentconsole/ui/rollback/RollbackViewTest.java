@@ -163,11 +163,14 @@ class RollbackViewTest {
         assertThat(((Button) node(robot, "#rollback-generate")).isDisabled()).isFalse();
         shortcut(robot, KeyCode.CONTROL, KeyCode.G);
         String preview = ((TextArea) node(robot, "#rollback-preview")).getText();
-        assertThat(preview).contains("git revert 'a1b2c3d4'", "# Operator:  ana", "npx convex deploy");
+        // The preview leads with the commands: the comment header is folded into one line there.
+        assertThat(preview).contains("git revert 'a1b2c3d4'", "npx convex deploy", "header lines folded")
+                .doesNotContain("# Operator:");
 
         shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C);
         String clipboard = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
-        assertThat(clipboard).isEqualTo(preview);
+        assertThat(clipboard).as("the copy is the whole script").contains("# Operator:  ana")
+                .contains("git revert 'a1b2c3d4'");
 
         List<CommandRecord> commands = state().commands();
         assertThat(commands).extracting(CommandRecord::action).containsExactly(CommandAction.GENERATED, CommandAction.COPIED);
@@ -175,7 +178,7 @@ class RollbackViewTest {
         assertThat(sha).hasSize(64);
         assertThat(commands.get(1).scriptSha256()).isEqualTo(sha);
         assertThat(commands.get(0).source()).isEqualTo("rb330-phase1");
-        assertThat(commands.get(0).script()).isEqualTo(preview).contains("# Value:     commit = 'a1b2c3d4'");
+        assertThat(commands.get(0).script()).isEqualTo(clipboard).contains("# Value:     commit = 'a1b2c3d4'");
 
         // A decision criterion, from the keyboard; it is in the journal and shows ticked.
         focus(robot, "#rollback-criterion-rb330-criterion-1");
@@ -356,5 +359,17 @@ class RollbackViewTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void thePreviewFoldsTheCommentHeaderSoTheCommandsComeFirst() {
+        String script = "#!/usr/bin/env bash\nset -euo pipefail\n\n# Rollback script\n# Incident:  x\n"
+                + "# Operator:  ana\n# commit = abc1234\n\n# Step 1: Revert\ngit revert abc1234\n";
+
+        String shown = RollbackView.folded(script);
+
+        assertThat(shown).isEqualTo("#!/usr/bin/env bash\nset -euo pipefail\n# [4 header lines folded: incident, "
+                + "operator, values — copied and saved in full]\n\n# Step 1: Revert\ngit revert abc1234\n");
+        assertThat(RollbackView.folded("echo hi\n")).isEqualTo("echo hi\n");
     }
 }
