@@ -308,6 +308,8 @@ public final class ConsoleApplication extends Application {
             ReportsViewModel reports = new ReportsViewModel(session, clock, tasks,
                     state -> reportMetrics(metrics, wiring, state, clock));
             new ReportsView(reports, view, model);
+            new io.incidentconsole.ui.HandoffView(new io.incidentconsole.ui.HandoffViewModel(session, clock, tasks,
+                    operators), view, model);
             return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
                 wiring.close();
