@@ -309,7 +309,7 @@ public final class ConsoleApplication extends Application {
                     state -> reportMetrics(metrics, wiring, state, clock));
             new ReportsView(reports, view, model);
             new io.incidentconsole.ui.HandoffView(new io.incidentconsole.ui.HandoffViewModel(session, clock, tasks,
-                    operators), view, model);
+                    operators, model::announce), view, model);
             return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
                 wiring.close();

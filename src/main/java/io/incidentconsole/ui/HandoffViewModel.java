@@ -34,12 +34,15 @@ public final class HandoffViewModel {
     private final Clock clock;
     private final BackgroundTasks tasks;
     private final Supplier<OperatorSettings> operators;
+    private final java.util.function.Consumer<String> status;
     private final ReadOnlyStringWrapper holder = new ReadOnlyStringWrapper(this, "holder", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
 
+    /** @param status the console's status bar (says who this console records as after a takeover) */
     public HandoffViewModel(IncidentSession session, Clock clock, BackgroundTasks tasks,
-                            Supplier<OperatorSettings> operators) {
+                            Supplier<OperatorSettings> operators, java.util.function.Consumer<String> status) {
+        this.status = status;
         this.session = session;
         this.clock = clock;
         this.tasks = tasks;
@@ -126,6 +129,7 @@ public final class HandoffViewModel {
             return name.strip();
         }, who -> {
             report(who + " has the incident now; what this console records is under their name.", false);
+            status.accept("Working on incident " + incident.id() + " as " + who + " (took it over)");
             whenDone.run();
         }, error -> report("Not taken over: " + error.getMessage(), true));
     }

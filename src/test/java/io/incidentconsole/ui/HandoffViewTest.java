@@ -102,10 +102,10 @@ class HandoffViewTest {
         Window handoff = dialog(robot);
         TextArea notes = in(robot, handoff, "#handoff-notes");
         assertThat(notes.isFocused()).as("the notes take the keyboard first").isTrue();
-        robot.clickOn(notes).write("Revert of 4f2a9c1 conflicts in schema.ts");
+        robot.clickOn(notes).write("schema.ts conflicts");
         WaitForAsyncUtils.waitForFxEvents();
         String preview = ((TextArea) in(robot, handoff, "#handoff-preview")).getText();
-        assertThat(preview).contains("## Watch out\n\n> Revert of 4f2a9c1 conflicts in schema.ts",
+        assertThat(preview).contains("## Watch out\n\n> schema.ts conflicts",
                 "- **1: Emergency N+1 Fixes** — IN PROGRESS", "## Failing tests",
                 "getMembersForAllOrganizations returns correct data — fail", "commit = 4f2a9c1",
                 "convex-calls-high: Convex function calls = 2800000 calls/day (target 1000000 calls/day");
@@ -115,14 +115,14 @@ class HandoffViewTest {
         waitUntil(() -> state().lastEvent().orElseThrow().payload() instanceof EventPayload.HandoffShared);
         EventPayload.HandoffShared shared = (EventPayload.HandoffShared) state().lastEvent().orElseThrow().payload();
         assertThat(shared.action()).isEqualTo("copied");
-        assertThat(shared.watchOut()).isEqualTo("Revert of 4f2a9c1 conflicts in schema.ts");
+        assertThat(shared.watchOut()).isEqualTo("schema.ts conflicts");
         String clipboard = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
-        assertThat(clipboard).startsWith("# Handoff: incident ").contains("> Revert of 4f2a9c1 conflicts in schema.ts");
+        assertThat(clipboard).startsWith("# Handoff: incident ").contains("> schema.ts conflicts");
 
         // Saving does not replace an existing file unless the operator says so (the dialog asks; here: the model).
         Path existing = Files.writeString(home.resolve("handoff.md"), "keep me");
         HandoffViewModel model = new HandoffViewModel(console.model().session(), java.time.Clock.systemUTC(),
-                BackgroundTasks.direct(), () -> console.operators().get());
+                BackgroundTasks.direct(), () -> console.operators().get(), text -> { });
         fx(() -> model.save(existing, "x", false, () -> { }));
         assertThat(existing).hasContent("keep me");
         assertThat(model.messageProperty().get()).contains("already exists: nothing was written");
@@ -143,6 +143,7 @@ class HandoffViewTest {
         assertThat(((Label) robot.lookup("#incident-holder").query()).getText()).endsWith("(took over)");
         assertThat(((Label) robot.lookup("#incident-line").query()).getText()).contains("operator ben");
         assertThat(console.operators().get().operator()).contains("ben");
+        assertThat(((Label) robot.lookup("#status-message").query()).getText()).endsWith("as ben (took it over)");
         fx(() -> console.model().session().record(new EventPayload.NoteAdded(null, "ben here")));
         assertThat(state().lastEvent().orElseThrow().operator()).isEqualTo("ben");
         assertThat(((TextArea) in(robot, handoff, "#handoff-preview")).getText()).contains("Held by **ben**");
