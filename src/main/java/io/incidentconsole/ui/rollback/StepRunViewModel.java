@@ -144,7 +144,9 @@ public final class StepRunViewModel {
             rows.set(List.of());
             current.set(null);
             prompt.set(Prompt.UNAVAILABLE);
-            summary.set("");
+            summary.set(rollback.selectedProperty().get() == null ? ""
+                    : "Open a writable incident (File → Incident…, Ctrl+I) to run the steps one by one: each step's"
+                    + " start and end are recorded.");
             return;
         }
         if (commands.isEmpty()) {
@@ -216,7 +218,11 @@ public final class StepRunViewModel {
     public void runStep() {
         Optional<StepRun> run = stepRun();
         Optional<StepCommand> step = target();
-        if (run.isEmpty() || step.isEmpty() || busy || running != null || rollback.runningProperty().get()) {
+        if (run.isEmpty() || step.isEmpty() || busy || running != null) {
+            return;
+        }
+        if (rollback.runningProperty().get()) {
+            message.set("The whole script is running: wait for it or cancel it (Esc) before running steps.");
             return;
         }
         String problem = rollback.workingDirectoryProblemProperty().get();
