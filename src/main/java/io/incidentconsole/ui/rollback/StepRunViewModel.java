@@ -388,9 +388,23 @@ public final class StepRunViewModel {
         return outputGeneration.getReadOnlyProperty();
     }
 
-    /** The parameter names of the selected procedure, for "edit a value and retry". */
+    /**
+     * The parameter names of the selected procedure, for "edit a value and retry": those the current step uses
+     * first (the likely culprit), then the others.
+     */
     public List<String> parameterNames() {
-        return rollback.fieldsProperty().get().stream().map(RollbackViewModel.Field::name).toList();
+        List<String> all = rollback.fieldsProperty().get().stream().map(RollbackViewModel.Field::name).toList();
+        Row row = current.get();
+        RollbackTarget target = rollback.selectedProperty().get();
+        if (row == null || target == null) {
+            return all;
+        }
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        target.procedure().steps().stream().filter(s -> row.step().stepId().equals(s.id()) && s.command() != null)
+                .forEach(s -> io.incidentconsole.plan.Placeholders.find(s.command()).forEach(p -> used.add(p.name())));
+        List<String> ordered = new ArrayList<>(all.stream().filter(used::contains).toList());
+        all.stream().filter(n -> !used.contains(n)).forEach(ordered::add);
+        return ordered;
     }
 
     /** The current value of a parameter in the form. */
