@@ -116,7 +116,7 @@ public final class HandoffBuilder {
         for (int i = 0; i < steps.size(); i++) {
             GuidedStep step = steps.get(i);
             if (step.id() != null && !state.guidedStepsDone().contains(step.id())) {
-                String at = "guided step " + (i + 1) + " of " + steps.size() + ": " + step.title();
+                String at = "at guided step " + (i + 1) + " of " + steps.size() + ": " + step.title();
                 PhaseState.Wait wait = state.waits().get(step.id());
                 if (wait != null && wait.cutShortAt() == null) {
                     Duration left = Duration.between(clock.instant(), wait.endsAt());
@@ -127,7 +127,8 @@ public final class HandoffBuilder {
             }
         }
         long openTasks = phase.tasks().stream().filter(t -> t.id() != null && !state.isTicked(t.id())).count();
-        String tasks = openTasks + " of " + phase.tasks().size() + " tasks open";
+        String tasks = phase.tasks().isEmpty() ? "no tasks in the plan"
+                : openTasks + " of " + phase.tasks().size() + " tasks open";
         return steps.isEmpty() ? tasks : "all guided steps done; " + tasks;
     }
 
