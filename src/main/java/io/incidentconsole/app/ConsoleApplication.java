@@ -325,6 +325,8 @@ public final class ConsoleApplication extends Application {
                 }
             });
             view.setNowStrip(new NowStripView(now).root());
+            new io.incidentconsole.ui.HandoffView(new io.incidentconsole.ui.HandoffViewModel(session, clock, tasks,
+                    operators, model::announce), view, model);
             return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
                 wiring.close();

@@ -1,5 +1,6 @@
 package io.incidentconsole.handoff;
 
+import io.incidentconsole.board.PhaseGates;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventDescriber;
 import io.incidentconsole.incident.IncidentHolder;
@@ -63,6 +64,7 @@ public final class HandoffBuilder {
         List<String> gatesOverridden = new ArrayList<>();
         List<String> failing = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
+        int waitingLater = 0;
         for (Phase phase : plan.phases()) {
             PhaseStanding standing = PhaseStanding.of(plan, state, phase.id());
             PhaseState phaseState = state.phase(phase.id());
@@ -76,12 +78,20 @@ public final class HandoffBuilder {
                 }
             }
             if (standing.gatePending() != null && !standing.gatePending().isBlank()) {
-                gatesPending.add(phase.label() + ": " + standing.gatePending());
+                if (nextUp(plan, state, phase)) {
+                    gatesPending.add(phase.label() + ": " + standing.gatePending());
+                } else {
+                    waitingLater++;
+                }
             }
             for (PhaseState.GateOverride override : phaseState.gateOverrides()) {
                 gatesOverridden.add(phase.label() + ": " + override.gate() + " gate overridden by "
                         + override.operator() + " at " + time(override.at()) + " — " + override.reason());
             }
+        }
+        if (waitingLater > 0) {
+            gatesPending.add("and " + waitingLater + " later phase" + (waitingLater == 1 ? "" : "s")
+                    + " waiting on phases not started yet");
         }
         Optional<CadenceClock.Due> due = new CadenceClock(clock).next(state);
         return new HandoffSummary(incidentId, plan.plan().title(),
@@ -91,13 +101,22 @@ public final class HandoffBuilder {
                 due.map(this::nextUpdate).orElse(null), null);
     }
 
+    /**
+     * A gate the reader must know about now: every phase holding it is under way (the gate opens when they end).
+     * Gates further down the plan are only counted, or the list would be the whole plan.
+     */
+    private static boolean nextUp(Plan plan, IncidentState state, Phase phase) {
+        return PhaseGates.incompleteDependencies(plan, state, phase.id()).stream()
+                .allMatch(dependency -> PhaseStanding.of(plan, state, dependency.id()).underWay());
+    }
+
     /** The first guided step not done (with its wait, if one runs), else what is left to tick. */
     private String currentStep(Phase phase, PhaseState state) {
         List<GuidedStep> steps = phase.guidedSteps();
         for (int i = 0; i < steps.size(); i++) {
             GuidedStep step = steps.get(i);
             if (step.id() != null && !state.guidedStepsDone().contains(step.id())) {
-                String at = "guided step " + (i + 1) + " of " + steps.size() + ": " + step.title();
+                String at = "at guided step " + (i + 1) + " of " + steps.size() + ": " + step.title();
                 PhaseState.Wait wait = state.waits().get(step.id());
                 if (wait != null && wait.cutShortAt() == null) {
                     Duration left = Duration.between(clock.instant(), wait.endsAt());
@@ -108,7 +127,8 @@ public final class HandoffBuilder {
             }
         }
         long openTasks = phase.tasks().stream().filter(t -> t.id() != null && !state.isTicked(t.id())).count();
-        String tasks = openTasks + " of " + phase.tasks().size() + " tasks open";
+        String tasks = phase.tasks().isEmpty() ? "no tasks in the plan"
+                : openTasks + " of " + phase.tasks().size() + " tasks open";
         return steps.isEmpty() ? tasks : "all guided steps done; " + tasks;
     }
 

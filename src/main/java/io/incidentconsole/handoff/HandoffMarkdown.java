@@ -37,7 +37,7 @@ public final class HandoffMarkdown {
         for (HandoffSummary.PhaseLine phase : s.phasesInProgress()) {
             md.append("- **").append(line(phase.label())).append("** — ").append(phase.standing())
                     .append(phase.since() == null ? "" : " since " + HandoffBuilder.time(phase.since()))
-                    .append("; at ").append(line(phase.currentStep())).append('\n');
+                    .append("; ").append(line(phase.currentStep())).append('\n');
         }
         md.append("- **Next update due:** ").append(s.nextUpdate() == null ? "none owed" : line(s.nextUpdate()))
                 .append("\n\n");

@@ -129,10 +129,16 @@ public final class Incident implements AutoCloseable {
         if (name.equals(from) && name.equals(operator)) {
             throw new IllegalArgumentException(name + " already has this incident");
         }
-        Event event = journal.append(name, new EventPayload.IncidentTakenOver(from, name,
-                note == null || note.isBlank() ? null : note.strip()));
+        String before = operator;
+        // Set first: listeners of the takeover event read who this console records as.
         operator = name;
-        return event;
+        try {
+            return journal.append(name, new EventPayload.IncidentTakenOver(from, name,
+                    note == null || note.isBlank() ? null : note.strip()));
+        } catch (RuntimeException e) {
+            operator = before;
+            throw e;
+        }
     }
 
     /** Cancels the effect of an earlier event by recording an {@link EventPayload.Undo}. */

@@ -156,6 +156,9 @@ public final class MainWindowView {
         incidentLine.setId("incident-line");
         model.session().incidentProperty().addListener((obs, old, incident) -> showIncident(incident));
         showIncident(model.session().incidentProperty().get());
+        // A takeover changes who this console records as: the line follows the journal.
+        model.session().stateProperty().addListener((obs, old, state) ->
+                showIncident(model.session().incidentProperty().get()));
         model.session().lastErrorProperty().addListener((obs, old, error) -> {
             if (error != null) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, error);
@@ -390,7 +393,7 @@ public final class MainWindowView {
         for (ConsoleArea area : ConsoleArea.values()) {
             text.append(area.shortcut()).append("\t").append(area.title()).append('\n');
         }
-        text.append("Ctrl+I\tStart or resume an incident\nCtrl+Shift+J\tJoin a team incident (shared database)\nCtrl+U\tCompose a stakeholder update\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
+        text.append("Ctrl+I\tStart or resume an incident\nCtrl+Shift+J\tJoin a team incident (shared database)\nCtrl+U\tCompose a stakeholder update\nCtrl+Shift+H\tHandoff at shift change (summary, take over)\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
                 .append("Drop a .yaml or .json plan on the window to open it, or a .md plan to import it.");
         info("Keyboard shortcuts", text.toString());
     }

@@ -342,6 +342,12 @@ public final class MainWindowViewModel {
         return subtitle.getReadOnlyProperty();
     }
 
+    /** Puts a plain notice in the status bar (e.g. who this console now records as, after a takeover). */
+    public void announce(String message) {
+        statusFailed.set(false);
+        statusMessage.set(message);
+    }
+
     public ReadOnlyStringProperty statusMessageProperty() {
         return statusMessage.getReadOnlyProperty();
     }

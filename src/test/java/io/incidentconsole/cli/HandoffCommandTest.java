@@ -76,7 +76,8 @@ class HandoffCommandTest {
                 .contains("; at guided step 2 of 6: Fix `getPendingInvitationsByEmail` N+1")
                 .contains("- **Next update due:** GitHub issue #330 updates (GitHub issue #330): due ")
                 .contains(" — milestone: p330-1 started")
-                .contains("## Gates pending\n\n- 2: Package Updates: Blocked by #330 1: Emergency N+1 Fixes (not complete)")
+                .contains("## Gates pending\n\n- 2: Package Updates: Blocked by #330 1: Emergency N+1 Fixes (not complete)\n"
+                        + "- and 4 later phases waiting on phases not started yet\n")
                 .contains("## Gates overridden\n\n- 3: Code Cleanup: dependencies gate overridden by ana at ")
                 .contains("— #330 phase 2 verified by hand")
                 .contains("## Failing tests\n\n- 1: Emergency N+1 Fixes: getMembersForAllOrganizations returns correct"

@@ -37,6 +37,7 @@ public final class StepRunView {
 
     private final StepRunViewModel model;
     private final List<Runnable> detach = new ArrayList<>();
+    private String editingFor;
     private final AnimationTimer drain = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -298,14 +299,42 @@ public final class StepRunView {
                 .anyMatch(r -> r.state().status() != StepStatus.NOT_RUN));
         abort.setVisible(prompt == Prompt.FAILED || prompt == Prompt.UNKNOWN || prompt == Prompt.MANUAL
                 || prompt == Prompt.READY);
+        keepFocusInPanel(prompt);
         if (editRow.isVisible()) {
             List<String> names = model.parameterNames();
             if (!editParameter.getItems().equals(names)) {
                 editParameter.getItems().setAll(names);
             }
-            if (editParameter.getValue() == null || !names.contains(editParameter.getValue())) {
+            String failedStep = row.step().stepId() + "#" + row.state().attempts();
+            if (!failedStep.equals(editingFor) || editParameter.getValue() == null
+                    || !names.contains(editParameter.getValue())) {
+                // A new failure: offer the value the failing step uses first.
+                editingFor = failedStep;
                 editParameter.setValue(names.get(0));
             }
+        }
+    }
+
+    /**
+     * The button the operator was on is hidden while a step runs; when the prompt changes, the keyboard goes to
+     * the choice that continues (never to a decision about an unknown outcome: that one must be picked).
+     */
+    private void keepFocusInPanel(Prompt prompt) {
+        if (root.getScene() == null) {
+            return;
+        }
+        Node owner = root.getScene().getFocusOwner();
+        boolean inPanel = owner != null && (owner == reason || owner == runStep || owner == cancelStep
+                || owner == markDone || owner == ran || owner == didNotRun || owner == runAgain || !owner.isVisible());
+        if (!inPanel || reason.isFocused() && !reason.getText().isBlank()) {
+            return;
+        }
+        if (runStep.isVisible()) {
+            runStep.requestFocus();
+        } else if (markDone.isVisible()) {
+            markDone.requestFocus();
+        } else if (cancelStep.isVisible()) {
+            cancelStep.requestFocus();
         }
     }
 

@@ -144,7 +144,9 @@ public final class StepRunViewModel {
             rows.set(List.of());
             current.set(null);
             prompt.set(Prompt.UNAVAILABLE);
-            summary.set("");
+            summary.set(rollback.selectedProperty().get() == null ? ""
+                    : "Open a writable incident (File → Incident…, Ctrl+I) to run the steps one by one: each step's"
+                    + " start and end are recorded.");
             return;
         }
         if (commands.isEmpty()) {
@@ -216,7 +218,11 @@ public final class StepRunViewModel {
     public void runStep() {
         Optional<StepRun> run = stepRun();
         Optional<StepCommand> step = target();
-        if (run.isEmpty() || step.isEmpty() || busy || running != null || rollback.runningProperty().get()) {
+        if (run.isEmpty() || step.isEmpty() || busy || running != null) {
+            return;
+        }
+        if (rollback.runningProperty().get()) {
+            message.set("The whole script is running: wait for it or cancel it (Esc) before running steps.");
             return;
         }
         String problem = rollback.workingDirectoryProblemProperty().get();
@@ -382,9 +388,23 @@ public final class StepRunViewModel {
         return outputGeneration.getReadOnlyProperty();
     }
 
-    /** The parameter names of the selected procedure, for "edit a value and retry". */
+    /**
+     * The parameter names of the selected procedure, for "edit a value and retry": those the current step uses
+     * first (the likely culprit), then the others.
+     */
     public List<String> parameterNames() {
-        return rollback.fieldsProperty().get().stream().map(RollbackViewModel.Field::name).toList();
+        List<String> all = rollback.fieldsProperty().get().stream().map(RollbackViewModel.Field::name).toList();
+        Row row = current.get();
+        RollbackTarget target = rollback.selectedProperty().get();
+        if (row == null || target == null) {
+            return all;
+        }
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        target.procedure().steps().stream().filter(s -> row.step().stepId().equals(s.id()) && s.command() != null)
+                .forEach(s -> io.incidentconsole.plan.Placeholders.find(s.command()).forEach(p -> used.add(p.name())));
+        List<String> ordered = new ArrayList<>(all.stream().filter(used::contains).toList());
+        all.stream().filter(n -> !used.contains(n)).forEach(ordered::add);
+        return ordered;
     }
 
     /** The current value of a parameter in the form. */

@@ -149,7 +149,9 @@ class StepRunViewTest {
         fx(() -> Screenshots.save(stage.getScene(), "step-run-failed"));
 
         ComboBox<String> parameter = node(robot, "#step-edit-parameter");
-        fx(() -> parameter.setValue("notes"));
+        assertThat(parameter.getValue()).as("the value the failing step uses comes first").isEqualTo("notes");
+        assertThat(parameter.getItems()).containsExactly("notes", "release");
+        assertThat(node(robot, "#step-run-button").isFocused()).as("the keyboard is on Retry").isTrue();
         assertThat(((TextField) node(robot, "#step-edit-value")).getText()).isEqualTo("missing-notes.txt");
         fx(() -> ((TextField) node(robot, "#step-edit-value")).setText("release-notes.txt"));
         robot.clickOn("#step-retry-with");
