@@ -1,5 +1,7 @@
 package io.incidentconsole.incident;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentconsole.plan.PhaseStatus;
 
@@ -8,15 +10,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an event says happened. One record per kind; the kind name written to the journal is the record's
- * simple name. Fields refer to the plan by id (phase id, task id, check or case id...), never by position.
+ * What an event says happened. One record per kind. The journal's format is frozen, not derived from Java names:
+ * the kind written is the record's wire name in {@link EventKinds}, and every field is written under the name in
+ * its {@code @JsonProperty}, so renaming a record or a component in an IDE cannot change what is on disk (ADR 0006).
+ * A new kind gets a new record and a new wire name; see the ADR for how a kind may change.
+ * Fields refer to the plan by id (phase id, task id, check or case id...), never by position.
  * A kind this version does not know is read as {@link Unrecognized} and kept as it was written.
  */
 public sealed interface EventPayload {
 
-    /** The name written to the journal's {@code kind} field. */
+    /** The name written to the journal's {@code kind} field: the record's frozen wire name. */
     default String kind() {
-        return getClass().getSimpleName();
+        return EventKinds.wireName(getClass());
     }
 
     /** The phase the event is about, when it names one directly. */
@@ -36,27 +41,35 @@ public sealed interface EventPayload {
     }
 
     /** The first event of every incident. */
-    record IncidentStarted(String incidentId, String planTitle, String planSha256) implements EventPayload {
+    record IncidentStarted(
+            @JsonProperty("incidentId") String incidentId,
+            @JsonProperty("planTitle") String planTitle,
+            @JsonProperty("planSha256") String planSha256) implements EventPayload {
         public IncidentStarted {
             require(incidentId, "incidentId");
         }
     }
 
-    record PhaseStarted(String phaseId) implements EventPayload {
+    record PhaseStarted(@JsonProperty("phaseId") String phaseId) implements EventPayload {
         public PhaseStarted {
             require(phaseId, "phaseId");
         }
     }
 
     /** {@code confirmedOpenItems}: what was still open when the operator completed the phase anyway. */
-    record PhaseCompleted(String phaseId, List<String> confirmedOpenItems) implements EventPayload {
+    record PhaseCompleted(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("confirmedOpenItems") List<String> confirmedOpenItems) implements EventPayload {
         public PhaseCompleted {
             require(phaseId, "phaseId");
             confirmedOpenItems = copy(confirmedOpenItems);
         }
     }
 
-    record PhaseStatusChanged(String phaseId, PhaseStatus status, String reason) implements EventPayload {
+    record PhaseStatusChanged(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("status") PhaseStatus status,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public PhaseStatusChanged {
             require(phaseId, "phaseId");
             Objects.requireNonNull(status, "status");
@@ -64,7 +77,10 @@ public sealed interface EventPayload {
     }
 
     /** {@code gate} names what was overridden, e.g. "dependencies" or "audit". */
-    record GateOverridden(String phaseId, String gate, String reason) implements EventPayload {
+    record GateOverridden(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("gate") String gate,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public GateOverridden {
             require(phaseId, "phaseId");
             require(gate, "gate");
@@ -72,14 +88,18 @@ public sealed interface EventPayload {
         }
     }
 
-    record TaskTicked(String phaseId, String taskId) implements EventPayload {
+    record TaskTicked(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("taskId") String taskId) implements EventPayload {
         public TaskTicked {
             require(phaseId, "phaseId");
             require(taskId, "taskId");
         }
     }
 
-    record TaskUnticked(String phaseId, String taskId) implements EventPayload {
+    record TaskUnticked(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("taskId") String taskId) implements EventPayload {
         public TaskUnticked {
             require(phaseId, "phaseId");
             require(taskId, "taskId");
@@ -90,7 +110,12 @@ public sealed interface EventPayload {
      * A check's or test case's result. {@code phaseId} is the phase it was run for; absent, the result
      * counts for every phase its suite covers.
      */
-    record TestResultSet(String suiteId, String testId, String phaseId, TestOutcome outcome, String note)
+    record TestResultSet(
+            @JsonProperty("suiteId") String suiteId,
+            @JsonProperty("testId") String testId,
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("outcome") TestOutcome outcome,
+            @JsonProperty("note") String note)
             implements EventPayload {
         public TestResultSet {
             require(suiteId, "suiteId");
@@ -100,7 +125,11 @@ public sealed interface EventPayload {
     }
 
     /** One step of a test case ticked or unticked; {@code step} is 1-based. */
-    record TestStepTicked(String suiteId, String caseId, int step, boolean ticked) implements EventPayload {
+    record TestStepTicked(
+            @JsonProperty("suiteId") String suiteId,
+            @JsonProperty("caseId") String caseId,
+            @JsonProperty("step") int step,
+            @JsonProperty("ticked") boolean ticked) implements EventPayload {
         public TestStepTicked {
             require(suiteId, "suiteId");
             require(caseId, "caseId");
@@ -110,14 +139,19 @@ public sealed interface EventPayload {
         }
     }
 
-    record GuidedStepDone(String phaseId, String stepId) implements EventPayload {
+    record GuidedStepDone(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("stepId") String stepId) implements EventPayload {
         public GuidedStepDone {
             require(phaseId, "phaseId");
             require(stepId, "stepId");
         }
     }
 
-    record WaitStarted(String phaseId, String stepId, Duration duration) implements EventPayload {
+    record WaitStarted(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("duration") Duration duration) implements EventPayload {
         public WaitStarted {
             require(phaseId, "phaseId");
             require(stepId, "stepId");
@@ -125,7 +159,10 @@ public sealed interface EventPayload {
         }
     }
 
-    record WaitCutShort(String phaseId, String stepId, String reason) implements EventPayload {
+    record WaitCutShort(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public WaitCutShort {
             require(phaseId, "phaseId");
             require(stepId, "stepId");
@@ -134,7 +171,11 @@ public sealed interface EventPayload {
     }
 
     /** An audit gate's output checked: its hash, the overall verdict, and each expected field's verdict. */
-    record AuditChecked(String phaseId, String outputSha256, boolean passed, List<FieldVerdict> fields)
+    record AuditChecked(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("outputSha256") String outputSha256,
+            @JsonProperty("passed") boolean passed,
+            @JsonProperty("fields") List<FieldVerdict> fields)
             implements EventPayload {
         public AuditChecked {
             require(phaseId, "phaseId");
@@ -142,11 +183,18 @@ public sealed interface EventPayload {
         }
     }
 
-    record FieldVerdict(String field, String expected, String actual, boolean passed) {
+    record FieldVerdict(
+            @JsonProperty("field") String field,
+            @JsonProperty("expected") String expected,
+            @JsonProperty("actual") String actual,
+            @JsonProperty("passed") boolean passed) {
     }
 
     /** {@code sourceStep}: the guided step or procedure step where the value was entered, if any. */
-    record ParameterEntered(String name, String value, String sourceStep) implements EventPayload {
+    record ParameterEntered(
+            @JsonProperty("name") String name,
+            @JsonProperty("value") String value,
+            @JsonProperty("sourceStep") String sourceStep) implements EventPayload {
         public ParameterEntered {
             require(name, "name");
             Objects.requireNonNull(value, "value");
@@ -154,28 +202,40 @@ public sealed interface EventPayload {
     }
 
     /** {@code source}: the step the command comes from (guided step or procedure step id). */
-    record CommandGenerated(String source, String scriptSha256, String script) implements EventPayload {
+    record CommandGenerated(
+            @JsonProperty("source") String source,
+            @JsonProperty("scriptSha256") String scriptSha256,
+            @JsonProperty("script") String script) implements EventPayload {
         public CommandGenerated {
             require(source, "source");
             require(scriptSha256, "scriptSha256");
         }
     }
 
-    record CommandCopied(String source, String scriptSha256) implements EventPayload {
+    record CommandCopied(
+            @JsonProperty("source") String source,
+            @JsonProperty("scriptSha256") String scriptSha256) implements EventPayload {
         public CommandCopied {
             require(source, "source");
             require(scriptSha256, "scriptSha256");
         }
     }
 
-    record ScriptRun(String source, String scriptSha256, int exitCode, String outputTail) implements EventPayload {
+    record ScriptRun(
+            @JsonProperty("source") String source,
+            @JsonProperty("scriptSha256") String scriptSha256,
+            @JsonProperty("exitCode") int exitCode,
+            @JsonProperty("outputTail") String outputTail) implements EventPayload {
         public ScriptRun {
             require(source, "source");
             require(scriptSha256, "scriptSha256");
         }
     }
 
-    record DecisionTaken(String treeId, List<Answer> answers, String outcomeId) implements EventPayload {
+    record DecisionTaken(
+            @JsonProperty("treeId") String treeId,
+            @JsonProperty("answers") List<Answer> answers,
+            @JsonProperty("outcomeId") String outcomeId) implements EventPayload {
         public DecisionTaken {
             require(treeId, "treeId");
             answers = copy(answers);
@@ -183,7 +243,9 @@ public sealed interface EventPayload {
     }
 
     /** The answer given to one question of a decision tree. */
-    record Answer(String nodeId, String label) {
+    record Answer(
+            @JsonProperty("nodeId") String nodeId,
+            @JsonProperty("label") String label) {
     }
 
     /** A rollback decision criterion of a runbook ticked (it holds) or unticked. */
@@ -192,21 +254,30 @@ public sealed interface EventPayload {
      * success criterion ({@code ownerId} is the phase). Journals written before the field was renamed say
      * {@code runbookId}.
      */
-    record CriterionTicked(@com.fasterxml.jackson.annotation.JsonAlias("runbookId") String ownerId, String criterionId,
-                           boolean ticked) implements EventPayload {
+    record CriterionTicked(
+            @JsonProperty("ownerId") @JsonAlias("runbookId") String ownerId,
+            @JsonProperty("criterionId") String criterionId,
+            @JsonProperty("ticked") boolean ticked) implements EventPayload {
         public CriterionTicked {
             require(ownerId, "ownerId");
             require(criterionId, "criterionId");
         }
     }
 
-    record RollbackStarted(String runbookId, String procedureId, String reason) implements EventPayload {
+    record RollbackStarted(
+            @JsonProperty("runbookId") String runbookId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public RollbackStarted {
             require(runbookId, "runbookId");
         }
     }
 
-    record RollbackFinished(String runbookId, String procedureId, boolean succeeded, String note)
+    record RollbackFinished(
+            @JsonProperty("runbookId") String runbookId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("succeeded") boolean succeeded,
+            @JsonProperty("note") String note)
             implements EventPayload {
         public RollbackFinished {
             require(runbookId, "runbookId");
@@ -214,39 +285,53 @@ public sealed interface EventPayload {
     }
 
     /** {@code alertId}: the plan's alert rule id (or a metric id for an ad-hoc alert). */
-    record AlertFired(String alertId, String metricId, Double value, String message) implements EventPayload {
+    record AlertFired(
+            @JsonProperty("alertId") String alertId,
+            @JsonProperty("metricId") String metricId,
+            @JsonProperty("value") Double value,
+            @JsonProperty("message") String message) implements EventPayload {
         public AlertFired {
             require(alertId, "alertId");
         }
     }
 
-    record AlertAcknowledged(String alertId, String note) implements EventPayload {
+    record AlertAcknowledged(
+            @JsonProperty("alertId") String alertId,
+            @JsonProperty("note") String note) implements EventPayload {
         public AlertAcknowledged {
             require(alertId, "alertId");
         }
     }
 
-    record NoteAdded(String phaseId, String text) implements EventPayload {
+    record NoteAdded(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("text") String text) implements EventPayload {
         public NoteAdded {
             require(text, "text");
         }
     }
 
     /** The operator of the event signs; {@code approvalId} is the plan's approval it fulfils. */
-    record SignOffGiven(String approvalId, String role, String note) implements EventPayload {
+    record SignOffGiven(
+            @JsonProperty("approvalId") String approvalId,
+            @JsonProperty("role") String role,
+            @JsonProperty("note") String note) implements EventPayload {
         public SignOffGiven {
             require(approvalId, "approvalId");
         }
     }
 
-    record UpdatePublished(String cadenceId, String audience, String text) implements EventPayload {
+    record UpdatePublished(
+            @JsonProperty("cadenceId") String cadenceId,
+            @JsonProperty("audience") String audience,
+            @JsonProperty("text") String text) implements EventPayload {
         public UpdatePublished {
             require(text, "text");
         }
     }
 
     /** Cancels the effect of an earlier event (an undo of an undo restores it). Nothing is deleted. */
-    record Undo(String eventId) implements EventPayload {
+    record Undo(@JsonProperty("eventId") String eventId) implements EventPayload {
         public Undo {
             require(eventId, "eventId");
         }
@@ -257,7 +342,11 @@ public sealed interface EventPayload {
      * was torn by a crash, or a line in it is damaged. Events after {@code afterSeq} in earlier segments are
      * not part of the incident (they stay in their file for inspection).
      */
-    record JournalContinued(long afterSeq, String damagedSegment, int damagedLine, String reason)
+    record JournalContinued(
+            @JsonProperty("afterSeq") long afterSeq,
+            @JsonProperty("damagedSegment") String damagedSegment,
+            @JsonProperty("damagedLine") int damagedLine,
+            @JsonProperty("reason") String reason)
             implements EventPayload {
     }
 
