@@ -13,10 +13,10 @@ import picocli.CommandLine.Spec;
 import io.incidentconsole.output.OutputFileException;
 import io.incidentconsole.output.OutputFiles;
 
+import io.incidentconsole.input.BoundedRead;
+
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,12 +53,9 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(markdown);
-        } catch (NoSuchFileException e) {
-            err.println(markdown + ": no such file");
-            return 1;
+            bytes = BoundedRead.read(markdown, MarkdownImporter.MAX_BYTES, "a Markdown plan");
         } catch (IOException e) {
-            err.println(markdown + ": cannot read the file: " + e.getMessage());
+            err.println(markdown + ": " + BoundedRead.reason(markdown, e));
             return 1;
         }
         MarkdownText decoded = MarkdownText.decode(bytes);

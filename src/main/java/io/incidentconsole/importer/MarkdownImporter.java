@@ -19,6 +19,12 @@ import java.util.function.Supplier;
  */
 public final class MarkdownImporter {
 
+    /**
+     * No more of a Markdown document is read (the seed is about 40 KB): a bigger input is refused with one line
+     * rather than parsed for minutes, and the plan built from the largest accepted one still loads.
+     */
+    public static final long MAX_BYTES = 2L * 1024 * 1024;
+
     private final PlanLoader loader;
     private final PlanYaml yamlWriter = new PlanYaml();
 

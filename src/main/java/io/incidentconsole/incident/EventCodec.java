@@ -18,8 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 /**
@@ -34,11 +32,7 @@ public final class EventCodec {
     /** {@code ,"crc":"} + 8 hex digits + {@code "}} */
     private static final int CRC_SUFFIX_LENGTH = CRC_PREFIX.length + 8 + 2;
 
-    private static final Map<String, Class<? extends EventPayload>> KINDS = Arrays
-            .stream(EventPayload.class.getPermittedSubclasses())
-            .filter(c -> c != EventPayload.Unrecognized.class)
-            .map(EventCodec::payloadClass)
-            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+    private static final Map<String, Class<? extends EventPayload>> KINDS = EventKinds.all();
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -46,11 +40,6 @@ public final class EventCodec {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-
-    @SuppressWarnings("unchecked")
-    private static Class<? extends EventPayload> payloadClass(Class<?> type) {
-        return (Class<? extends EventPayload>) type;
-    }
 
     /** The kind names this version knows. */
     public static Set<String> knownKinds() {

@@ -1,5 +1,8 @@
 package io.incidentconsole.incident;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentconsole.plan.PhaseStatus;
 
@@ -8,15 +11,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an event says happened. One record per kind; the kind name written to the journal is the record's
- * simple name. Fields refer to the plan by id (phase id, task id, check or case id...), never by position.
+ * What an event says happened. One record per kind. The journal's format is frozen, not derived from Java names:
+ * the kind written is the record's wire name in {@link EventKinds}, and every field is written under the name in
+ * its {@code @JsonProperty}, so renaming a record or a component in an IDE cannot change what is on disk (ADR 0006).
+ * A new kind gets a new record and a new wire name; see the ADR for how a kind may change.
+ * Fields refer to the plan by id (phase id, task id, check or case id...), never by position.
  * A kind this version does not know is read as {@link Unrecognized} and kept as it was written.
  */
 public sealed interface EventPayload {
 
-    /** The name written to the journal's {@code kind} field. */
+    /** The name written to the journal's {@code kind} field: the record's frozen wire name. */
     default String kind() {
-        return getClass().getSimpleName();
+        return EventKinds.wireName(getClass());
     }
 
     /** The phase the event is about, when it names one directly. */
@@ -36,27 +42,36 @@ public sealed interface EventPayload {
     }
 
     /** The first event of every incident. */
-    record IncidentStarted(String incidentId, String planTitle, String planSha256) implements EventPayload {
+    record IncidentStarted(
+            @JsonProperty("incidentId") String incidentId,
+            @JsonProperty("planTitle") String planTitle,
+            @JsonProperty("planSha256") String planSha256) implements EventPayload {
         public IncidentStarted {
             require(incidentId, "incidentId");
         }
     }
 
-    record PhaseStarted(String phaseId) implements EventPayload {
+    record PhaseStarted(
+            @JsonProperty("phaseId") String phaseId) implements EventPayload {
         public PhaseStarted {
             require(phaseId, "phaseId");
         }
     }
 
     /** {@code confirmedOpenItems}: what was still open when the operator completed the phase anyway. */
-    record PhaseCompleted(String phaseId, List<String> confirmedOpenItems) implements EventPayload {
+    record PhaseCompleted(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("confirmedOpenItems") List<String> confirmedOpenItems) implements EventPayload {
         public PhaseCompleted {
             require(phaseId, "phaseId");
             confirmedOpenItems = copy(confirmedOpenItems);
         }
     }
 
-    record PhaseStatusChanged(String phaseId, PhaseStatus status, String reason) implements EventPayload {
+    record PhaseStatusChanged(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("status") PhaseStatus status,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public PhaseStatusChanged {
             require(phaseId, "phaseId");
             Objects.requireNonNull(status, "status");
@@ -64,7 +79,10 @@ public sealed interface EventPayload {
     }
 
     /** {@code gate} names what was overridden, e.g. "dependencies" or "audit". */
-    record GateOverridden(String phaseId, String gate, String reason) implements EventPayload {
+    record GateOverridden(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("gate") String gate,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public GateOverridden {
             require(phaseId, "phaseId");
             require(gate, "gate");
@@ -76,8 +94,10 @@ public sealed interface EventPayload {
      * {@code stepId}: the guided step this tick also does (its last open task was ticked); absent in journals
      * written before a step and its tasks were one item.
      */
-    record TaskTicked(String phaseId, String taskId,
-                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String stepId) implements EventPayload {
+    record TaskTicked(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("taskId") String taskId,
+            @JsonProperty("stepId") @JsonInclude(JsonInclude.Include.NON_NULL) String stepId) implements EventPayload {
         public TaskTicked {
             require(phaseId, "phaseId");
             require(taskId, "taskId");
@@ -89,8 +109,10 @@ public sealed interface EventPayload {
     }
 
     /** {@code stepId}: the guided step this untick reopens, if the task is one. */
-    record TaskUnticked(String phaseId, String taskId,
-                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String stepId) implements EventPayload {
+    record TaskUnticked(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("taskId") String taskId,
+            @JsonProperty("stepId") @JsonInclude(JsonInclude.Include.NON_NULL) String stepId) implements EventPayload {
         public TaskUnticked {
             require(phaseId, "phaseId");
             require(taskId, "taskId");
@@ -105,7 +127,12 @@ public sealed interface EventPayload {
      * A check's or test case's result. {@code phaseId} is the phase it was run for; absent, the result
      * counts for every phase its suite covers.
      */
-    record TestResultSet(String suiteId, String testId, String phaseId, TestOutcome outcome, String note)
+    record TestResultSet(
+            @JsonProperty("suiteId") String suiteId,
+            @JsonProperty("testId") String testId,
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("outcome") TestOutcome outcome,
+            @JsonProperty("note") String note)
             implements EventPayload {
         public TestResultSet {
             require(suiteId, "suiteId");
@@ -115,7 +142,11 @@ public sealed interface EventPayload {
     }
 
     /** One step of a test case ticked or unticked; {@code step} is 1-based. */
-    record TestStepTicked(String suiteId, String caseId, int step, boolean ticked) implements EventPayload {
+    record TestStepTicked(
+            @JsonProperty("suiteId") String suiteId,
+            @JsonProperty("caseId") String caseId,
+            @JsonProperty("step") int step,
+            @JsonProperty("ticked") boolean ticked) implements EventPayload {
         public TestStepTicked {
             require(suiteId, "suiteId");
             require(caseId, "caseId");
@@ -129,8 +160,10 @@ public sealed interface EventPayload {
      * {@code taskIds}: the tasks this step is, ticked by the same event; empty in journals written before a step
      * and its tasks were one item.
      */
-    record GuidedStepDone(String phaseId, String stepId,
-                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> taskIds) implements EventPayload {
+    record GuidedStepDone(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("taskIds") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> taskIds) implements EventPayload {
         public GuidedStepDone {
             require(phaseId, "phaseId");
             require(stepId, "stepId");
@@ -142,7 +175,10 @@ public sealed interface EventPayload {
         }
     }
 
-    record WaitStarted(String phaseId, String stepId, Duration duration) implements EventPayload {
+    record WaitStarted(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("duration") Duration duration) implements EventPayload {
         public WaitStarted {
             require(phaseId, "phaseId");
             require(stepId, "stepId");
@@ -150,7 +186,10 @@ public sealed interface EventPayload {
         }
     }
 
-    record WaitCutShort(String phaseId, String stepId, String reason) implements EventPayload {
+    record WaitCutShort(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public WaitCutShort {
             require(phaseId, "phaseId");
             require(stepId, "stepId");
@@ -159,7 +198,11 @@ public sealed interface EventPayload {
     }
 
     /** An audit gate's output checked: its hash, the overall verdict, and each expected field's verdict. */
-    record AuditChecked(String phaseId, String outputSha256, boolean passed, List<FieldVerdict> fields)
+    record AuditChecked(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("outputSha256") String outputSha256,
+            @JsonProperty("passed") boolean passed,
+            @JsonProperty("fields") List<FieldVerdict> fields)
             implements EventPayload {
         public AuditChecked {
             require(phaseId, "phaseId");
@@ -167,11 +210,18 @@ public sealed interface EventPayload {
         }
     }
 
-    record FieldVerdict(String field, String expected, String actual, boolean passed) {
+    record FieldVerdict(
+            @JsonProperty("field") String field,
+            @JsonProperty("expected") String expected,
+            @JsonProperty("actual") String actual,
+            @JsonProperty("passed") boolean passed) {
     }
 
     /** {@code sourceStep}: the guided step or procedure step where the value was entered, if any. */
-    record ParameterEntered(String name, String value, String sourceStep) implements EventPayload {
+    record ParameterEntered(
+            @JsonProperty("name") String name,
+            @JsonProperty("value") String value,
+            @JsonProperty("sourceStep") String sourceStep) implements EventPayload {
         public ParameterEntered {
             require(name, "name");
             Objects.requireNonNull(value, "value");
@@ -179,28 +229,40 @@ public sealed interface EventPayload {
     }
 
     /** {@code source}: the step the command comes from (guided step or procedure step id). */
-    record CommandGenerated(String source, String scriptSha256, String script) implements EventPayload {
+    record CommandGenerated(
+            @JsonProperty("source") String source,
+            @JsonProperty("scriptSha256") String scriptSha256,
+            @JsonProperty("script") String script) implements EventPayload {
         public CommandGenerated {
             require(source, "source");
             require(scriptSha256, "scriptSha256");
         }
     }
 
-    record CommandCopied(String source, String scriptSha256) implements EventPayload {
+    record CommandCopied(
+            @JsonProperty("source") String source,
+            @JsonProperty("scriptSha256") String scriptSha256) implements EventPayload {
         public CommandCopied {
             require(source, "source");
             require(scriptSha256, "scriptSha256");
         }
     }
 
-    record ScriptRun(String source, String scriptSha256, int exitCode, String outputTail) implements EventPayload {
+    record ScriptRun(
+            @JsonProperty("source") String source,
+            @JsonProperty("scriptSha256") String scriptSha256,
+            @JsonProperty("exitCode") int exitCode,
+            @JsonProperty("outputTail") String outputTail) implements EventPayload {
         public ScriptRun {
             require(source, "source");
             require(scriptSha256, "scriptSha256");
         }
     }
 
-    record DecisionTaken(String treeId, List<Answer> answers, String outcomeId) implements EventPayload {
+    record DecisionTaken(
+            @JsonProperty("treeId") String treeId,
+            @JsonProperty("answers") List<Answer> answers,
+            @JsonProperty("outcomeId") String outcomeId) implements EventPayload {
         public DecisionTaken {
             require(treeId, "treeId");
             answers = copy(answers);
@@ -208,7 +270,9 @@ public sealed interface EventPayload {
     }
 
     /** The answer given to one question of a decision tree. */
-    record Answer(String nodeId, String label) {
+    record Answer(
+            @JsonProperty("nodeId") String nodeId,
+            @JsonProperty("label") String label) {
     }
 
     /**
@@ -217,9 +281,11 @@ public sealed interface EventPayload {
      * {@code runbookId}. {@code observed}: the value the confirmation rests on, when a metric condition proposed it
      * ("convex_calls = 2.7M at 10:42 UTC").
      */
-    record CriterionTicked(@com.fasterxml.jackson.annotation.JsonAlias("runbookId") String ownerId, String criterionId,
-                           boolean ticked,
-                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String observed) implements EventPayload {
+    record CriterionTicked(
+            @JsonProperty("ownerId") @JsonAlias("runbookId") String ownerId,
+            @JsonProperty("criterionId") String criterionId,
+            @JsonProperty("ticked") boolean ticked,
+            @JsonProperty("observed") @JsonInclude(JsonInclude.Include.NON_NULL) String observed) implements EventPayload {
         public CriterionTicked {
             require(ownerId, "ownerId");
             require(criterionId, "criterionId");
@@ -235,8 +301,11 @@ public sealed interface EventPayload {
      * rollbacks had a phase, and then no phase changes. {@code runbookId} is {@link #BY_HAND} for a rollback done
      * outside any runbook.
      */
-    record RollbackStarted(String runbookId, String procedureId, String reason,
-                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String phaseId)
+    record RollbackStarted(
+            @JsonProperty("runbookId") String runbookId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("reason") String reason,
+            @JsonProperty("phaseId") @JsonInclude(JsonInclude.Include.NON_NULL) String phaseId)
             implements EventPayload {
         public static final String BY_HAND = "by-hand";
 
@@ -250,8 +319,12 @@ public sealed interface EventPayload {
     }
 
     /** {@code phaseId}: as in {@link RollbackStarted}; a finished, succeeded rollback leaves it ROLLED BACK. */
-    record RollbackFinished(String runbookId, String procedureId, boolean succeeded, String note,
-                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String phaseId)
+    record RollbackFinished(
+            @JsonProperty("runbookId") String runbookId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("succeeded") boolean succeeded,
+            @JsonProperty("note") String note,
+            @JsonProperty("phaseId") @JsonInclude(JsonInclude.Include.NON_NULL) String phaseId)
             implements EventPayload {
         public RollbackFinished {
             require(runbookId, "runbookId");
@@ -267,8 +340,16 @@ public sealed interface EventPayload {
      * dies mid-step leaves a start without a finish). {@code runId} groups the steps of one run of the procedure;
      * {@code command} is the exact command with its values; {@code attempt} counts from 1 within the run.
      */
-    record StepStarted(String runId, String runbookId, String procedureId, String stepId, int number, String title,
-                       String command, int attempt, Duration timeout) implements EventPayload {
+    record StepStarted(
+            @JsonProperty("runId") String runId,
+            @JsonProperty("runbookId") String runbookId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("number") int number,
+            @JsonProperty("title") String title,
+            @JsonProperty("command") String command,
+            @JsonProperty("attempt") int attempt,
+            @JsonProperty("timeout") Duration timeout) implements EventPayload {
         public StepStarted {
             require(runId, "runId");
             require(runbookId, "runbookId");
@@ -281,8 +362,17 @@ public sealed interface EventPayload {
      * A step's process ended: its exit code (128 + signal when killed), whether the operator cancelled it or its
      * timeout ended it, how long it ran, the last lines of its output and the file holding all of it.
      */
-    record StepFinished(String runId, String procedureId, String stepId, int attempt, int exitCode, boolean cancelled,
-                        boolean timedOut, Duration duration, String outputTail, String logFile)
+    record StepFinished(
+            @JsonProperty("runId") String runId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("attempt") int attempt,
+            @JsonProperty("exitCode") int exitCode,
+            @JsonProperty("cancelled") boolean cancelled,
+            @JsonProperty("timedOut") boolean timedOut,
+            @JsonProperty("duration") Duration duration,
+            @JsonProperty("outputTail") String outputTail,
+            @JsonProperty("logFile") String logFile)
             implements EventPayload {
         public StepFinished {
             require(runId, "runId");
@@ -292,7 +382,11 @@ public sealed interface EventPayload {
     }
 
     /** The operator skipped a step (the reason is required). */
-    record StepSkipped(String runId, String procedureId, String stepId, String reason) implements EventPayload {
+    record StepSkipped(
+            @JsonProperty("runId") String runId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public StepSkipped {
             require(runId, "runId");
             require(procedureId, "procedureId");
@@ -305,7 +399,12 @@ public sealed interface EventPayload {
      * The operator decided what became of a step whose outcome the journal does not know (the console died while
      * it ran) or of a manual step: it ran, it did not run, or it is to be run again.
      */
-    record StepOutcomeDecided(String runId, String procedureId, String stepId, StepDecision decision, String note)
+    record StepOutcomeDecided(
+            @JsonProperty("runId") String runId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("stepId") String stepId,
+            @JsonProperty("decision") StepDecision decision,
+            @JsonProperty("note") String note)
             implements EventPayload {
         public StepOutcomeDecided {
             require(runId, "runId");
@@ -319,7 +418,11 @@ public sealed interface EventPayload {
     enum StepDecision { RAN, DID_NOT_RUN, RETRY }
 
     /** The operator stopped a step-by-step run before its end. */
-    record StepRunAborted(String runId, String runbookId, String procedureId, String reason) implements EventPayload {
+    record StepRunAborted(
+            @JsonProperty("runId") String runId,
+            @JsonProperty("runbookId") String runbookId,
+            @JsonProperty("procedureId") String procedureId,
+            @JsonProperty("reason") String reason) implements EventPayload {
         public StepRunAborted {
             require(runId, "runId");
             require(procedureId, "procedureId");
@@ -330,21 +433,32 @@ public sealed interface EventPayload {
      * A handoff summary was copied or saved for the operator taking over: {@code action} "copied" or "saved",
      * {@code file} where it was saved, {@code watchOut} the notes the operator typed, {@code summary} the Markdown.
      */
-    record HandoffShared(String action, String file, String watchOut, String summary) implements EventPayload {
+    record HandoffShared(
+            @JsonProperty("action") String action,
+            @JsonProperty("file") String file,
+            @JsonProperty("watchOut") String watchOut,
+            @JsonProperty("summary") String summary) implements EventPayload {
         public HandoffShared {
             require(action, "action");
         }
     }
 
     /** {@code toOperator} took the incident over from {@code fromOperator}; later events carry their name. */
-    record IncidentTakenOver(String fromOperator, String toOperator, String note) implements EventPayload {
+    record IncidentTakenOver(
+            @JsonProperty("fromOperator") String fromOperator,
+            @JsonProperty("toOperator") String toOperator,
+            @JsonProperty("note") String note) implements EventPayload {
         public IncidentTakenOver {
             require(toOperator, "toOperator");
         }
     }
 
     /** {@code alertId}: the plan's alert rule id (or a metric id for an ad-hoc alert). */
-    record AlertFired(String alertId, String metricId, Double value, String message) implements EventPayload {
+    record AlertFired(
+            @JsonProperty("alertId") String alertId,
+            @JsonProperty("metricId") String metricId,
+            @JsonProperty("value") Double value,
+            @JsonProperty("message") String message) implements EventPayload {
         public AlertFired {
             require(alertId, "alertId");
         }
@@ -354,39 +468,54 @@ public sealed interface EventPayload {
      * The alert's condition stopped holding: {@code value} is the sample that showed it, {@code message} says when
      * ("… back under 900K at 09:16:40 UTC"). The alert stays open until acknowledged.
      */
-    record AlertCleared(String alertId, String metricId, Double value, String message) implements EventPayload {
+    record AlertCleared(
+            @JsonProperty("alertId") String alertId,
+            @JsonProperty("metricId") String metricId,
+            @JsonProperty("value") Double value,
+            @JsonProperty("message") String message) implements EventPayload {
         public AlertCleared {
             require(alertId, "alertId");
         }
     }
 
-    record AlertAcknowledged(String alertId, String note) implements EventPayload {
+    record AlertAcknowledged(
+            @JsonProperty("alertId") String alertId,
+            @JsonProperty("note") String note) implements EventPayload {
         public AlertAcknowledged {
             require(alertId, "alertId");
         }
     }
 
-    record NoteAdded(String phaseId, String text) implements EventPayload {
+    record NoteAdded(
+            @JsonProperty("phaseId") String phaseId,
+            @JsonProperty("text") String text) implements EventPayload {
         public NoteAdded {
             require(text, "text");
         }
     }
 
     /** The operator of the event signs; {@code approvalId} is the plan's approval it fulfils. */
-    record SignOffGiven(String approvalId, String role, String note) implements EventPayload {
+    record SignOffGiven(
+            @JsonProperty("approvalId") String approvalId,
+            @JsonProperty("role") String role,
+            @JsonProperty("note") String note) implements EventPayload {
         public SignOffGiven {
             require(approvalId, "approvalId");
         }
     }
 
-    record UpdatePublished(String cadenceId, String audience, String text) implements EventPayload {
+    record UpdatePublished(
+            @JsonProperty("cadenceId") String cadenceId,
+            @JsonProperty("audience") String audience,
+            @JsonProperty("text") String text) implements EventPayload {
         public UpdatePublished {
             require(text, "text");
         }
     }
 
     /** Cancels the effect of an earlier event (an undo of an undo restores it). Nothing is deleted. */
-    record Undo(String eventId) implements EventPayload {
+    record Undo(
+            @JsonProperty("eventId") String eventId) implements EventPayload {
         public Undo {
             require(eventId, "eventId");
         }
@@ -397,7 +526,11 @@ public sealed interface EventPayload {
      * was torn by a crash, or a line in it is damaged. Events after {@code afterSeq} in earlier segments are
      * not part of the incident (they stay in their file for inspection).
      */
-    record JournalContinued(long afterSeq, String damagedSegment, int damagedLine, String reason)
+    record JournalContinued(
+            @JsonProperty("afterSeq") long afterSeq,
+            @JsonProperty("damagedSegment") String damagedSegment,
+            @JsonProperty("damagedLine") int damagedLine,
+            @JsonProperty("reason") String reason)
             implements EventPayload {
     }
 
@@ -405,7 +538,10 @@ public sealed interface EventPayload {
      * An event of a kind this version does not know (written by a newer version), or whose fields it cannot
      * read. Kept as written so it can be shown; it changes no state.
      */
-    record Unrecognized(String kind, JsonNode fields, String problem) implements EventPayload {
+    record Unrecognized(
+            @JsonProperty("kind") String kind,
+            @JsonProperty("fields") JsonNode fields,
+            @JsonProperty("problem") String problem) implements EventPayload {
         public Unrecognized {
             require(kind, "kind");
         }

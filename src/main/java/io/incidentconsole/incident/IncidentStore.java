@@ -1,5 +1,7 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.input.BoundedRead;
+
 import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.settings.AtomicFiles;
 
@@ -182,6 +184,10 @@ public final class IncidentStore {
         try {
             segments = JournalReader.segments(folder);
             for (Path segment : segments) {
+                if (!Files.isRegularFile(segment)) {
+                    throw new IncidentException(segment + ": not a regular file (a device, a pipe or a dangling "
+                            + "symbolic link); a journal segment is a file");
+                }
                 bytes += Files.size(segment);
             }
         } catch (IOException e) {
@@ -282,9 +288,9 @@ public final class IncidentStore {
         Path file = folder.resolve(PLAN_COPY);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedRead.read(file, PlanLoader.MAX_BYTES, "a plan file");
         } catch (IOException e) {
-            throw new IncidentException(file + ": cannot read the incident's plan copy: " + e.getMessage(), e);
+            throw new IncidentException(file + ": cannot read the incident's plan copy: " + BoundedRead.reason(file, e), e);
         }
         String actual = sha256(bytes);
         if (!actual.equals(metadata.planSha256())) {
@@ -292,7 +298,7 @@ public final class IncidentStore {
                     + actual + ", recorded " + metadata.planSha256() + " in " + METADATA + " and " + PLAN_HASH
                     + "); restore the original to open the incident");
         }
-        PlanLoadResult result = new PlanLoader().load(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        PlanLoadResult result = PlanLoader.forRecordedPlans().load(file.toString(), new String(bytes, StandardCharsets.UTF_8));
         if (!result.ok()) {
             StringBuilder message = new StringBuilder(file + ": the incident's plan copy no longer loads:");
             for (Problem problem : result.problems()) {

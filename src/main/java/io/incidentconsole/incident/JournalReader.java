@@ -1,5 +1,7 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.input.BoundedRead;
+
 import io.incidentconsole.incident.EventCodec.DamagedLineException;
 import io.incidentconsole.incident.RecoveryReport.Finding;
 import io.incidentconsole.incident.RecoveryReport.Kind;
@@ -24,6 +26,12 @@ final class JournalReader {
     static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{4,})\\.jsonl");
 
     private static final int PARALLEL_FROM = 2_000;
+
+    /**
+     * No more of one segment is read, whatever the file claims (a symlink to /dev/zero, a pipe): about half a
+     * million events, several times the longest incident the journal benchmark writes.
+     */
+    static final long MAX_SEGMENT_BYTES = 128L * 1024 * 1024;
 
     private final EventCodec codec;
 
@@ -74,15 +82,22 @@ final class JournalReader {
         List<Finding> findings = new ArrayList<>();
         Damage damage = null;
         int lastNonEmpty = -1;
+        List<byte[]> contents = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
-            if (Files.size(segments.get(s)) > 0) {
+            Path segment = segments.get(s);
+            try {
+                contents.add(BoundedRead.read(segment, MAX_SEGMENT_BYTES, "a journal segment"));
+            } catch (IOException e) {
+                throw new IOException(segment + ": " + BoundedRead.reason(segment, e), e);
+            }
+            if (contents.get(s).length > 0) {
                 lastNonEmpty = s;
             }
         }
         for (int s = 0; s < segments.size(); s++) {
             Path segment = segments.get(s);
             String name = segment.getFileName().toString();
-            byte[] bytes = Files.readAllBytes(segment);
+            byte[] bytes = contents.get(s);
             if (bytes.length == 0) {
                 continue; // created just before a crash; nothing was written to it
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,16 +34,26 @@ final class LocatedTree {
 
     /**
      * SnakeYAML refuses documents over 3 MB by default; plans imported from large Markdown documents can be
-     * bigger. The loader refuses files over 16 MB before they get here.
+     * bigger. The loader reads no more than PlanLoader.MAX_BYTES.
      */
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .loaderOptions(yamlLimits())
+            .streamReadConstraints(limits())
             .build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(limits()).build();
 
     private static org.yaml.snakeyaml.LoaderOptions yamlLimits() {
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
-        options.setCodePointLimit(64 * 1024 * 1024);
+        options.setCodePointLimit((int) PlanLoader.MAX_BYTES + 1);
         return options;
+    }
+
+    /**
+     * No text in a plan is anywhere near a megabyte, and no number has 100 digits: refusing more gives a clear error
+     * instead of minutes of work on a value no one wrote by hand.
+     */
+    private static StreamReadConstraints limits() {
+        return StreamReadConstraints.builder().maxStringLength(1024 * 1024).maxNumberLength(100).build();
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -127,7 +138,7 @@ final class LocatedTree {
         Reader reader = new Reader("", new ArrayList<>(), true);
         JsonParser parser = null;
         try {
-            parser = (json ? new JsonFactory() : YAML).createParser(body);
+            parser = (json ? JSON : YAML).createParser(body);
             if (parser.nextToken() != null) {
                 reader.read(parser, "");
             }
@@ -141,7 +152,7 @@ final class LocatedTree {
 
     private static LocatedTree parse(String body, String source, List<Problem> problems, boolean recordLocations) {
         boolean json = looksLikeJson(body);
-        JsonFactory factory = json ? new JsonFactory() : YAML;
+        JsonFactory factory = json ? JSON : YAML;
         Reader reader = new Reader(source, problems, recordLocations);
         JsonParser parser = null;
         try {
@@ -199,6 +210,12 @@ final class LocatedTree {
      * Neither YAML nor JSON may contain control characters other than tab and line breaks; both parsers
      * would say so without a usable position, so the first one is reported here with its line and column.
      */
+    /**
+     * The longest line a plan may have. The YAML parser's time grows with a scalar's length (about a second per
+     * megabyte): refusing an absurd line first keeps every plan quick to check, with a clear message.
+     */
+    static final int MAX_LINE = 256 * 1024;
+
     private static boolean reportUnprintable(String text, String source, List<Problem> problems) {
         int line = 1;
         int column = 1;
@@ -207,6 +224,10 @@ final class LocatedTree {
             if (c == '\n') {
                 line++;
                 column = 1;
+            } else if (column > MAX_LINE) {
+                problems.add(new Problem(source, line, 1, "", "line " + line + " is longer than " + MAX_LINE / 1024
+                        + " KB; no line of a plan is anywhere near that long (is this the right file?)"));
+                return true;
             } else if (!printable(c)) {
                 problems.add(new Problem(source, line, column, "", String.format("the file contains the "
                         + "unprintable character U+%04X; a plan file must be plain text (is it a binary file, "

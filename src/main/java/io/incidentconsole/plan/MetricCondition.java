@@ -15,9 +15,15 @@ import java.util.regex.Pattern;
  */
 public record MetricCondition(String metric, Comparison comparison, double value, Duration forAtLeast) {
 
+    /**
+     * A decimal number with one way to read it ({@code 12}, {@code 1.5}, {@code .5}, {@code 2e3}) and possessive
+     * quantifiers, so matching is linear in the text's length however long a digit run is.
+     */
+    static final String NUMBER = "[-+]?+(?:[0-9]++(?:\\.[0-9]++)?+|\\.[0-9]++)(?:[eE][-+]?+[0-9]++)?+";
+
     private static final Pattern FORM = Pattern.compile(
-            "\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*(<=|>=|==|!=|<|>)\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG%]?)"
-                    + "(?:\\s+for\\s+([0-9]+)\\s*([smhd]))?\\s*");
+            "\\s*+([A-Za-z_][A-Za-z0-9_.-]*+)\\s*+(<=|>=|==|!=|<|>)\\s*+(" + NUMBER + ")(?:\\s*+([kKmMgG%]))?"
+                    + "(?:\\s++for\\s++([0-9]++)\\s*+([smhd]))?\\s*+");
 
     public MetricCondition {
         forAtLeast = forAtLeast == null ? Duration.ZERO : forAtLeast;
@@ -30,7 +36,8 @@ public record MetricCondition(String metric, Comparison comparison, double value
             throw new IllegalArgumentException("expected 'METRIC OP VALUE [for DURATION]' such as "
                     + "'error_rate > 0.02 for 5m', got '" + text + "'");
         }
-        double value = Double.parseDouble(m.group(3)) * switch (m.group(4).toUpperCase(Locale.ROOT)) {
+        String suffix = m.group(4) == null ? "" : m.group(4);
+        double value = Double.parseDouble(m.group(3)) * switch (suffix.toUpperCase(Locale.ROOT)) {
             case "K" -> 1e3;
             case "M" -> 1e6;
             case "G" -> 1e9;

@@ -1,5 +1,7 @@
 package io.incidentconsole.plan;
 
+import io.incidentconsole.input.BoundedRead;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +17,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,11 +28,34 @@ import java.util.List;
  */
 public final class PlanLoader {
 
-    /** The bundled seed plan (#324 and #330), on the classpath. */
-    /** Far above any real plan (the bundled seed is about 42 KB); refusing more keeps a wrong file from filling memory. */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    /**
+     * Far above any real plan (the bundled seed is about 42 KB); no more than this is ever read, whatever the file
+     * claims (a device, a pipe), so a wrong file cannot fill memory or keep the parser busy for long.
+     */
+    public static final long MAX_BYTES = 4L * 1024 * 1024;
 
+    /** The bundled seed plan (#324 and #330), on the classpath. */
     public static final String BUNDLED_SEED = "/plans/issue-324-330-coordination.yaml";
+
+    private final boolean recordedPlan;
+
+    /** A loader for plans to open: every check applies. */
+    public PlanLoader() {
+        this(false);
+    }
+
+    private PlanLoader(boolean recordedPlan) {
+        this.recordedPlan = recordedPlan;
+    }
+
+    /**
+     * A loader for the plan copy an incident recorded when it started (by an earlier version, perhaps): the command
+     * safety checks added since (template syntax, evaluators, option-like defaults) do not stop the incident from
+     * opening. The rollback and guided forms still make them, and say so at the step, before generating anything.
+     */
+    public static PlanLoader forRecordedPlans() {
+        return new PlanLoader(true);
+    }
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -44,17 +66,9 @@ public final class PlanLoader {
         String source = file.toString();
         byte[] bytes;
         try {
-            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
-                return failed(source, "the file is " + Files.size(file) / (1024 * 1024) + " MB; a plan file is at most "
-                        + MAX_BYTES / (1024 * 1024) + " MB (is this the right file?)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return failed(source, "no such file");
-        } catch (AccessDeniedException e) {
-            return failed(source, "cannot read the file: permission denied");
+            bytes = BoundedRead.read(file, MAX_BYTES, "a plan file");
         } catch (IOException e) {
-            return failed(source, "cannot read the file: " + e.getMessage());
+            return failed(source, BoundedRead.reason(file, e));
         }
         return decode(source, bytes);
     }
@@ -153,7 +167,7 @@ public final class PlanLoader {
                     + LocatedTree.cleanJacksonMessage(e.getMessage()).lines().findFirst().orElse("")));
             return null;
         }
-        problems.addAll(new PlanValidator(source, tree::locate).validate(plan));
+        problems.addAll(new PlanValidator(source, tree::locate, !recordedPlan).validate(plan));
         return plan;
     }
 

@@ -24,9 +24,13 @@ final class PlanValidator {
     private final Locator locator;
     private final List<Problem> problems = new ArrayList<>();
 
-    PlanValidator(String source, Locator locator) {
+    private final boolean commandSafety;
+
+    /** {@code commandSafety}: also the template and option checks (not for a plan copy an incident recorded). */
+    PlanValidator(String source, Locator locator, boolean commandSafety) {
         this.source = source;
         this.locator = locator;
+        this.commandSafety = commandSafety;
     }
 
     List<Problem> validate(Plan plan) {
@@ -226,7 +230,7 @@ final class PlanValidator {
 
     /** The same template check the rollback and guided commands make before they fill a command. */
     private void syntax(String path, String command, boolean unsafe) {
-        if (command != null) {
+        if (command != null && commandSafety) {
             CommandSyntax.parse(command, unsafe).problems().forEach(problem -> report(path, problem));
         }
     }
@@ -240,7 +244,9 @@ final class PlanValidator {
                         + "'choices'; add the values an operator may pick");
             }
             if (parameter.defaultValue() != null) {
-                ParameterRules.check(parameter, parameter.defaultValue())
+                Parameter checked = commandSafety ? parameter : new Parameter(parameter.name(), parameter.type(),
+                        parameter.description(), parameter.defaultValue(), parameter.required(), parameter.choices(), true);
+                ParameterRules.check(checked, parameter.defaultValue())
                         .ifPresent(reason -> report(at + ".defaultValue", "invalid default value for parameter '"
                                 + parameter.name() + "': " + reason));
             }

@@ -30,9 +30,13 @@ import java.util.regex.Pattern;
 final class StructureChecker {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern SUFFIXED_NUMBER =
-            Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([kKmMgG%]?)\\s*");
-    private static final Pattern SHORT_DURATION = Pattern.compile("\\s*([0-9]+)\\s*(s|m|min|h|d|w)\\s*");
+    /**
+     * Possessive quantifiers and one way to read each number keep matching linear: {@code [0-9]*\\.?[0-9]+} tried
+     * every split of a long digit run when the text did not match (a 50,000-digit value took half a minute).
+     */
+    private static final Pattern SUFFIXED_NUMBER = Pattern.compile(
+            "\\s*+(" + MetricCondition.NUMBER + ")\\s*+([kKmMgG%]?+)\\s*+");
+    private static final Pattern SHORT_DURATION = Pattern.compile("\\s*+([0-9]++)\\s*+(s|m|min|h|d|w)\\s*+");
 
     private final String source;
     private final LocatedTree tree;

@@ -300,7 +300,7 @@ final class PostgresTeamIncidents implements TeamIncidents {
             throw new TeamDatabaseException("the plan of incident '" + metadata.id() + "' was changed after it "
                     + "started (sha256 " + actual + ", recorded " + metadata.planSha256() + ")");
         }
-        PlanLoadResult result = new PlanLoader().load(metadata.planSource(), planText);
+        PlanLoadResult result = PlanLoader.forRecordedPlans().load(metadata.planSource(), planText);
         if (!result.ok()) {
             StringBuilder message = new StringBuilder("the plan of incident '" + metadata.id()
                     + "' does not load in this console:");

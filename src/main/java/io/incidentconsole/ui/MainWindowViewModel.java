@@ -1,5 +1,7 @@
 package io.incidentconsole.ui;
 
+import io.incidentconsole.input.BoundedRead;
+
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
@@ -120,7 +122,9 @@ public final class MainWindowViewModel {
         load(file.getFileName().toString(), () -> {
             PlanLoadResult result = loader().load(file);
             // Read again only once it is known to be good UTF-8 text: a new incident keeps this exact text.
-            return new Loaded(result, result.ok() ? Files.readString(file, StandardCharsets.UTF_8) : null);
+            return new Loaded(result, result.ok()
+                    ? new String(BoundedRead.read(file, PlanLoader.MAX_BYTES, "a plan file"), StandardCharsets.UTF_8)
+                    : null);
         }, file);
     }
 
@@ -131,7 +135,8 @@ public final class MainWindowViewModel {
     public void importMarkdown(Path file) {
         ImportChoices choices = importChoices(file);
         load(file.getFileName().toString(), () -> {
-            MarkdownText markdown = MarkdownText.decode(Files.readAllBytes(file));
+            MarkdownText markdown = MarkdownText.decode(BoundedRead.read(file, MarkdownImporter.MAX_BYTES,
+                    "a Markdown plan"));
             ImportResult imported = importer().importDocument(file.toString(), markdown.text(), choices);
             PlanLoadResult result = new PlanLoadResult(file.toString(), imported.plan(), List.of());
             return new Loaded(result, imported.yaml(),
