@@ -196,6 +196,45 @@ class GuidedViewModelTest {
     }
 
     @Test
+    void guidedModeStartsThePhaseThroughItsGatesTicksItsTasksAndEndsWithItsVerification() {
+        model.open("p330-1");
+        assertThat(model.next()).hasValueSatisfying(p -> assertThat(p).contains("approval gate")
+                .contains("Approval to begin #330 Phase 1"));
+        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.PENDING);
+
+        session.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+        assertThat(model.next()).isEmpty();
+        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.IN_PROGRESS);
+        assertThat(state().phase("p330-1").tickedTasks()).containsExactly("p330-1.task-1");
+        nextUntil("Deploy Phase 1 fixes");
+        model.setValue(step(), "commit", "1111111");
+        assertThat(model.next()).isEmpty();
+        assertThat(state().phase("p330-1").tickedTasks()).hasSize(5);
+
+        assertThat(model.verificationGaps()).first().asString().startsWith("verification: test not run: ");
+        assertThat(model.complete(" ")).hasValueSatisfying(p -> assertThat(p).contains("verification gate")
+                .contains("say why"));
+        assertThat(model.complete("QA runs the checks after the call")).isEmpty();
+        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.COMPLETE);
+        assertThat(state().phase("p330-1").verified()).isFalse();
+        assertThat(state().phase("p330-1").overriddenGates()).containsExactly("verification");
+    }
+
+    @Test
+    void aGuidedCheckThatIsATestItemIsRecordedAsThatItemsPass() {
+        session.record(new EventPayload.GateOverridden("p330-2", "dependencies", "packages in parallel"));
+        model.open("p330-2");
+        nextUntil("Test auth flows thoroughly");
+        model.setTicked(step(), 0, true);
+        assertThat(state().latestOutcome("p330-2", "t330-p2", "t330-p2.check-1"))
+                .contains(io.incidentconsole.incident.TestOutcome.PASS);
+        session.record(new EventPayload.TestResultSet("t330-p2", "t330-p2.check-2", null,
+                io.incidentconsole.incident.TestOutcome.PASS, "from the tests view"));
+        assertThat(model.isTicked(step(), 1)).as("a pass recorded elsewhere ticks the guided check").isTrue();
+        assertThat(model.isTicked(step(), 2)).isFalse();
+    }
+
+    @Test
     void unreadableAuditOutputIsReportedButNotRecorded() {
         model.open("p324-3");
         model.setAuditText("not json");
