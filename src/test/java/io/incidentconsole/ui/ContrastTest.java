@@ -60,6 +60,7 @@ class ContrastTest {
             check(colours, text, "-ic-code-bg", 4.5, failures);
         }
         check(colours, "-ic-code-text", "-ic-code-bg", 4.5, failures);
+        check(colours, "-ic-text", "-fx-default-button", 4.5, failures);
         for (String badge : BADGES) {
             check(colours, "-ic-on-badge", badge, 4.5, failures);
         }

@@ -141,7 +141,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#rollback-procedure-title").queryAs(Label.class).getText())
                 .isEqualTo("Revert the hotfix");
-        assertThat(visibleSectionTitles(robot)).contains("Runbook procedures", "Parameters");
+        assertThat(visibleSectionTitles(robot)).contains("Runbook procedures", "Parameters to fill in first");
 
         robot.clickOn("#nav-phase_board");
         assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.PHASE_BOARD);
