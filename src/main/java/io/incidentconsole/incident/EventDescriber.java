@@ -172,13 +172,13 @@ public final class EventDescriber {
                     + p.procedureId() + (p.attempt() > 1 ? " (attempt " + p.attempt() + ")" : "")
                     + (blank(p.command()) ? "" : ": " + p.command());
         } else if (payload instanceof StepFinished p) {
-            return "Step " + p.stepId() + " of " + p.procedureId() + (p.timedOut() ? " timed out"
+            return "Step " + procedureStep(p.procedureId(), p.stepId()) + " of " + p.procedureId() + (p.timedOut() ? " timed out"
                     : p.cancelled() ? " was cancelled" : p.exitCode() == 0 ? " succeeded" : " FAILED")
                     + ": exit code " + p.exitCode() + (p.duration() == null ? "" : " after " + seconds(p.duration()));
         } else if (payload instanceof StepSkipped p) {
-            return "Skipped step " + p.stepId() + " of " + p.procedureId() + ": " + p.reason();
+            return "Skipped step " + procedureStep(p.procedureId(), p.stepId()) + " of " + p.procedureId() + ": " + p.reason();
         } else if (payload instanceof StepOutcomeDecided p) {
-            return "Decided step " + p.stepId() + " of " + p.procedureId() + " " + switch (p.decision()) {
+            return "Decided step " + procedureStep(p.procedureId(), p.stepId()) + " of " + p.procedureId() + " " + switch (p.decision()) {
                 case RAN -> "ran";
                 case DID_NOT_RUN -> "did not run";
                 case RETRY -> "is to be run again";
@@ -220,6 +220,30 @@ public final class EventDescriber {
                     + (p.fields() == null ? "{}" : codec.toJson(p.fields()));
         }
         return payload.toString();
+    }
+
+    /** "2 “Read the release notes back”" as the step-by-step view numbers it (alternatives not counted), else the id. */
+    private String procedureStep(String procedureId, String stepId) {
+        for (Runbook runbook : plan.runbooks()) {
+            for (Procedure procedure : runbook.procedures()) {
+                if (!procedure.id().equals(procedureId)) {
+                    continue;
+                }
+                int number = 0;
+                for (int i = 0; i < procedure.steps().size(); i++) {
+                    io.incidentconsole.plan.ProcedureStep candidate = procedure.steps().get(i);
+                    if (candidate.alternative()) {
+                        continue;
+                    }
+                    number++;
+                    String id = candidate.id() != null ? candidate.id() : procedureId + ".step-" + (i + 1);
+                    if (id.equals(stepId)) {
+                        return number + (blank(candidate.title()) ? "" : " “" + candidate.title() + "”");
+                    }
+                }
+            }
+        }
+        return stepId;
     }
 
     private static String seconds(java.time.Duration duration) {

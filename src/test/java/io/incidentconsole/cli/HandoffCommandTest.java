@@ -90,6 +90,7 @@ class HandoffCommandTest {
                 .contains("Step by step rb330-phase1 (run r1): 1 failed (exit 1), 2 not run — next: step 1")
                 .contains("## Last 15 events")
                 .contains("ben: ben took the incident over from ana — shift change")
+                .contains("ana: Step 1 “Revert to previous deployment” of rb330-phase1 FAILED: exit code 1 after 2.0 s")
                 .contains("## Open decisions\n\n- Schema cleanup decision (4: Schema Cleanup");
         String lastEvents = md.substring(md.indexOf("## Last 15 events"));
         assertThat(lastEvents.lines().filter(l -> l.startsWith("- ")).count()).isEqualTo(12);
