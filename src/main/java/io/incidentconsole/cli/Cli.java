@@ -24,6 +24,7 @@ public final class Cli {
         cli.addSubcommand(new TimelineCommand());
         cli.addSubcommand(new TestsCommand());
         cli.addSubcommand(new ReportCommand(java.time.Clock.systemUTC()));
+        cli.addSubcommand(new VerifyCommand());
         // Plan and journal text reaches every command's output: no raw control character may reach the terminal.
         cli.setOut(SafeText.terminal(out));
         cli.setErr(SafeText.terminal(err));

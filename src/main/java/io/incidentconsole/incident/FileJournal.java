@@ -38,6 +38,9 @@ public final class FileJournal implements Journal {
     private final List<Event> events = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private JournalReader.Damage damage;
+    /** The chain of the last event's line, which the next line chains to; and the incident id it is keyed with. */
+    private String lastChain = "";
+    private String incidentKey;
     private FileChannel channel;
     private int segmentNumber;
     private String failure;
@@ -95,6 +98,8 @@ public final class FileJournal implements Journal {
         findings.clear();
         findings.addAll(result.findings());
         damage = result.damage();
+        lastChain = result.lastChain();
+        incidentKey = result.incidentKey();
         if (damage != null) {
             findings.add(damageFinding(damage));
         }
@@ -198,12 +203,18 @@ public final class FileJournal implements Journal {
 
     private Event write(String operator, EventPayload payload) throws IOException {
         Event event = new Event(ids.get(), lastSeq() + 1, clock.instant(), operator, payload);
-        ByteBuffer line = ByteBuffer.wrap(codec.encode(event));
+        if (events.isEmpty() && payload instanceof EventPayload.IncidentStarted started) {
+            incidentKey = started.incidentId();
+        }
+        byte[] bytes = codec.encode(event, lastChain, incidentKey);
+        ByteBuffer line = ByteBuffer.wrap(bytes);
         while (line.hasRemaining()) {
             channel.write(line);
         }
         channel.force(true);
         events.add(event);
+        lastChain = codec.chainAt(bytes, 0, bytes.length - 1, lastChain, incidentKey)
+                .map(EventCodec.ChainLink::written).orElse("");
         for (JournalListener listener : listeners) {
             notify(listener, event);
         }
