@@ -107,6 +107,10 @@ public final class FileJournal implements Journal {
 
     private Finding damageFinding(JournalReader.Damage found) {
         long lastGood = lastSeq();
+        if (found.lastLineOfJournal() && found.reason().startsWith(JournalReader.DUPLICATE)) {
+            return new Finding(Kind.TORN_TAIL, found.segment(), found.line(), "the last line is " + found.reason()
+                    + "; the copy was ignored and everything before it kept (up to event " + lastGood + ")");
+        }
         if (found.lastLineOfJournal()) {
             return new Finding(Kind.TORN_TAIL, found.segment(), found.line(), "the last line could not be read ("
                     + found.reason() + "), most likely cut off by a crash mid-write; it was dropped and everything "

@@ -146,8 +146,10 @@ final class JournalReader {
                 }
                 long expected = events.isEmpty() ? 1 : events.get(events.size() - 1).seq() + 1;
                 if (event.seq() != expected) {
-                    damageHere = new Damage(name, lineNo, "sequence number " + event.seq() + " where "
-                            + expected + " was expected (a line is missing or out of order)", 0, false);
+                    damageHere = new Damage(name, lineNo, sameAsPrevious(bytes, lines, lineNo - 1)
+                            ? DUPLICATE + (lineNo - 1) + " (the same event written twice)"
+                            : "sequence number " + event.seq() + " where " + expected
+                            + " was expected (a line is missing or out of order)", 0, false);
                     continue;
                 }
                 if (event.payload() instanceof EventPayload.Unrecognized unknown) {
@@ -196,6 +198,9 @@ final class JournalReader {
                 if (key == null) {
                     key = event.payload() instanceof EventPayload.IncidentStarted started ? started.incidentId()
                             : folderName;
+                }
+                if (sameAsPrevious(bytes, lines, i)) {
+                    continue; // a duplicated line is reported as such, not as a break in the chain
                 }
                 if (i == 0 && event.payload() instanceof EventPayload.JournalContinued continued) {
                     previous = chainBySeq.getOrDefault(continued.afterSeq(), "");
@@ -289,6 +294,18 @@ final class JournalReader {
             }
         });
         return decoded;
+    }
+
+    /** How a line that repeats the one before it is described (FileJournal words the finding from it). */
+    static final String DUPLICATE = "an exact copy of line ";
+
+    private static boolean sameAsPrevious(byte[] bytes, List<int[]> lines, int index) {
+        if (index < 1) {
+            return false;
+        }
+        int[] line = lines.get(index);
+        int[] before = lines.get(index - 1);
+        return java.util.Arrays.equals(bytes, line[0], line[1], bytes, before[0], before[1]);
     }
 
     private static int indexOf(byte[] bytes, byte value, int from) {
