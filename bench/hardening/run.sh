@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=${1:-target/incident-console.jar}
+TIMEOUT=${TIMEOUT:-600}   # seconds per case; a case that runs longer is killed and reported as exit 124
 [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -B -q -DskipTests package)" >&2; exit 2; }
 JAR=$(realpath "$JAR")
 work=$(mktemp -d /tmp/hardening-bench.XXXXXX)
@@ -49,16 +50,16 @@ run_case() {
   local name=$1; shift
   local t0 t1 stats code
   set +e
-  /usr/bin/time -f '%e %U %S %M' -o "$work/time" timeout 600 java -Xmx1g -cp "$JAR" io.incidentconsole.app.Launcher "$@" \
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" timeout "$TIMEOUT" java -Xmx1g -cp "$JAR" io.incidentconsole.app.Launcher "$@" \
     > "$work/out" 2> "$work/err"
   code=$?
   set -e
-  read -r wall user sys rss < <(tail -1 "$work/time")
+  read -r wall user sys rss < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$work/time" | tail -1)
   local cpu rssmb trace first
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   rssmb=$(( rss / 1024 ))
   trace=$(grep -cE '^\s+at |Exception in thread|OutOfMemoryError' "$work/err" || true)
-  first=$(grep -v '^warning' "$work/err" | head -1 | cut -c1-90)
+  first=$( (grep -v '^warning' "$work/err" || true) | head -1 | cut -c1-90)
   printf '%-28s %6s %9s %8s %9s %s\n' "$name" "$code" "$wall" "$cpu" "$rssmb" "$first"
   results+=("$name $cpu $rssmb $trace $code")
 }
@@ -73,9 +74,10 @@ run_case import-20mb-markdown import "$work/md-20mb.md"
 run_case import-1900kb-markdown import "$work/md-1900kb.md"
 
 echo
-# Goals: every case ends within 10 s of CPU, within 600 MB of memory, and without a stack trace.
+# Goals: every case finishes (is not killed by the timeout), ends within 10 s of CPU, within 600 MB of memory, and without a stack trace.
 for r in "${results[@]}"; do
   read -r name cpu rss trace code <<< "$r"
+  awk -v n="$name" -v v="$code" 'BEGIN { f = (v == 124 ? 0 : 1); printf "RESULT %s-finished %s yes/no goal == 1 %s\n", n, f, (f == 1 ? "met" : "NOT MET") }'
   awk -v n="$name" -v v="$cpu" 'BEGIN { printf "RESULT %s-cpu %s s goal <= 10 %s\n", n, v, (v <= 10 ? "met" : "NOT MET") }'
   awk -v n="$name" -v v="$rss" 'BEGIN { printf "RESULT %s-memory %s MB goal <= 600 %s\n", n, v, (v <= 600 ? "met" : "NOT MET") }'
   awk -v n="$name" -v v="$trace" 'BEGIN { printf "RESULT %s-stack-trace-lines %s lines goal == 0 %s\n", n, v, (v == 0 ? "met" : "NOT MET") }'

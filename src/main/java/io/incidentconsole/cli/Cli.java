@@ -34,6 +34,7 @@ public final class Cli {
         cli.addSubcommand(new CriterionCommand(clock));
         cli.addSubcommand(new ReportCommand(clock));
         cli.addSubcommand(new HandoffCommand(clock));
+        cli.addSubcommand(new VerifyCommand());
         // Plan and journal text reaches every command's output: no raw control character may reach the terminal.
         cli.setOut(SafeText.terminal(out));
         cli.setErr(SafeText.terminal(err));

@@ -13,9 +13,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -24,7 +27,8 @@ import java.util.zip.CRC32;
  * Turns events into journal lines and back. A line is one JSON object:
  * <pre>{"seq":1,"id":"…","at":"2026-11-27T08:10:22.123Z","operator":"ana","kind":"TaskTicked","payload":{…},"crc":"1a2b3c4d"}</pre>
  * The {@code crc} (CRC-32 of the line's bytes before {@code ,"crc":}) always comes last, so a line
- * damaged anywhere, even inside a string, is detected.
+ * damaged anywhere, even inside a string, is detected. Since 0.2 a journal file's lines also carry {@code "chain"}
+ * just before it, which chains each line to the one before and to the incident: the journal is tamper-evident.
  */
 public final class EventCodec {
 
@@ -46,8 +50,24 @@ public final class EventCodec {
         return KINDS.keySet();
     }
 
-    /** The line for an event, ending with a newline. */
+    private static final byte[] CHAIN_PREFIX = ",\"chain\":\"".getBytes(StandardCharsets.US_ASCII);
+    /** 128 bits of SHA-256, as 32 hex digits. */
+    private static final int CHAIN_HEX = 32;
+    /** {@code ,"chain":"} + 32 hex digits + {@code "}, just before the crc. */
+    private static final int CHAIN_LENGTH = CHAIN_PREFIX.length + CHAIN_HEX + 1;
+
+    /** The line for an event, ending with a newline, without a chain (as 0.1 wrote; team mode's local cache). */
     public byte[] encode(Event event) {
+        return encode(event, null, null);
+    }
+
+    /**
+     * The line for an event whose checksum chains the previous line's ({@code previousChain}, empty for the first
+     * line or after an unchained one) and the incident's id: {@code "chain"} is the first 128 bits of
+     * SHA-256(previous chain, incident id, the line up to the chain), so a line changed, removed, reordered or copied
+     * from another incident breaks it (see {@link #chainAt}).
+     */
+    public byte[] encode(Event event, String previousChain, String incidentId) {
         ObjectNode line = mapper.createObjectNode();
         line.put("seq", event.seq());
         line.put("id", event.id());
@@ -61,6 +81,16 @@ public final class EventCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode event " + event.seq() + ": " + e.getMessage(), e);
         }
+        if (incidentId != null) {
+            int open = body.length - 1;
+            String chain = chain(previousChain, incidentId, body, 0, open);
+            byte[] chained = Arrays.copyOf(body, open + CHAIN_LENGTH + 1);
+            System.arraycopy(CHAIN_PREFIX, 0, chained, open, CHAIN_PREFIX.length);
+            System.arraycopy(chain.getBytes(StandardCharsets.US_ASCII), 0, chained, open + CHAIN_PREFIX.length, CHAIN_HEX);
+            chained[chained.length - 2] = '"';
+            chained[chained.length - 1] = '}';
+            body = chained;
+        }
         int bodyLength = body.length - 1; // without the closing brace
         CRC32 crc = new CRC32();
         crc.update(body, 0, bodyLength);
@@ -72,6 +102,40 @@ public final class EventCodec {
         out[out.length - 2] = '}';
         out[out.length - 1] = '\n';
         return out;
+    }
+
+    /** A line's chain as written, and the chain it should have after {@code previousChain}. */
+    public record ChainLink(String written, String expected) {
+        public boolean intact() {
+            return written.equals(expected);
+        }
+    }
+
+    /**
+     * The chain of a line (without its newline) that decoded as an event: empty for an unchained line (0.1).
+     */
+    public java.util.Optional<ChainLink> chainAt(byte[] buffer, int offset, int length, String previousChain,
+                                                 String incidentId) {
+        int chainStart = length - CRC_SUFFIX_LENGTH - CHAIN_LENGTH;
+        if (chainStart <= 0 || !regionEquals(buffer, offset + chainStart, CHAIN_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        String written = new String(buffer, offset + chainStart + CHAIN_PREFIX.length, CHAIN_HEX, StandardCharsets.US_ASCII);
+        return java.util.Optional.of(new ChainLink(written, chain(previousChain, incidentId, buffer, offset, chainStart)));
+    }
+
+    private static String chain(String previousChain, String incidentId, byte[] body, int offset, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((previousChain == null ? "" : previousChain).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) '\n');
+            digest.update(incidentId.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            digest.update(body, offset, length);
+            return HexFormat.of().formatHex(digest.digest(), 0, CHAIN_HEX / 2);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private JsonNode payloadTree(EventPayload payload) {

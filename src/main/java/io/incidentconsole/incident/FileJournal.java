@@ -38,6 +38,9 @@ public final class FileJournal implements Journal {
     private final List<Event> events = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private JournalReader.Damage damage;
+    /** The chain of the last event's line, which the next line chains to; and the incident id it is keyed with. */
+    private String lastChain = "";
+    private String incidentKey;
     private FileChannel channel;
     private int segmentNumber;
     private String failure;
@@ -95,6 +98,8 @@ public final class FileJournal implements Journal {
         findings.clear();
         findings.addAll(result.findings());
         damage = result.damage();
+        lastChain = result.lastChain();
+        incidentKey = result.incidentKey();
         if (damage != null) {
             findings.add(damageFinding(damage));
         }
@@ -102,6 +107,10 @@ public final class FileJournal implements Journal {
 
     private Finding damageFinding(JournalReader.Damage found) {
         long lastGood = lastSeq();
+        if (found.lastLineOfJournal() && found.reason().startsWith(JournalReader.DUPLICATE)) {
+            return new Finding(Kind.TORN_TAIL, found.segment(), found.line(), "the last line is " + found.reason()
+                    + "; the copy was ignored and everything before it kept (up to event " + lastGood + ")");
+        }
         if (found.lastLineOfJournal()) {
             return new Finding(Kind.TORN_TAIL, found.segment(), found.line(), "the last line could not be read ("
                     + found.reason() + "), most likely cut off by a crash mid-write; it was dropped and everything "
@@ -198,12 +207,18 @@ public final class FileJournal implements Journal {
 
     private Event write(String operator, EventPayload payload) throws IOException {
         Event event = new Event(ids.get(), lastSeq() + 1, clock.instant(), operator, payload);
-        ByteBuffer line = ByteBuffer.wrap(codec.encode(event));
+        if (events.isEmpty() && payload instanceof EventPayload.IncidentStarted started) {
+            incidentKey = started.incidentId();
+        }
+        byte[] bytes = codec.encode(event, lastChain, incidentKey);
+        ByteBuffer line = ByteBuffer.wrap(bytes);
         while (line.hasRemaining()) {
             channel.write(line);
         }
         channel.force(true);
         events.add(event);
+        lastChain = codec.chainAt(bytes, 0, bytes.length - 1, lastChain, incidentKey)
+                .map(EventCodec.ChainLink::written).orElse("");
         for (JournalListener listener : listeners) {
             notify(listener, event);
         }

@@ -47,7 +47,12 @@ final class JournalReader {
     record Damage(String segment, int line, String reason, int readableAfter, boolean lastLineOfJournal) {
     }
 
-    record Result(List<Event> events, List<Finding> findings, Damage damage, Tail tail) {
+    /**
+     * {@code lastChain}: the chain of the last event's line ("" when it has none), which the next line written
+     * chains to; {@code incidentKey}: the incident id the chain is keyed with.
+     */
+    record Result(List<Event> events, List<Finding> findings, Damage damage, Tail tail, String lastChain,
+                  String incidentKey) {
         long lastSeq() {
             return events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
         }
@@ -80,6 +85,7 @@ final class JournalReader {
         List<Path> segments = segments(dir);
         List<Event> events = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        ChainCheck chain = new ChainCheck(dir.getFileName() == null ? "" : dir.getFileName().toString());
         Damage damage = null;
         int lastNonEmpty = -1;
         List<byte[]> contents = new ArrayList<>();
@@ -106,6 +112,7 @@ final class JournalReader {
             int readableAfterDamage = 0;
             List<int[]> lines = lines(bytes);
             Object[] decoded = decodeAll(bytes, lines);
+            chain.follow(name, bytes, lines, decoded);
             int lineNo = 0;
             boolean first = true;
             for (Object line : decoded) {
@@ -139,8 +146,10 @@ final class JournalReader {
                 }
                 long expected = events.isEmpty() ? 1 : events.get(events.size() - 1).seq() + 1;
                 if (event.seq() != expected) {
-                    damageHere = new Damage(name, lineNo, "sequence number " + event.seq() + " where "
-                            + expected + " was expected (a line is missing or out of order)", 0, false);
+                    damageHere = new Damage(name, lineNo, sameAsPrevious(bytes, lines, lineNo - 1)
+                            ? DUPLICATE + (lineNo - 1) + " (the same event written twice)"
+                            : "sequence number " + event.seq() + " where " + expected
+                            + " was expected (a line is missing or out of order)", 0, false);
                     continue;
                 }
                 if (event.payload() instanceof EventPayload.Unrecognized unknown) {
@@ -157,7 +166,89 @@ final class JournalReader {
                         lastSegment && damageHere.line() == lineNo);
             }
         }
-        return new Result(events, findings, damage, tail(segments));
+        findings.addAll(chain.findings());
+        long lastSeq = events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
+        return new Result(events, findings, damage, tail(segments), chain.chainOf(lastSeq), chain.key());
+    }
+
+    /**
+     * Follows the checksum chain line by line (see {@link EventCodec#chainAt}): the first line that does not chain
+     * to the one before it, and where unchained lines (0.1) start. A segment that continues past damage chains to
+     * the event it continues from.
+     */
+    private final class ChainCheck {
+
+        private final String folderName;
+        private final java.util.Map<Long, String> chainBySeq = new java.util.HashMap<>();
+        private String key;
+        private String previous = "";
+        private Finding broken;
+        private Finding unchained;
+        private int unchainedLines;
+
+        ChainCheck(String folderName) {
+            this.folderName = folderName;
+        }
+
+        void follow(String segment, byte[] bytes, List<int[]> lines, Object[] decoded) {
+            for (int i = 0; i < decoded.length; i++) {
+                if (!(decoded[i] instanceof Event event)) {
+                    continue;
+                }
+                if (key == null) {
+                    key = event.payload() instanceof EventPayload.IncidentStarted started ? started.incidentId()
+                            : folderName;
+                }
+                if (sameAsPrevious(bytes, lines, i)) {
+                    continue; // a duplicated line is reported as such, not as a break in the chain
+                }
+                if (i == 0 && event.payload() instanceof EventPayload.JournalContinued continued) {
+                    previous = chainBySeq.getOrDefault(continued.afterSeq(), "");
+                }
+                int[] line = lines.get(i);
+                java.util.Optional<EventCodec.ChainLink> link = codec.chainAt(bytes, line[0], line[1] - line[0],
+                        previous, key);
+                if (link.isEmpty()) {
+                    unchainedLines++;
+                    if (unchained == null) {
+                        unchained = new Finding(Kind.UNCHAINED, segment, i + 1, "");
+                    }
+                    previous = "";
+                } else {
+                    // Right after a line that cannot be read the link cannot be checked: that damage is reported.
+                    boolean afterDamage = i > 0 && !(decoded[i - 1] instanceof Event);
+                    if (!link.get().intact() && broken == null && !afterDamage) {
+                        broken = new Finding(Kind.CHAIN_BROKEN, segment, i + 1, "the checksum chain breaks here: "
+                                + "this line does not follow the line before it in this incident (a line was changed, "
+                                + "inserted, removed or reordered, or copied from another incident)");
+                    }
+                    previous = link.get().written();
+                }
+                chainBySeq.put(event.seq(), previous);
+            }
+        }
+
+        List<Finding> findings() {
+            List<Finding> found = new ArrayList<>();
+            if (broken != null) {
+                found.add(broken);
+            }
+            if (unchained != null) {
+                found.add(new Finding(Kind.UNCHAINED, unchained.segment(), unchained.line(), unchainedLines
+                        + (unchainedLines == 1 ? " line has" : " lines have") + " no checksum chain (written by "
+                        + "version 0.1), the first here: they open as before, but a line copied from another "
+                        + "incident cannot be detected in them"));
+            }
+            return found;
+        }
+
+        String chainOf(long seq) {
+            return chainBySeq.getOrDefault(seq, "");
+        }
+
+        String key() {
+            return key == null ? folderName : key;
+        }
     }
 
     private static Tail tail(List<Path> segments) throws IOException {
@@ -203,6 +294,18 @@ final class JournalReader {
             }
         });
         return decoded;
+    }
+
+    /** How a line that repeats the one before it is described (FileJournal words the finding from it). */
+    static final String DUPLICATE = "an exact copy of line ";
+
+    private static boolean sameAsPrevious(byte[] bytes, List<int[]> lines, int index) {
+        if (index < 1) {
+            return false;
+        }
+        int[] line = lines.get(index);
+        int[] before = lines.get(index - 1);
+        return java.util.Arrays.equals(bytes, line[0], line[1], bytes, before[0], before[1]);
     }
 
     private static int indexOf(byte[] bytes, byte value, int from) {

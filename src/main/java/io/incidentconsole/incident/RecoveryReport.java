@@ -30,7 +30,18 @@ public record RecoveryReport(List<Finding> findings, long lastGoodSeq) {
         /** Damage found on an earlier opening and already continued past. */
         CONTINUED_PAST,
         /** An event of a kind this version does not know: kept and shown, changes nothing. */
-        UNRECOGNIZED
+        UNRECOGNIZED,
+        /**
+         * The first line whose checksum chain does not follow the line before it in this incident: a line was
+         * changed, inserted, removed or reordered, or copied from another incident. The events are still read.
+         */
+        CHAIN_BROKEN,
+        /**
+         * Lines without a checksum chain, written by 0.1: they open as before, but a line copied from another
+         * incident cannot be detected in them. Informational: shown by the CLI and {@code verify}, not as a warning
+         * dialog in the console.
+         */
+        UNCHAINED
     }
 
     /** {@code line} is 1-based in {@code segment} (a file name in the incident folder). */
@@ -41,8 +52,9 @@ public record RecoveryReport(List<Finding> findings, long lastGoodSeq) {
         }
     }
 
+    /** Nothing found besides good events (lines written by 0.1 without a chain count as good). */
     public boolean clean() {
-        return findings.isEmpty();
+        return findings.stream().allMatch(f -> f.kind() == Kind.UNCHAINED);
     }
 
     /** Damage the operator must decide on before new events can be written. */
@@ -50,9 +62,19 @@ public record RecoveryReport(List<Finding> findings, long lastGoodSeq) {
         return findings.stream().filter(f -> f.kind() == Kind.DAMAGED).findFirst();
     }
 
-    /** Findings worth a visible warning (all but those continued past on an earlier opening). */
+    /** Findings worth a visible warning (all but those continued past on an earlier opening, and unchained lines). */
     public List<Finding> warnings() {
-        return findings.stream().filter(f -> f.kind() != Kind.CONTINUED_PAST).toList();
+        return findings.stream().filter(f -> f.kind() != Kind.CONTINUED_PAST && f.kind() != Kind.UNCHAINED).toList();
+    }
+
+    /** Where the checksum chain first breaks, if it does. */
+    public Optional<Finding> chainBreak() {
+        return findings.stream().filter(f -> f.kind() == Kind.CHAIN_BROKEN).findFirst();
+    }
+
+    /** Where lines without a chain (written by 0.1) start, if there are any. */
+    public Optional<Finding> unchained() {
+        return findings.stream().filter(f -> f.kind() == Kind.UNCHAINED).findFirst();
     }
 
     /**
@@ -64,7 +86,9 @@ public record RecoveryReport(List<Finding> findings, long lastGoodSeq) {
         List<String> lines = new ArrayList<>();
         Finding firstUnknown = null;
         Map<String, Integer> unknownKinds = new LinkedHashMap<>();
-        for (Finding finding : warnings()) {
+        List<Finding> shown = new ArrayList<>(warnings());
+        unchained().ifPresent(shown::add);
+        for (Finding finding : shown) {
             if (finding.kind() == Kind.UNRECOGNIZED) {
                 firstUnknown = firstUnknown == null ? finding : firstUnknown;
                 unknownKinds.merge(kindOf(finding.message()), 1, Integer::sum);

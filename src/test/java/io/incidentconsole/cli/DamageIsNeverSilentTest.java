@@ -124,9 +124,62 @@ class DamageIsNeverSilentTest {
 
         assertThat(run("status", folder.toString())).isZero();
 
-        assertThat(err.toString()).isEqualTo("warning: " + journal + ":5: 3 events this version cannot read "
-                + "(FutureThingHappened ×2, SomethingElse), the first here: they are kept and shown as written but "
-                + "change nothing" + System.lineSeparator());
+        assertThat(err.toString().lines()).containsExactlyInAnyOrder("warning: " + journal + ":5: 3 events this version cannot "
+                + "read (FutureThingHappened ×2, SomethingElse), the first here: they are kept and shown as written "
+                + "but change nothing", "warning: " + journal + ":5: 3 lines have no checksum chain (written by "
+                + "version 0.1), the first here: they open as before, but a line copied from another incident cannot "
+                + "be detected in them");
         assertThat(new String(Files.readAllBytes(journal), StandardCharsets.UTF_8)).contains("FutureThingHappened");
+    }
+
+    @Test
+    void aDuplicatedLastLineIsReportedAsADuplicateNotAsACrash() throws Exception {
+        java.util.List<String> lines = Files.readAllLines(journal);
+        Files.writeString(journal, lines.get(lines.size() - 1) + "\n", StandardOpenOption.APPEND);
+
+        assertThat(run("status", folder.toString())).isZero();
+
+        assertThat(err.toString()).startsWith("warning: " + journal + ":5: the last line is an exact copy of line 4 "
+                + "(the same event written twice); the copy was ignored").doesNotContain("crash");
+    }
+
+    @Test
+    void anUnreadableJournalNamesTheReason() throws Exception {
+        Files.delete(journal);
+        Files.createSymbolicLink(journal, folder.resolve("nowhere.jsonl"));
+
+        assertThat(run("status", folder.toString())).isEqualTo(1);
+
+        assertThat(err.toString()).contains(journal + ": not a regular file (a device, a pipe or a dangling symbolic link)");
+    }
+
+    @Test
+    void binaryGarbageImportsWithANonZeroExitAndAClearMessage() throws Exception {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(17).nextBytes(garbage);
+        Path file = Files.write(home.resolve("garbage.md"), garbage);
+
+        assertThat(run("import", file.toString())).isEqualTo(1);
+
+        assertThat(err.toString()).startsWith(file + ": not a text document");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnpairedSurrogateInANoteDoesNotBreakTestsOutput() throws Exception {
+        PlanLoader loader = new PlanLoader();
+        String text = loader.bundledSeedText();
+        Plan plan = loader.load("seed.yaml", text).plan();
+        Path other;
+        try (Incident incident = new IncidentStore(home.resolve("other")).create(plan, "seed.yaml", text, "ana")) {
+            incident.record(new EventPayload.TestResultSet("t330-p2", "t330-p2.check-1", "p330-2", TestOutcome.FAIL,
+                    "broken \ud800 here"));
+            other = incident.directory();
+        }
+        Path file = home.resolve("results.md");
+
+        assertThat(run("tests", other.toString(), "-o", file.toString())).isZero();
+
+        assertThat(Files.readString(file)).contains("broken \uFFFD here");
     }
 }

@@ -1,0 +1,70 @@
+package io.incidentconsole.incident;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 17, finding 10 (ADR 0006): a journal written by this version, kept byte for byte under
+ * src/test/resources/journal/frozen-0.2/, must replay to the same state forever. Never regenerate it: if this test
+ * fails, the format changed incompatibly; give the changed kind a new wire name instead.
+ */
+class FrozenJournalTest {
+
+    private static Path folder() {
+        try {
+            return Path.of(FrozenJournalTest.class.getResource("/journal/frozen-0.2/incident.json").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theFrozenJournalReplaysToTheSameStateWithEveryLineRecognisedAndChained() {
+        try (Incident incident = IncidentStore.inspect(folder())) {
+            IncidentState state = incident.state();
+
+            assertThat(incident.recovery().findings()).as("no damage, no unknown kind, no unchained line").isEmpty();
+            assertThat(state.events()).hasSize(32);
+            assertThat(state.events()).noneMatch(e -> e.payload() instanceof EventPayload.Unrecognized);
+            assertThat(state.events().stream().map(Event::kind).distinct()).containsExactlyInAnyOrderElementsOf(
+                    EventKinds.all().keySet().stream().filter(k -> !k.equals("JournalContinued")).toList());
+            assertThat(state.started()).hasValueSatisfying(s -> {
+                assertThat(s.incidentId()).isEqualTo("20261207-030000-f36a10");
+                assertThat(s.operator()).isEqualTo("ana");
+            });
+            assertThat(state.isComplete("p330-1")).isTrue();
+            assertThat(state.latestOutcome("p330-1", "t330-p1", "t330-p1.check-1")).hasValue(TestOutcome.PASS);
+            assertThat(state.latestOutcome("p330-1", "t330-p1", "t330-p1.check-2")).hasValue(TestOutcome.FAIL);
+            assertThat(state.tickedSteps("t330-p1", "t330-p1.case-1")).containsExactly(1);
+            assertThat(state.parameters().get("commit").value()).isEqualTo("4f2a9c1");
+            assertThat(state.openAlerts()).extracting(IncidentState.AlertState::alertId).containsExactly("error-rate");
+            assertThat(state.tickedCriteria("rb330")).containsExactly("rb330.criterion-1");
+            assertThat(state.rollbacks()).singleElement().satisfies(r -> assertThat(r.succeeded()).isTrue());
+            assertThat(state.commands()).hasSize(3);
+            assertThat(state.notes()).extracting(IncidentState.Entry::text)
+                    .containsExactly("DBA joined the bridge", "ünïcødé ✓ \"quoted\"");
+            assertThat(state.signOffs()).hasSize(1);
+            assertThat(state.updates()).hasSize(1);
+            assertThat(state.decisions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void itStaysIntactForVerify() {
+        List<String> lines = incidentLines();
+        assertThat(lines).hasSize(32).allSatisfy(line -> assertThat(line).contains("\"chain\":\""));
+    }
+
+    private static List<String> incidentLines() {
+        try {
+            return java.nio.file.Files.readAllLines(folder().resolve("journal-0001.jsonl"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
