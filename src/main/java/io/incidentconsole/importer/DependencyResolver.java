@@ -46,13 +46,39 @@ final class DependencyResolver {
             if (subject == null) {
                 continue;
             }
-            for (PhaseDraft prerequisite : phases.refsIn(text, subject.issue())) {
+            List<PhaseDraft> prerequisites = phases.refsIn(text, subject.issue());
+            if (prerequisites.isEmpty()) {
+                prerequisites = byName(text, subject);
+            }
+            for (PhaseDraft prerequisite : prerequisites) {
                 addDependency(subject, prerequisite, pending.line(), text);
             }
         }
         sequenceWithinIssues();
         breakCycles();
     }
+
+    /**
+     * "after Database Preparation": the unnumbered phases (those read from a document's sections) whose every
+     * significant word comes after the word "after".
+     */
+    private List<PhaseDraft> byName(String text, PhaseDraft subject) {
+        java.util.regex.Matcher after = AFTER_WORD.matcher(text);
+        if (!after.find()) {
+            return List.of();
+        }
+        Set<String> words = Refs.words(text.substring(after.end()));
+        List<PhaseDraft> found = new java.util.ArrayList<>();
+        for (PhaseDraft p : phases) {
+            Set<String> name = Refs.words(p.name);
+            if (p != subject && p.number == null && !name.isEmpty() && words.containsAll(name)) {
+                found.add(p);
+            }
+        }
+        return found;
+    }
+
+    private static final java.util.regex.Pattern AFTER_WORD = java.util.regex.Pattern.compile("(?i)\\bafter\\b");
 
     /** "X blocks Y": every phase named after the word depends on every phase named before it. */
     private void blocks(PendingDependency pending, String text, int at) {
@@ -86,7 +112,8 @@ final class DependencyResolver {
             PhaseDraft before = previous.get(issue);
             boolean ownIssueDependency = phase.dependsOn.stream()
                     .map(byId::get).anyMatch(d -> d != null && Objects.equals(d.issue(), phase.issue()));
-            if (before != null && !ownIssueDependency && before.to <= phase.from) {
+            boolean beforeWaitsForThis = before != null && before.dependsOn.contains(phase.id);
+            if (before != null && !ownIssueDependency && !beforeWaitsForThis && before.to <= phase.from) {
                 phase.dependsOn.add(before.id);
                 ctx.log.decided(phase.line, phase.id + " follows " + before.id + ": the document gives no order within "
                         + (issue.isEmpty() ? "the plan" : "#" + issue) + ", so phases run in the order listed");

@@ -165,6 +165,22 @@ class ShapeRecognisersTest {
     }
 
     @Test
+    void afterAPhaseByNameIsADependencyThatOverridesTheListedOrder() {
+        Plan plan = importText("""
+                # Cutover
+
+                ## Cache Warmup
+                - [ ] Start only after Database Preparation is done
+
+                ## Database Preparation
+                - [ ] Take a snapshot
+                """).plan();
+        assertThat(plan.phases()).extracting(Phase::name).containsExactly("Cache Warmup", "Database Preparation");
+        assertThat(plan.phases().get(0).dependsOn()).containsExactly(plan.phases().get(1).id());
+        assertThat(plan.phases().get(1).dependsOn()).isEmpty();
+    }
+
+    @Test
     void inlineCodeIsACommandOnlyWhenItReadsAsOne() {
         assertThat(InlineCommands.isCommand("./scripts/chaos/redis_down.sh")).isTrue();
         assertThat(InlineCommands.isCommand("redis-cli FLUSHALL")).isTrue();
