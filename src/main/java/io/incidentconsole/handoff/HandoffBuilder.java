@@ -306,10 +306,9 @@ public final class HandoffBuilder {
         return minutes >= 120 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
     }
 
-    /** A value with its unit, without trailing zeros ("2.5 %", "120 ms"). */
+    /** A value with its unit, in the console's one quantity format ("2.8M calls/day", "2.5 %"). */
     static String number(double value, String unit) {
-        String text = java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(4)).stripTrailingZeros()
-                .toPlainString();
+        String text = io.incidentconsole.plan.QuantityFormat.compact(value);
         return unit == null || unit.isBlank() ? text : text + " " + unit;
     }
 

@@ -42,6 +42,8 @@ class HandoffCommandTest {
         }
         Plan plan = new PlanLoader().load("seed.yaml", text).plan();
         try (Incident incident = new IncidentStore(home).create(plan, "seed.yaml", text, "ana")) {
+            // Phase 1 starts once its approval is signed off (the lifecycle's approval gate).
+            incident.record(new EventPayload.SignOffGiven("approve-p330-1", "Incident commander", null));
             incident.record(new EventPayload.PhaseStarted("p330-1"));
             incident.record(new EventPayload.GuidedStepDone("p330-1", plan.phase("p330-1").orElseThrow()
                     .guidedSteps().get(0).id()));
@@ -76,15 +78,16 @@ class HandoffCommandTest {
                 .contains("; at guided step 2 of 6: Fix `getPendingInvitationsByEmail` N+1")
                 .contains("- **Next update due:** GitHub issue #330 updates (GitHub issue #330): due ")
                 .contains(" — milestone: p330-1 started")
-                .contains("## Gates pending\n\n- 2: Package Updates: Blocked by #330 1: Emergency N+1 Fixes (not complete)\n"
-                        + "- and 4 later phases waiting on phases not started yet\n")
+                .contains("## Gates pending\n\n- 1: Emergency N+1 Fixes: completion waits for the verification gate\n"
+                        + "- 2: Package Updates: #330 1: Emergency N+1 Fixes is IN PROGRESS, not complete\n"
+                        + "- and 3 later phases waiting on phases not started yet\n")
                 .contains("## Gates overridden\n\n- 3: Code Cleanup: dependencies gate overridden by ana at ")
                 .contains("— #330 phase 2 verified by hand")
                 .contains("## Failing tests\n\n- 1: Emergency N+1 Fixes: getMembersForAllOrganizations returns correct"
                         + " data — fail (ana, ")
                 .contains("## Tests not run\n\n- 1: Emergency N+1 Fixes: 4 not run — User with 10 orgs sees all orgs")
-                .contains("convex-calls-high: Convex function calls = 2800000 calls/day (target 1000000 calls/day,"
-                        + " baseline 3200000 calls/day) — calls above 2.5M/day; fired ")
+                .contains("convex-calls-high: Convex function calls = 2.8M calls/day (target 1M calls/day,"
+                        + " baseline 3.2M calls/day) — calls above 2.5M/day; fired ")
                 .contains("## Recorded parameters\n\n- commit = 4f2a9c1 (recorded at p330-1.step-6 by ana, ")
                 .contains("Rollback rb330-phase1 started ", " by ana: STILL RUNNING")
                 .contains("Step by step rb330-phase1 (run r1): 1 failed (exit 1), 2 not run — next: step 1")

@@ -87,6 +87,8 @@ class HandoffViewTest {
         var current = console.model().currentPlan().orElseThrow();
         fx(() -> {
             Incident incident = console.store().create(current.plan(), current.source(), current.text(), "ana");
+            // Phase 1 starts once its approval is signed off (the lifecycle's approval gate).
+            incident.record(new EventPayload.SignOffGiven("approve-p330-1", "Incident commander", null));
             incident.record(new EventPayload.PhaseStarted("p330-1"));
             incident.record(new EventPayload.ParameterEntered("commit", "4f2a9c1", "p330-1.step-6"));
             incident.record(new EventPayload.TestResultSet("t330-p1", "t330-p1.check-2", "p330-1", TestOutcome.FAIL,
@@ -108,7 +110,7 @@ class HandoffViewTest {
         assertThat(preview).contains("## Watch out\n\n> schema.ts conflicts",
                 "- **1: Emergency N+1 Fixes** — IN PROGRESS", "## Failing tests",
                 "getMembersForAllOrganizations returns correct data — fail", "commit = 4f2a9c1",
-                "convex-calls-high: Convex function calls = 2800000 calls/day (target 1000000 calls/day");
+                "convex-calls-high: Convex function calls = 2.8M calls/day (target 1M calls/day");
         fx(() -> Screenshots.save(handoff.getScene(), "handoff"));
 
         robot.clickOn((Node) in(robot, handoff, "#handoff-copy"));
