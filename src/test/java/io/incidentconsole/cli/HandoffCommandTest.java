@@ -96,7 +96,7 @@ class HandoffCommandTest {
                 .contains("ana: Step 1 “Revert to previous deployment” of rb330-phase1 FAILED: exit code 1 after 2.0 s")
                 .contains("## Open decisions\n\n- Schema cleanup decision (4: Schema Cleanup");
         String lastEvents = md.substring(md.indexOf("## Last 15 events"));
-        assertThat(lastEvents.lines().filter(l -> l.startsWith("- ")).count()).isEqualTo(12);
+        assertThat(lastEvents.lines().filter(l -> l.startsWith("- ")).count()).isEqualTo(13);
         assertThat(journalBytes()).as("a handoff reads the incident without changing it").isEqualTo(before);
     }
 
