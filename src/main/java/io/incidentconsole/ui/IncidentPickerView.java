@@ -56,6 +56,12 @@ public final class IncidentPickerView {
                 .then("Reading the incidents on this laptop…").otherwise("No incidents on this laptop yet."));
         incidents.setPlaceholder(placeholder);
         incidents.setCellFactory(list -> new ListCell<>() {
+            {
+                // Wrap to the list's width: a long description is read whole, not cut at the right edge.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(IncidentSummary item, boolean empty) {
                 super.updateItem(item, empty);

@@ -107,6 +107,26 @@ class NoClippedTextTest {
             }
         }
         assertThat(problems).as("elided or cut text").isEmpty();
+
+        // The incident dialog again, now listing the incident: its description wraps instead of being cut.
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+            console.view().showIncidentPicker();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Window picker = robot.listTargetWindows().stream()
+                .filter(w -> w instanceof Stage s && s.isShowing() && "incident-picker".equals(s.getProperties()
+                        .get(DialogStages.NAME))).findFirst().orElseThrow();
+        List<String> listed = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> out = new ArrayList<>();
+            elided(picker.getScene(), out);
+            return out;
+        }).get();
+        assertThat(robot.from(picker.getScene().getRoot()).lookup(".list-cell").queryAll().stream()
+                .anyMatch(cell -> cell instanceof Labeled l && l.getText() != null && !l.getText().isBlank()))
+                .as("the incident is listed").isTrue();
+        assertThat(listed).as("elided text in the incident dialog listing an incident").isEmpty();
     }
 
     /** Lays the scene out and lists every visible labeled control whose drawn text is not its text. */
