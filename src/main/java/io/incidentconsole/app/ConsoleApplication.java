@@ -34,6 +34,7 @@ import io.incidentconsole.ui.metrics.MetricsView;
 import io.incidentconsole.ui.metrics.MetricsViewModel;
 import io.incidentconsole.metrics.MetricSources;
 import io.incidentconsole.metrics.MetricsSettings;
+import io.incidentconsole.metrics.SimulatorHistory;
 import javafx.scene.control.Label;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
@@ -167,6 +168,8 @@ public final class ConsoleApplication extends Application {
                         p.mark("plan-in");
                         p.watchConsoleReady();
                     });
+                    // Off the start-up path: the heap settings only matter for the long run (see HeapTuning).
+                    HeapTuning.startInBackground(System.getProperty(HeapTuning.PROPERTY), System.err);
                     if (named.containsKey("incident-db")) {
                         console.teams().launch(named.get("incident-db"), named.get("incident"));
                     } else if (console.model().currentPlan().isPresent()) {
@@ -261,7 +264,9 @@ public final class ConsoleApplication extends Application {
             Supplier<OperatorSettings> operators = Lazy.of(
                     () -> new OperatorSettings(directories.config().resolve(OperatorSettings.FILE)));
             MetricsSession metrics = new MetricsSession(
-                    new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
+                    new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment(),
+                            SimulatorHistory.fromProperty(System.getProperty(SimulatorHistory.PROPERTY),
+                                    System.err::println)), wiring.settings(),
                     session, model.planProperty(), wiring.clock());
             metrics.setOpenRunbook(runbookId -> model.select(ConsoleArea.ROLLBACK));
             // "Something is wrong" (guided mode, a failed test) opens the rollback area on the phase's procedure, which
