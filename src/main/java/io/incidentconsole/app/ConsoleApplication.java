@@ -251,6 +251,8 @@ public final class ConsoleApplication extends Application {
                                      BackgroundTasks tasks, MetricsWiring wiring, java.time.Clock clock,
                                      TeamDatabaseConnector teamDatabase) {
             IncidentSession session = new IncidentSession(tasks);
+            TickProbe.fromProperty(System.getProperty(TickProbe.PROPERTY), System.out, System.err)
+                    .ifPresent(session::setObserver);
             TeamSession team = new TeamSession(session, tasks);
             MainWindowViewModel model = new MainWindowViewModel(
                     PlanLoader::new,

@@ -29,9 +29,36 @@ public final class IncidentSession {
     private final BooleanBinding writable = Bindings.createBooleanBinding(
             () -> incident.get() != null && !incident.get().isReadOnly(), incident);
     private Journal.Subscription subscription;
+    private volatile Observer observer = Observer.NONE;
+
+    /**
+     * Told when a recorded action is durable and when a new state has been handed to the views; the tick-latency
+     * probe (app/TickProbe, bench/tick) is the only one. Both calls must return at once.
+     */
+    public interface Observer {
+        Observer NONE = new Observer() {
+            @Override
+            public void recorded(Event event) {
+            }
+
+            @Override
+            public void stateShown(IncidentState state) {
+            }
+        };
+
+        /** On the background thread, right after the journal append (fsync included) returned. */
+        void recorded(Event event);
+
+        /** On the FX thread, right after the views were given {@code state}. */
+        void stateShown(IncidentState state);
+    }
 
     public IncidentSession(BackgroundTasks tasks) {
         this.tasks = tasks;
+    }
+
+    public void setObserver(Observer observer) {
+        this.observer = observer == null ? Observer.NONE : observer;
     }
 
     /** Makes {@code next} the incident of this console, closing the previous one. */
@@ -46,6 +73,7 @@ public final class IncidentSession {
                     IncidentState latest = newest.getAndSet(null);
                     if (latest != null && incident.get() == next) {
                         state.set(latest);
+                        observer.stateShown(latest);
                     }
                 });
             }
@@ -65,7 +93,11 @@ public final class IncidentSession {
             lastError.set("Read-only: " + current.readOnlyReason().orElse("") + ". Nothing was recorded.");
             return;
         }
-        tasks.run(() -> current.record(payload), whenDone::accept,
+        tasks.run(() -> {
+            Event event = current.record(payload);
+            observer.recorded(event);
+            return event;
+        }, whenDone::accept,
                 error -> lastError.set("Not recorded: " + error.getMessage()));
     }
 
