@@ -3,6 +3,7 @@ import io.incidentconsole.incident.EventCodec;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Phase;
@@ -32,7 +33,10 @@ import java.util.stream.Stream;
  * journal's own codec (an fsync per event would take minutes and measures nothing here), so the console replays
  * exactly what it would have written. Tasks end unticked and the last results are spread over every outcome.
  *
- *   java -cp CLASSPATH bench/tick/TickJournal.java DATA_DIR PLAN [COUNT]
+ * The operator name "bench" is remembered in CONFIG_DIR (an XDG_CONFIG_HOME), so that Enter in the console's
+ * incident dialog resumes this incident.
+ *
+ *   java -cp CLASSPATH bench/tick/TickJournal.java DATA_DIR CONFIG_DIR PLAN [COUNT]
  */
 public final class TickJournal {
 
@@ -44,8 +48,9 @@ public final class TickJournal {
 
     public static void main(String[] args) throws IOException {
         Path dataDir = Path.of(args[0]);
-        Path planFile = Path.of(args[1]);
-        int count = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        Path configDir = Path.of(args[1]);
+        Path planFile = Path.of(args[2]);
+        int count = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
         PlanLoadResult loaded = new PlanLoader().load(planFile);
         if (!loaded.ok()) {
             throw new IllegalStateException(planFile + " does not load: " + loaded.problems());
@@ -68,6 +73,8 @@ public final class TickJournal {
             }
         }
 
+        new OperatorSettings(configDir.resolve("incident-console").resolve(OperatorSettings.FILE))
+                .rememberOperator("bench");
         Incident incident = new IncidentStore(dataDir).create(plan, planFile.toAbsolutePath().toString(),
                 Files.readString(planFile), "bench");
         Path folder = incident.directory();

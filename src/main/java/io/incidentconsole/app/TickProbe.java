@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reports, for every action the console records, when its journal append (fsync included) returned, when its
+ * Reports, for every event the console's incident takes in, when its journal append (fsync included) was done, when its
  * state was handed to the views and when the next frame after that was drawn ({@link FirstFrame}'s "drawn"), for
  * the tick-latency benchmark (bench/tick). Off unless the system property {@value #PROPERTY} is {@code print}.
  * One line per event, wall-clock microseconds, so a harness can subtract its own clock from before the key press:
@@ -84,8 +84,13 @@ public final class TickProbe implements IncidentSession.Observer {
     }
 
     @Override
-    public void recorded(Event event) {
-        pending.put(event.seq(), new Pending(event.payload().getClass().getSimpleName(), nowMicros()));
+    public void durable(IncidentState state) {
+        long now = nowMicros();
+        List<Event> events = state.events();
+        if (!events.isEmpty()) {
+            Event newest = events.get(events.size() - 1);
+            pending.put(newest.seq(), new Pending(newest.payload().getClass().getSimpleName(), now));
+        }
     }
 
     @Override

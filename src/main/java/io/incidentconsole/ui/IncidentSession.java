@@ -32,13 +32,13 @@ public final class IncidentSession {
     private volatile Observer observer = Observer.NONE;
 
     /**
-     * Told when a recorded action is durable and when a new state has been handed to the views; the tick-latency
-     * probe (app/TickProbe, bench/tick) is the only one. Both calls must return at once.
+     * Told when the incident's state changed (an event is durable) and when that state has been handed to the
+     * views; the tick-latency probe (app/TickProbe, bench/tick) is the only one. Both calls must return at once.
      */
     public interface Observer {
         Observer NONE = new Observer() {
             @Override
-            public void recorded(Event event) {
+            public void durable(IncidentState state) {
             }
 
             @Override
@@ -46,8 +46,8 @@ public final class IncidentSession {
             }
         };
 
-        /** On the background thread, right after the journal append (fsync included) returned. */
-        void recorded(Event event);
+        /** On the thread that appended, right after the journal append (fsync included), before the FX hop. */
+        void durable(IncidentState state);
 
         /** On the FX thread, right after the views were given {@code state}. */
         void stateShown(IncidentState state);
@@ -68,6 +68,7 @@ public final class IncidentSession {
         // it to the FX thread once, instead of one hop per event.
         AtomicReference<IncidentState> newest = new AtomicReference<>();
         subscription = next.onStateChange(newState -> {
+            observer.durable(newState);
             if (newest.getAndSet(newState) == null) {
                 tasks.onUi(() -> {
                     IncidentState latest = newest.getAndSet(null);
@@ -93,11 +94,7 @@ public final class IncidentSession {
             lastError.set("Read-only: " + current.readOnlyReason().orElse("") + ". Nothing was recorded.");
             return;
         }
-        tasks.run(() -> {
-            Event event = current.record(payload);
-            observer.recorded(event);
-            return event;
-        }, whenDone::accept,
+        tasks.run(() -> current.record(payload), whenDone::accept,
                 error -> lastError.set("Not recorded: " + error.getMessage()));
     }
 

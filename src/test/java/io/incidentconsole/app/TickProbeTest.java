@@ -44,8 +44,8 @@ class TickProbeTest {
     @Test
     void reportsARecordedEventOnlyOnceTheFrameAfterItsStateIsDrawn() {
         event(new EventPayload.IncidentStarted("i1", "plan", "sha"));
-        Event ticked = event(new EventPayload.TaskTicked("p330-1", "t1"));
-        probe.recorded(ticked);
+        event(new EventPayload.TaskTicked("p330-1", "t1"));
+        probe.durable(IncidentState.replay(plan, events));
         assertThat(frames).isEmpty();
 
         probe.stateShown(IncidentState.replay(plan, events));
@@ -65,8 +65,8 @@ class TickProbeTest {
     void aStateThatDoesNotYetHoldTheEventWaitsForOneThatDoes() {
         event(new EventPayload.IncidentStarted("i1", "plan", "sha"));
         IncidentState before = IncidentState.replay(plan, events);
-        Event note = event(new EventPayload.NoteAdded(null, "a note"));
-        probe.recorded(note);
+        event(new EventPayload.NoteAdded(null, "a note"));
+        probe.durable(IncidentState.replay(plan, events));
 
         probe.stateShown(before); // an event from elsewhere, or the state of a previous tick
         assertThat(frames).isEmpty();
