@@ -83,19 +83,29 @@ public final class TickBench {
             // The incident dialog comes up after the plan: Enter resumes the most recent incident (the bench's).
             Thread.sleep(3000);
             key(robot, KeyEvent.VK_ENTER);
-            waitQuiet(reports, 20_000); // the resume replays the journal; its state is a "tick" with no press
+            // Resuming reads and folds the 100,000 events; the dialog closes when the incident is open.
+            long until = System.currentTimeMillis() + 180_000;
+            while (dialogShown() && System.currentTimeMillis() < until) {
+                Thread.sleep(500);
+            }
             Thread.sleep(2000);
+            focusMainWindow();
+            Thread.sleep(500);
+            shot(robot, out, "resumed");
             reports.clear();
 
             List<Sample> samples = new ArrayList<>();
             chord(robot, KeyEvent.VK_3);
             Thread.sleep(1500);
-            samples.addAll(press(robot, reports, "tests-P", KeyEvent.VK_P, presses));
+            shot(robot, out, "tests-before");
+            samples.addAll(press(robot, out, reports, "tests-P", KeyEvent.VK_P, presses));
+            shot(robot, out, "tests-after");
+            // The board puts the focus on its first task not ticked when it is shown; Space toggles it.
             chord(robot, KeyEvent.VK_2);
             Thread.sleep(1500);
-            // Focus a task: Tab from the area's first focusable control until Space records something is not
-            // needed: the board puts the focus on its first task (see docs/performance.md, tick method).
-            samples.addAll(press(robot, reports, "board-Space", KeyEvent.VK_SPACE, presses));
+            shot(robot, out, "board-before");
+            samples.addAll(press(robot, out, reports, "board-Space", KeyEvent.VK_SPACE, presses));
+            shot(robot, out, "board-after");
             report(samples, out);
         } finally {
             console.destroy();
@@ -105,8 +115,8 @@ public final class TickBench {
         }
     }
 
-    private static List<Sample> press(Robot robot, BlockingQueue<TickProbe.Report> reports, String area, int key,
-                                      int count) throws InterruptedException {
+    private static List<Sample> press(Robot robot, Path out, BlockingQueue<TickProbe.Report> reports, String area,
+                                      int key, int count) throws Exception {
         List<Sample> samples = new ArrayList<>();
         int missed = 0;
         for (int i = 0; i < count; i++) {
@@ -117,6 +127,7 @@ public final class TickBench {
             if (report == null) {
                 missed++;
                 if (missed > 3) {
+                    shot(robot, out, area + "-failed");
                     throw new IllegalStateException(area + ": no event drawn after " + missed
                             + " presses; is the focus on a test / task? See the console's output.");
                 }
@@ -129,6 +140,25 @@ public final class TickBench {
         return samples;
     }
 
+    /** Xvfb has no window manager: once the incident dialog is gone nothing has the focus until it is given. */
+    private static void focusMainWindow() throws Exception {
+        new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "Coordination Plan", "windowfocus", "--sync")
+                .inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static boolean dialogShown() throws Exception {
+        Process search = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "start or resume an incident")
+                .redirectErrorStream(true).start();
+        search.getInputStream().readAllBytes();
+        return search.waitFor() == 0;
+    }
+
+    /** A screenshot of the display, to look at what was measured. */
+    private static void shot(Robot robot, Path out, String name) throws IOException {
+        java.awt.Rectangle screen = new java.awt.Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+        javax.imageio.ImageIO.write(robot.createScreenCapture(screen), "png", out.resolve(name + ".png").toFile());
+    }
+
     private static void key(Robot robot, int key) {
         robot.keyPress(key);
         robot.keyRelease(key);
@@ -138,13 +168,6 @@ public final class TickBench {
         robot.keyPress(KeyEvent.VK_CONTROL);
         key(robot, key);
         robot.keyRelease(KeyEvent.VK_CONTROL);
-    }
-
-    private static void waitQuiet(BlockingQueue<TickProbe.Report> reports, long maxMillis) throws InterruptedException {
-        long end = System.currentTimeMillis() + maxMillis;
-        while (System.currentTimeMillis() < end && reports.poll(1500, TimeUnit.MILLISECONDS) != null) {
-            // drain until nothing comes for 1.5 s
-        }
     }
 
     private static long micros() {

@@ -122,10 +122,9 @@ public final class CadenceClock {
     }
 
     private Due milestone(IncidentState state, Cadence cadence, Instant lastPublished) {
+        // Runs on every state change over every event: the cheap kind test comes first, the undone lookup (a hash of
+        // the event id) only for the few phase starts and completions.
         for (Event event : state.events()) {
-            if (state.isUndone(event.id()) || lastPublished != null && !event.at().isAfter(lastPublished)) {
-                continue;
-            }
             String what = null;
             if (event.payload() instanceof EventPayload.PhaseStarted p && cadence.phases().contains(p.phaseId())) {
                 what = p.phaseId() + " started";
@@ -133,10 +132,12 @@ public final class CadenceClock {
                     && cadence.phases().contains(p.phaseId())) {
                 what = p.phaseId() + " completed";
             }
-            if (what != null) {
-                return new Due(cadence, event.at().plus(milestoneGrace), Reason.MILESTONE, "milestone: " + what,
-                        lastPublished);
+            if (what == null || state.isUndone(event.id())
+                    || lastPublished != null && !event.at().isAfter(lastPublished)) {
+                continue;
             }
+            return new Due(cadence, event.at().plus(milestoneGrace), Reason.MILESTONE, "milestone: " + what,
+                    lastPublished);
         }
         return null;
     }
