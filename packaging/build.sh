@@ -88,7 +88,8 @@ if $build_image; then
     --java-options '-XX:SharedArchiveFile=$APPDIR/app.jsa' \
     --java-options '-Xshare:auto' \
     --java-options '-Xlog:cds=off' \
-    --java-options '-Xlog:cds+dynamic=off'
+    --java-options '-Xlog:cds+dynamic=off' \
+    $(grep -v '^#' src/main/resources/jvm/memory.options | sed '/^$/d; s/^/--java-options /')
 
   # jpackage's native launcher (JDK 17, Linux) asks rpm and dpkg which package owns it on every start: two
   # `sh -c` + `dpkg -S` runs, about 0.35 s before the JVM even starts. A shell launcher with the same class path and
@@ -99,6 +100,8 @@ if $build_image; then
     echo "# Starts $name on its bundled runtime (written by packaging/build.sh from lib/app/$name.cfg; see"
     echo '# docs/packaging.md: jpackage'"'"'s own launcher runs rpm and dpkg on every start).'
     echo 'APPDIR=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app'
+    echo '# Two malloc arenas instead of one per core and thread: the JVM allocates little natively (docs/performance.md).'
+    echo 'export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"'
     printf 'exec "$APPDIR/../runtime/bin/java"'
     sed -n 's/^java-options=//p' "$cfg" | while IFS= read -r option; do printf ' "%s"' "$option"; done
     printf ' -cp "%s"' "$(sed -n 's/^app\.classpath=//p' "$cfg" | paste -sd:)"

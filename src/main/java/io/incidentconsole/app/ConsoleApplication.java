@@ -34,6 +34,7 @@ import io.incidentconsole.ui.metrics.MetricsView;
 import io.incidentconsole.ui.metrics.MetricsViewModel;
 import io.incidentconsole.metrics.MetricSources;
 import io.incidentconsole.metrics.MetricsSettings;
+import io.incidentconsole.metrics.SimulatorHistory;
 import javafx.scene.control.Label;
 import io.incidentconsole.ui.MainWindowViewModel;
 import io.incidentconsole.ui.PlanDocumentView;
@@ -170,6 +171,8 @@ public final class ConsoleApplication extends Application {
                         p.mark("plan-in");
                         p.watchConsoleReady();
                     });
+                    // Off the start-up path: the heap settings only matter for the long run (see HeapTuning).
+                    HeapTuning.startInBackground(System.getProperty(HeapTuning.PROPERTY), System.err);
                     if (named.containsKey("incident-db")) {
                         console.teams().launch(named.get("incident-db"), named.get("incident"));
                     } else if (console.model().currentPlan().isPresent()) {
@@ -251,6 +254,8 @@ public final class ConsoleApplication extends Application {
                                      BackgroundTasks tasks, MetricsWiring wiring, java.time.Clock clock,
                                      TeamDatabaseConnector teamDatabase) {
             IncidentSession session = new IncidentSession(tasks);
+            TickProbe.fromProperty(System.getProperty(TickProbe.PROPERTY), System.out, System.err)
+                    .ifPresent(session::setObserver);
             TeamSession team = new TeamSession(session, tasks);
             MainWindowViewModel model = new MainWindowViewModel(
                     PlanLoader::new,
@@ -264,7 +269,9 @@ public final class ConsoleApplication extends Application {
             Supplier<OperatorSettings> operators = Lazy.of(
                     () -> new OperatorSettings(directories.config().resolve(OperatorSettings.FILE)));
             MetricsSession metrics = new MetricsSession(
-                    new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment()), wiring.settings(),
+                    new MetricSources(wiring.clock(), wiring.scheduler(), wiring.environment(),
+                            SimulatorHistory.fromProperty(System.getProperty(SimulatorHistory.PROPERTY),
+                                    System.err::println)), wiring.settings(),
                     session, model.planProperty(), wiring.clock());
             metrics.setOpenRunbook(runbookId -> model.select(ConsoleArea.ROLLBACK));
             // "Something is wrong" (guided mode, a failed test) opens the rollback area on the phase's procedure, which

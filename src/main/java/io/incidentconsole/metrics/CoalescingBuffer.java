@@ -18,11 +18,17 @@ public final class CoalescingBuffer implements SampleSink {
 
     public static final int DEFAULT_MAX_PENDING = 2_000_000;
     static final int MAX_PROBLEMS = 200;
+    static final int INITIAL_CAPACITY = 1024;
+    /**
+     * A buffer grown past this by a burst (a backfill of hours of history is a million samples, 20 MB) goes back to
+     * {@link #INITIAL_CAPACITY} when it is cleared, instead of staying that size for the life of the console.
+     */
+    static final int KEEP_CAPACITY = 64 * 1024;
 
     private final Object lock = new Object();
     private final int maxPending;
-    private Pending pending = new Pending(1024);
-    private Pending spare = new Pending(1024);
+    private Pending pending = new Pending(INITIAL_CAPACITY);
+    private Pending spare = new Pending(INITIAL_CAPACITY);
     private final Map<String, StatusUpdate> statuses = new LinkedHashMap<>();
     private final List<SourceProblem> problems = new ArrayList<>();
     private long overflow;
@@ -97,6 +103,13 @@ public final class CoalescingBuffer implements SampleSink {
         return new Drained(batch, changed, newProblems, lostSamples, lostProblems);
     }
 
+    /** The samples both buffers can hold without growing (for tests). */
+    int retainedCapacity() {
+        synchronized (lock) {
+            return pending.times.length + spare.times.length;
+        }
+    }
+
     /** True when a drain would return something; cheap enough to call every frame. */
     public boolean hasPending() {
         synchronized (lock) {
@@ -139,7 +152,13 @@ public final class CoalescingBuffer implements SampleSink {
         }
 
         void clear() {
-            Arrays.fill(metricIds, 0, size, null);
+            if (times.length > KEEP_CAPACITY) {
+                metricIds = new String[INITIAL_CAPACITY];
+                times = new long[INITIAL_CAPACITY];
+                values = new double[INITIAL_CAPACITY];
+            } else {
+                Arrays.fill(metricIds, 0, size, null);
+            }
             size = 0;
         }
     }

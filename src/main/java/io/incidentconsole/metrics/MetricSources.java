@@ -27,12 +27,20 @@ public final class MetricSources {
     private final Clock clock;
     private final TaskScheduler scheduler;
     private final Function<String, String> environment;
+    private final Duration simulatorHistory;
 
     /** @param environment {@code System::getenv} in production; only the token variable named in settings is read */
     public MetricSources(Clock clock, TaskScheduler scheduler, Function<String, String> environment) {
+        this(clock, scheduler, environment, SIMULATOR_HISTORY);
+    }
+
+    /** @param simulatorHistory what the simulator backfills on start (see {@link SimulatorHistory}) */
+    public MetricSources(Clock clock, TaskScheduler scheduler, Function<String, String> environment,
+                         Duration simulatorHistory) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.environment = environment;
+        this.simulatorHistory = simulatorHistory;
     }
 
     /**
@@ -78,7 +86,7 @@ public final class MetricSources {
         }
         if (!settings.usesRealSources()) {
             SimulatorModel model = new SimulatorModel(settings.simulatorSeed(), plan, SIMULATOR_SETTLE);
-            sources.add(new SimulatorSource(model, clock, scheduler, SIMULATOR_INTERVAL, SIMULATOR_HISTORY));
+            sources.add(new SimulatorSource(model, clock, scheduler, SIMULATOR_INTERVAL, simulatorHistory));
         }
         return new Built(sources, warnings);
     }

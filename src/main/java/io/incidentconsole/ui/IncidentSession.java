@@ -29,9 +29,36 @@ public final class IncidentSession {
     private final BooleanBinding writable = Bindings.createBooleanBinding(
             () -> incident.get() != null && !incident.get().isReadOnly(), incident);
     private Journal.Subscription subscription;
+    private volatile Observer observer = Observer.NONE;
+
+    /**
+     * Told when the incident's state changed (an event is durable) and when that state has been handed to the
+     * views; the tick-latency probe (app/TickProbe, bench/tick) is the only one. Both calls must return at once.
+     */
+    public interface Observer {
+        Observer NONE = new Observer() {
+            @Override
+            public void durable(IncidentState state) {
+            }
+
+            @Override
+            public void stateShown(IncidentState state) {
+            }
+        };
+
+        /** On the thread that appended, right after the journal append (fsync included), before the FX hop. */
+        void durable(IncidentState state);
+
+        /** On the FX thread, right after the views were given {@code state}. */
+        void stateShown(IncidentState state);
+    }
 
     public IncidentSession(BackgroundTasks tasks) {
         this.tasks = tasks;
+    }
+
+    public void setObserver(Observer observer) {
+        this.observer = observer == null ? Observer.NONE : observer;
     }
 
     /** Makes {@code next} the incident of this console, closing the previous one. */
@@ -41,11 +68,13 @@ public final class IncidentSession {
         // it to the FX thread once, instead of one hop per event.
         AtomicReference<IncidentState> newest = new AtomicReference<>();
         subscription = next.onStateChange(newState -> {
+            observer.durable(newState);
             if (newest.getAndSet(newState) == null) {
                 tasks.onUi(() -> {
                     IncidentState latest = newest.getAndSet(null);
                     if (latest != null && incident.get() == next) {
                         state.set(latest);
+                        observer.stateShown(latest);
                     }
                 });
             }

@@ -82,4 +82,29 @@ class CoalescingBufferTest {
         total += buffer.drain().samples().size();
         assertThat(total).isEqualTo((long) writers * perWriter);
     }
+
+    @Test
+    void aBurstDoesNotKeepItsBufferForTheLifeOfTheConsole() {
+        CoalescingBuffer buffer = new CoalescingBuffer();
+        int burst = 24 * 3600 * 7; // a 24 h backfill of seven metrics
+        for (int i = 0; i < burst; i++) {
+            buffer.sample("m" + (i % 7), i, i);
+        }
+        CoalescingBuffer.Drained backfill = buffer.drain();
+        assertThat(backfill.samples().size()).isEqualTo(burst);
+        assertThat(backfill.samples().time(burst - 1)).isEqualTo(burst - 1);
+
+        buffer.sample("m0", burst, 1.0);
+        CoalescingBuffer.Drained next = buffer.drain(); // the grown buffer is cleared here
+        assertThat(next.samples().size()).isEqualTo(1);
+        assertThat(next.samples().time(0)).isEqualTo(burst);
+        assertThat(buffer.retainedCapacity()).isEqualTo(2 * CoalescingBuffer.INITIAL_CAPACITY);
+
+        // Steady state, a few samples per frame, keeps its buffers.
+        for (int i = 0; i < 100; i++) {
+            buffer.sample("m0", burst + 1 + i, i);
+        }
+        assertThat(buffer.drain().samples().size()).isEqualTo(100);
+        assertThat(buffer.retainedCapacity()).isEqualTo(2 * CoalescingBuffer.INITIAL_CAPACITY);
+    }
 }

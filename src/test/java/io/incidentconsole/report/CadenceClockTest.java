@@ -105,6 +105,26 @@ class CadenceClockTest {
     }
 
     @Test
+    void oneClockFollowsAGrowingJournalAndAnotherIncident() {
+        Cadence github = cadence("github-330");
+        CadenceClock clock = clockAt(script.minute(100));
+        assertThat(clock.dueFor(script.state(), github)).isEmpty();
+        script.atMinute(10, new EventPayload.PhaseStarted("p330-1"));
+        assertThat(clock.dueFor(script.state(), github).orElseThrow().because()).isEqualTo("milestone: p330-1 started");
+        script.atMinute(11, new EventPayload.Undo(script.lastEventId()));
+        assertThat(clock.dueFor(script.state(), github)).as("undone after it was first seen").isEmpty();
+        script.atMinute(50, new EventPayload.PhaseCompleted("p330-1", List.of()));
+        assertThat(clock.dueFor(script.state(), github).orElseThrow().because())
+                .isEqualTo("milestone: p330-1 completed");
+
+        IncidentScript other = new IncidentScript();
+        assertThat(clock.dueFor(other.state(), github)).as("a journal that does not extend the last one").isEmpty();
+        other.atMinute(5, new EventPayload.PhaseStarted("p330-1"));
+        assertThat(clock.dueFor(other.state(), github).orElseThrow().dueAt())
+                .isEqualTo(other.minute(5).plus(CadenceClock.DEFAULT_MILESTONE_GRACE));
+    }
+
+    @Test
     void theMostUrgentUpdateComesFirst() {
         script.atMinute(10, new EventPayload.PhaseStarted("p330-1"));
         List<CadenceClock.Due> due = clockAt(script.minute(12)).dueUpdates(script.state());

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Tick latency in a real window: key press -> event fsynced -> the change drawn, on the bundled plan with 100,000
+# events already in the journal and the metrics (simulator) live. See bench/tick/README.md.
+#
+#   mvn -B -q -DskipTests package && bench/tick/run.sh [PRESSES_PER_AREA] [EVENTS]    # defaults 100 and 100000
+#
+# One Xvfb display (its own number) for the run; the console is target/incident-console.jar on this JDK, started
+# as `java -jar` (add JVM options with JAVA_OPTS, e.g. JAVA_OPTS=@src/main/resources/jvm/memory.options). Output:
+# target/tick-bench/ (samples.txt: every press; console.out/err) and, last, the RESULT lines.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+presses=${1:-100}
+events=${2:-100000}
+out=$root/target/tick-bench
+plan=$root/src/main/resources/plans/issue-324-330-coordination.yaml
+jar=$root/target/incident-console.jar
+
+[ -f "$jar" ] || { echo "run.sh: no $jar; run mvn -B -q -DskipTests package" >&2; exit 1; }
+command -v Xvfb >/dev/null || { echo "run.sh: needs Xvfb (apt-get install -y xvfb libgtk-3-0)" >&2; exit 1; }
+cp="$root/target/classes:$(ls "$root"/target/lib/*.jar | paste -sd:)"
+
+rm -rf "$out"
+mkdir -p "$out"
+export XDG_CONFIG_HOME=$out/config XDG_DATA_HOME=$out/data
+echo "== journal: $events events (load $(cut -d' ' -f1-3 /proc/loadavg))"
+java -cp "$cp" "$root/bench/tick/TickJournal.java" "$out/data" "$out/config" "$plan" "$events"
+
+display=:$(( 500 + RANDOM % 400 ))
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
+export DISPLAY=$display
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== $presses presses per area on $display (load $load_before)"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+java -cp "$cp" "$root/bench/tick/TickBench.java" "$out" "$presses" -- \
+  java ${JAVA_OPTS:-} -Dincident-console.tick-probe=print -Dincident-console.startup-probe=print \
+  -jar "$jar" open "$plan" --data-dir "$out/data" >"$out/results.txt"
+echo "load average (1/5/15 min) before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+grep -v '^RESULT' "$out/results.txt"
+grep '^RESULT' "$out/results.txt"
