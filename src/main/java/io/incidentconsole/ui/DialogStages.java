@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /** The console's own dialogs: themed like the main window, modal to it, and findable by name in tests. */
 final class DialogStages {
@@ -24,6 +25,11 @@ final class DialogStages {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.getProperties().put(NAME, name);
+        if (owner != null) {
+            // Keys go to the console again at once when a dialog closes: without this, the first shortcut after the
+            // incident dialog was lost on desktops that do not hand the focus back to the owner window.
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> owner.requestFocus());
+        }
         return stage;
     }
 }

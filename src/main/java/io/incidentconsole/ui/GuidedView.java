@@ -75,6 +75,7 @@ public final class GuidedView implements AreaView {
     private Label countdown;
     private WaitClock.State shownWait;
     private String message = "";
+    private boolean focusNextWhenRendered;
     private String messageFor;
     private boolean choosing;
     private boolean swallowTyped;
@@ -131,7 +132,13 @@ public final class GuidedView implements AreaView {
     @Override
     public void focusFirstControl() {
         Node next = scroller.getContent().lookup("#guided-next");
-        (next != null && !next.isDisabled() && next.isVisible() ? next : scroller).requestFocus();
+        if (next != null && !next.isDisabled() && next.isVisible() && next.getScene() != null) {
+            next.requestFocus();
+        } else {
+            // Not drawn yet (first visit): Next takes the focus when the page is rendered.
+            scroller.requestFocus();
+            focusNextWhenRendered = true;
+        }
     }
 
     @Override
@@ -167,7 +174,8 @@ public final class GuidedView implements AreaView {
 
     private void render(GuidedViewModel.Page page) {
         Node focused = scroller.getScene() == null ? null : scroller.getScene().getFocusOwner();
-        String focusedId = focused != null && isInside(focused, scroller) ? focused.getId() : null;
+        boolean focusedInside = focused != null && isInside(focused, scroller);
+        String focusedId = focusedInside ? focused.getId() : null;
         parameterProblems.clear();
         commandText = null;
         commandProblem = null;
@@ -193,8 +201,10 @@ public final class GuidedView implements AreaView {
         renderAudit(page);
         renderDecisions(page);
         renderSignOff(page);
-        if (focusedId != null) {
-            Node again = scroller.getContent().lookup("#" + focusedId);
+        if (focusedInside || focusNextWhenRendered) {
+            // Re-rendering replaced the focused control: keep the focus here, or it falls to the header's links.
+            focusNextWhenRendered = false;
+            Node again = focusedId == null ? null : scroller.getContent().lookup("#" + focusedId);
             Node target = again != null && !again.isDisabled() ? again : scroller.getContent().lookup("#guided-next");
             if (target != null) {
                 target.requestFocus();

@@ -321,6 +321,9 @@ public final class MainWindowView {
         AreaView area = shown;
         Platform.runLater(() -> {
             if (shown == area) {
+                // On an area's first visit its scroll panes have no skin yet, so their content is not in the scene
+                // and cannot take the focus (Enter did nothing in a real window): make the skins now.
+                area.root().applyCss();
                 area.focusFirstControl();
             }
         });
