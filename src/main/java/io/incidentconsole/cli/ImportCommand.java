@@ -58,12 +58,13 @@ final class ImportCommand implements Callable<Integer> {
             err.println(markdown + ": " + BoundedRead.reason(markdown, e));
             return 1;
         }
-        String binary = binaryReason(bytes);
-        if (binary != null) {
-            err.println(markdown + ": not a text document: " + binary + "; is it a binary file?");
+        MarkdownText decoded;
+        try {
+            decoded = MarkdownText.decodeDocument(bytes);
+        } catch (MarkdownText.NotTextException e) {
+            err.println(markdown + ": " + e.getMessage());
             return 1;
         }
-        MarkdownText decoded = MarkdownText.decode(bytes);
         String text = decoded.text();
         boolean latin1 = decoded.readAsLatin1();
         ImportResult result = importer.importDocument(markdown.toString(), text);
@@ -96,26 +97,5 @@ final class ImportCommand implements Callable<Integer> {
         err.println(markdown + ": imported: " + result.plan().plan().title() + ": " + result.plan().summary()
                 + (output != null ? " -> " + output : ""));
         return 0;
-    }
-
-    /**
-     * Why the bytes are not a text document, or null: a NUL byte, or more than one byte in a hundred a control
-     * character other than tab, newline and carriage return (text in any encoding has next to none).
-     */
-    static String binaryReason(byte[] bytes) {
-        int controls = 0;
-        int first = -1;
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == 0) {
-                return "it holds a NUL byte at offset " + i;
-            }
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7F) {
-                controls++;
-                first = first < 0 ? i : first;
-            }
-        }
-        return controls * 100L > bytes.length ? "it holds " + controls + " control bytes, the first at offset " + first
-                : null;
     }
 }

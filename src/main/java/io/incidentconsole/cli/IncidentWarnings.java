@@ -16,7 +16,7 @@ final class IncidentWarnings {
 
     /** Prints the incident's warnings on {@code err}; returns them (without the "warning: " prefix). */
     static List<String> print(Incident incident, PrintWriter err) {
-        List<String> lines = incident.recovery().warningLines(incident.directory());
+        List<String> lines = incident.warningLines();
         lines.forEach(line -> err.println("warning: " + line));
         return lines;
     }

@@ -65,8 +65,7 @@ final class TimelineCommand implements Callable<Integer> {
             }
             TimelineFilter filter = new TimelineFilter(Set.copyOf(kinds), Set.copyOf(phases), search);
             if (markdown) {
-                warnings.forEach(warning -> out.println("> **Warning:** " + warning + "\n"));
-                out.print(timeline.toMarkdown(filter));
+                out.print(timeline.toMarkdown(filter, warnings));
             } else {
                 for (TimelineEntry entry : timeline.filter(filter)) {
                     out.println(Timeline.line(entry));

@@ -143,7 +143,7 @@ final class Commands {
      * typed parameters filled in (and quoted) when the script is generated; variables the block sets stay as written.
      */
     static String parameterised(String command, Set<String> assigned) {
-        Matcher m = ENV_VARIABLE.matcher(command);
+        Matcher m = ENV_VARIABLE.matcher(insertPlaceholders(command));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
@@ -151,6 +151,42 @@ final class Commands {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** "[Insert commit hash]", "[insert the deployment name here]": a value the document asks the operator for. */
+    private static final Pattern INSERT = Pattern.compile("\\[\\s*[Ii]nsert\\s+([^\\[\\]\\n]{1,80})]");
+    private static final Set<String> FILLER = Set.of("a", "an", "the", "your", "here");
+
+    /**
+     * {@code [Insert commit hash]} becomes {@code <commit-hash>}, the placeholder style the seed uses, so it is a
+     * typed parameter (here a git commit) and not literal text that would reach the command; the name is the
+     * words without articles or "here", lower case and joined by '-' ("value" when no word is left).
+     */
+    static String insertPlaceholders(String command) {
+        if (command == null || command.indexOf('[') < 0) {
+            return command;
+        }
+        Matcher m = INSERT.matcher(command);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement("<" + placeholderName(m.group(1)) + ">"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String placeholderName(String words) {
+        List<String> kept = new ArrayList<>();
+        for (String word : words.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (!word.isEmpty() && !FILLER.contains(word)) {
+                kept.add(word);
+            }
+        }
+        if (kept.isEmpty()) {
+            return "value";
+        }
+        String name = String.join("-", kept);
+        return Character.isLetter(name.charAt(0)) ? name : "value-" + name;
     }
 
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_]\\w*)['\"]?\\s*$");

@@ -22,7 +22,7 @@ final class InlineCommands {
 
     /** The first command-like inline code of the block (nested lists aside), or null. */
     static String of(Node block) {
-        return find(block);
+        return Commands.insertPlaceholders(find(block));
     }
 
     private static String find(Node node) {

@@ -135,6 +135,8 @@ public final class MarkdownImporter {
             outline = Outline.parse(promoted);
         }
         PlanDraft draft = new PlanReader(outline, log, choices).read(titleFrom(source));
-        return new PlanAssembler(log).assemble(draft);
+        Plan plan = new PlanAssembler(log).assemble(draft);
+        NestedItems.reportDropped(outline, plan, log);
+        return plan;
     }
 }

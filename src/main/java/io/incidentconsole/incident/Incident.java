@@ -90,6 +90,14 @@ public final class Incident implements AutoCloseable {
         return journal.recovery();
     }
 
+    /**
+     * What reading the journal found (damage, events of unknown kinds, unchained lines), one line each, as the
+     * CLI prints it on stderr and every export, CLI or console, carries it in its text; empty when clean.
+     */
+    public List<String> warningLines() {
+        return recovery().warningLines(directory);
+    }
+
     public boolean isReadOnly() {
         return journal.isReadOnly();
     }

@@ -62,7 +62,13 @@ public final class Timeline {
 
     /** A Markdown document of the entries the filter keeps, as a table. */
     public String toMarkdown(TimelineFilter filter) {
+        return toMarkdown(filter, List.of());
+    }
+
+    /** As {@link #toMarkdown(TimelineFilter)}, led by the journal's warnings (see {@link Incident#warningLines()}). */
+    public String toMarkdown(TimelineFilter filter, List<String> warnings) {
         StringBuilder out = new StringBuilder();
+        warnings.forEach(warning -> out.append("> **Warning:** ").append(warning).append("\n\n"));
         out.append("# Incident timeline: ").append(escape(title)).append("\n\n");
         List<TimelineEntry> shown = filter(filter);
         out.append(shown.size()).append(shown.size() == 1 ? " event" : " events");

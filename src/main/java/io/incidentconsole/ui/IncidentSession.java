@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -121,6 +122,12 @@ public final class IncidentSession {
         if (previous != null) {
             previous.close();
         }
+    }
+
+    /** The open incident's journal warnings, for the text of every export; empty without an incident. */
+    public List<String> warningLines() {
+        Incident current = incident.get();
+        return current == null ? List.of() : current.warningLines();
     }
 
     public ReadOnlyObjectProperty<Incident> incidentProperty() {

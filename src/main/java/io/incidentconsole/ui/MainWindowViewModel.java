@@ -135,7 +135,7 @@ public final class MainWindowViewModel {
     public void importMarkdown(Path file) {
         ImportChoices choices = importChoices(file);
         load(file.getFileName().toString(), () -> {
-            MarkdownText markdown = MarkdownText.decode(BoundedRead.read(file, MarkdownImporter.MAX_BYTES,
+            MarkdownText markdown = MarkdownText.decodeDocument(BoundedRead.read(file, MarkdownImporter.MAX_BYTES,
                     "a Markdown plan"));
             ImportResult imported = importer().importDocument(file.toString(), markdown.text(), choices);
             PlanLoadResult result = new PlanLoadResult(file.toString(), imported.plan(), List.of());

@@ -8,6 +8,7 @@ import io.incidentconsole.report.MetricHistory;
 import io.incidentconsole.report.PostIncidentReport;
 import io.incidentconsole.report.ReportFiles;
 import io.incidentconsole.report.ReportFormat;
+import io.incidentconsole.report.ReportRenderer;
 import io.incidentconsole.report.StakeholderUpdate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -101,7 +102,8 @@ public final class ReportsViewModel {
         if (state == null) {
             return null;
         }
-        return StakeholderUpdate.compose(state, metrics.apply(state), cadences.now(), cadence());
+        return ReportRenderer.markdown(StakeholderUpdate.document(state, metrics.apply(state), cadences.now(), cadence())
+                .withWarnings(session.warningLines()), null);
     }
 
     /** Records the update as published; the reminder resets once the event is durable. */
@@ -127,8 +129,9 @@ public final class ReportsViewModel {
             return;
         }
         Instant now = cadences.now();
-        tasks.run(() -> ReportFiles.write(PostIncidentReport.document(state, metrics.apply(state), now), file, format,
-                        true),
+        List<String> warnings = session.warningLines();
+        tasks.run(() -> ReportFiles.write(PostIncidentReport.document(state, metrics.apply(state), now)
+                        .withWarnings(warnings), file, format, true),
                 (List<Path> written) -> {
                     exportFailed.set(false);
                     exportMessage.set("Post-incident report written to " + written.get(0)

@@ -359,9 +359,10 @@ public final class TestsViewModel {
             message.set("No incident is open: there are no results to export.");
             return;
         }
+        List<String> warnings = session.warningLines();
         tasks.run(() -> {
             // The save dialog has asked about replacing an existing file.
-            return OutputFiles.write(file, TestResultsExport.export(state, format), true);
+            return OutputFiles.write(file, TestResultsExport.export(state, format, warnings), true);
         }, written -> message.set("Exported the results to " + written),
                 error -> message.set("Not exported: " + file + ": " + error.getMessage()));
     }

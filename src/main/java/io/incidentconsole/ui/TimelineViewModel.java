@@ -155,7 +155,7 @@ public final class TimelineViewModel {
     }
 
     public String markdown() {
-        return timeline == null ? "" : timeline.toMarkdown(filter());
+        return timeline == null ? "" : timeline.toMarkdown(filter(), session.warningLines());
     }
 
     /** Writes the filtered timeline as Markdown; returns the problem instead when it could not be written. */

@@ -66,6 +66,20 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void importingBinaryGarbageIsRefusedWithTheCliMessageAndKeepsTheOpenPlan() throws Exception {
+        MainWindowViewModel model = model();
+        model.openBundledPlan();
+        Path garbage = dir.resolve("garbage.md");
+        java.nio.file.Files.write(garbage, new byte[] {'#', ' ', 'x', '\n', 0x01, 0x00, 0x7F, 0x02});
+        model.importMarkdown(garbage);
+        assertThat(model.problemsProperty().get().problems()).singleElement().asString()
+                .contains("garbage.md").contains("not a text document: it holds a NUL byte at offset 5; is it a binary file?");
+        assertThat(model.statusFailedProperty().get()).isTrue();
+        assertThat(model.importNoticeProperty().get()).isNull();
+        assertThat(model.titleProperty().get()).isEqualTo("Issue #324 & #330 Coordination Plan");
+    }
+
+    @Test
     void theStatusBarNamesOnlyTheLastTwoFoldersOfAPath() {
         assertThat(MainWindowViewModel.shortPath(java.nio.file.Path.of("/tmp/x-data/incidents/20261207-0204-9958db")))
                 .isEqualTo("…/incidents/20261207-0204-9958db");
