@@ -278,7 +278,8 @@ public final class ConsoleApplication extends Application {
                     new WaitClock(java.time.Clock.systemUTC()), rollBackPhase);
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
-                        case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings),
+                        case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings,
+                                metrics.readings()),
                                 session, team);
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks,
                                 rollbackRequests);
