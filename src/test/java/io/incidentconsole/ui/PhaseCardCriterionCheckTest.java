@@ -5,12 +5,10 @@ import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.metrics.Freshness;
-import io.incidentconsole.metrics.LatestValues;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.settings.Settings;
-import io.incidentconsole.ui.metrics.LiveReadings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -27,10 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.DoublePredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class PhaseCardCriterionCheckTest {
 
-    private static final Instant AT = Instant.parse("2026-12-07T10:42:05Z");
+    private static final Instant AT = ControlledReadings.AT;
 
     @TempDir
     static Path data;
@@ -50,43 +44,6 @@ class PhaseCardCriterionCheckTest {
     private IncidentSession session;
     private String criterionNode;
     private String criterionId;
-
-    /** One value of convex_calls, set by the test; {@link #changed()} tells the board as a frame would. */
-    private static final class ControlledReadings implements LiveReadings, LatestValues {
-        private LatestValues.Reading reading;
-        private final List<Runnable> listeners = new ArrayList<>();
-
-        void set(double value, Freshness.State state) {
-            reading = new Reading("convex_calls", value, AT, new Freshness(state, AT,
-                    state == Freshness.State.STALE ? "source simulator stopped" : "", AT));
-            changed();
-        }
-
-        void changed() {
-            listeners.forEach(Runnable::run);
-        }
-
-        @Override
-        public LatestValues values() {
-            return this;
-        }
-
-        @Override
-        public Runnable listen(Runnable onChange) {
-            listeners.add(onChange);
-            return () -> listeners.remove(onChange);
-        }
-
-        @Override
-        public Optional<Reading> latest(String metricId) {
-            return Optional.ofNullable(reading).filter(r -> r.metricId().equals(metricId));
-        }
-
-        @Override
-        public Optional<Instant> holdingSince(String metricId, DoublePredicate condition) {
-            return latest(metricId).filter(r -> condition.test(r.value())).map(Reading::at);
-        }
-    }
 
     @Start
     void start(Stage stage) {
@@ -130,15 +87,15 @@ class PhaseCardCriterionCheckTest {
 
     @Test
     void aHoldingValueIsProposedAndConfirmingRecordsWhatWasObserved(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> readings.set(3_100_000, Freshness.State.LIVE)).get();
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 3_100_000, Freshness.State.LIVE)).get();
         assertThat(says(robot).getText()).contains("3.1M", "does not hold");
         assertThat(confirm(robot).isVisible()).isFalse();
 
-        WaitForAsyncUtils.asyncFx(() -> readings.set(2_700_000, Freshness.State.STALE)).get();
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 2_700_000, Freshness.State.STALE)).get();
         assertThat(says(robot).getText()).contains("stale", "source simulator stopped", "nothing proposed");
         assertThat(confirm(robot).isVisible()).isFalse();
 
-        WaitForAsyncUtils.asyncFx(() -> readings.set(2_700_000, Freshness.State.LIVE)).get();
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 2_700_000, Freshness.State.LIVE)).get();
         assertThat(says(robot).getText()).isEqualTo("convex_calls = 2.7M at 10:42 UTC — condition holds: confirm?");
         assertThat(confirm(robot).isVisible()).isTrue();
 
@@ -157,11 +114,10 @@ class PhaseCardCriterionCheckTest {
 
     @Test
     void aValueThatWentStaleBeforeTheClickIsNotRecorded(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> readings.set(2_700_000, Freshness.State.LIVE)).get();
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 2_700_000, Freshness.State.LIVE)).get();
         Button button = confirm(robot);
         // the source stops between the last frame and the click: the value is read again when confirming
-        readings.reading = new LatestValues.Reading("convex_calls", 2_700_000, AT,
-                new Freshness(Freshness.State.STALE, AT, "source simulator stopped", AT));
+        readings.setQuietly("convex_calls", 2_700_000, Freshness.State.STALE);
         WaitForAsyncUtils.asyncFx(button::fire).get();
 
         assertThat(session.stateProperty().get().tickedCriteria("p330-1")).doesNotContain(criterionId);
