@@ -282,10 +282,11 @@ public final class ConsoleApplication extends Application {
                 model.select(ConsoleArea.ROLLBACK);
             };
             GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
-                    new WaitClock(java.time.Clock.systemUTC()), rollBackPhase);
+                    new WaitClock(java.time.Clock.systemUTC()), rollBackPhase, metrics.readings());
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
-                        case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings),
+                        case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings,
+                                metrics.readings()),
                                 session, team);
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks,
                                 rollbackRequests);

@@ -14,7 +14,7 @@ import java.util.Set;
  * staleness and evaluates the rules, and says what changed. Everything except the sources' own threads runs
  * on the caller's thread; nothing here touches the UI toolkit.
  */
-public final class LiveMetrics {
+public final class LiveMetrics implements LatestValues {
 
     private final List<MetricSource> sources;
     private final CoalescingBuffer buffer;
@@ -88,6 +88,25 @@ public final class LiveMetrics {
 
     public Freshness freshness(String metricId) {
         return staleness.freshness(metricId, clock.instant());
+    }
+
+    @Override
+    public Optional<Reading> latest(String metricId) {
+        return store.series(metricId).filter(s -> !s.isEmpty()).map(s -> new Reading(metricId, s.lastValue(),
+                Instant.ofEpochMilli(s.lastTime()), freshness(metricId)));
+    }
+
+    @Override
+    public Optional<Instant> holdingSince(String metricId, java.util.function.DoublePredicate condition) {
+        MetricSeries series = store.series(metricId).orElse(null);
+        if (series == null || series.isEmpty() || !condition.test(series.lastValue())) {
+            return Optional.empty();
+        }
+        int first = series.size() - 1;
+        while (first > 0 && condition.test(series.value(first - 1))) {
+            first--;
+        }
+        return Optional.of(Instant.ofEpochMilli(series.time(first)));
     }
 
     /** The M4 reduction of a metric over {@code [from, to)} for a chart {@code columns} pixels wide. */

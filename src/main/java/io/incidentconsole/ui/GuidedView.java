@@ -62,6 +62,7 @@ public final class GuidedView implements AreaView {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -69,6 +70,10 @@ public final class GuidedView implements AreaView {
     private final ChangeListener<GuidedViewModel.Page> pageChanged = (obs, old, page) -> onPage(old, page);
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private final Map<String, Label> parameterProblems = new HashMap<>();
+    /** The live value label beside each "Watch" metric of the shown step, by metric id. */
+    private final Map<String, Label> watchValues = new HashMap<>();
+    private final ChangeListener<Map<String, io.incidentconsole.guided.WatchReading>> watchChanged =
+            (obs, old, now) -> showWatch(now);
     private Label commandText;
     private Label commandProblem;
     private Button copyButton;
@@ -149,6 +154,7 @@ public final class GuidedView implements AreaView {
     @Override
     public void activate() {
         model.pageProperty().addListener(pageChanged);
+        model.watchProperty().addListener(watchChanged);
         model.activate();
         onPage(null, model.pageProperty().get());
         ticker.play();
@@ -158,6 +164,7 @@ public final class GuidedView implements AreaView {
     public void deactivate() {
         ticker.stop();
         model.pageProperty().removeListener(pageChanged);
+        model.watchProperty().removeListener(watchChanged);
         model.deactivate();
     }
 
@@ -177,6 +184,7 @@ public final class GuidedView implements AreaView {
         boolean focusedInside = focused != null && isInside(focused, scroller);
         String focusedId = focusedInside ? focused.getId() : null;
         parameterProblems.clear();
+        watchValues.clear();
         commandText = null;
         commandProblem = null;
         copyButton = null;
@@ -265,8 +273,14 @@ public final class GuidedView implements AreaView {
         if (!step.watch().isEmpty()) {
             stepBox.getChildren().add(text("Watch", "guided-subheading"));
             for (String metricId : step.watch()) {
-                stepBox.getChildren().add(text("•  " + describeMetric(page.plan(), metricId), "guided-watch"));
+                Label value = text("", "guided-watch-value");
+                value.setId("guided-watch-value-" + PhaseCardNode.nodeId(metricId));
+                watchValues.put(metricId, value);
+                HBox line = new HBox(12, text("•  " + describeMetric(page.plan(), metricId), "guided-watch"), value);
+                line.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+                stepBox.getChildren().add(line);
             }
+            showWatch(model.watchProperty().get());
         }
         if (step.waitFor() != null) {
             renderWait(page, step);
@@ -767,6 +781,16 @@ public final class GuidedView implements AreaView {
     }
 
     // ---- helpers ----
+
+    /** Live values beside the shown step's "Watch" metrics; a stale one is marked, never shown as current. */
+    private void showWatch(Map<String, io.incidentconsole.guided.WatchReading> readings) {
+        watchValues.forEach((metricId, label) -> {
+            io.incidentconsole.guided.WatchReading reading = readings.get(metricId);
+            label.setText(reading == null ? "" : reading.says());
+            label.pseudoClassStateChanged(STALE, reading != null
+                    && reading.state() != io.incidentconsole.guided.WatchReading.State.LIVE);
+        });
+    }
 
     static String describeMetric(Plan plan, String metricId) {
         Optional<Metric> metric = plan.metric(metricId);

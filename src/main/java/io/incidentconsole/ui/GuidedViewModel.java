@@ -6,6 +6,7 @@ import io.incidentconsole.guided.DecisionWalk;
 import io.incidentconsole.guided.GuidedProgress;
 import io.incidentconsole.guided.StepCommand;
 import io.incidentconsole.guided.WaitClock;
+import io.incidentconsole.guided.WatchReading;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseState;
@@ -58,13 +59,45 @@ public final class GuidedViewModel {
     private String chosenPhase;
     private long revision;
 
-    /** {@code rollbackOpener} shows the rollback area for a phase ("Something is wrong"). */
+    private final io.incidentconsole.ui.metrics.LiveReadings readings;
+    private final ReadOnlyObjectWrapper<Map<String, WatchReading>> watch =
+            new ReadOnlyObjectWrapper<>(this, "watch", Map.of());
+    private Runnable stopReadings = () -> { };
+
+    /** {@code rollbackOpener} shows the rollback area for a phase ("Something is wrong"). No live metrics. */
     public GuidedViewModel(IncidentSession session, ObservableValue<Plan> plan, WaitClock clock,
                            Consumer<String> rollbackOpener) {
+        this(session, plan, clock, rollbackOpener, io.incidentconsole.ui.metrics.LiveReadings.NONE);
+    }
+
+    /** {@code readings}: the live values shown beside each step's "Watch" metrics. */
+    public GuidedViewModel(IncidentSession session, ObservableValue<Plan> plan, WaitClock clock,
+                           Consumer<String> rollbackOpener, io.incidentconsole.ui.metrics.LiveReadings readings) {
         this.session = session;
         this.plan = plan;
         this.clock = clock;
         this.rollbackOpener = rollbackOpener;
+        this.readings = readings;
+    }
+
+    /**
+     * The live value of every metric a guided step of the plan watches, by metric id; replaced only when a text
+     * changed.
+     */
+    public ReadOnlyObjectProperty<Map<String, WatchReading>> watchProperty() {
+        return watch.getReadOnlyProperty();
+    }
+
+    private void refreshWatch() {
+        Plan current = plan.getValue();
+        Map<String, WatchReading> now = new HashMap<>();
+        if (current != null) {
+            current.phases().stream().flatMap(p -> p.guidedSteps().stream()).flatMap(s -> s.watch().stream())
+                    .distinct().forEach(id -> now.put(id, WatchReading.of(current, id, readings.values())));
+        }
+        if (!now.equals(watch.get())) {
+            watch.set(Map.copyOf(now));
+        }
     }
 
     /**
@@ -87,13 +120,17 @@ public final class GuidedViewModel {
         plan.addListener(changed);
         session.stateProperty().addListener(changed);
         session.writableBinding().addListener(changed);
+        stopReadings = readings.listen(this::refreshWatch);
         refresh();
+        refreshWatch();
     }
 
     public void deactivate() {
         plan.removeListener(changed);
         session.stateProperty().removeListener(changed);
         session.writableBinding().removeListener(changed);
+        stopReadings.run();
+        stopReadings = () -> { };
     }
 
     public ReadOnlyObjectProperty<Page> pageProperty() {

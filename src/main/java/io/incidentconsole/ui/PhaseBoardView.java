@@ -29,6 +29,8 @@ public final class PhaseBoardView implements AreaView {
     private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
     private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
     private final TeamSession team;
+    private final ChangeListener<java.util.Map<String, io.incidentconsole.board.CriterionCheck>> checksChanged =
+            (obs, old, checks) -> cards.values().forEach(card -> card.showChecks(checks));
     private final ChangeListener<TeamSession.Team> teamChanged = (obs, old, now) -> showPresence(now);
     private final javafx.scene.control.Tooltip presenceHosts = new javafx.scene.control.Tooltip();
     private Plan built;
@@ -103,6 +105,7 @@ public final class PhaseBoardView implements AreaView {
         boolean writable = session.writableBinding().get();
         for (PhaseBoardViewModel.Card card : board.cards()) {
             cards.get(card.phase().id()).update(card, board.live(), writable);
+            cards.get(card.phase().id()).showChecks(model.checksProperty().get());
         }
     }
 
@@ -168,6 +171,7 @@ public final class PhaseBoardView implements AreaView {
     @Override
     public void activate() {
         model.boardProperty().addListener(boardChanged);
+        model.checksProperty().addListener(checksChanged);
         team.teamProperty().addListener(teamChanged);
         showPresence(team.teamProperty().get());
         model.activate();
@@ -177,6 +181,7 @@ public final class PhaseBoardView implements AreaView {
     @Override
     public void deactivate() {
         model.boardProperty().removeListener(boardChanged);
+        model.checksProperty().removeListener(checksChanged);
         team.teamProperty().removeListener(teamChanged);
         model.deactivate();
     }

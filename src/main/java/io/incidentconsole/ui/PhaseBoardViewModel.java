@@ -1,5 +1,6 @@
 package io.incidentconsole.ui;
 
+import io.incidentconsole.board.CriterionCheck;
 import io.incidentconsole.board.PhaseGates;
 import io.incidentconsole.board.PhaseGates.Availability;
 import io.incidentconsole.board.PhaseGates.OpenItem;
@@ -9,6 +10,7 @@ import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseState;
+import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
@@ -16,6 +18,7 @@ import io.incidentconsole.plan.outline.Block;
 import io.incidentconsole.settings.Settings;
 import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestSheet;
+import io.incidentconsole.ui.metrics.LiveReadings;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -56,12 +59,23 @@ public final class PhaseBoardViewModel {
     private static final String STATUS_TABLE_KEY = "board.statusTableShown";
     private final Settings settings;
     private final javafx.beans.property.BooleanProperty statusTableShown;
+    private final LiveReadings readings;
+    private final ReadOnlyObjectWrapper<Map<String, CriterionCheck>> checks =
+            new ReadOnlyObjectWrapper<>(this, "checks", Map.of());
+    private Runnable stopReadings = () -> { };
 
-    /** {@code settings}: where the board remembers whether its status table is shown. */
+    /** {@code settings}: where the board remembers whether its status table is shown. No live metrics. */
     public PhaseBoardViewModel(IncidentSession session, ObservableValue<Plan> plan, Settings settings) {
+        this(session, plan, settings, LiveReadings.NONE);
+    }
+
+    /** {@code readings}: the live values that success criteria with a metric condition are checked against. */
+    public PhaseBoardViewModel(IncidentSession session, ObservableValue<Plan> plan, Settings settings,
+                               LiveReadings readings) {
         this.session = session;
         this.plan = plan;
         this.settings = settings;
+        this.readings = readings;
         statusTableShown = new javafx.beans.property.SimpleBooleanProperty(this, "statusTableShown",
                 !"false".equals(settings.get(STATUS_TABLE_KEY).orElse("true")));
     }
@@ -100,12 +114,62 @@ public final class PhaseBoardViewModel {
     public void activate() {
         plan.addListener(changed);
         session.stateProperty().addListener(changed);
+        stopReadings = readings.listen(this::refreshChecks);
         refresh();
     }
 
     public void deactivate() {
         plan.removeListener(changed);
         session.stateProperty().removeListener(changed);
+        stopReadings.run();
+        stopReadings = () -> { };
+    }
+
+    /**
+     * The live check of every success criterion with a metric condition, by {@link #checkKey}: what the card shows
+     * beside it ("convex_calls = 2.7M at 10:42 UTC — condition holds: confirm?"). Replaced only when a text changed.
+     */
+    public ReadOnlyObjectProperty<Map<String, CriterionCheck>> checksProperty() {
+        return checks.getReadOnlyProperty();
+    }
+
+    public static String checkKey(String phaseId, String criterionId) {
+        return phaseId + "|" + criterionId;
+    }
+
+    private void refreshChecks() {
+        Plan current = plan.getValue();
+        Map<String, CriterionCheck> now = new HashMap<>();
+        if (current != null) {
+            for (Phase phase : current.phases()) {
+                for (Criterion criterion : phase.successCriteria()) {
+                    CriterionCheck.of(criterion, readings.values())
+                            .ifPresent(check -> now.put(checkKey(phase.id(), criterion.id()), check));
+                }
+            }
+        }
+        if (!now.equals(checks.get())) {
+            checks.set(Map.copyOf(now));
+        }
+    }
+
+    /**
+     * Confirms a criterion the live value proposes as met, recording the observed value with it. Checked again
+     * now: when the value went stale or stopped meeting the condition, nothing is recorded and the notice says why.
+     */
+    public boolean confirmProposed(String phaseId, String criterionId) {
+        Plan current = plan.getValue();
+        Optional<CriterionCheck> check = current == null ? Optional.empty() : current.phase(phaseId)
+                .flatMap(p -> p.successCriteria().stream().filter(c -> c.id().equals(criterionId)).findFirst())
+                .flatMap(c -> CriterionCheck.of(c, readings.values()));
+        refreshChecks();
+        if (check.isEmpty() || !check.get().proposesMet()) {
+            notice.set("Not confirmed: " + check.map(CriterionCheck::says).orElse("the criterion has no metric "
+                    + "condition") + ".");
+            return false;
+        }
+        session.record(new EventPayload.CriterionTicked(phaseId, criterionId, true, check.get().observed()));
+        return true;
     }
 
     private void refresh() {
@@ -123,6 +187,7 @@ public final class PhaseBoardViewModel {
         List<Card> cards = current.phases().stream().map(p -> card(current, s, p, ticks)).toList();
         Block.Table table = s == null ? null : StatusTable.toBlock(current, s);
         board.set(new Board(current, s, cards, table));
+        refreshChecks();
         if (s != null) {
             noticeIgnoredCompletions(s);
         }
@@ -158,7 +223,9 @@ public final class PhaseBoardViewModel {
         for (String id : ids) {
             Event event = ticks.get(prefix + id);
             if (event != null) {
-                who.put(id, event.operator() + " " + CLOCK.format(event.at()));
+                String observed = event.payload() instanceof EventPayload.CriterionTicked c && c.observed() != null
+                        ? " — observed " + c.observed() : "";
+                who.put(id, event.operator() + " " + CLOCK.format(event.at()) + observed);
             }
         }
         return who;

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui;
 
+import io.incidentconsole.board.CriterionCheck;
 import io.incidentconsole.board.PhaseGates.Availability;
 import io.incidentconsole.board.PhaseGates.OpenItem;
 import io.incidentconsole.plan.Criterion;
@@ -30,6 +31,8 @@ final class PhaseCardNode {
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass AT_RISK = PseudoClass.getPseudoClass("at-risk");
+    private static final PseudoClass HOLDS = PseudoClass.getPseudoClass("holds");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final PhaseBoardViewModel model;
     private final Plan plan;
@@ -56,6 +59,13 @@ final class PhaseCardNode {
     private final Label completeProblem = new Label();
     private boolean completeNeedsOverride;
     private final VBox openItems = new VBox(2);
+    /** The live check line under each criterion with a metric condition, and its "Confirm" button. */
+    private final Map<String, Label> checkLines = new LinkedHashMap<>();
+    private final Map<String, Button> checkConfirms = new LinkedHashMap<>();
+    private Map<String, CriterionCheck> checks = Map.of();
+    private PhaseBoardViewModel.Card lastCard;
+    private boolean lastLive;
+    private boolean lastWritable;
     private boolean updating;
 
     PhaseCardNode(PhaseBoardViewModel model, Plan plan, Phase phase) {
@@ -136,8 +146,54 @@ final class PhaseCardNode {
                 criteria.put(criterion.id(), box);
                 root.getChildren().add(withWho(box, criterionWho, criterion.id(),
                         "criterion-by-" + nodeId(criterion.id())));
+                if (criterion.when() != null) {
+                    root.getChildren().add(checkLine(criterion));
+                }
             }
         }
+    }
+
+    /** "convex_calls = 2.7M at 10:42 UTC — condition holds: confirm?" with its button, under the criterion. */
+    private HBox checkLine(Criterion criterion) {
+        Label says = new Label();
+        says.getStyleClass().add("criterion-check");
+        says.setId("criterion-check-" + nodeId(criterion.id()));
+        says.setWrapText(true);
+        Button confirm = new Button("Confirm met");
+        confirm.setId("criterion-confirm-" + nodeId(criterion.id()));
+        confirm.setOnAction(e -> model.confirmProposed(phase.id(), criterion.id()));
+        checkLines.put(criterion.id(), says);
+        checkConfirms.put(criterion.id(), confirm);
+        HBox line = new HBox(10, says, confirm);
+        line.getStyleClass().add("criterion-check-line");
+        line.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        line.managedProperty().bind(line.visibleProperty());
+        line.setVisible(false);
+        return line;
+    }
+
+    /** The live checks of the board's criteria (keyed as {@link PhaseBoardViewModel#checkKey}). */
+    void showChecks(Map<String, CriterionCheck> all) {
+        checks = all;
+        renderChecks();
+    }
+
+    /** Only while the criterion is open on a live incident; Confirm only when the live value proposes it. */
+    private void renderChecks() {
+        checkLines.forEach((criterionId, says) -> {
+            CriterionCheck check = checks.get(PhaseBoardViewModel.checkKey(phase.id(), criterionId));
+            boolean confirmed = lastCard != null && lastCard.confirmedCriteria().contains(criterionId);
+            boolean shown = lastLive && check != null && !confirmed;
+            says.getParent().setVisible(shown);
+            says.setText(shown ? check.says() : "");
+            says.pseudoClassStateChanged(HOLDS, shown && check.proposesMet());
+            says.pseudoClassStateChanged(STALE, shown && (check.verdict() == CriterionCheck.Verdict.STALE
+                    || check.verdict() == CriterionCheck.Verdict.MISSING));
+            Button confirm = checkConfirms.get(criterionId);
+            confirm.setVisible(shown && check.proposesMet());
+            confirm.setManaged(confirm.isVisible());
+            confirm.setDisable(!lastWritable);
+        });
     }
 
     /** The box with, to its right, who ticked it and when (shown once it is ticked). */
@@ -268,6 +324,10 @@ final class PhaseCardNode {
     }
 
     void update(PhaseBoardViewModel.Card card, boolean live, boolean writable) {
+        lastCard = card;
+        lastLive = live;
+        lastWritable = writable;
+        renderChecks();
         updating = true;
         try {
             badgeHolder.getChildren().setAll(StatusBadge.of(card.status(), card.statusText()));

@@ -74,4 +74,26 @@ class LiveMetricsTest {
         assertThatThrownBy(() -> factory.build(TestPlans.seedLike(), new MetricsSettings(Optional.of("localhost:9090"),
                 Optional.empty(), Optional.empty(), 1))).hasMessageContaining("http://");
     }
+
+    @Test
+    void theNewestValueAndSinceWhenAConditionHoldsAreReadFromTheStore() {
+        ManualScheduler clock = new ManualScheduler(T0);
+        CoalescingBuffer buffer = new CoalescingBuffer();
+        LiveMetrics live = new LiveMetrics(java.util.List.of(), buffer, new StalenessTracker(3),
+                new RuleEvaluator(java.util.List.of()), clock);
+        assertThat(live.latest("convex_calls")).isEmpty();
+
+        buffer.sample("convex_calls", T0.toEpochMilli(), 3_000_000);
+        buffer.sample("convex_calls", T0.plusSeconds(60).toEpochMilli(), 2_700_000);
+        buffer.sample("convex_calls", T0.plusSeconds(120).toEpochMilli(), 2_600_000);
+        live.onFrame();
+
+        LatestValues.Reading reading = live.latest("convex_calls").orElseThrow();
+        assertThat(reading.value()).isEqualTo(2_600_000);
+        assertThat(reading.at()).isEqualTo(T0.plusSeconds(120));
+        assertThat(reading.current()).as("no source feeds it: not current").isFalse();
+        assertThat(live.holdingSince("convex_calls", v -> v <= 2_800_000)).contains(T0.plusSeconds(60));
+        assertThat(live.holdingSince("convex_calls", v -> v <= 2_650_000)).contains(T0.plusSeconds(120));
+        assertThat(live.holdingSince("convex_calls", v -> v > 2_800_000)).isEmpty();
+    }
 }

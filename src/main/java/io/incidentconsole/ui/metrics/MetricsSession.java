@@ -468,6 +468,38 @@ public final class MetricsSession {
         frameListeners.remove(listener);
     }
 
+    /**
+     * The newest values for the board and guided mode: told on every frame that brought something, and at least
+     * once a second otherwise (freshness changes with time alone).
+     */
+    public LiveReadings readings() {
+        return new LiveReadings() {
+            @Override
+            public io.incidentconsole.metrics.LatestValues values() {
+                return live == null ? io.incidentconsole.metrics.LatestValues.NONE : live;
+            }
+
+            @Override
+            public Runnable listen(Runnable onChange) {
+                Instant[] told = {Instant.MIN};
+                Consumer<LiveMetrics.FrameUpdate> listener = update -> {
+                    Instant now = clock.instant();
+                    if (!update.isEmpty() || !now.isBefore(told[0].plusSeconds(1))) {
+                        told[0] = now;
+                        onChange.run();
+                    }
+                };
+                Runnable rebuilt = onChange;
+                addFrameListener(listener);
+                addRebuildListener(rebuilt);
+                return () -> {
+                    removeFrameListener(listener);
+                    removeRebuildListener(rebuilt);
+                };
+            }
+        };
+    }
+
     /** Told when the live metrics were rebuilt for another plan (charts must be rebuilt too). */
     public void addRebuildListener(Runnable listener) {
         rebuildListeners.add(listener);

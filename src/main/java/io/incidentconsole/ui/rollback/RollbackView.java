@@ -136,6 +136,7 @@ public final class RollbackView implements AreaView {
     @FXML
     private VBox stepRunHost;
     private StepRunView stepRun;
+    private HandRollbackView handRollback;
 
     public RollbackView(RollbackViewModel model) {
         this.model = model;
@@ -172,6 +173,13 @@ public final class RollbackView implements AreaView {
         this(model);
         this.stepRun = stepRun;
         stepRunHost.getChildren().setAll(stepRun.root());
+    }
+
+    /** ... and, under it, the by-hand rollback of the selected procedure's phase. */
+    RollbackView(RollbackViewModel model, StepRunView stepRun, HandRollbackView handRollback) {
+        this(model, stepRun);
+        this.handRollback = handRollback;
+        stepRunHost.getChildren().add(handRollback.root());
     }
 
     RollbackViewModel model() {
@@ -243,12 +251,18 @@ public final class RollbackView implements AreaView {
         if (stepRun != null) {
             stepRun.activate();
         }
+        if (handRollback != null) {
+            handRollback.activate();
+        }
     }
 
     @Override
     public void deactivate() {
         if (stepRun != null) {
             stepRun.deactivate();
+        }
+        if (handRollback != null) {
+            handRollback.deactivate();
         }
         drain.stop();
         drainOutput();

@@ -30,6 +30,7 @@ public final class RollbackViews {
                 Path.of(System.getProperty("user.dir")), requests);
         StepRunViewModel steps = new StepRunViewModel(session, rollback, ProcessStepExecutor.withDefaults(), tasks,
                 Platform::runLater, Clock.systemUTC());
-        return new RollbackView(rollback, new StepRunView(steps));
+        return new RollbackView(rollback, new StepRunView(steps),
+                new HandRollbackView(new HandRollbackViewModel(session, rollback.selectedProperty())));
     }
 }
