@@ -162,6 +162,14 @@ public final class PhaseLifecycle {
         return Set.copyOf(ALLOWED.getOrDefault(from, Set.of()));
     }
 
+    /**
+     * Whether an operator may ask for the action while the phase has this status (its gates aside): what enables a
+     * Start or Complete button. Stricter than {@link #allowed}, which also replays what 0.1 journals did.
+     */
+    public static boolean mayAsk(Action action, PhaseStatus status) {
+        return actionableFrom(action).contains(status);
+    }
+
     /** The statuses an action may be asked from: stricter than {@link #allowed} where 0.1 journals needed slack. */
     static Set<PhaseStatus> actionableFrom(Action action) {
         return switch (action) {

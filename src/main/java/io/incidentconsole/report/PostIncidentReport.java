@@ -11,7 +11,6 @@ import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.Note;
 import io.incidentconsole.plan.NoteKind;
 import io.incidentconsole.plan.Phase;
-import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.SignOff;
@@ -87,9 +86,8 @@ public final class PostIncidentReport {
                 + ReportFacts.time(s.at())).orElse(""));
         started.ifPresent(s -> doc.lead("Last recorded event:", ReportFacts.time(end) + " (incident ran "
                 + duration(Duration.between(s.at(), end)) + ")"));
-        long complete = plan.phases().stream()
-                .filter(p -> state.phase(p.id()).status() == PhaseStatus.COMPLETE).count();
-        doc.lead("Phases:", complete + " of " + plan.phases().size() + " complete");
+        doc.lead("Phases:", ReportFacts.phaseTally(state));
+        doc.table(ReportFacts.PHASE_HEADERS, ReportFacts.phaseRows(state));
         int passed = 0;
         int failed = 0;
         for (Phase phase : plan.phases()) {

@@ -1,6 +1,9 @@
 package io.incidentconsole.report;
 
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.PhaseLifecycle;
+import io.incidentconsole.incident.PhaseState;
+import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
@@ -10,6 +13,8 @@ import io.incidentconsole.plan.Runbook;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Wording shared by the stakeholder update and the post-incident report. */
@@ -35,6 +40,35 @@ final class ReportFacts {
     static String phaseLabel(Phase phase) {
         String issues = String.join(", ", phase.issues().stream().map(i -> "#" + i).toList());
         return (issues.isEmpty() ? "" : issues + " ") + phase.label();
+    }
+
+    /** Headers of {@link #phaseRows}. */
+    static final List<String> PHASE_HEADERS = List.of("Phase", "Status", "Started", "Completed");
+
+    /**
+     * Every phase with its status in the lifecycle's words ("COMPLETE (unverified)", "ROLLED BACK"), as the board
+     * and the status command say it.
+     */
+    static List<List<String>> phaseRows(IncidentState state) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Phase phase : state.plan().phases()) {
+            PhaseState ps = state.phase(phase.id());
+            rows.add(List.of(phaseLabel(phase), PhaseLifecycle.label(state, phase.id()), time(ps.startedAt()),
+                    time(ps.completedAt())));
+        }
+        return rows;
+    }
+
+    /** "3 of 7 complete (1 unverified), 1 rolled back": the phases' tally in the lifecycle's words. */
+    static String phaseTally(IncidentState state) {
+        List<PhaseState> phases = state.plan().phases().stream().map(p -> state.phase(p.id())).toList();
+        long complete = phases.stream().filter(p -> p.status() == PhaseStatus.COMPLETE).count();
+        long unverified = phases.stream().filter(p -> p.status() == PhaseStatus.COMPLETE && !p.verified()).count();
+        long rollingBack = phases.stream().filter(p -> p.status() == PhaseStatus.ROLLING_BACK).count();
+        long rolledBack = phases.stream().filter(p -> p.status() == PhaseStatus.ROLLED_BACK).count();
+        return complete + " of " + phases.size() + " complete" + (unverified == 0 ? "" : " (" + unverified
+                + " unverified)") + (rollingBack == 0 ? "" : ", " + rollingBack + " rolling back")
+                + (rolledBack == 0 ? "" : ", " + rolledBack + " rolled back");
     }
 
     static String title(IncidentState state) {

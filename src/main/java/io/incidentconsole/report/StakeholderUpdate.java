@@ -3,6 +3,7 @@ package io.incidentconsole.report;
 import io.incidentconsole.board.PhaseGates;
 import io.incidentconsole.board.PhaseSchedule;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Communication.Cadence;
@@ -115,6 +116,8 @@ public final class StakeholderUpdate {
         doc.lead("Status:", status);
         doc.lead("Progress:", complete + " of " + total + " phases complete, " + running + " in progress, "
                 + blocked + " blocked, " + waiting + " waiting on other phases");
+        doc.lead("Phases:", ReportFacts.phaseTally(state));
+        doc.table(ReportFacts.PHASE_HEADERS, ReportFacts.phaseRows(state));
     }
 
     private static long count(IncidentState state, PhaseStatus status) {
@@ -137,7 +140,9 @@ public final class StakeholderUpdate {
                         : "; completed with " + ps.confirmedOpenItems().size() + " open item"
                         + (ps.confirmedOpenItems().size() == 1 ? "" : "s") + ": "
                         + String.join("; ", ps.confirmedOpenItems());
-                items.add(ReportFacts.phaseLabel(phase) + ": completed " + ReportFacts.time(ps.completedAt()) + open);
+                String unverified = ps.verified() ? "" : " — " + PhaseLifecycle.label(state, phase.id());
+                items.add(ReportFacts.phaseLabel(phase) + ": completed " + ReportFacts.time(ps.completedAt())
+                        + unverified + open);
             }
         }
         doc.heading(2, "completed", "Completed since the last update");

@@ -109,6 +109,16 @@ public final class PhaseBoardViewModel {
             tickedBy = Map.copyOf(tickedBy);
             confirmedBy = Map.copyOf(confirmedBy);
         }
+
+        /** Whether the lifecycle lets the operator ask to start it now (its gates may still need an override). */
+        public boolean startAllowed() {
+            return availability != null && PhaseLifecycle.mayAsk(PhaseLifecycle.Action.START, status);
+        }
+
+        /** Whether the lifecycle lets the operator ask to complete it now (gates may need an override). */
+        public boolean completeAllowed() {
+            return availability != null && PhaseLifecycle.mayAsk(PhaseLifecycle.Action.COMPLETE, status);
+        }
     }
 
     public void activate() {

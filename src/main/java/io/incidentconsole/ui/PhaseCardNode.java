@@ -341,11 +341,10 @@ final class PhaseCardNode {
             root.pseudoClassStateChanged(RUNNING, card.availability() == Availability.RUNNING);
             root.pseudoClassStateChanged(DONE, card.availability() == Availability.DONE);
             root.pseudoClassStateChanged(AT_RISK, card.testsAtRisk());
-            boolean notStarted = card.availability() == Availability.READY || card.availability() == Availability.BLOCKED
-                    || card.availability() == Availability.OVERRIDDEN;
-            start.setDisable(!live || !writable || !notStarted);
+            // Each action only where the lifecycle allows it: no Start on a phase in progress or complete.
+            start.setDisable(!live || !writable || !card.startAllowed());
             start.setText(card.availability() == Availability.BLOCKED ? "Start anyway…" : "Start phase");
-            complete.setDisable(!live || !writable || card.status() != io.incidentconsole.plan.PhaseStatus.IN_PROGRESS);
+            complete.setDisable(!live || !writable || !card.completeAllowed());
             tasks.forEach((taskId, box) -> {
                 box.setSelected(card.tickedTasks().contains(taskId));
                 box.setDisable(!live || !writable);

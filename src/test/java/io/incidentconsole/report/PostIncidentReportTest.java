@@ -171,4 +171,23 @@ class PostIncidentReportTest {
         }
         return colours.size();
     }
+
+    @Test
+    void theSummaryListsEveryPhaseInTheLifecyclesWords() {
+        script.atMinute(10, new EventPayload.PhaseStarted("p330-1"));
+        script.atMinute(60, new EventPayload.PhaseCompleted("p330-1", List.of()));
+        script.atMinute(70, new EventPayload.PhaseStarted("p330-2"));
+        script.atMinute(85, new EventPayload.RollbackStarted("rb330", "rb330-phase2", "adapter errors", "p330-2"));
+        script.atMinute(88, new EventPayload.RollbackFinished("rb330", "rb330-phase2", true, "done by hand",
+                "p330-2"));
+        IncidentState state = script.state();
+
+        String md = PostIncidentReport.markdown(state, SimulatedMetricHistory.replay(state, 7, script.minute(90)),
+                script.minute(90));
+
+        assertThat(md).contains("**Phases:** 1 of 7 complete (1 unverified), 1 rolled back");
+        assertThat(md).contains("| #330 1: Emergency N+1 Fixes | COMPLETE (unverified) | 2026-01-29 09:10 UTC "
+                + "| 2026-01-29 10:00 UTC |");
+        assertThat(md).contains("| #330 2: Package Updates | ROLLED BACK | 2026-01-29 10:10 UTC | — |");
+    }
 }

@@ -55,7 +55,7 @@ class StakeholderUpdateTest {
         assertThat(update).contains("**Progress:** 1 of 7 phases complete, 1 in progress, 0 blocked, 5 waiting on other phases");
 
         assertThat(update).contains("## Completed since the last update\n\n- #330 1: Emergency N+1 Fixes: completed "
-                + "2026-01-29 10:00 UTC; completed with 1 open item: Test not passed: Coach names\n");
+                + "2026-01-29 10:00 UTC — COMPLETE (unverified); completed with 1 open item: Test not passed: Coach names\n");
         assertThat(update).contains("- #330 2: Package Updates: started 2026-01-29 10:10 UTC; tasks 0 of ");
         assertThat(update).contains("tests 1 passed, 1 failed, 5 not run (of 7)");
         assertThat(update).contains("## Blocked and waiting\n\n- waiting: #330 3: Type Safety: Waiting for: "
@@ -138,5 +138,23 @@ class StakeholderUpdateTest {
         String update = StakeholderUpdate.compose(script.state(), metrics(), script.minute(30), hourly());
 
         assertThat(update).contains("**Status:** At risk: 1 audit gate failed\n").doesNotContain("On track");
+    }
+
+    @Test
+    void phasesAreListedInTheLifecyclesWordsUnverifiedAndRolledBackIncluded() {
+        runTheEmergency();
+        script.atMinute(95, new EventPayload.RollbackStarted("rb330", "rb330-phase2", "redirect loop", "p330-2"));
+        script.atMinute(98, new EventPayload.RollbackFinished("rb330", "rb330-phase2", true, "done by hand",
+                "p330-2"));
+        String update = StakeholderUpdate.compose(script.state(), metrics(), script.minute(100), hourly());
+
+        assertThat(update).contains("**Phases:** 1 of 7 complete (1 unverified), 1 rolled back");
+        assertThat(update).contains("| Phase | Status | Started | Completed |");
+        assertThat(update).contains("| #330 1: Emergency N+1 Fixes | COMPLETE (unverified) | 2026-01-29 09:10 UTC "
+                + "| 2026-01-29 10:00 UTC |");
+        assertThat(update).contains("| #330 2: Package Updates | ROLLED BACK | 2026-01-29 10:10 UTC | — |");
+        assertThat(update).containsPattern("\\| #324 [^|]+ \\| PENDING \\| — \\| — \\|");
+        assertThat(update).contains("- #330 1: Emergency N+1 Fixes: completed 2026-01-29 10:00 UTC — COMPLETE "
+                + "(unverified); completed with 1 open item");
     }
 }
