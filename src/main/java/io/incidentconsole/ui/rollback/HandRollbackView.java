@@ -4,7 +4,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The by-hand rollback of the selected procedure's phase, under the step-by-step run. Wires nodes only. */
@@ -56,10 +57,10 @@ final class HandRollbackView {
             model.clearProblem();
             showReason(false);
         });
-        reasonPanel.getChildren().addAll(reason, new HBox(8, record, cancel));
+        reasonPanel.getChildren().addAll(reason, buttons(record, cancel));
         showReason(false);
 
-        root.getChildren().addAll(heading, phase, new HBox(8, ranByHand, done), reasonPanel, problem);
+        root.getChildren().addAll(heading, phase, buttons(ranByHand, done), reasonPanel, problem);
         root.visibleProperty().bind(model.appliesProperty());
         root.managedProperty().bind(model.appliesProperty());
     }
@@ -85,5 +86,16 @@ final class HandRollbackView {
 
     void deactivate() {
         model.deactivate();
+    }
+
+    /**
+     * Buttons at their full width, the second going under the first when the column is narrow (the rollback area's
+     * middle column is): a button reading "I ran it by han…" says nothing.
+     */
+    private static FlowPane buttons(Button... buttons) {
+        for (Button button : buttons) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return new FlowPane(8, 6, buttons);
     }
 }
