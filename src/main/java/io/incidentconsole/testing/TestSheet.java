@@ -1,9 +1,10 @@
 package io.incidentconsole.testing;
 
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.TestRecord;
-import io.incidentconsole.incident.IncidentState.TestResult;
+import io.incidentconsole.incident.TestKey;
 import io.incidentconsole.incident.TestOutcome;
+import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.TestSuite;
 
@@ -73,7 +74,7 @@ public final class TestSheet {
         List<TestOutcome> outcomes = new ArrayList<>();
         if (phases.isEmpty()) {
             TestRecord record = state == null ? null
-                    : state.tests().get(new IncidentState.TestKey(null, item.suiteId(), item.id()));
+                    : state.tests().get(new TestKey(null, item.suiteId(), item.id()));
             outcomes.add(record == null ? null : record.latest().outcome());
         } else {
             for (String phaseId : phases) {
@@ -115,13 +116,13 @@ public final class TestSheet {
         });
     }
 
-    private List<TestRow.HistoryEntry> history(TestItem item, java.util.function.Predicate<IncidentState.TestKey> keep) {
+    private List<TestRow.HistoryEntry> history(TestItem item, java.util.function.Predicate<TestKey> keep) {
         if (state == null) {
             return List.of();
         }
         List<TestRow.HistoryEntry> history = new ArrayList<>();
         for (TestRecord record : state.tests().values()) {
-            IncidentState.TestKey key = record.key();
+            TestKey key = record.key();
             if (key.suiteId().equals(item.suiteId()) && key.testId().equals(item.id()) && keep.test(key)) {
                 record.history().forEach(result -> history.add(new TestRow.HistoryEntry(key.phaseId(), result)));
             }

@@ -1,17 +1,13 @@
 package io.incidentconsole.ui.guided;
 
-import io.incidentconsole.ui.board.PhaseCardNode;
-import io.incidentconsole.ui.common.AreaView;
-import io.incidentconsole.ui.common.FocusScrolling;
-import io.incidentconsole.ui.common.FxmlViews;
-import io.incidentconsole.ui.common.InlineText;
 
 import io.incidentconsole.guided.AuditResult;
 import io.incidentconsole.guided.DecisionWalk;
 import io.incidentconsole.guided.StepCommand;
 import io.incidentconsole.guided.WaitClock;
-import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.DecisionRecord;
 import io.incidentconsole.incident.PhaseState;
+import io.incidentconsole.incident.SignOffRecord;
 import io.incidentconsole.plan.AuditGate;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.FieldExpectation;
@@ -23,6 +19,11 @@ import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.SignOff;
+import io.incidentconsole.ui.board.PhaseCardNode;
+import io.incidentconsole.ui.common.AreaView;
+import io.incidentconsole.ui.common.FocusScrolling;
+import io.incidentconsole.ui.common.FxmlViews;
+import io.incidentconsole.ui.common.InlineText;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ChangeListener;
@@ -564,7 +565,7 @@ public final class GuidedView implements AreaView {
         String scope = tree.phase() == null ? "the whole plan"
                 : page.plan().phase(tree.phase()).map(p -> "phase " + p.label()).orElse("phase " + tree.phase());
         box.getChildren().add(text(tree.title() + "  (" + scope + ")", "guided-subheading"));
-        Optional<IncidentState.DecisionRecord> decided = model.decided(tree.id());
+        Optional<DecisionRecord> decided = model.decided(tree.id());
         decided.ifPresent(record -> {
             Label recorded = text("Decided by " + record.operator() + " at " + TIME.format(record.at()) + ": "
                     + tree.outcome(record.outcomeId()).map(DecisionTree.Outcome::title).orElse(record.outcomeId())
@@ -647,7 +648,7 @@ public final class GuidedView implements AreaView {
                     : "for phase " + page.plan().phase(approval.phase()).map(Phase::label).orElse(approval.phase());
             signOffBox.getChildren().add(text(approval.title() + "  (" + scope
                     + (approval.role() == null ? "" : ", by the " + approval.role()) + ")", "guided-subheading"));
-            for (IncidentState.SignOffRecord given : model.signOffs(approval.id())) {
+            for (SignOffRecord given : model.signOffs(approval.id())) {
                 Label line = text("✓ Signed by " + given.operator() + (given.role() == null ? "" : " as " + given.role())
                         + " at " + TIME.format(given.at()) + (given.note() == null ? "" : ": " + given.note()),
                         "guided-recorded");

@@ -1,6 +1,5 @@
 package io.incidentconsole.ui.guided;
 
-import io.incidentconsole.ui.incident.IncidentSession;
 
 import io.incidentconsole.guided.AuditCheck;
 import io.incidentconsole.guided.AuditResult;
@@ -9,9 +8,12 @@ import io.incidentconsole.guided.GuidedProgress;
 import io.incidentconsole.guided.StepCommand;
 import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.guided.WatchReading;
+import io.incidentconsole.incident.DecisionRecord;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.ParameterValue;
 import io.incidentconsole.incident.PhaseState;
+import io.incidentconsole.incident.SignOffRecord;
 import io.incidentconsole.plan.AuditGate;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.GuidedStep;
@@ -20,6 +22,7 @@ import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.SignOff;
+import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -196,7 +199,7 @@ public final class GuidedViewModel {
         if (current == null || !current.live()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(current.state().parameters().get(name)).map(IncidentState.ParameterValue::value);
+        return Optional.ofNullable(current.state().parameters().get(name)).map(ParameterValue::value);
     }
 
     public void setValue(GuidedStep step, String name, String value) {
@@ -572,12 +575,12 @@ public final class GuidedViewModel {
     }
 
     /** The latest recorded decision of a tree. */
-    public Optional<IncidentState.DecisionRecord> decided(String treeId) {
+    public Optional<DecisionRecord> decided(String treeId) {
         Page current = page.get();
         if (current == null || !current.live()) {
             return Optional.empty();
         }
-        List<IncidentState.DecisionRecord> all = current.state().decisions().stream()
+        List<DecisionRecord> all = current.state().decisions().stream()
                 .filter(d -> d.treeId().equals(treeId)).toList();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
@@ -597,7 +600,7 @@ public final class GuidedViewModel {
                 .toList();
     }
 
-    public List<IncidentState.SignOffRecord> signOffs(String approvalId) {
+    public List<SignOffRecord> signOffs(String approvalId) {
         Page current = page.get();
         if (current == null || !current.live()) {
             return List.of();

@@ -2,7 +2,7 @@ package io.incidentconsole.ui.rollback;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.ParameterValue;
+import io.incidentconsole.incident.ParameterValue;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;

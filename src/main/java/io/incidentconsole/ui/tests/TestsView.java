@@ -1,15 +1,16 @@
 package io.incidentconsole.ui.tests;
 
+
+import io.incidentconsole.incident.Disagreement;
+import io.incidentconsole.incident.TestOutcome;
+import io.incidentconsole.incident.TestResult;
+import io.incidentconsole.testing.ExportFormat;
+import io.incidentconsole.testing.TestProgress;
+import io.incidentconsole.testing.TestRow;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.InlineText;
-
-import io.incidentconsole.incident.IncidentState.TestResult;
-import io.incidentconsole.incident.TestOutcome;
-import io.incidentconsole.testing.ExportFormat;
-import io.incidentconsole.testing.TestProgress;
-import io.incidentconsole.testing.TestRow;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -262,7 +263,7 @@ public final class TestsView implements AreaView {
     }
 
     /** "Disputed: ana said Pass (Nov 27 10:02 UTC)" — the other operators' latest results that differ. */
-    static String dissent(io.incidentconsole.incident.IncidentState.Disagreement disagreement) {
+    static String dissent(io.incidentconsole.incident.Disagreement disagreement) {
         return "Disputed: " + String.join("; ", disagreement.dissent().stream()
                 .map(r -> r.operator() + " said " + outcomeLabel(r.outcome()) + " (" + TIME.format(r.at()) + ")")
                 .toList());
@@ -270,7 +271,7 @@ public final class TestsView implements AreaView {
 
     /** The outcome that counts, and a marker that operators disagree, naming who said what in its tooltip. */
     private static VBox disputedMarker(TestRow row, Label badge) {
-        io.incidentconsole.incident.IncidentState.Disagreement d = row.disagreement().orElseThrow();
+        io.incidentconsole.incident.Disagreement d = row.disagreement().orElseThrow();
         Label marker = new Label("DISPUTED");
         marker.getStyleClass().add("disputed-marker");
         marker.setId("disputed-" + PhaseCardNode.nodeId(row.key()));

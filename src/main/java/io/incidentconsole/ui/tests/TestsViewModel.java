@@ -1,14 +1,12 @@
 package io.incidentconsole.ui.tests;
 
-import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.incident.IncidentSession;
-
-import io.incidentconsole.output.OutputFileException;
-import io.incidentconsole.output.OutputFiles;
 
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.TestOutcome;
+import io.incidentconsole.output.OutputFileException;
+import io.incidentconsole.output.OutputFiles;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Runbook;
@@ -17,6 +15,8 @@ import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestResultsExport;
 import io.incidentconsole.testing.TestRow;
 import io.incidentconsole.testing.TestSheet;
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -373,7 +373,7 @@ public final class TestsViewModel {
     /** "tests-INCIDENT.md". */
     public String exportFileName(ExportFormat format) {
         IncidentState state = state(plan.getValue());
-        String id = state == null ? "plan" : state.started().map(IncidentState.Started::incidentId).orElse("incident");
+        String id = state == null ? "plan" : state.started().map(StartRecord::incidentId).orElse("incident");
         return "tests-" + id.replaceAll("[^A-Za-z0-9._-]", "-") + "." + format.extension();
     }
 

@@ -1,16 +1,14 @@
 package io.incidentconsole.ui.team;
 
-import io.incidentconsole.ui.board.PhaseCardNode;
-import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.common.Theme;
-import io.incidentconsole.ui.fixture.Screenshots;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.app.MetricsWiring;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.TestKey;
 import io.incidentconsole.incident.TestOutcome;
+import io.incidentconsole.incident.TestRecord;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.plan.TestSuite;
@@ -19,6 +17,10 @@ import io.incidentconsole.team.InMemoryTeam;
 import io.incidentconsole.team.TeamDatabaseAddress;
 import io.incidentconsole.team.TeamIncidents;
 import io.incidentconsole.team.TeamJournal;
+import io.incidentconsole.ui.board.PhaseCardNode;
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.Theme;
+import io.incidentconsole.ui.fixture.Screenshots;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -263,7 +265,7 @@ class TeamConsoleTest {
         fx(() -> bob.record(new EventPayload.TestResultSet(suite.id(), testId, phaseId, TestOutcome.FAIL,
                 "502 on login")));
 
-        IncidentState.TestRecord record = state().tests().get(new IncidentState.TestKey(phaseId, suite.id(), testId));
+        TestRecord record = state().tests().get(new TestKey(phaseId, suite.id(), testId));
         assertThat(record.latest().outcome()).isEqualTo(TestOutcome.FAIL);
         assertThat(record.disagreement()).isPresent();
 

@@ -1,18 +1,18 @@
 package io.incidentconsole.ui.tests;
 
+
+import io.incidentconsole.app.ConsoleApplication.Console;
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.TestKey;
+import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestResult;
+import io.incidentconsole.testing.ExportFormat;
+import io.incidentconsole.testing.JUnitXml;
+import io.incidentconsole.testing.TestRow;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.fixture.Screenshots;
-
-import io.incidentconsole.app.ConsoleApplication.Console;
-import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.TestKey;
-import io.incidentconsole.incident.IncidentState.TestRecord;
-import io.incidentconsole.incident.IncidentState.TestResult;
-import io.incidentconsole.testing.ExportFormat;
-import io.incidentconsole.testing.JUnitXml;
-import io.incidentconsole.testing.TestRow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
