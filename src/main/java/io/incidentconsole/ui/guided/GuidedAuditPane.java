@@ -29,7 +29,7 @@ import static io.incidentconsole.ui.guided.GuidedNodes.text;
  */
 final class GuidedAuditPane {
 
-    private final GuidedViewModel model;
+    private final GuidedAuditModel model;
 
     @FXML
     private VBox root;
@@ -46,14 +46,14 @@ final class GuidedAuditPane {
     @FXML
     private Label recorded;
 
-    GuidedAuditPane(GuidedViewModel model) {
+    GuidedAuditPane(GuidedAuditModel model) {
         this.model = model;
         FxmlViews.load(this);
-        output.textProperty().addListener((obs, was, now) -> model.setAuditText(now));
+        output.textProperty().addListener((obs, was, now) -> model.setText(now));
         output.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 e.consume();
-                model.checkAudit();
+                model.check();
             }
         });
     }
@@ -75,10 +75,10 @@ final class GuidedAuditPane {
                     "guided-watch"));
         }
         command.setText(gate.command());
-        if (!output.getText().equals(model.auditText())) {
-            output.setText(model.auditText());
+        if (!output.getText().equals(model.text())) {
+            output.setText(model.text());
         }
-        result.getChildren().setAll(model.auditResult().map(GuidedAuditPane::resultNodes).orElse(List.of()));
+        result.getChildren().setAll(model.result().map(GuidedAuditPane::resultNodes).orElse(List.of()));
         show(result, !result.getChildren().isEmpty());
         renderRecorded(page);
     }
@@ -98,12 +98,12 @@ final class GuidedAuditPane {
 
     @FXML
     private void copyCommand() {
-        model.copyAuditCommand().ifPresent(GuidedNodes::toClipboard);
+        model.copyCommand().ifPresent(GuidedNodes::toClipboard);
     }
 
     @FXML
     private void check() {
-        model.checkAudit();
+        model.check();
     }
 
     private static List<Node> resultNodes(AuditResult result) {

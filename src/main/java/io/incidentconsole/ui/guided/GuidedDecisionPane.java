@@ -27,18 +27,18 @@ import static io.incidentconsole.ui.guided.GuidedNodes.text;
  */
 final class GuidedDecisionPane {
 
-    private final GuidedViewModel model;
+    private final GuidedDecisionModel model;
     private final VBox box;
 
     /** {@code box}: the panel from the view's layout; its content is generated from the plan. */
-    GuidedDecisionPane(GuidedViewModel model, VBox box) {
+    GuidedDecisionPane(GuidedDecisionModel model, VBox box) {
         this.model = model;
         this.box = box;
     }
 
     void render(GuidedViewModel.Page page) {
         box.getChildren().clear();
-        List<DecisionTree> trees = model.decisions();
+        List<DecisionTree> trees = model.trees();
         show(box, !trees.isEmpty());
         if (trees.isEmpty()) {
             return;
@@ -64,7 +64,7 @@ final class GuidedDecisionPane {
             Button again = new Button("Decide again");
             again.setId(id + "-again");
             again.setDisable(!page.writable());
-            again.setOnAction(e -> model.restartDecision(tree));
+            again.setOnAction(e -> model.restart(tree));
             decision.getChildren().add(again);
             return decision;
         }
@@ -116,7 +116,7 @@ final class GuidedDecisionPane {
         if (!walk.path().isEmpty()) {
             Button back = new Button("Back");
             back.setId(id + "-back");
-            back.setOnAction(e -> model.backDecision(tree));
+            back.setOnAction(e -> model.back(tree));
             nodes.add(back);
         }
         return nodes;

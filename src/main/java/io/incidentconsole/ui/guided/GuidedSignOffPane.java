@@ -21,11 +21,11 @@ import static io.incidentconsole.ui.guided.GuidedNodes.text;
 /** The approvals of the phase (and of the whole plan): who signed, and a form to sign each. */
 final class GuidedSignOffPane {
 
-    private final GuidedViewModel model;
+    private final GuidedSignOffModel model;
     private final VBox box;
 
     /** {@code box}: the panel from the view's layout; its content is generated from the plan. */
-    GuidedSignOffPane(GuidedViewModel model, VBox box) {
+    GuidedSignOffPane(GuidedSignOffModel model, VBox box) {
         this.model = model;
         this.box = box;
     }

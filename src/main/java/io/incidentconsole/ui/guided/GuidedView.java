@@ -68,9 +68,9 @@ public final class GuidedView implements AreaView {
         this.model = model;
         FxmlViews.load(this);
         steps = new GuidedStepPane(model, stepList, stepBox, this::onNext);
-        audit = new GuidedAuditPane(model);
-        decisions = new GuidedDecisionPane(model, decisionsBox);
-        signOff = new GuidedSignOffPane(model, signOffBox);
+        audit = new GuidedAuditPane(model.auditModel());
+        decisions = new GuidedDecisionPane(model.decisionModel(), decisionsBox);
+        signOff = new GuidedSignOffPane(model.signOffModel(), signOffBox);
         body.getChildren().add(body.getChildren().indexOf(decisionsBox), audit.root());
         scroller.setId("guided-mode");
         phaseChoice.setId("guided-phase-choice");
