@@ -1,8 +1,8 @@
 package io.incidentconsole.board;
 
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.StartRecord;
+import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;

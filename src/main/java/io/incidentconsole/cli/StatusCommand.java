@@ -1,16 +1,16 @@
 package io.incidentconsole.cli;
 
-import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventDescriber;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
+import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.JournalException;
 import io.incidentconsole.incident.PhaseState;
-import io.incidentconsole.incident.TestRecord;
-import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.Timeline;
 import io.incidentconsole.incident.TimelineEntry;
 import io.incidentconsole.plan.CheckItem;

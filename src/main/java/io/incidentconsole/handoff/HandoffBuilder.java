@@ -1,16 +1,16 @@
 package io.incidentconsole.handoff;
 
 import io.incidentconsole.board.PhaseGates;
-import io.incidentconsole.incident.AlertState;
-import io.incidentconsole.incident.CommandAction;
-import io.incidentconsole.incident.CommandRecord;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventDescriber;
 import io.incidentconsole.incident.IncidentHolder;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
+import io.incidentconsole.incident.CommandAction;
+import io.incidentconsole.incident.CommandRecord;
 import io.incidentconsole.incident.ParameterValue;
-import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.RollbackRecord;
+import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.DecisionTree;

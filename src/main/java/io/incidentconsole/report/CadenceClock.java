@@ -3,9 +3,9 @@ package io.incidentconsole.report;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.UpdateRecord;
+import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.Communication.Cadence;
 import io.incidentconsole.plan.PhaseStatus;
 

@@ -1,16 +1,16 @@
 package io.incidentconsole.report;
 
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.incident.CommandAction;
 import io.incidentconsole.incident.CommandRecord;
 import io.incidentconsole.incident.DecisionRecord;
-import io.incidentconsole.incident.Event;
-import io.incidentconsole.incident.EventPayload;
-import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.RollbackRecord;
 import io.incidentconsole.incident.SignOffRecord;
 import io.incidentconsole.incident.StartRecord;
+import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.incident.Timeline;
 import io.incidentconsole.incident.TimelineEntry;

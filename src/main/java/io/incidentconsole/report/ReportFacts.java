@@ -1,13 +1,13 @@
 package io.incidentconsole.report;
 
-import io.incidentconsole.incident.DecisionRecord;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.DecisionRecord;
+import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.PhaseState;
-import io.incidentconsole.incident.StartRecord;
+import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.Phase;
-import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Procedure;
 import io.incidentconsole.plan.Runbook;

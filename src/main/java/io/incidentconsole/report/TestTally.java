@@ -1,9 +1,9 @@
 package io.incidentconsole.report;
 
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.incident.TestRecord;
 import io.incidentconsole.incident.TestResult;
+import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.TestCase;

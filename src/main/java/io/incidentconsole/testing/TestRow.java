@@ -1,8 +1,8 @@
 package io.incidentconsole.testing;
 
 import io.incidentconsole.incident.Disagreement;
-import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.incident.TestResult;
+import io.incidentconsole.incident.TestOutcome;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package io.incidentconsole.testing;
 
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.TestKey;
-import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.incident.TestRecord;
 import io.incidentconsole.incident.TestResult;
+import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.TestSuite;
 

@@ -1,6 +1,7 @@
 package io.incidentconsole.incident;
 
 import io.incidentconsole.incident.EventPayload.*;
+import io.incidentconsole.incident.Disagreement;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import org.junit.jupiter.api.Test;

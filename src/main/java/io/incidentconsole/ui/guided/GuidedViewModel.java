@@ -1,6 +1,7 @@
 package io.incidentconsole.ui.guided;
 
 
+import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.guided.AuditCheck;
 import io.incidentconsole.guided.GuidedProgress;
 import io.incidentconsole.guided.StepCommand;
@@ -15,7 +16,6 @@ import io.incidentconsole.plan.Parameter;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
-import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

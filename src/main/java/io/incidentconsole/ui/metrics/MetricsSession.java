@@ -1,8 +1,8 @@
 package io.incidentconsole.ui.metrics;
 
-import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.metrics.AlertEvent;
 import io.incidentconsole.metrics.LiveMetrics;

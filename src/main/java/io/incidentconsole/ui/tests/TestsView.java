@@ -1,13 +1,13 @@
 package io.incidentconsole.ui.tests;
 
 
+import io.incidentconsole.ui.board.PhaseCardNode;
+import io.incidentconsole.ui.common.AreaView;
+import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestRow;
-import io.incidentconsole.ui.board.PhaseCardNode;
-import io.incidentconsole.ui.common.AreaView;
-import io.incidentconsole.ui.common.FxmlViews;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;

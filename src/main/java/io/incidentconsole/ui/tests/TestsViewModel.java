@@ -1,12 +1,15 @@
 package io.incidentconsole.ui.tests;
 
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.incident.IncidentSession;
+
+import io.incidentconsole.output.OutputFileException;
+import io.incidentconsole.output.OutputFiles;
 
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.TestOutcome;
-import io.incidentconsole.output.OutputFileException;
-import io.incidentconsole.output.OutputFiles;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Runbook;
@@ -15,8 +18,6 @@ import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestResultsExport;
 import io.incidentconsole.testing.TestRow;
 import io.incidentconsole.testing.TestSheet;
-import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

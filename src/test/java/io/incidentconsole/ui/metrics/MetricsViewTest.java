@@ -1,14 +1,14 @@
 package io.incidentconsole.ui.metrics;
 
+import io.incidentconsole.metrics.ManualScheduler;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.app.MetricsWiring;
-import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.metrics.Freshness;
-import io.incidentconsole.metrics.ManualScheduler;
 import io.incidentconsole.metrics.MetricsSettings;
 import io.incidentconsole.metrics.SourceProblem;
 import io.incidentconsole.plan.PlanLoadResult;

@@ -1,5 +1,8 @@
 package io.incidentconsole.ui.reports;
 
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.fixture.Screenshots;
+import io.incidentconsole.ui.main.MainWindowViewModel;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.app.MetricsWiring;
@@ -8,9 +11,6 @@ import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.UpdateRecord;
 import io.incidentconsole.report.ReportFormat;
 import io.incidentconsole.settings.AppDirectories;
-import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.fixture.Screenshots;
-import io.incidentconsole.ui.main.MainWindowViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

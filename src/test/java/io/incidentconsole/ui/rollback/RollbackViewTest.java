@@ -1,17 +1,17 @@
 package io.incidentconsole.ui.rollback;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
-import io.incidentconsole.incident.CommandAction;
-import io.incidentconsole.incident.CommandRecord;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.CommandAction;
+import io.incidentconsole.incident.CommandRecord;
 import io.incidentconsole.rollback.GeneratedScript;
 import io.incidentconsole.rollback.RunResult;
-import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.common.Theme;
-import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.main.MainWindowViewModel.CurrentPlan;
+import io.incidentconsole.ui.fixture.Screenshots;
+import io.incidentconsole.ui.common.Theme;
+import io.incidentconsole.settings.AppDirectories;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

@@ -1,5 +1,9 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.ui.board.PhaseCardNode;
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.Theme;
+import io.incidentconsole.ui.fixture.Screenshots;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.app.MetricsWiring;
@@ -7,8 +11,8 @@ import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.TestKey;
-import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.plan.TestSuite;
@@ -17,10 +21,6 @@ import io.incidentconsole.team.InMemoryTeam;
 import io.incidentconsole.team.TeamDatabaseAddress;
 import io.incidentconsole.team.TeamIncidents;
 import io.incidentconsole.team.TeamJournal;
-import io.incidentconsole.ui.board.PhaseCardNode;
-import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.common.Theme;
-import io.incidentconsole.ui.fixture.Screenshots;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

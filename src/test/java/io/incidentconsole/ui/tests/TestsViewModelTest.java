@@ -1,16 +1,16 @@
 package io.incidentconsole.ui.tests;
 
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.incident.IncidentSession;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.TestKey;
+import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.testing.TestRow;
-import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

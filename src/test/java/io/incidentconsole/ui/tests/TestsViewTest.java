@@ -1,5 +1,9 @@
 package io.incidentconsole.ui.tests;
 
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.ConsoleArea;
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+import io.incidentconsole.ui.fixture.Screenshots;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.IncidentState;
@@ -9,10 +13,6 @@ import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.JUnitXml;
 import io.incidentconsole.testing.TestRow;
-import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.common.ConsoleArea;
-import io.incidentconsole.ui.fixture.ConsoleFixture;
-import io.incidentconsole.ui.fixture.Screenshots;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
