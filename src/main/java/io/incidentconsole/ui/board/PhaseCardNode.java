@@ -2,7 +2,7 @@ package io.incidentconsole.ui.board;
 
 import io.incidentconsole.ui.common.InlineText;
 import io.incidentconsole.ui.common.StatusBadge;
-import io.incidentconsole.ui.guided.GuidedRequest;
+import io.incidentconsole.ui.common.GuidedRequest;
 
 import io.incidentconsole.board.CriterionCheck;
 import io.incidentconsole.board.PhaseGates.Availability;

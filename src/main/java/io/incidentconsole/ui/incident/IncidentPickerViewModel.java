@@ -1,7 +1,6 @@
 package io.incidentconsole.ui.incident;
 
 import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.main.MainWindowViewModel;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentStore;
@@ -37,7 +36,7 @@ public final class IncidentPickerViewModel {
 
     private final IncidentStore store;
     private final OperatorSettings operators;
-    private final Supplier<Optional<MainWindowViewModel.CurrentPlan>> currentPlan;
+    private final Supplier<Optional<CurrentPlan>> currentPlan;
     private final BackgroundTasks tasks;
     private final Consumer<Incident> opened;
 
@@ -52,7 +51,7 @@ public final class IncidentPickerViewModel {
             () -> operator.get() == null || operator.get().isBlank(), operator);
 
     public IncidentPickerViewModel(IncidentStore store, OperatorSettings operators,
-                                   Supplier<Optional<MainWindowViewModel.CurrentPlan>> currentPlan,
+                                   Supplier<Optional<CurrentPlan>> currentPlan,
                                    BackgroundTasks tasks, Consumer<Incident> opened) {
         this.store = store;
         this.operators = operators;
@@ -102,7 +101,7 @@ public final class IncidentPickerViewModel {
     /** Starts an incident from the open plan; when that is not possible {@link #problemProperty()} says why. */
     public void startNew() {
         Optional<String> name = validName();
-        Optional<MainWindowViewModel.CurrentPlan> plan = currentPlan.get();
+        Optional<CurrentPlan> plan = currentPlan.get();
         if (name.isEmpty()) {
             return;
         }
@@ -110,7 +109,7 @@ public final class IncidentPickerViewModel {
             problem.set("No plan is open to start an incident from.");
             return;
         }
-        MainWindowViewModel.CurrentPlan p = plan.get();
+        CurrentPlan p = plan.get();
         open(() -> store.create(p.plan(), p.source(), p.text(), name.get()));
     }
 

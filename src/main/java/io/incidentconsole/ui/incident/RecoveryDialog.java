@@ -3,7 +3,6 @@ package io.incidentconsole.ui.incident;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
-import io.incidentconsole.ui.main.MainWindowViewModel;
 
 import io.incidentconsole.incident.RecoveryReport;
 import javafx.fxml.FXML;
@@ -20,7 +19,7 @@ import javafx.stage.Window;
  */
 public final class RecoveryDialog {
 
-    private final MainWindowViewModel.RecoveryNotice notice;
+    private final RecoveryNotice notice;
     private final Stage stage;
 
     @FXML
@@ -32,7 +31,7 @@ public final class RecoveryDialog {
     @FXML
     private Button continueButton;
 
-    public RecoveryDialog(MainWindowViewModel.RecoveryNotice notice, Window owner, Theme theme) {
+    public RecoveryDialog(RecoveryNotice notice, Window owner, Theme theme) {
         this.notice = notice;
         VBox root = FxmlViews.load(this);
         RecoveryReport report = notice.report();

@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.ui.plan.ImportNotice;
+
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.FxmlViews;
@@ -21,7 +23,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -295,8 +296,8 @@ public final class MainWindowView {
     }
 
     /** What the importer understood, line by line, so the operator can check it and reassign sections. */
-    private void showImportReport(MainWindowViewModel.ImportNotice notice) {
-        new ImportReportDialog(model, notice, window()).show();
+    private void showImportReport(ImportNotice notice) {
+        new ImportReportDialog(notice, model::reimport, model.themeProperty().get(), window()).show();
     }
 
     /** The first dropped file that can be a plan. */

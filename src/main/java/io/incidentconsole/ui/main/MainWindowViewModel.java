@@ -1,5 +1,11 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.ui.incident.RecoveryNotice;
+
+import io.incidentconsole.ui.incident.CurrentPlan;
+
+import io.incidentconsole.ui.plan.ImportNotice;
+
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.Theme;
@@ -26,15 +32,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import io.incidentconsole.importer.ImportChoices;
-import io.incidentconsole.importer.ImportReport;
 import io.incidentconsole.importer.ImportResult;
 import io.incidentconsole.importer.MarkdownImporter;
 import io.incidentconsole.importer.MarkdownText;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.RecoveryReport;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -170,10 +173,6 @@ public final class MainWindowViewModel {
 
     static final String IMPORT_CHOICES_KEY = "import-choices.";
 
-    /** What an import recognised and left as notes, for the operator to check, and the choices it applied. */
-    public record ImportNotice(Path file, ImportReport report, boolean readAsLatin1, ImportChoices choices) {
-    }
-
     public ReadOnlyObjectProperty<ImportNotice> importNoticeProperty() {
         return importNotice.getReadOnlyProperty();
     }
@@ -197,10 +196,6 @@ public final class MainWindowViewModel {
         Loaded(PlanLoadResult result, String text) {
             this(result, text, null);
         }
-    }
-
-    /** The plan shown and its text; what "start a new incident" starts from. */
-    public record CurrentPlan(Plan plan, String source, String text) {
     }
 
     public Optional<CurrentPlan> currentPlan() {
@@ -299,10 +294,6 @@ public final class MainWindowViewModel {
         if (!incident.recovery().warnings().isEmpty()) {
             recovery.set(new RecoveryNotice(incident, incident.recovery()));
         }
-    }
-
-    /** A journal that needed recovery when its incident was opened. */
-    public record RecoveryNotice(Incident incident, RecoveryReport report) {
     }
 
     public ReadOnlyObjectProperty<RecoveryNotice> recoveryProperty() {

@@ -1,8 +1,9 @@
 package io.incidentconsole.ui.reports;
 
+import io.incidentconsole.ui.incident.CurrentPlan;
+
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
-import io.incidentconsole.ui.main.MainWindowViewModel;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.app.MetricsWiring;
@@ -119,7 +120,7 @@ class ReportsViewTest {
         WaitForAsyncUtils.asyncFx(() -> console.model().openBundledPlan()).get();
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(() -> {
-            MainWindowViewModel.CurrentPlan plan = console.model().currentPlan().orElseThrow();
+            CurrentPlan plan = console.model().currentPlan().orElseThrow();
             console.model().openIncident(console.store().create(plan.plan(), plan.source(), plan.text(), "ana"));
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
