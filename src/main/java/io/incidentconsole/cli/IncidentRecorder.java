@@ -27,6 +27,8 @@ final class IncidentRecorder {
 
     /** A value the verb cannot use; the message says which and why (exit 2). */
     static final class BadValueException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         BadValueException(String message) {
             super(message);
         }

@@ -14,7 +14,6 @@ import io.incidentconsole.plan.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +77,7 @@ final class PlanYaml {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             List<String> drop = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
                 if (tidy(e.getValue(), e.getKey())) {
                     drop.add(e.getKey());
                 } else if (e.getValue().isNumber() && NUMERIC_FIELDS.contains(e.getKey())) {

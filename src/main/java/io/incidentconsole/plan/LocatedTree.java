@@ -19,7 +19,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -425,8 +424,7 @@ final class LocatedTree {
                         "a YAML merge key ('<<') must refer to a mapping, found " + StructureChecker.describe(source)));
                 return;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : source.properties()) {
                 if (!object.has(field.getKey())) {
                     object.set(field.getKey(), field.getValue().deepCopy());
                 }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,8 +177,7 @@ final class StructureChecker {
         ObjectNode object = (ObjectNode) node;
         List<String> known = shape.known();
         List<String> unknown = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (!shape.knownSet().contains(field.getKey())) {
                 String hint = DidYouMean.closest(field.getKey(), known)
                         .map(s -> "; did you mean '" + s + "'?")

@@ -116,7 +116,7 @@ class HandoffViewTest {
                 "convex-calls-high: Convex function calls = 2.8M calls/day (target 1M calls/day");
         fx(() -> Screenshots.save(handoff.getScene(), "handoff"));
 
-        robot.clickOn((Node) in(robot, handoff, "#handoff-copy"));
+        robot.clickOn(HandoffViewTest.<Node>in(robot, handoff, "#handoff-copy"));
         waitUntil(() -> state().lastEvent().orElseThrow().payload() instanceof EventPayload.HandoffShared);
         EventPayload.HandoffShared shared = (EventPayload.HandoffShared) state().lastEvent().orElseThrow().payload();
         assertThat(shared.action()).isEqualTo("copied");
@@ -140,7 +140,7 @@ class HandoffViewTest {
         // The incoming operator takes over.
         TextField name = in(robot, handoff, "#handoff-new-operator");
         robot.clickOn(name).write("ben");
-        robot.clickOn((Node) in(robot, handoff, "#handoff-take-over"));
+        robot.clickOn(HandoffViewTest.<Node>in(robot, handoff, "#handoff-take-over"));
         waitUntil(() -> ((Label) robot.lookup("#incident-holder").query()).getText().startsWith("Held by ben since "));
         Event takeover = state().lastEvent().orElseThrow();
         assertThat(takeover.operator()).isEqualTo("ben");

@@ -7,9 +7,11 @@ import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.plan.PlanDocumentView;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
+import io.incidentconsole.testing.TestRow;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -138,8 +140,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.TESTS);
         // The tests area is the tests view: the plan's checks and cases, not run while no incident is open.
-        assertThat(robot.lookup("#tests-table").queryAs(javafx.scene.control.TableView.class).getItems())
-                .extracting(row -> ((io.incidentconsole.testing.TestRow) row).item().label())
+        assertThat(robot.lookup("#tests-table").<TableView<TestRow>>query().getItems())
+                .extracting(row -> row.item().label())
                 .containsExactly("Hotfix testing › Checkout completes", "Hotfix testing › Refund completes",
                         "Hotfix testing › Test Case 1: Card payment");
 

@@ -111,7 +111,7 @@ class StepRunViewTest {
     }
 
     private static Label badge(FxRobot robot, String row) {
-        return (Label) ((Node) robot.lookup(row).query()).lookup(".step-badge");
+        return (Label) robot.lookup(row).query().lookup(".step-badge");
     }
 
     private String prompt(FxRobot robot) {

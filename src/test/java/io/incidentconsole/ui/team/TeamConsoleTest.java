@@ -471,7 +471,8 @@ class TeamConsoleTest {
         assertThat(join.getScene().getFocusOwner().getId()).isEqualTo("team-operator");
         robot.write("ana").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(in(robot, join, "#team-incidents", ListView.class).getItems()).hasSize(2);
+        ListView<?> incidents = in(robot, join, "#team-incidents", ListView.class);
+        assertThat(incidents.getItems()).hasSize(2);
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
