@@ -7,10 +7,13 @@ import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.ui.guided.GuidedRequest;
 import io.incidentconsole.ui.guided.GuidedView;
 import io.incidentconsole.ui.guided.GuidedViewModel;
+import io.incidentconsole.ui.handoff.HandoffView;
+import io.incidentconsole.ui.handoff.HandoffViewModel;
 import io.incidentconsole.ui.incident.IncidentPickerViewModel;
 import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.ui.board.PhaseBoardView;
 import io.incidentconsole.ui.board.PhaseBoardViewModel;
+import io.incidentconsole.ui.team.TeamReopenLiveButton;
 import io.incidentconsole.ui.timeline.TimelineView;
 import io.incidentconsole.ui.timeline.TimelineViewModel;
 import io.incidentconsole.ui.team.TeamJoinDialogs;
@@ -35,6 +38,8 @@ import io.incidentconsole.ui.metrics.MetricsViewModel;
 import io.incidentconsole.metrics.MetricSources;
 import io.incidentconsole.metrics.MetricsSettings;
 import io.incidentconsole.metrics.SimulatorHistory;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import io.incidentconsole.ui.main.MainWindowViewModel;
 import io.incidentconsole.ui.plan.PlanDocumentView;
@@ -59,10 +64,13 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The JavaFX application: wires the console together and shows it. */
@@ -72,8 +80,8 @@ public final class ConsoleApplication extends Application {
      * The team database of the real application: PostgreSQL, keeping each shared incident's last synced copy and
      * offline queue under DATA/team. Made on the first connect (off the FX thread: it looks up the host name).
      */
-    static TeamDatabaseConnector productionTeamDatabase(AppDirectories directories, java.time.Clock clock) {
-        String consoleId = java.util.UUID.randomUUID().toString();
+    static TeamDatabaseConnector productionTeamDatabase(AppDirectories directories, Clock clock) {
+        String consoleId = UUID.randomUUID().toString();
         return address -> new PostgresTeamDatabase(directories.data().resolve("team"), clock, consoleId,
                 MachineName.current()).connect(address);
     }
@@ -138,7 +146,7 @@ public final class ConsoleApplication extends Application {
                              Optional<StartupProbe> probe) {
         // The first plan is asked for as soon as the view model exists, so it is read on the background thread while
         // this thread builds the views; what it brings is shown once they are there.
-        java.util.function.Consumer<MainWindowViewModel> openFirstPlan = model -> {
+        Consumer<MainWindowViewModel> openFirstPlan = model -> {
             if (named.containsKey("plan")) {
                 model.openOrImport(Path.of(named.get("plan")));
             } else {
@@ -147,8 +155,8 @@ public final class ConsoleApplication extends Application {
         };
         Console console = Console.create(directories, settings, openFirstPlan,
                 new BackgroundTasks(background, Platform::runLater),
-                MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(),
-                teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, java.time.Clock.systemUTC()));
+                MetricsWiring.real(metricsSettings(named)), Clock.systemUTC(),
+                teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, Clock.systemUTC()));
         this.console = console;
         probe.ifPresent(p -> p.mark("console-built"));
         // The view applies the theme's full set of style sheets when its root joins the scene.
@@ -162,9 +170,9 @@ public final class ConsoleApplication extends Application {
 
         // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
         // resume the most recent incident or start a new one (or join the team's).
-        console.model().busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        console.model().busyProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
                 if (!busy) {
                     obs.removeListener(this);
                     probe.ifPresent(p -> {
@@ -225,18 +233,18 @@ public final class ConsoleApplication extends Application {
         }
 
         public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring) {
-            return create(directories, tasks, wiring, java.time.Clock.systemUTC());
+            return create(directories, tasks, wiring, Clock.systemUTC());
         }
 
         /** {@code clock}: the journal's and the stakeholder update reminder's "now" (tests control it). */
         public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
-                                     java.time.Clock clock) {
+                                     Clock clock) {
             return create(directories, tasks, wiring, clock, productionTeamDatabase(directories, clock));
         }
 
         /** {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database. */
         public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
-                                     java.time.Clock clock, TeamDatabaseConnector teamDatabase) {
+                                     Clock clock, TeamDatabaseConnector teamDatabase) {
             return create(directories, settings(directories), model -> { }, tasks, wiring, clock, teamDatabase);
         }
 
@@ -250,8 +258,8 @@ public final class ConsoleApplication extends Application {
          * first plan there, so that reading it overlaps building them).
          */
         public static Console create(AppDirectories directories, Settings settings,
-                                     java.util.function.Consumer<MainWindowViewModel> beforeViews,
-                                     BackgroundTasks tasks, MetricsWiring wiring, java.time.Clock clock,
+                                     Consumer<MainWindowViewModel> beforeViews,
+                                     BackgroundTasks tasks, MetricsWiring wiring, Clock clock,
                                      TeamDatabaseConnector teamDatabase) {
             IncidentSession session = new IncidentSession(tasks);
             TickProbe.fromProperty(System.getProperty(TickProbe.PROPERTY), System.out, System.err)
@@ -277,12 +285,12 @@ public final class ConsoleApplication extends Application {
             // "Something is wrong" (guided mode, a failed test) opens the rollback area on the phase's procedure, which
             // pre-fills the values recorded during the steps.
             RollbackRequests rollbackRequests = new RollbackRequests();
-            java.util.function.Consumer<String> rollBackPhase = phaseId -> {
+            Consumer<String> rollBackPhase = phaseId -> {
                 rollbackRequests.forPhase(phaseId);
                 model.select(ConsoleArea.ROLLBACK);
             };
             GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
-                    new WaitClock(java.time.Clock.systemUTC()), rollBackPhase, metrics.readings());
+                    new WaitClock(Clock.systemUTC()), rollBackPhase, metrics.readings());
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings,
@@ -291,7 +299,7 @@ public final class ConsoleApplication extends Application {
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks,
                                 rollbackRequests);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
-                                java.time.Clock.systemUTC()));
+                                Clock.systemUTC()));
                         case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
                         case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
                                 rollBackPhase));
@@ -305,7 +313,7 @@ public final class ConsoleApplication extends Application {
             });
             view.addHeaderItem(new TeamStatusChip(team));
             team.databaseBackProperty().addListener((obs, was, back) -> view.showDatabaseBack(back));
-            view.addHeaderItem(new io.incidentconsole.ui.team.TeamReopenLiveButton(team, model::openIncident));
+            view.addHeaderItem(new TeamReopenLiveButton(team, model::openIncident));
             RecentTeamDatabases recentTeams = new RecentTeamDatabases(
                     directories.config().resolve("team-databases.txt"), 8);
             TeamJoinDialogs teams = new TeamJoinDialogs(() -> new TeamJoinViewModel(teamDatabase, recentTeams, operators.get(),
@@ -333,7 +341,7 @@ public final class ConsoleApplication extends Application {
                 }
             });
             view.setNowStrip(new NowStripView(now).root());
-            new io.incidentconsole.ui.handoff.HandoffView(new io.incidentconsole.ui.handoff.HandoffViewModel(session, clock, tasks,
+            new HandoffView(new HandoffViewModel(session, clock, tasks,
                     operators, model::announce), view, model);
             return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
@@ -346,7 +354,7 @@ public final class ConsoleApplication extends Application {
          * live charts); with real sources, what this console session has collected.
          */
         private static MetricHistory reportMetrics(MetricsSession metrics, MetricsWiring wiring, IncidentState state,
-                                                   java.time.Clock clock) {
+                                                   Clock clock) {
             if (metrics.simulator().isPresent()) {
                 return SimulatedMetricHistory.replay(state, wiring.settings().simulatorSeed(), clock.instant());
             }

@@ -29,6 +29,7 @@ import io.incidentconsole.incident.EventPayload.UpdatePublished;
 import io.incidentconsole.incident.EventPayload.WaitCutShort;
 import io.incidentconsole.incident.EventPayload.WaitStarted;
 import io.incidentconsole.plan.CheckItem;
+import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
@@ -37,7 +38,10 @@ import io.incidentconsole.plan.TestSuite;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +52,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The incident as its journal says it is: a fold of the events over the plan. Immutable; {@link #apply(Event)}
@@ -250,7 +255,7 @@ public final class IncidentState {
         return testsOf(phaseId, tests.values());
     }
 
-    private List<TestRecord> testsOf(String phaseId, java.util.Collection<TestRecord> records) {
+    private List<TestRecord> testsOf(String phaseId, Collection<TestRecord> records) {
         Map<String, TestRecord> byTest = new LinkedHashMap<>();
         Set<String> suites = new HashSet<>();
         plan.testSuitesOf(phaseId).forEach(s -> suites.add(s.id()));
@@ -369,8 +374,8 @@ public final class IncidentState {
                 + ", parameters=" + parameters + ", alerts=" + alerts + ", undone=" + undone + "]";
     }
 
-    private static final java.time.format.DateTimeFormatter CLOCK_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK_TIME =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The completion of a phase that counts: the first one recorded while the phase was not complete. */
     public record Completion(String phaseId, String operator, Instant at, String eventId) {
@@ -539,7 +544,7 @@ public final class IncidentState {
     }
 
     private static <P extends EventPayload> void on(Map<Class<? extends EventPayload>, Handler> map, Class<P> kind,
-                                                    java.util.function.BiConsumer<Fold, Event> body) {
+                                                    BiConsumer<Fold, Event> body) {
         map.put(kind, body::accept);
     }
 
@@ -657,9 +662,9 @@ public final class IncidentState {
                         phases.put(phase.id(), phases.get(phase.id()).withTask(task.id(), true));
                     }
                 }
-                for (io.incidentconsole.plan.Criterion criterion : phase.successCriteria()) {
+                for (Criterion criterion : phase.successCriteria()) {
                     if (criterion.done() && criterion.id() != null) {
-                        criteria.computeIfAbsent(phase.id(), k -> new java.util.TreeSet<>()).add(criterion.id());
+                        criteria.computeIfAbsent(phase.id(), k -> new TreeSet<>()).add(criterion.id());
                     }
                 }
             }

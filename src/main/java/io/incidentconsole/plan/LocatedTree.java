@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -41,8 +42,8 @@ final class LocatedTree {
             .build();
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(limits()).build();
 
-    private static org.yaml.snakeyaml.LoaderOptions yamlLimits() {
-        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit((int) PlanLoader.MAX_BYTES + 1);
         return options;
     }

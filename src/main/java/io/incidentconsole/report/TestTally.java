@@ -10,6 +10,7 @@ import io.incidentconsole.plan.TestSuite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ record TestTally(Phase phase, Map<TestOutcome, Integer> counts, int planned, Lis
     static TestTally of(IncidentState state, Phase phase) {
         Map<TestOutcome, Integer> counts = new EnumMap<>(TestOutcome.class);
         List<Result> results = new ArrayList<>();
-        Map<String, IncidentState.TestRecord> recorded = new java.util.HashMap<>();
+        Map<String, IncidentState.TestRecord> recorded = new HashMap<>();
         for (IncidentState.TestRecord record : state.testsOf(phase.id())) {
             recorded.put(record.key().suiteId() + "/" + record.key().testId(), record);
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The test items of a scope with their results: for a phase, the items of the suites covering it; for the whole
@@ -115,7 +116,7 @@ public final class TestSheet {
         });
     }
 
-    private List<TestRow.HistoryEntry> history(TestItem item, java.util.function.Predicate<IncidentState.TestKey> keep) {
+    private List<TestRow.HistoryEntry> history(TestItem item, Predicate<IncidentState.TestKey> keep) {
         if (state == null) {
             return List.of();
         }

@@ -3,7 +3,6 @@ package io.incidentconsole.app;
 import io.incidentconsole.ui.fixture.Screenshots;
 import javafx.application.Application;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,7 +116,7 @@ class EventCodecTest {
     /** Builds a line the way the journal does, for content this version would not write itself. */
     static byte[] withChecksum(String bodyWithoutClosingBrace) {
         byte[] body = bodyWithoutClosingBrace.getBytes(StandardCharsets.UTF_8);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(body);
         return (bodyWithoutClosingBrace + ",\"crc\":\"" + String.format("%08x", crc.getValue()) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);

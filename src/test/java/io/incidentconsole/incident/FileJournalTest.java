@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -234,7 +235,7 @@ class FileJournalTest {
     void aValidLastLineWithoutItsNewlineIsKeptAndNewEventsGoToANewSegment() throws IOException {
         write(2);
         byte[] bytes = Files.readAllBytes(segment(1));
-        Files.write(segment(1), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        Files.write(segment(1), Arrays.copyOf(bytes, bytes.length - 1));
         try (FileJournal journal = open()) {
             assertThat(journal.events()).hasSize(2);
             assertThat(journal.recovery().clean()).isTrue();

@@ -2,7 +2,46 @@ package io.incidentconsole.incident;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidentconsole.incident.EventPayload.*;
+import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
+import io.incidentconsole.incident.EventPayload.AlertCleared;
+import io.incidentconsole.incident.EventPayload.AlertFired;
+import io.incidentconsole.incident.EventPayload.Answer;
+import io.incidentconsole.incident.EventPayload.AuditChecked;
+import io.incidentconsole.incident.EventPayload.CommandCopied;
+import io.incidentconsole.incident.EventPayload.CommandGenerated;
+import io.incidentconsole.incident.EventPayload.CriterionTicked;
+import io.incidentconsole.incident.EventPayload.DecisionTaken;
+import io.incidentconsole.incident.EventPayload.FieldVerdict;
+import io.incidentconsole.incident.EventPayload.GateOverridden;
+import io.incidentconsole.incident.EventPayload.GuidedStepDone;
+import io.incidentconsole.incident.EventPayload.HandoffShared;
+import io.incidentconsole.incident.EventPayload.IncidentStarted;
+import io.incidentconsole.incident.EventPayload.IncidentTakenOver;
+import io.incidentconsole.incident.EventPayload.JournalContinued;
+import io.incidentconsole.incident.EventPayload.NoteAdded;
+import io.incidentconsole.incident.EventPayload.ParameterEntered;
+import io.incidentconsole.incident.EventPayload.PhaseCompleted;
+import io.incidentconsole.incident.EventPayload.PhaseStarted;
+import io.incidentconsole.incident.EventPayload.PhaseStatusChanged;
+import io.incidentconsole.incident.EventPayload.RollbackFinished;
+import io.incidentconsole.incident.EventPayload.RollbackStarted;
+import io.incidentconsole.incident.EventPayload.ScriptRun;
+import io.incidentconsole.incident.EventPayload.SignOffGiven;
+import io.incidentconsole.incident.EventPayload.StepDecision;
+import io.incidentconsole.incident.EventPayload.StepFinished;
+import io.incidentconsole.incident.EventPayload.StepOutcomeDecided;
+import io.incidentconsole.incident.EventPayload.StepRunAborted;
+import io.incidentconsole.incident.EventPayload.StepSkipped;
+import io.incidentconsole.incident.EventPayload.StepStarted;
+import io.incidentconsole.incident.EventPayload.TaskTicked;
+import io.incidentconsole.incident.EventPayload.TaskUnticked;
+import io.incidentconsole.incident.EventPayload.TestResultSet;
+import io.incidentconsole.incident.EventPayload.TestStepTicked;
+import io.incidentconsole.incident.EventPayload.Undo;
+import io.incidentconsole.incident.EventPayload.Unrecognized;
+import io.incidentconsole.incident.EventPayload.UpdatePublished;
+import io.incidentconsole.incident.EventPayload.WaitCutShort;
+import io.incidentconsole.incident.EventPayload.WaitStarted;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoadResult;
@@ -16,6 +55,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -51,7 +91,7 @@ final class Fixtures {
         return new Clock() {
             @Override
             public ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
+                return ZoneOffset.UTC;
             }
 
             @Override

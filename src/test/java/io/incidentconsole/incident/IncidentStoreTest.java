@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,7 +157,7 @@ class IncidentStoreTest {
     @Test
     void theStateFollowsEventsAndListenersHearIt() {
         try (Incident incident = store("2026-11-27T08:10:22Z").create(plan, "x", Fixtures.planText(), "ana")) {
-            java.util.List<IncidentState> seen = new java.util.ArrayList<>();
+            List<IncidentState> seen = new ArrayList<>();
             incident.onStateChange(seen::add);
             Event tick = incident.record(new TaskTicked("migrate", "migrate.run"));
             incident.undo(tick.id());

@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.guided;
 
+import io.incidentconsole.guided.WatchReading;
+import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FocusScrolling;
@@ -28,6 +30,7 @@ import javafx.animation.Timeline;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -54,6 +57,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -78,7 +82,7 @@ public final class GuidedView implements AreaView {
     private final Map<String, Label> parameterProblems = new HashMap<>();
     /** The live value label beside each "Watch" metric of the shown step, by metric id. */
     private final Map<String, Label> watchValues = new HashMap<>();
-    private final ChangeListener<Map<String, io.incidentconsole.guided.WatchReading>> watchChanged =
+    private final ChangeListener<Map<String, WatchReading>> watchChanged =
             (obs, old, now) -> showWatch(now);
     private Label commandText;
     private Label commandProblem;
@@ -176,7 +180,7 @@ public final class GuidedView implements AreaView {
 
     private void onPage(GuidedViewModel.Page old, GuidedViewModel.Page page) {
         String stepKey = page == null ? null : page.phase().id() + "/" + page.step().map(GuidedStep::id).orElse("");
-        if (!java.util.Objects.equals(stepKey, messageFor)) {
+        if (!Objects.equals(stepKey, messageFor)) {
             message = "";
             messageFor = stepKey;
         }
@@ -283,7 +287,7 @@ public final class GuidedView implements AreaView {
                 value.setId("guided-watch-value-" + PhaseCardNode.nodeId(metricId));
                 watchValues.put(metricId, value);
                 HBox line = new HBox(12, text("•  " + describeMetric(page.plan(), metricId), "guided-watch"), value);
-                line.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+                line.setAlignment(Pos.BASELINE_LEFT);
                 stepBox.getChildren().add(line);
             }
             showWatch(model.watchProperty().get());
@@ -339,7 +343,7 @@ public final class GuidedView implements AreaView {
         HBox.setHgrow(commandText, Priority.ALWAYS);
         commandText.setMaxWidth(Double.MAX_VALUE);
         HBox line = new HBox(12, commandText, copyButton);
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setAlignment(Pos.CENTER_LEFT);
         commandProblem = text("", "guided-command-note");
         commandProblem.setId("guided-command-problem");
         stepBox.getChildren().addAll(line, commandProblem);
@@ -404,7 +408,7 @@ public final class GuidedView implements AreaView {
         box.setId("guided-wait");
         switch (status.state()) {
             case NOT_STARTED -> {
-                box.getChildren().add(text("A wait of " + hours(step.waitFor()) + ". Start waiting (S) records when it "
+                box.getChildren().add(text("A wait of " + hours(step.waitFor().toMinutes()) + ". Start waiting (S) records when it "
                         + "starts; the countdown is computed from the journal, so it carries on after a restart.",
                         "guided-detail"));
                 Button start = new Button("Start waiting (S)");
@@ -417,7 +421,7 @@ public final class GuidedView implements AreaView {
                 countdown = text(WaitClock.format(status.remaining()), "guided-countdown");
                 countdown.setId("guided-wait-remaining");
                 countdown.pseudoClassStateChanged(WAITING, true);
-                box.getChildren().addAll(countdown, text("left of " + hours(step.waitFor()) + " — ends "
+                box.getChildren().addAll(countdown, text("left of " + hours(step.waitFor().toMinutes()) + " — ends "
                         + TIME.format(status.endsAt()), "guided-detail"));
                 TextField reason = new TextField();
                 reason.setId("guided-cut-reason");
@@ -426,11 +430,11 @@ public final class GuidedView implements AreaView {
                 reason.setDisable(!page.writable());
                 Button cut = new Button("Cut short… (X)");
                 cut.setId("guided-cut-short");
-                cut.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reason field gives way, not the label
+                cut.setMinWidth(Region.USE_PREF_SIZE); // the reason field gives way, not the label
                 cut.setDisable(!page.writable());
                 cut.setOnAction(e -> onCutShort(reason));
                 reason.setOnAction(cut.getOnAction());
-                HBox.setHgrow(reason, javafx.scene.layout.Priority.ALWAYS);
+                HBox.setHgrow(reason, Priority.ALWAYS);
                 box.getChildren().add(new HBox(10, reason, cut));
             }
             case CUT_SHORT -> {
@@ -482,7 +486,7 @@ public final class GuidedView implements AreaView {
         copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> model.copyAuditCommand().ifPresent(GuidedView::toClipboard));
         HBox line = new HBox(12, command, copy);
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setAlignment(Pos.CENTER_LEFT);
         TextArea output = new TextArea(model.auditText());
         output.setId("audit-output");
         output.getStyleClass().add("audit-output");
@@ -671,7 +675,7 @@ public final class GuidedView implements AreaView {
             role.setOnAction(sign.getOnAction());
             note.setOnAction(sign.getOnAction());
             HBox form = new HBox(10, role, note, sign);
-            form.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            form.setAlignment(Pos.CENTER_LEFT);
             signOffBox.getChildren().addAll(form, problem);
         }
     }
@@ -727,7 +731,7 @@ public final class GuidedView implements AreaView {
     /** The end of a phase: what its verification still lacks, and its completion (with a reason if unverified). */
     private void renderCompletion(GuidedViewModel.Page page) {
         if (!page.live() || page.state().phase(page.phase().id()).status()
-                != io.incidentconsole.plan.PhaseStatus.IN_PROGRESS) {
+                != PhaseStatus.IN_PROGRESS) {
             return;
         }
         List<String> gaps = model.verificationGaps();
@@ -738,12 +742,12 @@ public final class GuidedView implements AreaView {
         for (String gap : gaps) {
             stepBox.getChildren().add(text("•  " + gap, "guided-detail"));
         }
-        javafx.scene.control.TextField reason = new javafx.scene.control.TextField();
+        TextField reason = new TextField();
         reason.setId("guided-complete-reason");
         reason.setPromptText("Why may it be completed unverified? (required to complete it anyway)");
         reason.setVisible(!gaps.isEmpty());
         reason.setManaged(!gaps.isEmpty());
-        javafx.scene.control.Button complete = new javafx.scene.control.Button(gaps.isEmpty() ? "Complete phase"
+        Button complete = new Button(gaps.isEmpty() ? "Complete phase"
                 : "Complete anyway (unverified)");
         complete.setId("guided-complete");
         Label problem = text("", "validation-message");
@@ -789,12 +793,12 @@ public final class GuidedView implements AreaView {
     // ---- helpers ----
 
     /** Live values beside the shown step's "Watch" metrics; a stale one is marked, never shown as current. */
-    private void showWatch(Map<String, io.incidentconsole.guided.WatchReading> readings) {
+    private void showWatch(Map<String, WatchReading> readings) {
         watchValues.forEach((metricId, label) -> {
-            io.incidentconsole.guided.WatchReading reading = readings.get(metricId);
+            WatchReading reading = readings.get(metricId);
             label.setText(reading == null ? "" : reading.says());
             label.pseudoClassStateChanged(STALE, reading != null
-                    && reading.state() != io.incidentconsole.guided.WatchReading.State.LIVE);
+                    && reading.state() != WatchReading.State.LIVE);
         });
     }
 
@@ -809,8 +813,7 @@ public final class GuidedView implements AreaView {
                 + QuantityFormat.compact(m.target()) + unit;
     }
 
-    private static String hours(java.time.Duration duration) {
-        long minutes = duration.toMinutes();
+    private static String hours(long minutes) {
         if (minutes % 60 == 0) {
             return minutes / 60 + (minutes == 60 ? " hour" : " hours");
         }

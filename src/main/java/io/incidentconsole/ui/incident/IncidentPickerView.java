@@ -5,7 +5,9 @@ import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
 
 import io.incidentconsole.incident.IncidentSummary;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -56,7 +58,7 @@ public final class IncidentPickerView {
         incidents.setItems(model.incidents());
         Label placeholder = new Label();
         placeholder.setId("incident-list-placeholder");
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.listingProperty())
+        placeholder.textProperty().bind(Bindings.when(model.listingProperty())
                 .then("Reading the incidents on this laptop…").otherwise("No incidents on this laptop yet."));
         incidents.setPlaceholder(placeholder);
         incidents.setCellFactory(list -> new ListCell<>() {
@@ -82,7 +84,7 @@ public final class IncidentPickerView {
         resume.setId("resume-incident");
         resume.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
         startNew.disableProperty().bind(model.busyProperty().or(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.canStartNew())));
+                Bindings.createBooleanBinding(() -> !model.canStartNew())));
 
         stage = DialogStages.create(root, owner, theme, "Incident Console — start or resume an incident", "incident-picker");
         model.doneProperty().addListener((obs, was, done) -> {
@@ -94,7 +96,7 @@ public final class IncidentPickerView {
 
     public void show() {
         stage.show();
-        javafx.scene.Node first = model.operatorMissingBinding().get() ? operator : startNew;
+        Node first = model.operatorMissingBinding().get() ? operator : startNew;
         first.requestFocus();
         model.refresh(() -> {
             incidents.getSelectionModel().select(model.selectedProperty().get());

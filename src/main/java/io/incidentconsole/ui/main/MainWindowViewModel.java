@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.team.TeamJournal;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.Theme;
@@ -34,11 +35,11 @@ import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.RecoveryReport;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -207,7 +208,7 @@ public final class MainWindowViewModel {
         return Optional.ofNullable(current);
     }
 
-    private void load(String what, java.util.concurrent.Callable<Loaded> work, Path file) {
+    private void load(String what, Callable<Loaded> work, Path file) {
         busy.set(true);
         statusFailed.set(false);
         statusMessage.set("Opening " + what + "…");
@@ -286,7 +287,7 @@ public final class MainWindowViewModel {
         session.attach(incident);
         current = null;
         plan.set(incident.plan());
-        planSource.set(incident.journal() instanceof io.incidentconsole.team.TeamJournal team
+        planSource.set(incident.journal() instanceof TeamJournal team
                 ? "Team incident " + incident.id() + " on " + team.databaseLabel()
                 : "Journal and plan copy: " + shortPath(incident.directory()));
         planSourcePath.set(incident.directory() == null ? "" : incident.directory().toAbsolutePath().toString());

@@ -5,8 +5,11 @@ import io.incidentconsole.metrics.ReducedSeries;
 import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Threshold;
+import io.incidentconsole.ui.common.InlineText;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -25,6 +28,8 @@ import javafx.scene.text.TextAlignment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -92,7 +97,7 @@ public final class MetricChart extends VBox {
         this.feed = feed;
         getStyleClass().add("metric-chart");
         setId("chart-" + nodeId(metric.id()));
-        Label name = new Label(io.incidentconsole.ui.common.InlineText.plain(metric.name()));
+        Label name = new Label(InlineText.plain(metric.name()));
         name.getStyleClass().add("chart-name");
         value.getStyleClass().add("chart-value");
         value.setId("chart-value-" + nodeId(metric.id()));
@@ -107,9 +112,9 @@ public final class MetricChart extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox numbers = new HBox(10, value, change, gap, toGo);
-        numbers.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        numbers.setAlignment(Pos.BASELINE_LEFT);
         HBox title = new HBox(8, name, simulatedBadge);
-        title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        title.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(2, title, numbers);
         header.getStyleClass().add("chart-header");
         status.getStyleClass().add("chart-status");
@@ -137,7 +142,7 @@ public final class MetricChart extends VBox {
         });
         getChildren().addAll(header, status, plot, swatches);
         // A theme switch restyles the swatches; the canvas must then be drawn in the new colours.
-        for (javafx.scene.Node swatch : swatches.getChildren()) {
+        for (Node swatch : swatches.getChildren()) {
             ((Rectangle) swatch).fillProperty().addListener(obs -> dirty = true);
         }
         pseudoClassStateChanged(NO_SOURCE, !feed.hasSource());
@@ -366,7 +371,7 @@ public final class MetricChart extends VBox {
     }
 
     private List<Level> levels() {
-        List<Level> levels = new java.util.ArrayList<>();
+        List<Level> levels = new ArrayList<>();
         if (metric.baseline() != null) {
             levels.add(new Level(metric.baseline(), fill(baselineColour), new double[]{6, 4},
                     "baseline " + QuantityFormat.compact(metric.baseline())));
@@ -405,7 +410,7 @@ public final class MetricChart extends VBox {
     private void drawLevelLabels(GraphicsContext g, Scale s, List<Level> levels) {
         g.setFont(AXIS_FONT);
         g.setTextBaseline(VPos.CENTER);
-        List<double[]> placed = new java.util.ArrayList<>();
+        List<double[]> placed = new ArrayList<>();
         double rightmost = s.left + s.width * LABEL_ZONE;
         for (Level level : levels) {
             double line = Math.round(s.y(level.value())) + 0.5;
@@ -458,7 +463,7 @@ public final class MetricChart extends VBox {
         return canvas.getWidth() - LEFT - RIGHT;
     }
 
-    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+    private static final Text MEASURE = new Text();
 
     /** The drawn width of a label in the axis font (an estimate per character let labels overlap). */
     private static double textWidth(String text) {
@@ -475,7 +480,7 @@ public final class MetricChart extends VBox {
         g.setTextBaseline(VPos.TOP);
         // Labels of markers close together (a phase started and completed within minutes) go one row lower.
         double[] rowEnds = new double[4];
-        java.util.Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
+        Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
         for (PhaseMarker marker : markers) {
             long t = marker.at().toEpochMilli();
             if (t < s.t0 || t > s.t1) {
@@ -650,7 +655,7 @@ public final class MetricChart extends VBox {
             return measure.getLayoutBounds().getWidth();
         };
         double maxText = Math.max(40, s.width - 44);
-        List<String> lines = new java.util.ArrayList<>(ChartText.wrap(text, maxText, width));
+        List<String> lines = new ArrayList<>(ChartText.wrap(text, maxText, width));
         int fits = Math.max(1, (int) ((s.height - 14) / OVERLAY_LINE));
         if (lines.size() > fits) {
             lines.subList(fits, lines.size()).clear();

@@ -25,6 +25,8 @@ import io.incidentconsole.rollback.ScriptRefusedException;
 import io.incidentconsole.rollback.ScriptRunner;
 import io.incidentconsole.rollback.StepCommand;
 import io.incidentconsole.rollback.ValueSource;
+import io.incidentconsole.testing.TestProgress;
+import io.incidentconsole.testing.TestSheet;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.InvalidationListener;
@@ -51,6 +53,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,35 +183,35 @@ public final class RollbackViewModel {
         session.incidentProperty().removeListener(changed);
     }
 
-    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Set<String>> atRisk =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "atRisk", java.util.Set.of());
+    private final ReadOnlyObjectWrapper<Set<String>> atRisk =
+            new ReadOnlyObjectWrapper<>(this, "atRisk", Set.of());
 
     /**
      * The procedures that roll back a phase whose success is at risk (a test of it failed): the list marks them, so
      * the runbook to reach for is the one that stands out.
      */
-    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Set<String>> atRiskProperty() {
+    public ReadOnlyObjectProperty<Set<String>> atRiskProperty() {
         return atRisk.getReadOnlyProperty();
     }
 
-    private static java.util.Set<String> atRiskProcedures(Plan current, IncidentState state) {
+    private static Set<String> atRiskProcedures(Plan current, IncidentState state) {
         if (current == null || state == null) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        io.incidentconsole.testing.TestSheet sheet = new io.incidentconsole.testing.TestSheet(current, state);
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (io.incidentconsole.plan.Phase phase : current.phases()) {
-            if (io.incidentconsole.testing.TestProgress.ofPhase(sheet, phase.id()).atRisk()) {
+        TestSheet sheet = new TestSheet(current, state);
+        Set<String> ids = new HashSet<>();
+        for (Phase phase : current.phases()) {
+            if (TestProgress.ofPhase(sheet, phase.id()).atRisk()) {
                 RollbackTarget.forPhase(current, phase.id()).forEach(t -> ids.add(t.procedure().id()));
             }
         }
-        return java.util.Set.copyOf(ids);
+        return Set.copyOf(ids);
     }
 
     private void refresh() {
         Plan current = plan.getValue();
         IncidentState state = liveState(current);
-        java.util.Set<String> risky = atRiskProcedures(current, state);
+        Set<String> risky = atRiskProcedures(current, state);
         if (!risky.equals(atRisk.get())) {
             atRisk.set(risky);
         }

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.tests;
 
+import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FxmlViews;
@@ -11,10 +12,12 @@ import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestRow;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,6 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -44,6 +48,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -203,7 +208,7 @@ public final class TestsView implements AreaView {
         buildTable();
         buildNoteEditor();
         buildCasePanel();
-        table.setItems(javafx.collections.FXCollections.observableArrayList());
+        table.setItems(FXCollections.observableArrayList());
     }
 
     // ------------------------------------------------------------------ the list
@@ -262,7 +267,7 @@ public final class TestsView implements AreaView {
     }
 
     /** "Disputed: ana said Pass (Nov 27 10:02 UTC)" — the other operators' latest results that differ. */
-    static String dissent(io.incidentconsole.incident.IncidentState.Disagreement disagreement) {
+    static String dissent(IncidentState.Disagreement disagreement) {
         return "Disputed: " + String.join("; ", disagreement.dissent().stream()
                 .map(r -> r.operator() + " said " + outcomeLabel(r.outcome()) + " (" + TIME.format(r.at()) + ")")
                 .toList());
@@ -270,22 +275,22 @@ public final class TestsView implements AreaView {
 
     /** The outcome that counts, and a marker that operators disagree, naming who said what in its tooltip. */
     private static VBox disputedMarker(TestRow row, Label badge) {
-        io.incidentconsole.incident.IncidentState.Disagreement d = row.disagreement().orElseThrow();
+        IncidentState.Disagreement d = row.disagreement().orElseThrow();
         Label marker = new Label("DISPUTED");
         marker.getStyleClass().add("disputed-marker");
         marker.setId("disputed-" + PhaseCardNode.nodeId(row.key()));
-        marker.setTooltip(new javafx.scene.control.Tooltip(outcomeLabel(d.latest().outcome()) + " by "
+        marker.setTooltip(new Tooltip(outcomeLabel(d.latest().outcome()) + " by "
                 + d.latest().operator() + " (" + TIME.format(d.latest().at()) + ") counts.\n" + dissent(d)));
         badge.setMinWidth(Region.USE_PREF_SIZE);
         marker.setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(3, badge, marker);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
     /** Long test names and notes wrap onto more lines instead of being cut off. */
     private static TableCell<TestRow, TestRow> wrappingCell(TableColumn<TestRow, TestRow> column,
-                                                           java.util.function.Function<TestRow, String> text) {
+                                                           Function<TestRow, String> text) {
         return new TableCell<>() {
             // A table cell asks its graphic for its height without a width: measure at the column's width, or the
             // flow wraps at nothing and the row grows to the height of the table.

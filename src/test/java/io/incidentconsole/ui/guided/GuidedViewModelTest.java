@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.guided;
 
+import io.incidentconsole.incident.TestOutcome;
+import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
@@ -203,11 +205,11 @@ class GuidedViewModelTest {
         model.open("p330-1");
         assertThat(model.next()).hasValueSatisfying(p -> assertThat(p).contains("approval gate")
                 .contains("Approval to begin #330 Phase 1"));
-        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.PENDING);
+        assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.PENDING);
 
         session.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
         assertThat(model.next()).isEmpty();
-        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.IN_PROGRESS);
+        assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.IN_PROGRESS);
         assertThat(state().phase("p330-1").tickedTasks()).containsExactly("p330-1.task-1");
         nextUntil("Deploy Phase 1 fixes");
         model.setValue(step(), "commit", "1111111");
@@ -218,7 +220,7 @@ class GuidedViewModelTest {
         assertThat(model.complete(" ")).hasValueSatisfying(p -> assertThat(p).contains("verification gate")
                 .contains("say why"));
         assertThat(model.complete("QA runs the checks after the call")).isEmpty();
-        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.COMPLETE);
+        assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.COMPLETE);
         assertThat(state().phase("p330-1").verified()).isFalse();
         assertThat(state().phase("p330-1").overriddenGates()).containsExactly("verification");
     }
@@ -230,9 +232,9 @@ class GuidedViewModelTest {
         nextUntil("Test auth flows thoroughly");
         model.setTicked(step(), 0, true);
         assertThat(state().latestOutcome("p330-2", "t330-p2", "t330-p2.check-1"))
-                .contains(io.incidentconsole.incident.TestOutcome.PASS);
+                .contains(TestOutcome.PASS);
         session.record(new EventPayload.TestResultSet("t330-p2", "t330-p2.check-2", null,
-                io.incidentconsole.incident.TestOutcome.PASS, "from the tests view"));
+                TestOutcome.PASS, "from the tests view"));
         assertThat(model.isTicked(step(), 1)).as("a pass recorded elsewhere ticks the guided check").isTrue();
         assertThat(model.isTicked(step(), 2)).isFalse();
     }

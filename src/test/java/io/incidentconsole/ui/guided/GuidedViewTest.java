@@ -13,6 +13,7 @@ import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.PhaseStatus;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -26,6 +27,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +45,7 @@ class GuidedViewTest {
     private static final Pattern CLOCK = Pattern.compile("(\\d{2}):(\\d{2}):(\\d{2})");
 
     @TempDir
-    static java.nio.file.Path home;
+    static Path home;
 
     private Console console;
     private Stage stage;
@@ -345,7 +347,7 @@ class GuidedViewTest {
 
     /** Scrolls guided mode so that a node (and what is above it) is in view, for a screenshot. */
     private static void reveal(FxRobot robot, String query) throws Exception {
-        javafx.scene.control.ScrollPane scroller = robot.lookup("#guided-mode").queryAs(javafx.scene.control.ScrollPane.class);
+        ScrollPane scroller = robot.lookup("#guided-mode").queryAs(ScrollPane.class);
         Node node = robot.lookup(query).query();
         WaitForAsyncUtils.asyncFx(() -> FocusScrolling.reveal(scroller, node)).get();
         WaitForAsyncUtils.waitForFxEvents();

@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -126,7 +127,7 @@ class HandoffViewTest {
 
         // Saving does not replace an existing file unless the operator says so (the dialog asks; here: the model).
         Path existing = Files.writeString(home.resolve("handoff.md"), "keep me");
-        HandoffViewModel model = new HandoffViewModel(console.model().session(), java.time.Clock.systemUTC(),
+        HandoffViewModel model = new HandoffViewModel(console.model().session(), Clock.systemUTC(),
                 BackgroundTasks.direct(), () -> console.operators().get(), text -> { });
         fx(() -> model.save(existing, "x", false, () -> { }));
         assertThat(existing).hasContent("keep me");

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.metrics;
 
+import io.incidentconsole.incident.Timeline;
 import io.incidentconsole.metrics.ManualScheduler;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
@@ -21,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -39,11 +41,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -179,7 +185,7 @@ class MetricsViewTest {
             return null;
         });
         robot.type(KeyCode.DIGIT2);
-        assertThat(robot.lookup("#metrics-window-2").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+        assertThat(robot.lookup("#metrics-window-2").queryAs(ToggleButton.class).isSelected())
                 .isTrue();
 
         // The 1 h window shows the phase markers and the fall after the completion.
@@ -299,7 +305,7 @@ class MetricsViewTest {
         });
         assertThat(chart.overlayLines()).hasSizeGreaterThan(1);
         Text measure = new Text();
-        measure.setFont(javafx.scene.text.Font.font(13));
+        measure.setFont(Font.font(13));
         assertThat(chart.overlayLines()).allSatisfy(line -> {
             measure.setText(line);
             assertThat(measure.getLayoutBounds().getWidth()).isLessThanOrEqualTo(chart.plotWidth() - 20);
@@ -371,12 +377,12 @@ class MetricsViewTest {
         assertThat(recorded).as("the active alert is in the incident's journal").isNotNull();
         assertThat(recorded.timesFired()).isEqualTo(1);
         // The message keeps the time it fired, which is before the incident started (within the hour).
-        java.util.regex.Matcher at = java.util.regex.Pattern.compile("at (\\d{2}:\\d{2}:\\d{2}) UTC")
+        Matcher at = Pattern.compile("at (\\d{2}:\\d{2}:\\d{2}) UTC")
                 .matcher(recorded.message());
         assertThat(at.find()).as(recorded.message()).isTrue();
-        int firedAt = java.time.LocalTime.parse(at.group(1)).toSecondOfDay();
-        int started = java.time.LocalTime.ofInstant(console.model().session().stateProperty().get().started().orElseThrow().at(),
-                java.time.ZoneOffset.UTC).toSecondOfDay();
+        int firedAt = LocalTime.parse(at.group(1)).toSecondOfDay();
+        int started = LocalTime.ofInstant(console.model().session().stateProperty().get().started().orElseThrow().at(),
+                ZoneOffset.UTC).toSecondOfDay();
         assertThat(Math.floorMod(started - firedAt, 86_400)).as("seconds from firing to the incident's start")
                 .isBetween(1, 3_600);
 
@@ -430,7 +436,7 @@ class MetricsViewTest {
                 .startsWith("⚠ convex_calls crossed 900K at ").doesNotContain("cleared");
         assertThat(robot.lookup("#alert-line-calls-over-free-tier").query().getPseudoClassStates())
                 .extracting(Object::toString).doesNotContain("cleared");
-        assertThat(new io.incidentconsole.incident.Timeline(state()).entries().stream()
+        assertThat(new Timeline(state()).entries().stream()
                 .filter(e -> e.summary().contains("calls-over-free-tier")).map(e -> e.summary()).toList())
                 .satisfiesExactly(
                         fired -> assertThat(fired).startsWith("Alert calls-over-free-tier fired (convex_calls = 950K): "),

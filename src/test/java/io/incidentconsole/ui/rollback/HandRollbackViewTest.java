@@ -13,6 +13,8 @@ import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.common.Theme;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -56,7 +58,7 @@ class HandRollbackViewTest {
         session.attach(incident);
         view = RollbackViews.create(session, new SimpleObjectProperty<>(incident.plan()), BackgroundTasks.direct(),
                 new RollbackRequests());
-        Scene scene = new Scene((javafx.scene.Parent) view.root(), 1360, 880);
+        Scene scene = new Scene((Parent) view.root(), 1360, 880);
         Theme.DARK.applyTo(scene);
         stage.setScene(scene);
         stage.show();
@@ -76,7 +78,7 @@ class HandRollbackViewTest {
         return session.stateProperty().get();
     }
 
-    private static <T extends javafx.scene.Node> T node(FxRobot robot, String query, Class<T> type) {
+    private static <T extends Node> T node(FxRobot robot, String query, Class<T> type) {
         return robot.lookup(query).queryAs(type);
     }
 

@@ -361,7 +361,7 @@ class RollbackViewTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void thePreviewFoldsTheCommentHeaderSoTheCommandsComeFirst() {
         String script = "#!/usr/bin/env bash\nset -euo pipefail\n\n# Rollback script\n# Incident:  x\n"
                 + "# Operator:  ana\n# commit = abc1234\n\n# Step 1: Revert\ngit revert abc1234\n";

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.tests;
 
+import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
@@ -155,7 +156,7 @@ class TestsViewModelTest {
         model.record(row("t330-p1.check-1"), TestOutcome.PASS);
         assertThat(model.messageProperty().get()).contains("No incident is open", "Ctrl+I");
         assertThat(row("t330-p1.check-1").notRun()).isTrue();
-        model.export(home.resolve("x.md"), io.incidentconsole.testing.ExportFormat.MARKDOWN);
+        model.export(home.resolve("x.md"), ExportFormat.MARKDOWN);
         assertThat(home.resolve("x.md")).doesNotExist();
     }
 }
