@@ -4,7 +4,7 @@ import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.guided.WaitClock;
-import io.incidentconsole.ui.guided.GuidedRequest;
+import io.incidentconsole.ui.common.GuidedRequest;
 import io.incidentconsole.ui.guided.GuidedView;
 import io.incidentconsole.ui.guided.GuidedViewModel;
 import io.incidentconsole.ui.handoff.HandoffView;

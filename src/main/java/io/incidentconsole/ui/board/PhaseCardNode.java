@@ -3,7 +3,7 @@ package io.incidentconsole.ui.board;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.ui.common.InlineText;
 import io.incidentconsole.ui.common.StatusBadge;
-import io.incidentconsole.ui.guided.GuidedRequest;
+import io.incidentconsole.ui.common.GuidedRequest;
 
 import io.incidentconsole.board.CriterionCheck;
 import io.incidentconsole.board.PhaseGates.Availability;

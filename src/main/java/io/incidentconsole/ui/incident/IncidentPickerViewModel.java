@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.incident;
 
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.main.MainWindowViewModel;
 
@@ -38,7 +39,7 @@ public final class IncidentPickerViewModel {
 
     private final IncidentStore store;
     private final OperatorSettings operators;
-    private final Supplier<Optional<MainWindowViewModel.CurrentPlan>> currentPlan;
+    private final Supplier<Optional<CurrentPlan>> currentPlan;
     private final BackgroundTasks tasks;
     private final Consumer<Incident> opened;
 
@@ -53,7 +54,7 @@ public final class IncidentPickerViewModel {
             () -> operator.get() == null || operator.get().isBlank(), operator);
 
     public IncidentPickerViewModel(IncidentStore store, OperatorSettings operators,
-                                   Supplier<Optional<MainWindowViewModel.CurrentPlan>> currentPlan,
+                                   Supplier<Optional<CurrentPlan>> currentPlan,
                                    BackgroundTasks tasks, Consumer<Incident> opened) {
         this.store = store;
         this.operators = operators;
@@ -103,7 +104,7 @@ public final class IncidentPickerViewModel {
     /** Starts an incident from the open plan; when that is not possible {@link #problemProperty()} says why. */
     public void startNew() {
         Optional<String> name = validName();
-        Optional<MainWindowViewModel.CurrentPlan> plan = currentPlan.get();
+        Optional<CurrentPlan> plan = currentPlan.get();
         if (name.isEmpty()) {
             return;
         }
@@ -111,7 +112,7 @@ public final class IncidentPickerViewModel {
             problem.set("No plan is open to start an incident from.");
             return;
         }
-        MainWindowViewModel.CurrentPlan p = plan.get();
+        CurrentPlan p = plan.get();
         open(() -> store.create(p.plan(), p.source(), p.text(), name.get()));
     }
 

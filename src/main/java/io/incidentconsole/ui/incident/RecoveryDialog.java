@@ -20,7 +20,7 @@ import javafx.stage.Window;
  */
 public final class RecoveryDialog {
 
-    private final MainWindowViewModel.RecoveryNotice notice;
+    private final RecoveryNotice notice;
     private final Stage stage;
 
     @FXML
@@ -32,7 +32,7 @@ public final class RecoveryDialog {
     @FXML
     private Button continueButton;
 
-    public RecoveryDialog(MainWindowViewModel.RecoveryNotice notice, Window owner, Theme theme) {
+    public RecoveryDialog(RecoveryNotice notice, Window owner, Theme theme) {
         this.notice = notice;
         VBox root = FxmlViews.load(this);
         RecoveryReport report = notice.report();

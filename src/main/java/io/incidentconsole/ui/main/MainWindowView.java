@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.ui.plan.ImportNotice;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.FxmlViews;
@@ -297,8 +298,9 @@ public final class MainWindowView {
     }
 
     /** What the importer understood, line by line, so the operator can check it and reassign sections. */
-    private void showImportReport(MainWindowViewModel.ImportNotice notice) {
-        new ImportReportDialog(model, notice, window()).show();
+    private void showImportReport(ImportNotice notice) {
+        new ImportReportDialog(notice, model.themeProperty().get(),
+                choices -> model.reimport(notice.file(), choices), window()).show();
     }
 
     /** The first dropped file that can be a plan. */

@@ -1,5 +1,8 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.ui.incident.RecoveryNotice;
+import io.incidentconsole.ui.plan.ImportNotice;
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.team.TeamJournal;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.ConsoleArea;
@@ -171,10 +174,6 @@ public final class MainWindowViewModel {
 
     static final String IMPORT_CHOICES_KEY = "import-choices.";
 
-    /** What an import recognised and left as notes, for the operator to check, and the choices it applied. */
-    public record ImportNotice(Path file, ImportReport report, boolean readAsLatin1, ImportChoices choices) {
-    }
-
     public ReadOnlyObjectProperty<ImportNotice> importNoticeProperty() {
         return importNotice.getReadOnlyProperty();
     }
@@ -198,10 +197,6 @@ public final class MainWindowViewModel {
         Loaded(PlanLoadResult result, String text) {
             this(result, text, null);
         }
-    }
-
-    /** The plan shown and its text; what "start a new incident" starts from. */
-    public record CurrentPlan(Plan plan, String source, String text) {
     }
 
     public Optional<CurrentPlan> currentPlan() {
@@ -300,10 +295,6 @@ public final class MainWindowViewModel {
         if (!incident.recovery().warnings().isEmpty()) {
             recovery.set(new RecoveryNotice(incident, incident.recovery()));
         }
-    }
-
-    /** A journal that needed recovery when its incident was opened. */
-    public record RecoveryNotice(Incident incident, RecoveryReport report) {
     }
 
     public ReadOnlyObjectProperty<RecoveryNotice> recoveryProperty() {

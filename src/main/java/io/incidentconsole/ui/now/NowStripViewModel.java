@@ -4,7 +4,7 @@ import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.incident.IncidentSession;
 
-import io.incidentconsole.board.NowSummary;
+import io.incidentconsole.report.NowSummary;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.report.CadenceClock;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,7 +1,7 @@
 package io.incidentconsole.ui.plan;
 
 import io.incidentconsole.ui.common.DialogStages;
-import io.incidentconsole.ui.main.MainWindowViewModel;
+import io.incidentconsole.ui.common.Theme;
 
 import io.incidentconsole.importer.ImportChoices;
 import io.incidentconsole.importer.ImportReport;
@@ -19,24 +19,26 @@ import javafx.stage.Window;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the importer understood, line by line, and what each section was read as; the operator can read a
  * section as a phase, runbook, test suite, notes, or ignore it, and import again (the choice is remembered for
- * the file by {@link MainWindowViewModel#reimport}).
+ * the file by whoever the re-import is handed to).
  */
 public final class ImportReportDialog {
 
     static final String NAME = "import-report";
 
-    private final MainWindowViewModel model;
-    private final MainWindowViewModel.ImportNotice notice;
+    private final ImportNotice notice;
+    private final Consumer<ImportChoices> reimport;
     private final List<ChoiceBox<SectionChoice>> boxes = new ArrayList<>();
     private final Alert alert = new Alert(Alert.AlertType.INFORMATION);
 
-    public ImportReportDialog(MainWindowViewModel model, MainWindowViewModel.ImportNotice notice, Window owner) {
-        this.model = model;
+    /** {@code importAgain} imports the notice's file again with the choices made here. */
+    public ImportReportDialog(ImportNotice notice, Theme theme, Consumer<ImportChoices> importAgain, Window owner) {
         this.notice = notice;
+        this.reimport = importAgain;
         TextArea text = new TextArea(notice.report().render());
         text.setEditable(false);
         text.getStyleClass().add("code-block");
@@ -71,7 +73,7 @@ public final class ImportReportDialog {
                 + (notice.readAsLatin1() ? " (not UTF-8: read as ISO-8859-1)" : "")
                 + ". Check what was recognised and what was kept as notes.");
         alert.getDialogPane().setContent(content);
-        alert.getDialogPane().getStylesheets().setAll(model.themeProperty().get().stylesheets());
+        alert.getDialogPane().getStylesheets().setAll(theme.stylesheets());
         alert.initOwner(owner);
         alert.getDialogPane().getProperties().put(DialogStages.NAME, NAME);
     }
@@ -96,6 +98,6 @@ public final class ImportReportDialog {
     private void reimport() {
         ImportChoices choices = choices();
         alert.close();
-        model.reimport(notice.file(), choices);
+        reimport.accept(choices);
     }
 }

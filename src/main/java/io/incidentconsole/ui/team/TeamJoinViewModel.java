@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.team.TeamDatabaseException;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.main.MainWindowViewModel;
@@ -42,7 +43,7 @@ public final class TeamJoinViewModel {
     private final TeamDatabaseConnector connector;
     private final RecentTeamDatabases recent;
     private final OperatorSettings operators;
-    private final Supplier<Optional<MainWindowViewModel.CurrentPlan>> currentPlan;
+    private final Supplier<Optional<CurrentPlan>> currentPlan;
     private final BackgroundTasks tasks;
     private final TeamSession team;
     private final Consumer<Incident> opened;
@@ -66,7 +67,7 @@ public final class TeamJoinViewModel {
     private String requested;
 
     public TeamJoinViewModel(TeamDatabaseConnector connector, RecentTeamDatabases recent, OperatorSettings operators,
-                             Supplier<Optional<MainWindowViewModel.CurrentPlan>> currentPlan, BackgroundTasks tasks,
+                             Supplier<Optional<CurrentPlan>> currentPlan, BackgroundTasks tasks,
                              TeamSession team, Consumer<Incident> opened) {
         this.connector = connector;
         this.recent = recent;
@@ -220,7 +221,7 @@ public final class TeamJoinViewModel {
         if (name.isEmpty()) {
             return;
         }
-        Optional<MainWindowViewModel.CurrentPlan> plan = currentPlan.get();
+        Optional<CurrentPlan> plan = currentPlan.get();
         if (connection == null) {
             fail("Connect to the team database first.");
             return;
@@ -230,7 +231,7 @@ public final class TeamJoinViewModel {
             return;
         }
         TeamIncidents using = connection;
-        MainWindowViewModel.CurrentPlan p = plan.get();
+        CurrentPlan p = plan.get();
         open("Starting a shared incident from " + p.plan().plan().title() + "…",
                 () -> using.start(p.plan(), p.source(), p.text(), name.get()), using);
     }

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.reports;
 
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.main.MainWindowViewModel;
@@ -118,7 +119,7 @@ class ReportsViewTest {
         WaitForAsyncUtils.asyncFx(() -> console.model().openBundledPlan()).get();
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(() -> {
-            MainWindowViewModel.CurrentPlan plan = console.model().currentPlan().orElseThrow();
+            CurrentPlan plan = console.model().currentPlan().orElseThrow();
             console.model().openIncident(console.store().create(plan.plan(), plan.source(), plan.text(), "ana"));
         }).get();
         WaitForAsyncUtils.waitForFxEvents();

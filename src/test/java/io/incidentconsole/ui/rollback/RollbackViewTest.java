@@ -8,7 +8,7 @@ import io.incidentconsole.incident.IncidentState.CommandRecord;
 import io.incidentconsole.rollback.GeneratedScript;
 import io.incidentconsole.rollback.RunResult;
 import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.main.MainWindowViewModel.CurrentPlan;
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.common.Theme;
 import io.incidentconsole.settings.AppDirectories;

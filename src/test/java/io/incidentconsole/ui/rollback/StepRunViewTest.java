@@ -6,7 +6,7 @@ import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.main.MainWindowViewModel.CurrentPlan;
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.fixture.Screenshots;
 import javafx.application.Platform;
 import javafx.scene.Node;

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.ui.main.MainWindowViewModel;
@@ -40,7 +41,7 @@ class TeamJoinViewModelTest {
     private final InMemoryTeam team = new InMemoryTeam(Clock.fixed(Instant.parse("2026-11-27T03:10:00Z"), ZoneOffset.UTC),
             Path.of("team-cache"));
     private final List<Incident> opened = new ArrayList<>();
-    private Optional<MainWindowViewModel.CurrentPlan> current = Optional.empty();
+    private Optional<CurrentPlan> current = Optional.empty();
 
     private TeamJoinViewModel model(TeamDatabaseConnector connector) {
         IncidentSession session = new IncidentSession(BackgroundTasks.direct());
@@ -139,7 +140,7 @@ class TeamJoinViewModelTest {
         model.startNew();
         assertThat(model.messageProperty().get()).startsWith("No plan is open");
 
-        current = Optional.of(new MainWindowViewModel.CurrentPlan(plan, "bundled", loader.bundledSeedText()));
+        current = Optional.of(new CurrentPlan(plan, "bundled", loader.bundledSeedText()));
         model.startNew();
         assertThat(opened).singleElement().satisfies(incident ->
                 assertThat(incident.state().started()).hasValueSatisfying(s -> assertThat(s.operator()).isEqualTo("ana")));
@@ -161,7 +162,7 @@ class TeamJoinViewModelTest {
     @Test
     void launchJoinsTheGivenIncidentOrStartsOneOrSaysWhatIsMissing() {
         Incident bob = bobStarts();
-        current = Optional.of(new MainWindowViewModel.CurrentPlan(plan, "bundled", loader.bundledSeedText()));
+        current = Optional.of(new CurrentPlan(plan, "bundled", loader.bundledSeedText()));
 
         TeamJoinViewModel nameless = model(team);
         assertThat(nameless.launch(ADDRESS, bob.id())).isFalse();
@@ -229,7 +230,7 @@ class TeamJoinViewModelTest {
         assertThat(model.incidents()).isEmpty();
         assertThat(model.emptyListProperty().get())
                 .isEqualTo("No shared incidents in db.example.org:5433/incidents yet: open a plan, then start one from it.");
-        current = Optional.of(new MainWindowViewModel.CurrentPlan(plan, "bundled", loader.bundledSeedText()));
+        current = Optional.of(new CurrentPlan(plan, "bundled", loader.bundledSeedText()));
         model.connect();
         assertThat(model.emptyListProperty().get())
                 .isEqualTo("No shared incidents in db.example.org:5433/incidents yet: start one from the plan open now.");

@@ -1,4 +1,4 @@
-package io.incidentconsole.ui.guided;
+package io.incidentconsole.ui.common;
 
 import javafx.event.Event;
 import javafx.event.EventType;
