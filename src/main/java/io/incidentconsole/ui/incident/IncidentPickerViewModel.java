@@ -2,7 +2,6 @@ package io.incidentconsole.ui.incident;
 
 import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.main.MainWindowViewModel;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentStore;

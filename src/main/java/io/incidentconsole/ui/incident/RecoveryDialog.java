@@ -3,7 +3,6 @@ package io.incidentconsole.ui.incident;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
-import io.incidentconsole.ui.main.MainWindowViewModel;
 
 import io.incidentconsole.incident.RecoveryReport;
 import javafx.fxml.FXML;

@@ -30,12 +30,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import io.incidentconsole.importer.ImportChoices;
-import io.incidentconsole.importer.ImportReport;
 import io.incidentconsole.importer.ImportResult;
 import io.incidentconsole.importer.MarkdownImporter;
 import io.incidentconsole.importer.MarkdownText;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.RecoveryReport;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

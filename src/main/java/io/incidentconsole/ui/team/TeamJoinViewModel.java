@@ -3,7 +3,6 @@ package io.incidentconsole.ui.team;
 import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.team.TeamDatabaseException;
 import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.main.MainWindowViewModel;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentSummary;

@@ -3,7 +3,6 @@ package io.incidentconsole.ui.reports;
 import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
-import io.incidentconsole.ui.main.MainWindowViewModel;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.app.MetricsWiring;
