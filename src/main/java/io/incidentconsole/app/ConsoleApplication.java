@@ -1,5 +1,6 @@
 package io.incidentconsole.app;
 
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
@@ -28,6 +29,8 @@ import io.incidentconsole.settings.MachineName;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.ConsoleDependencies;
+import io.incidentconsole.cli.StartRequest;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.main.MainWindowView;
 import io.incidentconsole.ui.main.StartupFrame;
@@ -65,7 +68,6 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -80,22 +82,29 @@ public final class ConsoleApplication extends Application {
      * The team database of the real application: PostgreSQL, keeping each shared incident's last synced copy and
      * offline queue under DATA/team. Made on the first connect (off the FX thread: it looks up the host name).
      */
-    static TeamDatabaseConnector productionTeamDatabase(AppDirectories directories, Clock clock) {
+    public static TeamDatabaseConnector productionTeamDatabase(AppDirectories directories, Clock clock) {
         String consoleId = UUID.randomUUID().toString();
         return address -> new PostgresTeamDatabase(directories.data().resolve("team"), clock, consoleId,
                 MachineName.current()).connect(address);
     }
 
 
+    /** What to open: the command line's request, handed over as it is (ADR 0014). */
+    private final StartRequest request;
     /** Null in the real application: {@link #start} then uses {@link #productionTeamDatabase}. */
     private final TeamDatabaseConnector teamDatabase;
 
-    /** What JavaFX calls: the production team database. */
+    /** What JavaFX calls when it is the main class (javafx:run): the bundled plan, the production team database. */
     public ConsoleApplication() {
-        this(null);
+        this(StartRequest.defaults(), null);
     }
 
-    public ConsoleApplication(TeamDatabaseConnector teamDatabase) {
+    public ConsoleApplication(StartRequest request) {
+        this(request, null);
+    }
+
+    public ConsoleApplication(StartRequest request, TeamDatabaseConnector teamDatabase) {
+        this.request = request;
         this.teamDatabase = teamDatabase;
     }
 
@@ -110,17 +119,19 @@ public final class ConsoleApplication extends Application {
         Optional<StartupProbe> probe = StartupProbe.fromProperty(System.getProperty(StartupProbe.PROPERTY),
                 System.out, System.err);
         probe.ifPresent(p -> p.mark("fx-start"));
-        Map<String, String> named = getParameters().getNamed();
-        Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
-        AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
-        Settings settings = Console.settings(directories);
+        AppDirectories directories = AppDirectories.forCurrentUser(request.dataDir());
+        Settings settings = ConsoleDependencies.settingsIn(directories);
+        // The one place the console's dependencies are made; everything below gets them from here.
+        ConsoleDependencies deps = new ConsoleDependencies(Clock.systemUTC(),
+                new BackgroundTasks(background, Platform::runLater), Platform::runLater, directories,
+                Path.of(System.getProperty("user.dir")), settings);
 
         // The first frame is the console's layout with "Starting…", in the operator's theme; the console is built
         // into the same window right after it (docs/decisions/0004-first-frame-before-the-console.md).
         StartupFrame startupFrame = new StartupFrame();
         Scene scene = new Scene(startupFrame.root(), 1360, 880);
         scene.getStylesheets().setAll(StartupFrame.stylesheets(MainWindowViewModel.savedTheme(settings)));
-        stage.setTitle(MainWindowViewModel.PRODUCT_NAME);
+        stage.setTitle(Product.NAME);
         stage.setScene(scene);
         stage.show();
         probe.ifPresent(p -> {
@@ -132,7 +143,7 @@ public final class ConsoleApplication extends Application {
         }
         FirstFrame.then(() -> {
             try {
-                showConsole(stage, directories, settings, named, probe);
+                showConsole(stage, deps, probe);
             } catch (RuntimeException e) {
                 // Thrown from an animation pulse it would only be printed, leaving "Starting…" on screen for ever.
                 e.printStackTrace();
@@ -142,21 +153,19 @@ public final class ConsoleApplication extends Application {
     }
 
     /** Builds the console into the shown window, then reads the plan and the incident store in the background. */
-    private void showConsole(Stage stage, AppDirectories directories, Settings settings, Map<String, String> named,
-                             Optional<StartupProbe> probe) {
+    private void showConsole(Stage stage, ConsoleDependencies deps, Optional<StartupProbe> probe) {
         // The first plan is asked for as soon as the view model exists, so it is read on the background thread while
         // this thread builds the views; what it brings is shown once they are there.
         Consumer<MainWindowViewModel> openFirstPlan = model -> {
-            if (named.containsKey("plan")) {
-                model.openOrImport(Path.of(named.get("plan")));
+            if (request.plan() != null) {
+                model.openOrImport(request.plan().toAbsolutePath());
             } else {
                 model.openBundledPlan();
             }
         };
-        Console console = Console.create(directories, settings, openFirstPlan,
-                new BackgroundTasks(background, Platform::runLater),
-                MetricsWiring.real(metricsSettings(named)), Clock.systemUTC(),
-                teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, Clock.systemUTC()));
+        Console console = Console.create(deps, MetricsWiring.real(metricsSettings(request)),
+                teamDatabase != null ? teamDatabase : productionTeamDatabase(deps.directories(), deps.clock()),
+                openFirstPlan);
         this.console = console;
         probe.ifPresent(p -> p.mark("console-built"));
         // The view applies the theme's full set of style sheets when its root joins the scene.
@@ -164,8 +173,8 @@ public final class ConsoleApplication extends Application {
         // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             String plan = console.model().titleProperty().get();
-            return plan == null || plan.isBlank() || plan.equals(MainWindowViewModel.PRODUCT_NAME)
-                    ? MainWindowViewModel.PRODUCT_NAME : MainWindowViewModel.PRODUCT_NAME + " — " + plan;
+            return plan == null || plan.isBlank() || plan.equals(Product.NAME)
+                    ? Product.NAME : Product.NAME + " — " + plan;
         }, console.model().titleProperty()));
 
         // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
@@ -181,8 +190,8 @@ public final class ConsoleApplication extends Application {
                     });
                     // Off the start-up path: the heap settings only matter for the long run (see HeapTuning).
                     HeapTuning.startInBackground(System.getProperty(HeapTuning.PROPERTY), System.err);
-                    if (named.containsKey("incident-db")) {
-                        console.teams().launch(named.get("incident-db"), named.get("incident"));
+                    if (request.teamDatabase() != null) {
+                        console.teams().launch(request.teamDatabase(), request.teamIncident());
                     } else if (console.model().currentPlan().isPresent()) {
                         console.view().showIncidentPicker();
                     }
@@ -199,11 +208,11 @@ public final class ConsoleApplication extends Application {
         });
     }
 
-    /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH} (see Launcher). */
-    static MetricsSettings metricsSettings(Map<String, String> named) {
-        return new MetricsSettings(Optional.ofNullable(named.get("prometheus")),
-                Optional.ofNullable(named.get("prometheus-token-env")),
-                Optional.ofNullable(named.get("metrics-file")).map(Path::of), MetricsWiring.SIMULATOR_SEED);
+    /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH}. */
+    static MetricsSettings metricsSettings(StartRequest request) {
+        return new MetricsSettings(Optional.ofNullable(request.prometheusUrl()),
+                Optional.ofNullable(request.prometheusTokenEnv()),
+                Optional.ofNullable(request.metricsFile()).map(Path::toAbsolutePath), MetricsWiring.SIMULATOR_SEED);
     }
 
     @Override
@@ -227,40 +236,18 @@ public final class ConsoleApplication extends Application {
             return stores.get();
         }
 
-        /** The console with simulated metrics on a real clock. */
-        public static Console create(AppDirectories directories, BackgroundTasks tasks) {
-            return create(directories, tasks, MetricsWiring.simulated());
-        }
-
-        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring) {
-            return create(directories, tasks, wiring, Clock.systemUTC());
-        }
-
-        /** {@code clock}: the journal's and the stakeholder update reminder's "now" (tests control it). */
-        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
-                                     Clock clock) {
-            return create(directories, tasks, wiring, clock, productionTeamDatabase(directories, clock));
-        }
-
-        /** {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database. */
-        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
-                                     Clock clock, TeamDatabaseConnector teamDatabase) {
-            return create(directories, settings(directories), model -> { }, tasks, wiring, clock, teamDatabase);
-        }
-
-        /** The operator's preferences (theme, ...): the application reads them before the console, for its first frame. */
-        public static Settings settings(AppDirectories directories) {
-            return new Settings(directories.config().resolve("settings.properties"));
-        }
-
         /**
+         * The console, built from {@code deps} (ADR 0014). {@code wiring}: where metrics come from;
+         * {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database;
          * {@code beforeViews}: given the main view model before the views are built (the application asks for the
          * first plan there, so that reading it overlaps building them).
          */
-        public static Console create(AppDirectories directories, Settings settings,
-                                     Consumer<MainWindowViewModel> beforeViews,
-                                     BackgroundTasks tasks, MetricsWiring wiring, Clock clock,
-                                     TeamDatabaseConnector teamDatabase) {
+        public static Console create(ConsoleDependencies deps, MetricsWiring wiring, TeamDatabaseConnector teamDatabase,
+                                     Consumer<MainWindowViewModel> beforeViews) {
+            AppDirectories directories = deps.directories();
+            Settings settings = deps.settings();
+            BackgroundTasks tasks = deps.tasks();
+            Clock clock = deps.clock();
             IncidentSession session = new IncidentSession(tasks);
             TickProbe.fromProperty(System.getProperty(TickProbe.PROPERTY), System.out, System.err)
                     .ifPresent(session::setObserver);
@@ -290,16 +277,15 @@ public final class ConsoleApplication extends Application {
                 model.select(ConsoleArea.ROLLBACK);
             };
             GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
-                    new WaitClock(Clock.systemUTC()), rollBackPhase, metrics.readings());
+                    new WaitClock(clock), rollBackPhase, metrics.readings());
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings,
                                 metrics.readings()),
                                 session, team);
-                        case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks,
+                        case ROLLBACK -> RollbackViews.create(session, model.planProperty(), deps,
                                 rollbackRequests);
-                        case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
-                                Clock.systemUTC()));
+                        case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(), clock));
                         case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
                         case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
                                 rollBackPhase));

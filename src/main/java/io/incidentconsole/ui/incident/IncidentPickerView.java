@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.incident;
 
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
@@ -86,7 +87,7 @@ public final class IncidentPickerView {
         startNew.disableProperty().bind(model.busyProperty().or(
                 Bindings.createBooleanBinding(() -> !model.canStartNew())));
 
-        stage = DialogStages.create(root, owner, theme, "Incident Console — start or resume an incident", "incident-picker");
+        stage = DialogStages.create(root, owner, theme, Product.NAME + " — start or resume an incident", "incident-picker");
         model.doneProperty().addListener((obs, was, done) -> {
             if (done) {
                 stage.close();

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.plan.ImportNotice;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.ConsoleArea;
@@ -417,7 +418,7 @@ public final class MainWindowView {
 
     @FXML
     private void onAbout() {
-        info("About Incident Console", "Incident Console — the operator console for running an outage "
+        info("About " + Product.NAME, Product.NAME + " — the operator console for running an outage "
                 + "coordination plan.\nEverything runs on this machine; nothing is sent anywhere.");
     }
 

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.incident.RecoveryNotice;
 import io.incidentconsole.ui.plan.ImportNotice;
 import io.incidentconsole.ui.common.CurrentPlan;
@@ -63,10 +64,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper planSource = new ReadOnlyStringWrapper(this, "planSource", "");
     /** The full path behind {@link #planSourceProperty()}, which names only its last folders (a tooltip). */
     private final ReadOnlyStringWrapper planSourcePath = new ReadOnlyStringWrapper(this, "planSourcePath", "");
-    /** The product's name: the window title and the header until a plan is open. */
-    public static final String PRODUCT_NAME = "Incident Console";
-
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", PRODUCT_NAME);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", Product.NAME);
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "Loading plan…");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
     private final ReadOnlyBooleanWrapper statusFailed = new ReadOnlyBooleanWrapper(this, "statusFailed");

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
@@ -133,7 +134,7 @@ public final class TeamJoinView {
         startNew.disableProperty().bind(model.canStartNewBinding().not());
         planLine.setText(model.planLine());
 
-        stage = DialogStages.create(root, owner, theme, "Incident Console — join a team incident", "team-join");
+        stage = DialogStages.create(root, owner, theme, Product.NAME + " — join a team incident", "team-join");
         stage.setOnHidden(e -> {
             if (!model.doneProperty().get()) {
                 model.cancel();

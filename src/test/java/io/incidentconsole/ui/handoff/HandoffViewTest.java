@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.handoff;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
 
@@ -53,7 +54,7 @@ class HandoffViewTest {
     void start(Stage stage) {
         this.stage = stage;
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
-        console = Console.create(dirs, BackgroundTasks.direct());
+        console = ConsoleFixture.console(ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), Clock.systemUTC()));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);

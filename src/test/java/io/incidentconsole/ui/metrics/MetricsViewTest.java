@@ -1,5 +1,9 @@
 package io.incidentconsole.ui.metrics;
 
+import java.time.Clock;
+import io.incidentconsole.app.ConsoleApplication;
+import io.incidentconsole.ui.common.ConsoleDependencies;
+import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.incident.Timeline;
 import io.incidentconsole.metrics.ManualScheduler;
 
@@ -90,8 +94,9 @@ class MetricsViewTest {
         time = new ManualScheduler(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         fx(() -> {
             AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
-            console = Console.create(dirs, BackgroundTasks.direct(),
-                    new MetricsWiring(time, time, name -> null, settings));
+            ConsoleDependencies deps = ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), Clock.systemUTC());
+            console = Console.create(deps, new MetricsWiring(time, time, name -> null, settings),
+                    ConsoleApplication.productionTeamDatabase(dirs, deps.clock()), model -> { });
             Scene scene = new Scene(console.view().root(), 1360, 880);
             console.model().themeProperty().get().applyTo(scene);
             stage.setScene(scene);

@@ -10,7 +10,9 @@ import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
+import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.fixture.Screenshots;
+import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.ui.common.Theme;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
@@ -30,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,8 +59,9 @@ class HandRollbackViewTest {
         Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
         session = new IncidentSession(BackgroundTasks.direct());
         session.attach(incident);
-        view = RollbackViews.create(session, new SimpleObjectProperty<>(incident.plan()), BackgroundTasks.direct(),
-                new RollbackRequests());
+        view = RollbackViews.create(session, new SimpleObjectProperty<>(incident.plan()),
+                ConsoleFixture.dependencies(new AppDirectories(data, data.resolve("config")), BackgroundTasks.direct(),
+                        Clock.systemUTC()), new RollbackRequests());
         Scene scene = new Scene((Parent) view.root(), 1360, 880);
         Theme.DARK.applyTo(scene);
         stage.setScene(scene);

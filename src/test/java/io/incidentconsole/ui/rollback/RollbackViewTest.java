@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.rollback;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+import java.time.Clock;
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
@@ -59,7 +61,7 @@ class RollbackViewTest {
     void start(Stage stage) {
         this.stage = stage;
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
-        console = Console.create(dirs, BackgroundTasks.direct());
+        console = ConsoleFixture.console(ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), Clock.systemUTC()));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);

@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.rollback;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+import java.time.Clock;
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
@@ -56,7 +58,8 @@ class StepRunViewTest {
         this.stage = stage;
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
         // Work runs where it is started; results reach the FX thread as in the app (a step ends on its own thread).
-        console = Console.create(dirs, new BackgroundTasks(Runnable::run, Platform::runLater));
+        console = ConsoleFixture.console(ConsoleFixture.dependencies(dirs,
+                new BackgroundTasks(Runnable::run, Platform::runLater), Clock.systemUTC()));
         Scene scene = new Scene(console.view().root(), 1360, 1000);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);

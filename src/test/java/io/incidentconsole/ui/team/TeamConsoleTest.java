@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.BackgroundTasks;
@@ -97,7 +98,8 @@ class TeamConsoleTest {
         team = new InMemoryTeam(clock, dir.resolve("team-cache"));
         config = dir.resolve("config");
         AppDirectories dirs = new AppDirectories(dir.resolve("data"), config);
-        console = Console.create(dirs, BackgroundTasks.direct(), MetricsWiring.simulated(), clock, team);
+        console = Console.create(ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), clock),
+                MetricsWiring.simulated(), team, model -> { });
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
