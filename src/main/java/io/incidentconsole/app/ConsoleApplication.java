@@ -1,7 +1,7 @@
 package io.incidentconsole.app;
 
 import io.incidentconsole.settings.Product;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.guided.WaitClock;

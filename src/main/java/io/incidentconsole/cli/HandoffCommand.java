@@ -5,7 +5,7 @@ import io.incidentconsole.handoff.HandoffMarkdown;
 import io.incidentconsole.handoff.HandoffSummary;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.settings.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

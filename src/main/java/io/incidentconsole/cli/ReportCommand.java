@@ -3,7 +3,7 @@ package io.incidentconsole.cli;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.Communication.Cadence;
 import io.incidentconsole.report.CadenceClock;
 import io.incidentconsole.report.FileMetricHistory;

@@ -3,7 +3,7 @@ package io.incidentconsole.cli;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.JUnitImport;
 import io.incidentconsole.testing.TestResultsExport;

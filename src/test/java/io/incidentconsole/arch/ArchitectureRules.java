@@ -53,6 +53,11 @@ final class ArchitectureRules {
                     .as("a ui feature package"))
             .because("ui.common is what every feature may use, so it uses none of them");
 
+    static final ArchRule THE_FOLD_KNOWS_NO_FILES = noClasses().that().resideInAPackage(ROOT + ".incident")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".incident.storage..")
+            .because("the incident's state is folded from events wherever they are kept: a file, a team database, "
+                    + "a test");
+
     private ArchitectureRules() {
     }
 }

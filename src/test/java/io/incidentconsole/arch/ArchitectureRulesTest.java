@@ -3,6 +3,7 @@ package io.incidentconsole.arch;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.incidentconsole.incident.LayerFixtureDomainSide;
+import io.incidentconsole.incident.storage.FileJournal;
 import io.incidentconsole.plan.CycleFixturePlanSide;
 import io.incidentconsole.team.CycleFixtureTeamSide;
 import io.incidentconsole.ui.board.CycleFixtureBoardSide;
@@ -49,6 +50,16 @@ class ArchitectureRulesTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(CycleFixtureCommonSide.class.getName())
                 .hasMessageContaining(CycleFixtureBoardSide.class.getName());
+    }
+
+    @Test
+    void theFoldReachingForTheJournalFileFails() {
+        JavaClasses classes = new ClassFileImporter().importClasses(LayerFixtureDomainSide.class, FileJournal.class);
+
+        assertThatThrownBy(() -> ArchitectureRules.THE_FOLD_KNOWS_NO_FILES.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Field <" + LayerFixtureDomainSide.class.getName() + ".journal> has type <"
+                        + FileJournal.class.getName() + ">");
     }
 
     @Test

@@ -52,6 +52,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theIncidentDomainDoesNotDependOnItsFileStorage() {
+        ArchitectureRules.THE_FOLD_KNOWS_NO_FILES.check(CLASSES);
+    }
+
+    @Test
     void thereIsSomethingToCheck() {
         // Guards the rules above against passing vacuously after a package rename.
         noClasses().that().resideInAPackage("io.incidentconsole.plan")

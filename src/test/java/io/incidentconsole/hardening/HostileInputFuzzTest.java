@@ -3,7 +3,7 @@ package io.incidentconsole.hardening;
 import io.incidentconsole.cli.Cli;
 import io.incidentconsole.importer.MarkdownImporter;
 import io.incidentconsole.incident.IncidentException;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
 import net.jqwik.api.Arbitraries;

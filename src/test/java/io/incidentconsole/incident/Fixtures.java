@@ -47,6 +47,7 @@ import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
 
+import java.util.zip.CRC32;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,14 +62,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** The small test plan and one sample payload of every kind. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String PLAN_RESOURCE = "/journal/small-plan.yaml";
+    public static final String PLAN_RESOURCE = "/journal/small-plan.yaml";
 
     private Fixtures() {
     }
 
-    static String planText() {
+    public static String planText() {
         try (InputStream in = Fixtures.class.getResourceAsStream(PLAN_RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -76,7 +77,7 @@ final class Fixtures {
         }
     }
 
-    static Plan plan() {
+    public static Plan plan() {
         PlanLoadResult result = new PlanLoader().load("small-plan.yaml", planText());
         if (!result.ok()) {
             throw new IllegalStateException("test plan does not load: " + result.problems());
@@ -85,7 +86,7 @@ final class Fixtures {
     }
 
     /** A clock that moves one second per reading, so every event has its own time. */
-    static Clock ticking() {
+    public static Clock ticking() {
         Instant start = Instant.parse("2026-11-27T08:00:00.123456Z");
         AtomicInteger ticks = new AtomicInteger();
         return new Clock() {
@@ -106,13 +107,13 @@ final class Fixtures {
         };
     }
 
-    static Supplier<String> sequentialIds() {
+    public static Supplier<String> sequentialIds() {
         AtomicInteger next = new AtomicInteger();
         return () -> "id-" + next.incrementAndGet();
     }
 
     /** One payload of every kind this version knows, with every field set. */
-    static List<EventPayload> everyKind() {
+    public static List<EventPayload> everyKind() {
         ObjectNode fields = JsonNodeFactory.instance.objectNode().put("x", 1);
         return List.of(
                 new IncidentStarted("inc-1", "Database migration drill", "ab".repeat(32)),
@@ -156,5 +157,14 @@ final class Fixtures {
                 new Undo("id-3"),
                 new JournalContinued(41, "journal-0001.jsonl", 42, "checksum mismatch"),
                 new Unrecognized("FutureThing", fields, "a kind this version does not know"));
+    }
+
+    /** Builds a line the way the journal does, for content this version would not write itself. */
+    public static byte[] withChecksum(String bodyWithoutClosingBrace) {
+        byte[] body = bodyWithoutClosingBrace.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return (bodyWithoutClosingBrace + ",\"crc\":\"" + String.format("%08x", crc.getValue()) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

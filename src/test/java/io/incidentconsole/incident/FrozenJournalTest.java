@@ -1,5 +1,6 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.incident.storage.IncidentStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.incident.storage.FileJournal;
 import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
 import io.incidentconsole.incident.EventPayload.AlertCleared;
 import io.incidentconsole.incident.EventPayload.AlertFired;

@@ -1,5 +1,6 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.incident.storage.FileJournal;
 import io.incidentconsole.incident.EventPayload.GateOverridden;
 import io.incidentconsole.incident.EventPayload.PhaseCompleted;
 import io.incidentconsole.incident.EventPayload.PhaseStarted;

@@ -4,7 +4,7 @@ import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
 
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.IncidentSummary;
 import io.incidentconsole.incident.OperatorSettings;
 import javafx.beans.binding.Bindings;

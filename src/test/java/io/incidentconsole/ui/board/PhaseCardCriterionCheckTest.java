@@ -9,7 +9,7 @@ import io.incidentconsole.ui.team.TeamSession;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.Plan;

@@ -8,7 +8,7 @@ import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.plan.GuidedStep;

@@ -1,5 +1,14 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Fixtures;
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.IncidentException;
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.IncidentSummary;
+import io.incidentconsole.incident.JournalException;
+import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.settings.AppDirectories;
 
 import io.incidentconsole.incident.EventPayload.TaskTicked;
