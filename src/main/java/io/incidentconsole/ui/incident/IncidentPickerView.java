@@ -11,10 +11,8 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -62,26 +60,7 @@ public final class IncidentPickerView {
         placeholder.textProperty().bind(Bindings.when(model.listingProperty())
                 .then("Reading the incidents on this laptop…").otherwise("No incidents on this laptop yet."));
         incidents.setPlaceholder(placeholder);
-        incidents.setCellFactory(list -> new ListCell<>() {
-            {
-                // Wrap to the list's width: a long description is read whole, not cut at the right edge.
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(IncidentSummary item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : IncidentPickerViewModel.describe(item));
-            }
-        });
-        incidents.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
-        model.selectedProperty().addListener((obs, old, now) -> incidents.getSelectionModel().select(now));
-        incidents.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                onResume();
-            }
-        });
+        IncidentList.wire(incidents, model.selectedProperty(), this::onResume);
         resume.setId("resume-incident");
         resume.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
         startNew.disableProperty().bind(model.busyProperty().or(

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.guided;
 
+import io.incidentconsole.ui.fixture.MovableClock;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.ui.common.BackgroundTasks;
@@ -9,7 +10,7 @@ import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.PlanLoader;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,34 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Guided mode's rules without a window: the default phase, recorded values, waits on a clock we control. */
 class GuidedViewModelTest {
 
-    /** A clock the test moves; the journal and the wait clock read the same one. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TempDir
     Path home;
 
-    private final MovableClock clock = new MovableClock();
+    /** The journal and the wait clock read the same clock, which the test moves. */
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T09:00:00Z"));
     private final List<String> rollbacksOpened = new ArrayList<>();
     private IncidentSession session;
     private GuidedViewModel model;
