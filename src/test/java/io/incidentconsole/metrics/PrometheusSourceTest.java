@@ -82,6 +82,7 @@ class PrometheusSourceTest {
             authorizations.add(auth);
         }
         Answer answer = script.apply(query);
+        // A server that answers late on purpose, to exercise the source's real HTTP timeout.
         if (answer.delayMillis > 0) {
             try {
                 Thread.sleep(answer.delayMillis);
