@@ -1,7 +1,7 @@
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventCodec;
 import io.incidentconsole.incident.EventPayload;
-import io.incidentconsole.incident.FileJournal;
+import io.incidentconsole.incident.storage.FileJournal;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.PhaseStatus;

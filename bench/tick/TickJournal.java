@@ -2,7 +2,7 @@ import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventCodec;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.CheckItem;

@@ -1,16 +1,20 @@
 package io.incidentconsole.app;
 
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.settings.Product;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.ui.common.GuidedRequest;
 import io.incidentconsole.ui.guided.GuidedView;
 import io.incidentconsole.ui.guided.GuidedViewModel;
+import io.incidentconsole.ui.handoff.HandoffView;
+import io.incidentconsole.ui.handoff.HandoffViewModel;
 import io.incidentconsole.ui.incident.IncidentPickerViewModel;
 import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.ui.board.PhaseBoardView;
 import io.incidentconsole.ui.board.PhaseBoardViewModel;
+import io.incidentconsole.ui.team.TeamReopenLiveButton;
 import io.incidentconsole.ui.timeline.TimelineView;
 import io.incidentconsole.ui.timeline.TimelineViewModel;
 import io.incidentconsole.ui.team.TeamJoinDialogs;
@@ -25,6 +29,8 @@ import io.incidentconsole.settings.MachineName;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.ConsoleDependencies;
+import io.incidentconsole.cli.StartRequest;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.main.MainWindowView;
 import io.incidentconsole.ui.main.StartupFrame;
@@ -35,6 +41,8 @@ import io.incidentconsole.ui.metrics.MetricsViewModel;
 import io.incidentconsole.metrics.MetricSources;
 import io.incidentconsole.metrics.MetricsSettings;
 import io.incidentconsole.metrics.SimulatorHistory;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import io.incidentconsole.ui.main.MainWindowViewModel;
 import io.incidentconsole.ui.plan.PlanDocumentView;
@@ -59,10 +67,12 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The JavaFX application: wires the console together and shows it. */
@@ -72,22 +82,29 @@ public final class ConsoleApplication extends Application {
      * The team database of the real application: PostgreSQL, keeping each shared incident's last synced copy and
      * offline queue under DATA/team. Made on the first connect (off the FX thread: it looks up the host name).
      */
-    static TeamDatabaseConnector productionTeamDatabase(AppDirectories directories, java.time.Clock clock) {
-        String consoleId = java.util.UUID.randomUUID().toString();
+    public static TeamDatabaseConnector productionTeamDatabase(AppDirectories directories, Clock clock) {
+        String consoleId = UUID.randomUUID().toString();
         return address -> new PostgresTeamDatabase(directories.data().resolve("team"), clock, consoleId,
                 MachineName.current()).connect(address);
     }
 
 
+    /** What to open: the command line's request, handed over as it is (ADR 0014). */
+    private final StartRequest request;
     /** Null in the real application: {@link #start} then uses {@link #productionTeamDatabase}. */
     private final TeamDatabaseConnector teamDatabase;
 
-    /** What JavaFX calls: the production team database. */
+    /** What JavaFX calls when it is the main class (javafx:run): the bundled plan, the production team database. */
     public ConsoleApplication() {
-        this(null);
+        this(StartRequest.defaults(), null);
     }
 
-    public ConsoleApplication(TeamDatabaseConnector teamDatabase) {
+    public ConsoleApplication(StartRequest request) {
+        this(request, null);
+    }
+
+    public ConsoleApplication(StartRequest request, TeamDatabaseConnector teamDatabase) {
+        this.request = request;
         this.teamDatabase = teamDatabase;
     }
 
@@ -102,17 +119,19 @@ public final class ConsoleApplication extends Application {
         Optional<StartupProbe> probe = StartupProbe.fromProperty(System.getProperty(StartupProbe.PROPERTY),
                 System.out, System.err);
         probe.ifPresent(p -> p.mark("fx-start"));
-        Map<String, String> named = getParameters().getNamed();
-        Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : null;
-        AppDirectories directories = AppDirectories.forCurrentUser(dataDir);
-        Settings settings = Console.settings(directories);
+        AppDirectories directories = AppDirectories.forCurrentUser(request.dataDir());
+        Settings settings = ConsoleDependencies.settingsIn(directories);
+        // The one place the console's dependencies are made; everything below gets them from here.
+        ConsoleDependencies deps = new ConsoleDependencies(Clock.systemUTC(),
+                new BackgroundTasks(background, Platform::runLater), Platform::runLater, directories,
+                Path.of(System.getProperty("user.dir")), settings);
 
         // The first frame is the console's layout with "Starting…", in the operator's theme; the console is built
         // into the same window right after it (docs/decisions/0004-first-frame-before-the-console.md).
         StartupFrame startupFrame = new StartupFrame();
         Scene scene = new Scene(startupFrame.root(), 1360, 880);
         scene.getStylesheets().setAll(StartupFrame.stylesheets(MainWindowViewModel.savedTheme(settings)));
-        stage.setTitle(MainWindowViewModel.PRODUCT_NAME);
+        stage.setTitle(Product.NAME);
         stage.setScene(scene);
         stage.show();
         probe.ifPresent(p -> {
@@ -124,7 +143,7 @@ public final class ConsoleApplication extends Application {
         }
         FirstFrame.then(() -> {
             try {
-                showConsole(stage, directories, settings, named, probe);
+                showConsole(stage, deps, probe);
             } catch (RuntimeException e) {
                 // Thrown from an animation pulse it would only be printed, leaving "Starting…" on screen for ever.
                 e.printStackTrace();
@@ -134,21 +153,19 @@ public final class ConsoleApplication extends Application {
     }
 
     /** Builds the console into the shown window, then reads the plan and the incident store in the background. */
-    private void showConsole(Stage stage, AppDirectories directories, Settings settings, Map<String, String> named,
-                             Optional<StartupProbe> probe) {
+    private void showConsole(Stage stage, ConsoleDependencies deps, Optional<StartupProbe> probe) {
         // The first plan is asked for as soon as the view model exists, so it is read on the background thread while
         // this thread builds the views; what it brings is shown once they are there.
-        java.util.function.Consumer<MainWindowViewModel> openFirstPlan = model -> {
-            if (named.containsKey("plan")) {
-                model.openOrImport(Path.of(named.get("plan")));
+        Consumer<MainWindowViewModel> openFirstPlan = model -> {
+            if (request.plan() != null) {
+                model.openOrImport(request.plan().toAbsolutePath());
             } else {
                 model.openBundledPlan();
             }
         };
-        Console console = Console.create(directories, settings, openFirstPlan,
-                new BackgroundTasks(background, Platform::runLater),
-                MetricsWiring.real(metricsSettings(named)), java.time.Clock.systemUTC(),
-                teamDatabase != null ? teamDatabase : productionTeamDatabase(directories, java.time.Clock.systemUTC()));
+        Console console = Console.create(deps, MetricsWiring.real(metricsSettings(request)),
+                teamDatabase != null ? teamDatabase : productionTeamDatabase(deps.directories(), deps.clock()),
+                openFirstPlan);
         this.console = console;
         probe.ifPresent(p -> p.mark("console-built"));
         // The view applies the theme's full set of style sheets when its root joins the scene.
@@ -156,15 +173,15 @@ public final class ConsoleApplication extends Application {
         // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             String plan = console.model().titleProperty().get();
-            return plan == null || plan.isBlank() || plan.equals(MainWindowViewModel.PRODUCT_NAME)
-                    ? MainWindowViewModel.PRODUCT_NAME : MainWindowViewModel.PRODUCT_NAME + " — " + plan;
+            return plan == null || plan.isBlank() || plan.equals(Product.NAME)
+                    ? Product.NAME : Product.NAME + " — " + plan;
         }, console.model().titleProperty()));
 
         // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
         // resume the most recent incident or start a new one (or join the team's).
-        console.model().busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        console.model().busyProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
                 if (!busy) {
                     obs.removeListener(this);
                     probe.ifPresent(p -> {
@@ -173,8 +190,8 @@ public final class ConsoleApplication extends Application {
                     });
                     // Off the start-up path: the heap settings only matter for the long run (see HeapTuning).
                     HeapTuning.startInBackground(System.getProperty(HeapTuning.PROPERTY), System.err);
-                    if (named.containsKey("incident-db")) {
-                        console.teams().launch(named.get("incident-db"), named.get("incident"));
+                    if (request.teamDatabase() != null) {
+                        console.teams().launch(request.teamDatabase(), request.teamIncident());
                     } else if (console.model().currentPlan().isPresent()) {
                         console.view().showIncidentPicker();
                     }
@@ -191,11 +208,11 @@ public final class ConsoleApplication extends Application {
         });
     }
 
-    /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH} (see Launcher). */
-    static MetricsSettings metricsSettings(Map<String, String> named) {
-        return new MetricsSettings(Optional.ofNullable(named.get("prometheus")),
-                Optional.ofNullable(named.get("prometheus-token-env")),
-                Optional.ofNullable(named.get("metrics-file")).map(Path::of), MetricsWiring.SIMULATOR_SEED);
+    /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH}. */
+    static MetricsSettings metricsSettings(StartRequest request) {
+        return new MetricsSettings(Optional.ofNullable(request.prometheusUrl()),
+                Optional.ofNullable(request.prometheusTokenEnv()),
+                Optional.ofNullable(request.metricsFile()).map(Path::toAbsolutePath), MetricsWiring.SIMULATOR_SEED);
     }
 
     @Override
@@ -219,40 +236,18 @@ public final class ConsoleApplication extends Application {
             return stores.get();
         }
 
-        /** The console with simulated metrics on a real clock. */
-        public static Console create(AppDirectories directories, BackgroundTasks tasks) {
-            return create(directories, tasks, MetricsWiring.simulated());
-        }
-
-        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring) {
-            return create(directories, tasks, wiring, java.time.Clock.systemUTC());
-        }
-
-        /** {@code clock}: the journal's and the stakeholder update reminder's "now" (tests control it). */
-        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
-                                     java.time.Clock clock) {
-            return create(directories, tasks, wiring, clock, productionTeamDatabase(directories, clock));
-        }
-
-        /** {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database. */
-        public static Console create(AppDirectories directories, BackgroundTasks tasks, MetricsWiring wiring,
-                                     java.time.Clock clock, TeamDatabaseConnector teamDatabase) {
-            return create(directories, settings(directories), model -> { }, tasks, wiring, clock, teamDatabase);
-        }
-
-        /** The operator's preferences (theme, ...): the application reads them before the console, for its first frame. */
-        public static Settings settings(AppDirectories directories) {
-            return new Settings(directories.config().resolve("settings.properties"));
-        }
-
         /**
+         * The console, built from {@code deps} (ADR 0014). {@code wiring}: where metrics come from;
+         * {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database;
          * {@code beforeViews}: given the main view model before the views are built (the application asks for the
          * first plan there, so that reading it overlaps building them).
          */
-        public static Console create(AppDirectories directories, Settings settings,
-                                     java.util.function.Consumer<MainWindowViewModel> beforeViews,
-                                     BackgroundTasks tasks, MetricsWiring wiring, java.time.Clock clock,
-                                     TeamDatabaseConnector teamDatabase) {
+        public static Console create(ConsoleDependencies deps, MetricsWiring wiring, TeamDatabaseConnector teamDatabase,
+                                     Consumer<MainWindowViewModel> beforeViews) {
+            AppDirectories directories = deps.directories();
+            Settings settings = deps.settings();
+            BackgroundTasks tasks = deps.tasks();
+            Clock clock = deps.clock();
             IncidentSession session = new IncidentSession(tasks);
             TickProbe.fromProperty(System.getProperty(TickProbe.PROPERTY), System.out, System.err)
                     .ifPresent(session::setObserver);
@@ -277,21 +272,20 @@ public final class ConsoleApplication extends Application {
             // "Something is wrong" (guided mode, a failed test) opens the rollback area on the phase's procedure, which
             // pre-fills the values recorded during the steps.
             RollbackRequests rollbackRequests = new RollbackRequests();
-            java.util.function.Consumer<String> rollBackPhase = phaseId -> {
+            Consumer<String> rollBackPhase = phaseId -> {
                 rollbackRequests.forPhase(phaseId);
                 model.select(ConsoleArea.ROLLBACK);
             };
             GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
-                    new WaitClock(java.time.Clock.systemUTC()), rollBackPhase, metrics.readings());
+                    new WaitClock(clock), rollBackPhase, metrics.readings());
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings,
                                 metrics.readings()),
                                 session, team);
-                        case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks,
+                        case ROLLBACK -> RollbackViews.create(session, model.planProperty(), deps,
                                 rollbackRequests);
-                        case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
-                                java.time.Clock.systemUTC()));
+                        case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(), clock));
                         case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
                         case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
                                 rollBackPhase));
@@ -305,7 +299,7 @@ public final class ConsoleApplication extends Application {
             });
             view.addHeaderItem(new TeamStatusChip(team));
             team.databaseBackProperty().addListener((obs, was, back) -> view.showDatabaseBack(back));
-            view.addHeaderItem(new io.incidentconsole.ui.team.TeamReopenLiveButton(team, model::openIncident));
+            view.addHeaderItem(new TeamReopenLiveButton(team, model::openIncident));
             RecentTeamDatabases recentTeams = new RecentTeamDatabases(
                     directories.config().resolve("team-databases.txt"), 8);
             TeamJoinDialogs teams = new TeamJoinDialogs(() -> new TeamJoinViewModel(teamDatabase, recentTeams, operators.get(),
@@ -333,7 +327,7 @@ public final class ConsoleApplication extends Application {
                 }
             });
             view.setNowStrip(new NowStripView(now).root());
-            new io.incidentconsole.ui.handoff.HandoffView(new io.incidentconsole.ui.handoff.HandoffViewModel(session, clock, tasks,
+            new HandoffView(new HandoffViewModel(session, clock, tasks,
                     operators, model::announce), view, model);
             return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
@@ -346,7 +340,7 @@ public final class ConsoleApplication extends Application {
          * live charts); with real sources, what this console session has collected.
          */
         private static MetricHistory reportMetrics(MetricsSession metrics, MetricsWiring wiring, IncidentState state,
-                                                   java.time.Clock clock) {
+                                                   Clock clock) {
             if (metrics.simulator().isPresent()) {
                 return SimulatedMetricHistory.replay(state, wiring.settings().simulatorSeed(), clock.instant());
             }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
 
 /**
  * Applies, at run time, the manageable flags of the launchers' JVM options ({@value #OPTIONS_RESOURCE}) that the
@@ -112,8 +114,8 @@ public final class HeapTuning {
         if (ModuleLayer.boot().findModule("jdk.management").isEmpty()) {
             return Optional.empty();
         }
-        com.sun.management.HotSpotDiagnosticMXBean bean =
-                ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        HotSpotDiagnosticMXBean bean =
+                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         if (bean == null) {
             return Optional.empty();
         }
@@ -121,9 +123,9 @@ public final class HeapTuning {
             @Override
             public Optional<Boolean> settableDefault(String name) {
                 try {
-                    com.sun.management.VMOption option = bean.getVMOption(name);
+                    VMOption option = bean.getVMOption(name);
                     return Optional.of(option.isWriteable()
-                            && option.getOrigin() == com.sun.management.VMOption.Origin.DEFAULT);
+                            && option.getOrigin() == VMOption.Origin.DEFAULT);
                 } catch (IllegalArgumentException e) {
                     return Optional.empty();
                 }

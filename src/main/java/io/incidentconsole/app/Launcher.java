@@ -4,11 +4,12 @@ import io.incidentconsole.cli.Cli;
 import io.incidentconsole.cli.ConsoleStarter;
 import io.incidentconsole.cli.StartRequest;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The process entry point. A plain class, not the {@link Application}: JavaFX refuses to start from the
@@ -32,39 +33,43 @@ public final class Launcher {
      */
     static int run(ConsoleStarter starter, PrintWriter out, PrintWriter err, String... args) {
         if (args.length == 0) {
-            return starter.start(new StartRequest(null, null, List.of()));
+            return starter.start(StartRequest.defaults());
         }
         return Cli.run(starter, out, err, args);
     }
 
+    /**
+     * Starts JavaFX and the console with the request as it is: {@link Application#launch} could only pass it as
+     * strings to be parsed again. Returns when the console's window has closed and the application has stopped.
+     */
     private static int startConsole(StartRequest request) {
-        Application.launch(ConsoleApplication.class, toArguments(request).toArray(String[]::new));
+        ConsoleApplication application = new ConsoleApplication(request);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            stage.setOnHidden(e -> stop(application, stopped));
+            try {
+                application.start(stage);
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                stop(application, stopped);
+            }
+        });
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
         return 0;
     }
 
-    static List<String> toArguments(StartRequest request) {
-        List<String> args = new ArrayList<>();
-        if (request.plan() != null) {
-            args.add("--plan=" + request.plan().toAbsolutePath());
+    private static void stop(ConsoleApplication application, CountDownLatch stopped) {
+        try {
+            application.stop();
+        } finally {
+            Platform.exit();
+            stopped.countDown();
         }
-        if (request.dataDir() != null) {
-            args.add("--data-dir=" + request.dataDir().toAbsolutePath());
-        }
-        if (request.prometheusUrl() != null) {
-            args.add("--prometheus=" + request.prometheusUrl());
-        }
-        if (request.prometheusTokenEnv() != null) {
-            args.add("--prometheus-token-env=" + request.prometheusTokenEnv());
-        }
-        if (request.metricsFile() != null) {
-            args.add("--metrics-file=" + request.metricsFile().toAbsolutePath());
-        }
-        if (request.teamDatabase() != null) {
-            args.add("--incident-db=" + request.teamDatabase());
-        }
-        if (request.teamIncident() != null) {
-            args.add("--incident=" + request.teamIncident());
-        }
-        return args;
     }
 }

@@ -1,9 +1,11 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.importer.MarkdownImporter;
 import io.incidentconsole.output.SafeText;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 
 /**
  * Builds the command line. Subcommands get their collaborators through their constructors; register new
@@ -15,12 +17,12 @@ public final class Cli {
     }
 
     public static CommandLine create(ConsoleStarter starter, PrintWriter out, PrintWriter err) {
-        java.time.Clock clock = java.time.Clock.systemUTC();
+        Clock clock = Clock.systemUTC();
         CommandLine cli = new CommandLine(new RootCommand(starter));
         cli.addSubcommand(new OpenCommand(starter));
         cli.addSubcommand(new ValidateCommand());
         cli.addSubcommand(new RollbackCommand(clock));
-        cli.addSubcommand(new ImportCommand(new io.incidentconsole.importer.MarkdownImporter()));
+        cli.addSubcommand(new ImportCommand(new MarkdownImporter()));
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new TimelineCommand());
         cli.addSubcommand(new TestsCommand(clock));

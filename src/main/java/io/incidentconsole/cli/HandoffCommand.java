@@ -5,7 +5,7 @@ import io.incidentconsole.handoff.HandoffMarkdown;
 import io.incidentconsole.handoff.HandoffSummary;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.settings.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +18,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "handoff", mixinStandardHelpOptions = true,
@@ -41,7 +43,7 @@ final class HandoffCommand implements Callable<Integer> {
 
     @Option(names = "--note", paramLabel = "TEXT",
             description = "A \"watch out\" note for the person taking over (repeat for several lines).")
-    java.util.List<String> notes = new java.util.ArrayList<>();
+    List<String> notes = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;

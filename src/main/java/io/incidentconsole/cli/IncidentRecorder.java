@@ -3,8 +3,8 @@ package io.incidentconsole.cli;
 import io.incidentconsole.incident.GateRefusedException;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
-import io.incidentconsole.incident.IncidentLock;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentLock;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.JournalException;
 import io.incidentconsole.incident.PhaseLifecycle;
 
@@ -27,6 +27,8 @@ final class IncidentRecorder {
 
     /** A value the verb cannot use; the message says which and why (exit 2). */
     static final class BadValueException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         BadValueException(String message) {
             super(message);
         }

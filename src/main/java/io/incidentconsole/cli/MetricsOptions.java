@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /** Where live metrics come from; shared by the root and {@code open} commands. Without any: simulated numbers. */
 final class MetricsOptions {
@@ -32,6 +31,6 @@ final class MetricsOptions {
                 throw new CommandLine.ParameterException(commandLine, "--prometheus: " + e.getMessage());
             }
         }
-        return new StartRequest(plan, dataDir, List.of(), prometheusUrl, prometheusTokenEnv, metricsFile);
+        return new StartRequest(plan, dataDir, prometheusUrl, prometheusTokenEnv, metricsFile, null, null);
     }
 }

@@ -1,7 +1,7 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.board.PhaseGates;
 import io.incidentconsole.incident.EventPayload;
-import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.PhaseLifecycle.Action;
@@ -89,7 +89,7 @@ final class PhaseCommand implements Callable<Integer> {
         return switch (chosen) {
             case START -> new EventPayload.PhaseStarted(phase.id());
             case COMPLETE -> new EventPayload.PhaseCompleted(phase.id(),
-                    io.incidentconsole.board.PhaseGates.openItems(state.plan(), state, phase.id()).stream()
+                    PhaseGates.openItems(state.plan(), state, phase.id()).stream()
                             .map(Object::toString).toList());
             case BLOCK, EVAL -> {
                 if (reason == null || reason.isBlank()) {

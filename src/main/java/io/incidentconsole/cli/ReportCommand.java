@@ -3,7 +3,7 @@ package io.incidentconsole.cli;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.Communication.Cadence;
 import io.incidentconsole.report.CadenceClock;
 import io.incidentconsole.report.FileMetricHistory;
@@ -28,6 +28,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -154,6 +155,6 @@ final class ReportCommand implements Callable<Integer> {
         if (cadenceId != null) {
             return cadences.stream().filter(c -> c.id().equals(cadenceId)).findFirst();
         }
-        return new CadenceClock(Clock.fixed(now, java.time.ZoneOffset.UTC)).next(state).map(CadenceClock.Due::cadence);
+        return new CadenceClock(Clock.fixed(now, ZoneOffset.UTC)).next(state).map(CadenceClock.Due::cadence);
     }
 }

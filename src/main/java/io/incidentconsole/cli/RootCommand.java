@@ -3,7 +3,6 @@ package io.incidentconsole.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,17 +23,10 @@ final class RootCommand implements Callable<Integer> {
     Path plan;
 
     @Mixin
-    MetricsOptions metrics = new MetricsOptions();
-
-    @Mixin
-    TeamOptions team = new TeamOptions();
+    ConsoleOptions options = new ConsoleOptions();
 
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where incidents are kept (default: $XDG_DATA_HOME/incident-console).")
-    Path dataDir;
 
     RootCommand(ConsoleStarter starter) {
         this.starter = starter;
@@ -42,6 +34,6 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return starter.start(team.apply(spec.commandLine(), metrics.request(spec.commandLine(), plan, dataDir)));
+        return starter.start(options.request(spec.commandLine(), plan));
     }
 }

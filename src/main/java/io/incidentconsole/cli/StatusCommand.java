@@ -8,15 +8,15 @@ import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.incident.TestRecord;
 import io.incidentconsole.incident.TestResult;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.JournalException;
+import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.Timeline;
 import io.incidentconsole.incident.TimelineEntry;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
-import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.TestSuite;
@@ -110,7 +110,7 @@ final class StatusCommand implements Callable<Integer> {
     private static void printPhase(IncidentState state, Optional<Phase> planned, PhaseState phase, PrintWriter out) {
         String label = planned.map(Phase::label).orElse(phase.phaseId() + " (not in the plan)");
         StringBuilder head = new StringBuilder("  ").append(label).append(" [").append(phase.phaseId()).append("]: ")
-                .append(planned.isPresent() ? io.incidentconsole.incident.PhaseLifecycle.label(state, phase.phaseId())
+                .append(planned.isPresent() ? PhaseLifecycle.label(state, phase.phaseId())
                         : phase.status().label());
         if (phase.statusReason() != null && !phase.statusReason().isBlank()) {
             head.append(" — ").append(phase.statusReason());

@@ -1,5 +1,6 @@
 package io.incidentconsole.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +18,7 @@ import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.Phase;
+import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanItems;
 import io.incidentconsole.plan.SignOff;
@@ -83,7 +85,7 @@ final class StatusJson {
         }
         try {
             return MAPPER.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the status as JSON", e);
         }
     }
@@ -95,7 +97,7 @@ final class StatusJson {
         node.put("label", phase.label());
         node.put("status", ps.status().label());
         node.put("statusText", PhaseLifecycle.label(state, phase.id()));
-        node.put("verified", ps.status() == io.incidentconsole.plan.PhaseStatus.COMPLETE && ps.verified());
+        node.put("verified", ps.status() == PhaseStatus.COMPLETE && ps.verified());
         node.put("reason", ps.statusReason());
         node.put("startedAt", time(ps.startedAt()));
         node.put("completedAt", time(ps.completedAt()));

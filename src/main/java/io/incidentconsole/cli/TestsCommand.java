@@ -1,8 +1,9 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.JUnitImport;
 import io.incidentconsole.testing.TestResultsExport;
@@ -16,9 +17,13 @@ import io.incidentconsole.output.OutputFileException;
 import io.incidentconsole.output.OutputFiles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "tests", mixinStandardHelpOptions = true,
@@ -57,19 +62,19 @@ final class TestsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RecorderOptions recorder = new RecorderOptions();
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    TestsCommand(java.time.Clock clock) {
+    TestsCommand(Clock clock) {
         this.clock = clock;
     }
 
     TestsCommand() {
-        this(java.time.Clock.systemUTC());
+        this(Clock.systemUTC());
     }
 
     private int importJunit(PrintWriter err) {
-        java.util.List<JUnitImport.CaseResult> results;
-        try (java.io.InputStream in = Files.newInputStream(junit)) {
+        List<JUnitImport.CaseResult> results;
+        try (InputStream in = Files.newInputStream(junit)) {
             results = JUnitImport.read(junit.toString(), in);
         } catch (IOException e) {
             err.println(junit + ": cannot read it: " + e.getMessage());
@@ -84,7 +89,7 @@ final class TestsCommand implements Callable<Integer> {
             for (JUnitImport.Match match : outcome.matched()) {
                 String note = "CI (" + junit.getFileName() + ")" + (match.result().message() == null ? ""
                         : ": " + match.result().message());
-                incident.record(new io.incidentconsole.incident.EventPayload.TestResultSet(match.item().suiteId(),
+                incident.record(new EventPayload.TestResultSet(match.item().suiteId(),
                         match.item().testId(), null, match.result().outcome(), note));
                 out.println(match.result().outcome().name() + " " + match.item().testId() + ": " + match.item().text());
             }
@@ -122,7 +127,7 @@ final class TestsCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return FAILED;
         }
-        spec.commandLine().getOut().println("Wrote " + format.name().toLowerCase(java.util.Locale.ROOT)
+        spec.commandLine().getOut().println("Wrote " + format.name().toLowerCase(Locale.ROOT)
                 + " test results to " + output);
         return 0;
     }

@@ -2,7 +2,7 @@ package io.incidentconsole.cli;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.JournalException;
 import io.incidentconsole.incident.RecoveryReport;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.settings.Product;
 import picocli.CommandLine.IVersionProvider;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"Incident Console " + version(),
+        return new String[] {Product.NAME + " " + version(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
 }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks an audit command's pasted JSON output against the gate's expectations, field by field. Malformed
@@ -46,7 +47,7 @@ public final class AuditCheck {
             return new AuditResult(sha, List.of(), "The output is not valid JSON — " + where + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            String kind = root == null ? "empty" : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            String kind = root == null ? "empty" : root.getNodeType().name().toLowerCase(Locale.ROOT);
             return new AuditResult(sha, List.of(), "The output is a JSON " + kind
                     + ", not an object: expected { \"field\": value, … } as the audit command prints it.");
         }

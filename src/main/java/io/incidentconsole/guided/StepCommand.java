@@ -5,6 +5,7 @@ import io.incidentconsole.plan.Parameter;
 import io.incidentconsole.plan.ParameterRules;
 import io.incidentconsole.rollback.CommandTemplate;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 public record StepCommand(String text, Map<String, String> problems) {
 
     public StepCommand {
-        problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+        problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
     }
 
     public boolean ready() {

@@ -12,20 +12,18 @@ import io.incidentconsole.incident.ParameterValue;
 import io.incidentconsole.incident.RollbackRecord;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.TestOutcome;
-import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Procedure;
+import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Runbook;
-import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.TestSuite;
 import io.incidentconsole.report.CadenceClock;
 import io.incidentconsole.rollback.StepProgress;
 import io.incidentconsole.rollback.StepState;
-import io.incidentconsole.rollback.StepStatus;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -308,7 +306,7 @@ public final class HandoffBuilder {
 
     /** A value with its unit, in the console's one quantity format ("2.8M calls/day", "2.5 %"). */
     static String number(double value, String unit) {
-        String text = io.incidentconsole.plan.QuantityFormat.compact(value);
+        String text = QuantityFormat.compact(value);
         return unit == null || unit.isBlank() ? text : text + " " + unit;
     }
 

@@ -11,7 +11,6 @@ import org.commonmark.node.Node;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,8 +64,7 @@ final class AuditRecogniser {
 
     private static void expectations(JsonNode node, String path, List<FieldExpectation> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 expectations(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out);
             }
         } else if (node.isBoolean()) {

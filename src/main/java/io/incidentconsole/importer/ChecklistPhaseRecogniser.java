@@ -8,13 +8,14 @@ import io.incidentconsole.importer.ReadContext.PendingDependency;
 import io.incidentconsole.importer.ReadContext.Unit;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.PlannedWindow;
+import io.incidentconsole.plan.ProcedureStep;
 import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -129,12 +130,12 @@ final class ChecklistPhaseRecogniser {
 
     private static boolean shellBlock(Node block) {
         return ReadContext.code(block) != null
-                && (!(block instanceof org.commonmark.node.FencedCodeBlock f) || Commands.isShell(f.getInfo()));
+                && (!(block instanceof FencedCodeBlock f) || Commands.isShell(f.getInfo()));
     }
 
     /** A shell block in a phase: one guided step per command, titled by its comment or by the section. */
     private void commands(PhaseDraft phase, Unit unit, String code) {
-        for (io.incidentconsole.plan.ProcedureStep step : Commands.steps(code)) {
+        for (ProcedureStep step : Commands.steps(code)) {
             if (step.command() == null) {
                 continue;
             }

@@ -7,6 +7,7 @@ import io.incidentconsole.plan.Placeholders;
 import io.incidentconsole.plan.ProcedureStep;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -128,7 +129,7 @@ final class Commands {
 
     /** Variables the block sets itself ({@code NAME=...}, {@code export NAME=}, {@code for NAME in}): not parameters. */
     private static Set<String> assignedVariables(String[] lines) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (String line : lines) {
             Matcher m = ASSIGNMENT.matcher(line.strip());
             if (m.find()) {

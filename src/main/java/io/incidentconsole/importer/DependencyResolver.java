@@ -4,6 +4,7 @@ import io.incidentconsole.importer.Drafts.PhaseDraft;
 import io.incidentconsole.importer.ReadContext.PendingDependency;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Phase dependencies, once every phase is known: from wording ("after Phase 2", "Phase 1 BLOCKS #324"), then
@@ -63,12 +66,12 @@ final class DependencyResolver {
      * significant word comes after the word "after".
      */
     private List<PhaseDraft> byName(String text, PhaseDraft subject) {
-        java.util.regex.Matcher after = AFTER_WORD.matcher(text);
+        Matcher after = AFTER_WORD.matcher(text);
         if (!after.find()) {
             return List.of();
         }
         Set<String> words = Refs.words(text.substring(after.end()));
-        List<PhaseDraft> found = new java.util.ArrayList<>();
+        List<PhaseDraft> found = new ArrayList<>();
         for (PhaseDraft p : phases) {
             Set<String> name = Refs.words(p.name);
             if (p != subject && p.number == null && !name.isEmpty() && words.containsAll(name)) {
@@ -78,7 +81,7 @@ final class DependencyResolver {
         return found;
     }
 
-    private static final java.util.regex.Pattern AFTER_WORD = java.util.regex.Pattern.compile("(?i)\\bafter\\b");
+    private static final Pattern AFTER_WORD = Pattern.compile("(?i)\\bafter\\b");
 
     /** "X blocks Y": every phase named after the word depends on every phase named before it. */
     private void blocks(PendingDependency pending, String text, int at) {

@@ -1,5 +1,7 @@
 package io.incidentconsole.importer;
 
+import java.util.Arrays;
+
 /**
  * Makes the raw text safe and readable before parsing, without moving any line: repairs UTF-8 that was
  * decoded as Mac Roman (the seed's "‚Üí" is "→", "üü°" is "🟡"), and replaces characters a plan file
@@ -21,7 +23,7 @@ final class InputRepair {
     private static final int[] BYTE_OF = new int[0x10000];
 
     static {
-        java.util.Arrays.fill(BYTE_OF, -1);
+        Arrays.fill(BYTE_OF, -1);
         for (int i = 0; i < MAC_ROMAN_HIGH.length(); i++) {
             BYTE_OF[MAC_ROMAN_HIGH.charAt(i)] = 0x80 + i;
         }

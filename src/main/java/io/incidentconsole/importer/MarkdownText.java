@@ -11,6 +11,8 @@ public record MarkdownText(String text, boolean readAsLatin1) {
 
     /** Bytes that are no text document in any encoding; the message is the same in the CLI and the console. */
     public static final class NotTextException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         NotTextException(String reason) {
             super("not a text document: " + reason + "; is it a binary file?");
         }

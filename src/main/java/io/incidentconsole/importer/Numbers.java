@@ -1,5 +1,7 @@
 package io.incidentconsole.importer;
 
+import java.math.BigDecimal;
+
 /** Numbers as people write them in plans: 3200000 is "3.2M", 500000 is "500K", 2.49 stays "2.49". */
 final class Numbers {
 
@@ -26,6 +28,6 @@ final class Numbers {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,5 +1,6 @@
 package io.incidentconsole.importer;
 
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Heading;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 final class Outline {
 
-    private static final List<org.commonmark.Extension> EXTENSIONS =
+    private static final List<Extension> EXTENSIONS =
             List.of(TablesExtension.create(), TaskListItemsExtension.create());
 
     final String[] lines;

@@ -8,6 +8,7 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ final class PlainHeadings {
             return false;
         }
         boolean plainOrBold = p.getFirstChild() == p.getLastChild()
-                && (p.getFirstChild() instanceof StrongEmphasis || p.getFirstChild() instanceof org.commonmark.node.Text);
+                && (p.getFirstChild() instanceof StrongEmphasis || p.getFirstChild() instanceof Text);
         if (!plainOrBold) {
             return false;
         }

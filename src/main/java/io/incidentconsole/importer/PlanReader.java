@@ -9,6 +9,7 @@ import io.incidentconsole.importer.Outline.Section;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.DependencySet;
 import io.incidentconsole.plan.Note;
+import io.incidentconsole.plan.SignOff;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ final class PlanReader {
 
     private PlanDraft freeze(PlanDraft.Header header, String summary, List<DecisionTree> decisions,
                              CommunicationRecogniser communication, List<DependencySet> dependencies, List<Note> notes,
-                             List<io.incidentconsole.plan.SignOff.Approval> approvals) {
+                             List<SignOff.Approval> approvals) {
         return new PlanDraft(header, summary,
                 ctx.issues.values().stream().map(IssueDraft::freeze).toList(),
                 ctx.phases.all().stream().map(PhaseDraft::freeze).toList(),

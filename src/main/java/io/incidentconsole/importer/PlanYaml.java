@@ -13,8 +13,9 @@ import io.incidentconsole.plan.Plan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +79,7 @@ final class PlanYaml {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             List<String> drop = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
                 if (tidy(e.getValue(), e.getKey())) {
                     drop.add(e.getKey());
                 } else if (e.getValue().isNumber() && NUMERIC_FIELDS.contains(e.getKey())) {
@@ -114,7 +114,7 @@ final class PlanYaml {
     /** PT1H → 1h, P1D (Jackson writes PT24H) → 1d; anything else as it is. */
     private static String shortDuration(String iso) {
         try {
-            java.time.Duration d = java.time.Duration.parse(iso);
+            Duration d = Duration.parse(iso);
             long s = d.getSeconds();
             if (s > 0 && d.getNano() == 0) {
                 if (s % 86400 == 0) {
@@ -128,7 +128,7 @@ final class PlanYaml {
                 }
                 return s + "s";
             }
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return iso;
         }
         return iso;

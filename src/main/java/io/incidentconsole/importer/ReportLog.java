@@ -1,6 +1,7 @@
 package io.incidentconsole.importer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the report while the importer works. */
@@ -28,9 +29,9 @@ final class ReportLog {
     }
 
     ImportReport build(String source) {
-        recognised.sort(java.util.Comparator.comparingInt(ImportReport.Element::line));
-        decisions.sort(java.util.Comparator.comparingInt(ImportReport.Decision::line));
-        unused.sort(java.util.Comparator.comparingInt(ImportReport.UnusedSection::fromLine));
+        recognised.sort(Comparator.comparingInt(ImportReport.Element::line));
+        decisions.sort(Comparator.comparingInt(ImportReport.Decision::line));
+        unused.sort(Comparator.comparingInt(ImportReport.UnusedSection::fromLine));
         return new ImportReport(source, recognised, unused, decisions, sections);
     }
 }

@@ -12,8 +12,10 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +37,7 @@ final class TestingRecogniser {
     private static final Pattern GHERKIN = Pattern.compile("(?i)^(given|when|and|but|then)\\b\\s*(.*)$");
 
     private final ReadContext ctx;
-    private final java.util.Map<Section, SuiteDraft> caseSuites = new java.util.IdentityHashMap<>();
+    private final Map<Section, SuiteDraft> caseSuites = new IdentityHashMap<>();
     private final AuditRecogniser audits;
 
     TestingRecogniser(ReadContext ctx, AuditRecogniser audits) {

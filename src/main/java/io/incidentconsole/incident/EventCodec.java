@@ -16,10 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -114,14 +117,14 @@ public final class EventCodec {
     /**
      * The chain of a line (without its newline) that decoded as an event: empty for an unchained line (0.1).
      */
-    public java.util.Optional<ChainLink> chainAt(byte[] buffer, int offset, int length, String previousChain,
+    public Optional<ChainLink> chainAt(byte[] buffer, int offset, int length, String previousChain,
                                                  String incidentId) {
         int chainStart = length - CRC_SUFFIX_LENGTH - CHAIN_LENGTH;
         if (chainStart <= 0 || !regionEquals(buffer, offset + chainStart, CHAIN_PREFIX)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String written = new String(buffer, offset + chainStart + CHAIN_PREFIX.length, CHAIN_HEX, StandardCharsets.US_ASCII);
-        return java.util.Optional.of(new ChainLink(written, chain(previousChain, incidentId, buffer, offset, chainStart)));
+        return Optional.of(new ChainLink(written, chain(previousChain, incidentId, buffer, offset, chainStart)));
     }
 
     private static String chain(String previousChain, String incidentId, byte[] body, int offset, int length) {
@@ -332,11 +335,11 @@ public final class EventCodec {
         int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59 || fraction < 0
-                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                || day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         int nanos = fraction * (length == 24 ? 1_000_000 : length == 27 ? 1_000 : 1);
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 

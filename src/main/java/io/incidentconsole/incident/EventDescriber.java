@@ -1,21 +1,61 @@
 package io.incidentconsole.incident;
 
-import io.incidentconsole.incident.EventPayload.*;
+import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
+import io.incidentconsole.incident.EventPayload.AlertCleared;
+import io.incidentconsole.incident.EventPayload.AlertFired;
+import io.incidentconsole.incident.EventPayload.Answer;
+import io.incidentconsole.incident.EventPayload.AuditChecked;
+import io.incidentconsole.incident.EventPayload.CommandCopied;
+import io.incidentconsole.incident.EventPayload.CommandGenerated;
+import io.incidentconsole.incident.EventPayload.CriterionTicked;
+import io.incidentconsole.incident.EventPayload.DecisionTaken;
+import io.incidentconsole.incident.EventPayload.GateOverridden;
+import io.incidentconsole.incident.EventPayload.GuidedStepDone;
+import io.incidentconsole.incident.EventPayload.HandoffShared;
+import io.incidentconsole.incident.EventPayload.IncidentStarted;
+import io.incidentconsole.incident.EventPayload.IncidentTakenOver;
+import io.incidentconsole.incident.EventPayload.JournalContinued;
+import io.incidentconsole.incident.EventPayload.NoteAdded;
+import io.incidentconsole.incident.EventPayload.ParameterEntered;
+import io.incidentconsole.incident.EventPayload.PhaseCompleted;
+import io.incidentconsole.incident.EventPayload.PhaseStarted;
+import io.incidentconsole.incident.EventPayload.PhaseStatusChanged;
+import io.incidentconsole.incident.EventPayload.RollbackFinished;
+import io.incidentconsole.incident.EventPayload.RollbackStarted;
+import io.incidentconsole.incident.EventPayload.ScriptRun;
+import io.incidentconsole.incident.EventPayload.SignOffGiven;
+import io.incidentconsole.incident.EventPayload.StepFinished;
+import io.incidentconsole.incident.EventPayload.StepOutcomeDecided;
+import io.incidentconsole.incident.EventPayload.StepRunAborted;
+import io.incidentconsole.incident.EventPayload.StepSkipped;
+import io.incidentconsole.incident.EventPayload.StepStarted;
+import io.incidentconsole.incident.EventPayload.TaskTicked;
+import io.incidentconsole.incident.EventPayload.TaskUnticked;
+import io.incidentconsole.incident.EventPayload.TestResultSet;
+import io.incidentconsole.incident.EventPayload.TestStepTicked;
+import io.incidentconsole.incident.EventPayload.Undo;
+import io.incidentconsole.incident.EventPayload.Unrecognized;
+import io.incidentconsole.incident.EventPayload.UpdatePublished;
+import io.incidentconsole.incident.EventPayload.WaitCutShort;
+import io.incidentconsole.incident.EventPayload.WaitStarted;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Procedure;
+import io.incidentconsole.plan.ProcedureStep;
 import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Runbook;
 import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestCase;
 import io.incidentconsole.plan.TestSuite;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -231,7 +271,7 @@ public final class EventDescriber {
                 }
                 int number = 0;
                 for (int i = 0; i < procedure.steps().size(); i++) {
-                    io.incidentconsole.plan.ProcedureStep candidate = procedure.steps().get(i);
+                    ProcedureStep candidate = procedure.steps().get(i);
                     if (candidate.alternative()) {
                         continue;
                     }
@@ -246,9 +286,9 @@ public final class EventDescriber {
         return stepId;
     }
 
-    private static String seconds(java.time.Duration duration) {
+    private static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0)
+        return millis < 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
                 : duration.toSeconds() + " s";
     }
 

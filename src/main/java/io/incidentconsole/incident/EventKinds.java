@@ -1,5 +1,6 @@
 package io.incidentconsole.incident;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,6 @@ public final class EventKinds {
 
     /** Every wire name, wire name to record, in registration order. */
     public static Map<String, Class<? extends EventPayload>> all() {
-        return java.util.Collections.unmodifiableMap(BY_NAME);
+        return Collections.unmodifiableMap(BY_NAME);
     }
 }

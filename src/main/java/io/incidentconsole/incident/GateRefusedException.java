@@ -2,6 +2,8 @@ package io.incidentconsole.incident;
 
 /** A phase action the lifecycle refused; nothing was recorded. The refusal names the gates and how to override. */
 public final class GateRefusedException extends IncidentException {
+    private static final long serialVersionUID = 1L;
+
 
     private final PhaseLifecycle.Refusal refusal;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * An open incident: its plan (the copy in its folder), its journal and the state folded from it. Actions go
@@ -51,7 +52,7 @@ public final class Incident implements AutoCloseable {
         });
     }
 
-    private synchronized void update(java.util.function.UnaryOperator<IncidentState> change) {
+    private synchronized void update(UnaryOperator<IncidentState> change) {
         state = change.apply(state);
         IncidentState now = state;
         stateListeners.forEach(l -> l.accept(now));

@@ -6,6 +6,7 @@ import io.incidentconsole.incident.EventPayload.IncidentTakenOver;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Who has the incident and since when, read from the journal: whoever last took it over, else whoever started
@@ -17,7 +18,7 @@ public record IncidentHolder(String operator, Instant since, boolean tookOver) {
         return of(state.events(), state::isUndone);
     }
 
-    static Optional<IncidentHolder> of(List<Event> events, java.util.function.Predicate<String> undone) {
+    static Optional<IncidentHolder> of(List<Event> events, Predicate<String> undone) {
         IncidentHolder holder = null;
         for (Event event : events) {
             if (undone.test(event.id())) {

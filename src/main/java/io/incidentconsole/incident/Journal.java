@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The record of everything operators did during an incident: an append-only sequence of events. The console
- * does not care whether it is a local file ({@link FileJournal}) or a shared, server-backed one.
+ * does not care whether it is a local file ({@code storage.FileJournal}) or a shared, server-backed one.
  */
 public interface Journal extends AutoCloseable {
 

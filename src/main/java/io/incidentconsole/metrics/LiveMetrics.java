@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 
 /**
  * The metrics side of the console in one place: sources write into a {@link CoalescingBuffer}; once per frame
@@ -97,7 +98,7 @@ public final class LiveMetrics implements LatestValues {
     }
 
     @Override
-    public Optional<Instant> holdingSince(String metricId, java.util.function.DoublePredicate condition) {
+    public Optional<Instant> holdingSince(String metricId, DoublePredicate condition) {
         MetricSeries series = store.series(metricId).orElse(null);
         if (series == null || series.isEmpty() || !condition.test(series.lastValue())) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package io.incidentconsole.metrics;
 
+import java.util.Arrays;
+
 /**
  * Reduces a window of a series to what the pixels can show: for each pixel column the first, minimum,
  * maximum and last sample (M4). A line drawn through those points is pixel-identical to one drawn through
@@ -96,7 +98,7 @@ public final class M4Reducer {
         if (d != a && d != b && d != c) {
             picked[n++] = d;
         }
-        java.util.Arrays.sort(picked, 0, n);
+        Arrays.sort(picked, 0, n);
         return n;
     }
 }

@@ -1,6 +1,7 @@
 package io.incidentconsole.metrics;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -327,7 +328,7 @@ public final class PrometheusSource implements MetricSource {
     }
 
     private static String seconds(long millis) {
-        return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 
     @Override

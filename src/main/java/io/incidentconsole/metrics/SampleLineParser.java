@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class SampleLineParser {
             throw new IllegalArgumentException("negative timestamp " + number.toPlainString());
         }
         BigDecimal millis = number.doubleValue() < SECONDS_LIMIT ? number.movePointRight(3) : number;
-        return millis.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return millis.setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     static double value(String text) {

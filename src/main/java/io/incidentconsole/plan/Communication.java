@@ -2,6 +2,7 @@ package io.incidentconsole.plan;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** Who is told what, how often. */
 public record Communication(List<Cadence> cadences) {
@@ -41,7 +42,7 @@ public record Communication(List<Cadence> cadences) {
             if (title == null || title.isBlank()) {
                 return audience;
             }
-            return title.toLowerCase(java.util.Locale.ROOT).contains(audience.toLowerCase(java.util.Locale.ROOT))
+            return title.toLowerCase(Locale.ROOT).contains(audience.toLowerCase(Locale.ROOT))
                     ? title : audience + ": " + title;
         }
     }

@@ -13,13 +13,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,8 +42,8 @@ final class LocatedTree {
             .build();
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(limits()).build();
 
-    private static org.yaml.snakeyaml.LoaderOptions yamlLimits() {
-        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit((int) PlanLoader.MAX_BYTES + 1);
         return options;
     }
@@ -425,8 +425,7 @@ final class LocatedTree {
                         "a YAML merge key ('<<') must refer to a mapping, found " + StructureChecker.describe(source)));
                 return;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : source.properties()) {
                 if (!object.has(field.getKey())) {
                     object.set(field.getKey(), field.getValue().deepCopy());
                 }

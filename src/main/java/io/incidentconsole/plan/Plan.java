@@ -1,6 +1,7 @@
 package io.incidentconsole.plan;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -71,8 +72,8 @@ public record Plan(
 
     public List<Note> notesOf(String issueId, String phaseId) {
         return notes.stream()
-                .filter(n -> java.util.Objects.equals(n.issue(), issueId)
-                        && java.util.Objects.equals(n.phase(), phaseId))
+                .filter(n -> Objects.equals(n.issue(), issueId)
+                        && Objects.equals(n.phase(), phaseId))
                 .toList();
     }
 

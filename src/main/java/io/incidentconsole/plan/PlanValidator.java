@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -71,12 +72,12 @@ final class PlanValidator {
                         List.of(stepAt + ".command"), step.parameters());
                 syntax(stepAt + ".command", step.command(), step.isUnsafe());
                 defaults(stepAt + ".records", step.records());
-                Set<String> taskIds = new java.util.HashSet<>();
+                Set<String> taskIds = new HashSet<>();
                 phase.tasks().forEach(t -> taskIds.add(t.id()));
                 refs(stepAt + ".tasks", step.tasks(), taskIds, "task of this phase");
             }
             if (phase.audit() != null && phase.audit().step() != null) {
-                Set<String> stepIds = new java.util.HashSet<>();
+                Set<String> stepIds = new HashSet<>();
                 phase.guidedSteps().forEach(st -> stepIds.add(st.id()));
                 ref(at + ".audit.step", phase.audit().step(), stepIds, "guided step of this phase");
             }
@@ -280,7 +281,7 @@ final class PlanValidator {
                 }
             }
             Set<String> key = new HashSet<>(cycle);
-            if (reported.add(String.join(",", new java.util.TreeSet<>(key)))) {
+            if (reported.add(String.join(",", new TreeSet<>(key)))) {
                 cycle.add(id);
                 int i = index.get(cycle.get(0));
                 Phase first = plan.phases().get(i);

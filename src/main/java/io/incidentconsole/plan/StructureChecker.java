@@ -12,11 +12,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -146,13 +147,13 @@ final class StructureChecker {
     }
 
     /** A record type's fields as the check needs them, looked up by reflection once per type and load. */
-    private record Shape(List<Field> fields, List<String> known, java.util.Set<String> knownSet, boolean hasText) {
+    private record Shape(List<Field> fields, List<String> known, Set<String> knownSet, boolean hasText) {
     }
 
     private record Field(String name, Type type, boolean required) {
     }
 
-    private final Map<Class<?>, Shape> shapes = new java.util.HashMap<>();
+    private final Map<Class<?>, Shape> shapes = new HashMap<>();
 
     private Shape shape(Class<?> type) {
         return shapes.computeIfAbsent(type, t -> {
@@ -160,7 +161,7 @@ final class StructureChecker {
                     .map(c -> new Field(c.getName(), c.getGenericType(), c.isAnnotationPresent(Required.class)))
                     .toList();
             List<String> known = fields.stream().map(Field::name).toList();
-            return new Shape(fields, known, java.util.Set.copyOf(known), known.contains("text"));
+            return new Shape(fields, known, Set.copyOf(known), known.contains("text"));
         });
     }
 
@@ -178,8 +179,7 @@ final class StructureChecker {
         ObjectNode object = (ObjectNode) node;
         List<String> known = shape.known();
         List<String> unknown = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (!shape.knownSet().contains(field.getKey())) {
                 String hint = DidYouMean.closest(field.getKey(), known)
                         .map(s -> "; did you mean '" + s + "'?")

@@ -4,6 +4,7 @@ import io.incidentconsole.metrics.FileSource;
 import io.incidentconsole.metrics.SampleSink;
 import io.incidentconsole.metrics.SourceProblem;
 import io.incidentconsole.metrics.SourceStatus;
+import io.incidentconsole.metrics.StatusUpdate;
 import io.incidentconsole.metrics.TaskScheduler;
 import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.Plan;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +112,8 @@ public final class FileMetricHistory implements MetricHistory {
 
         void add(long time, double value) {
             if (size == times.length) {
-                times = java.util.Arrays.copyOf(times, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
+                times = Arrays.copyOf(times, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             sorted &= size == 0 || times[size - 1] <= time;
             times[size] = time;
@@ -120,14 +122,14 @@ public final class FileMetricHistory implements MetricHistory {
         }
 
         Series toSeries() {
-            long[] t = java.util.Arrays.copyOf(times, size);
-            double[] v = java.util.Arrays.copyOf(values, size);
+            long[] t = Arrays.copyOf(times, size);
+            double[] v = Arrays.copyOf(values, size);
             if (!sorted) {
                 Integer[] order = new Integer[size];
                 for (int i = 0; i < size; i++) {
                     order[i] = i;
                 }
-                java.util.Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
+                Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
                 for (int i = 0; i < size; i++) {
                     t[i] = times[order[i]];
                     v[i] = values[order[i]];
@@ -154,7 +156,7 @@ public final class FileMetricHistory implements MetricHistory {
         }
 
         @Override
-        public void status(io.incidentconsole.metrics.StatusUpdate update) {
+        public void status(StatusUpdate update) {
             if (update.status() instanceof SourceStatus.Stale stale) {
                 failure = stale.reason();
             } else if (update.status() instanceof SourceStatus.Error error) {

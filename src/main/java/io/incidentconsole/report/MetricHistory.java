@@ -1,5 +1,6 @@
 package io.incidentconsole.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,7 +93,7 @@ public interface MetricHistory {
             while (n < times.length && times[n] <= epochMillis) {
                 n++;
             }
-            return new Series(java.util.Arrays.copyOf(times, n), java.util.Arrays.copyOf(values, n));
+            return new Series(Arrays.copyOf(times, n), Arrays.copyOf(values, n));
         }
     }
 }

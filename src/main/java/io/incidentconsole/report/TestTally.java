@@ -12,6 +12,7 @@ import io.incidentconsole.plan.TestSuite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ record TestTally(Phase phase, Map<TestOutcome, Integer> counts, int planned, Lis
     static TestTally of(IncidentState state, Phase phase) {
         Map<TestOutcome, Integer> counts = new EnumMap<>(TestOutcome.class);
         List<Result> results = new ArrayList<>();
-        Map<String, TestRecord> recorded = new java.util.HashMap<>();
+        Map<String, TestRecord> recorded = new HashMap<>();
         for (TestRecord record : state.testsOf(phase.id())) {
             recorded.put(record.key().suiteId() + "/" + record.key().testId(), record);
         }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,7 +74,7 @@ public final class ProcessStepExecutor implements StepExecutor {
         log.write("# Started: " + DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.MILLIS))
                 + " in " + workingDirectory);
         String text = scriptOf(step);
-        GeneratedScript script = new GeneratedScript(text, ScriptGenerator.sha256(text), java.util.Map.of(),
+        GeneratedScript script = new GeneratedScript(text, ScriptGenerator.sha256(text), Map.of(),
                 "step", step.stepId(), ScriptMode.EXECUTE, new ScriptContext(null, null, null, null, now));
         RunningScript running;
         try {

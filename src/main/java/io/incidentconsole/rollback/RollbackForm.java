@@ -7,6 +7,7 @@ import io.incidentconsole.plan.ProcedureStep;
 import io.incidentconsole.plan.Runbook;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class RollbackForm {
     public Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
         fields.forEach(f -> values.put(f.name(), f.value()));
-        return java.util.Collections.unmodifiableMap(values);
+        return Collections.unmodifiableMap(values);
     }
 
     private FieldState state(Parameter parameter) {

@@ -1,5 +1,6 @@
 package io.incidentconsole.rollback;
 
+import io.incidentconsole.output.OutputFileException;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.Procedure;
 import io.incidentconsole.plan.Runbook;
@@ -14,6 +15,7 @@ import io.incidentconsole.rollback.RollbackEvent.ScriptSaved;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -32,7 +34,7 @@ public final class RollbackSession {
     private final ScriptFiles files;
     private final RollbackRecorder recorder;
     private final Clock clock;
-    private final Map<String, String> entered = new java.util.LinkedHashMap<>();
+    private final Map<String, String> entered = new LinkedHashMap<>();
     private DecisionChecklist checklist;
     private RollbackForm form;
 
@@ -129,7 +131,7 @@ public final class RollbackSession {
     }
 
     /** Saves the script as an executable file (atomically) and records where. */
-    public Path save(GeneratedScript script, Path target) throws io.incidentconsole.output.OutputFileException {
+    public Path save(GeneratedScript script, Path target) throws OutputFileException {
         Path saved = files.save(script, target);
         recorder.record(new ScriptSaved(clock.instant(), incident.operator(), script.runbookId(),
                 script.procedureId(), script.sha256(), saved.toString()));

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -133,7 +134,7 @@ public final class StepRun {
         }
         Running mine = new Running(step.stepId(), execution);
         running = mine;
-        java.util.concurrent.CompletableFuture<StepResult> recorded = execution.result().thenApply(result -> {
+        CompletableFuture<StepResult> recorded = execution.result().thenApply(result -> {
             try {
                 journal.accept(new StepFinished(runId, procedure.id(), step.stepId(), attempt, result.exitCode(),
                         result.cancelled(), result.timedOut(), result.duration(), tail(result.outputTail()),
@@ -157,7 +158,7 @@ public final class StepRun {
             }
 
             @Override
-            public java.util.concurrent.CompletableFuture<StepResult> result() {
+            public CompletableFuture<StepResult> result() {
                 return recorded;
             }
 

@@ -3,6 +3,7 @@ package io.incidentconsole.settings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,7 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, String content) throws IOException {
-        write(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Written to a temporary file, synced, renamed over the target, and the directory synced. */

@@ -37,7 +37,7 @@ public final class Settings {
         values.setProperty(key, value);
         StringWriter text = new StringWriter();
         try {
-            values.store(text, "Incident Console settings");
+            values.store(text, Product.NAME + " settings");
             AtomicFiles.write(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save settings to " + file, e);

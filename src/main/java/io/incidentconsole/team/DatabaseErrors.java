@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -102,7 +103,7 @@ final class DatabaseErrors {
     }
 
     private static boolean isMissingPassword(SQLException e) {
-        String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return text.contains("no password was provided") || text.contains("password is an empty string");
     }
 

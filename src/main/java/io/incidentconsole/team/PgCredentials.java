@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +35,7 @@ final class PgCredentials {
     private final String osUser;
     private final Consumer<String> warnings;
     /** Each warning once per process: connections are opened again and again (reconnects, probes). */
-    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /**
      * @param environment the process environment (System.getenv() in the app; a map in tests)

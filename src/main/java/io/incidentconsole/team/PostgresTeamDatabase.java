@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.postgresql.Driver;
 
 /**
  * Team mode on PostgreSQL: {@link #connect} opens a team database, creating or upgrading its schema, and returns
@@ -81,7 +82,7 @@ public final class PostgresTeamDatabase implements TeamDatabaseConnector {
         private final TeamDatabaseAddress address;
         private final PgCredentials credentials;
         private final TeamTiming timing;
-        private final org.postgresql.Driver driver = new org.postgresql.Driver();
+        private final Driver driver = new Driver();
 
         DriverConnections(TeamDatabaseAddress address, PgCredentials credentials, TeamTiming timing) {
             this.address = address;

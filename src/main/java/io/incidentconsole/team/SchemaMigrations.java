@@ -1,5 +1,6 @@
 package io.incidentconsole.team;
 
+import io.incidentconsole.settings.Product;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,7 @@ final class SchemaMigrations {
             if (current > latestVersion()) {
                 throw new TeamDatabaseException("the team database " + databaseLabel + " has schema version "
                         + current + ", newer than this console knows (" + latestVersion()
-                        + "): update Incident Console before joining its incidents");
+                        + "): update " + Product.NAME + " before joining its incidents");
             }
             for (Migration migration : migrations.subList(current, migrations.size())) {
                 try (Statement statement = connection.createStatement()) {

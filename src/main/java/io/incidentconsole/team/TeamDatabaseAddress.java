@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public record TeamDatabaseAddress(String host, int port, String database, Option
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                if (SECRET_OPTIONS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+                if (SECRET_OPTIONS.contains(key.toLowerCase(Locale.ROOT))) {
                     throw new IllegalArgumentException("the address contains the option '" + key
                             + "'; secrets come from PGPASSWORD or ~/.pgpass, never from the address");
                 }

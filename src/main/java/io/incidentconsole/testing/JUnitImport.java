@@ -43,6 +43,8 @@ public final class JUnitImport {
 
     /** The file could not be read as JUnit XML; the message says where. */
     public static final class BadReportException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         public BadReportException(String message) {
             super(message);
         }

@@ -5,6 +5,7 @@ import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.TestOutcome;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +49,7 @@ public record TestRow(TestItem item, String phaseId, TestOutcome outcome, TestRe
         }
         String lastPhase = history.get(history.size() - 1).phaseId();
         return Disagreement.among(history.stream()
-                .filter(entry -> phaseId != null || java.util.Objects.equals(entry.phaseId(), lastPhase))
+                .filter(entry -> phaseId != null || Objects.equals(entry.phaseId(), lastPhase))
                 .map(HistoryEntry::result)
                 .toList());
     }

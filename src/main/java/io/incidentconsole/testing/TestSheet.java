@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The test items of a scope with their results: for a phase, the items of the suites covering it; for the whole
@@ -116,7 +117,7 @@ public final class TestSheet {
         });
     }
 
-    private List<TestRow.HistoryEntry> history(TestItem item, java.util.function.Predicate<TestKey> keep) {
+    private List<TestRow.HistoryEntry> history(TestItem item, Predicate<TestKey> keep) {
         if (state == null) {
             return List.of();
         }

@@ -1,9 +1,9 @@
 package io.incidentconsole.app;
 
+import io.incidentconsole.cli.StartRequest;
 import io.incidentconsole.ui.fixture.Screenshots;
 import javafx.application.Application;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -58,7 +58,8 @@ class ConsoleApplicationStartTest {
             }
         })).get();
 
-        application = FxToolkit.setupApplication(ConsoleApplication.class, "--data-dir=" + home);
+        application = FxToolkit.setupApplication(
+                () -> new ConsoleApplication(new StartRequest(null, home, null, null, null, null, null)));
 
         FxRobot robot = new FxRobot();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#start-new-incident").tryQuery().isPresent());
@@ -87,7 +88,8 @@ class ConsoleApplicationStartTest {
         Path broken = home.resolve("broken.yaml");
         Files.writeString(broken, "plan:\n  title: Broken\nphases:\n  - id: p1\n    name: [unclosed\n");
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleApplication.class, "--data-dir=" + home, "--plan=" + broken);
+        application = FxToolkit.setupApplication(
+                () -> new ConsoleApplication(new StartRequest(broken, home, null, null, null, null, null)));
 
         FxRobot robot = new FxRobot();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "plan-problems"));

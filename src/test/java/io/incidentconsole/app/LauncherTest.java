@@ -9,23 +9,17 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console process receives the metrics options as named JavaFX parameters and turns them into settings. */
+/** The console receives the command line's request as it is and turns its metrics options into settings. */
 class LauncherTest {
 
     @Test
-    void metricsOptionsSurviveTheTripToTheApplication() {
-        List<String> args = Launcher.toArguments(new StartRequest(null, null, List.of(), "http://127.0.0.1:9090",
-                "PROM_TOKEN", Path.of("/var/tmp/samples.csv")));
-        assertThat(args).containsExactly("--prometheus=http://127.0.0.1:9090", "--prometheus-token-env=PROM_TOKEN",
-                "--metrics-file=/var/tmp/samples.csv");
-
-        MetricsSettings settings = ConsoleApplication.metricsSettings(Map.of("prometheus", "http://127.0.0.1:9090",
-                "prometheus-token-env", "PROM_TOKEN", "metrics-file", "/var/tmp/samples.csv"));
+    void metricsOptionsBecomeTheConsolesMetricsSettings() {
+        MetricsSettings settings = ConsoleApplication.metricsSettings(new StartRequest(null, null,
+                "http://127.0.0.1:9090", "PROM_TOKEN", Path.of("/var/tmp/samples.csv"), null, null));
         assertThat(settings.prometheusUrl()).contains("http://127.0.0.1:9090");
         assertThat(settings.tokenVariable()).contains("PROM_TOKEN");
         assertThat(settings.metricsFile()).contains(Path.of("/var/tmp/samples.csv"));
@@ -34,8 +28,7 @@ class LauncherTest {
 
     @Test
     void withoutMetricsOptionsTheConsoleSimulates() {
-        assertThat(Launcher.toArguments(new StartRequest(null, null, List.of()))).isEmpty();
-        MetricsSettings settings = ConsoleApplication.metricsSettings(Map.of());
+        MetricsSettings settings = ConsoleApplication.metricsSettings(StartRequest.defaults());
         assertThat(settings.usesRealSources()).isFalse();
         assertThat(settings.prometheusUrl()).isEqualTo(Optional.empty());
     }
@@ -51,16 +44,12 @@ class LauncherTest {
         // The same request the root command makes with no arguments (an option forces the picocli path).
         assertThat(Launcher.run(request -> { viaCli.add(request); return 0; }, out, out, "--data-dir", "d")).isZero();
 
-        assertThat(direct).singleElement().satisfies(request -> {
-            assertThat(request.plan()).isNull();
-            assertThat(request.dataDir()).isNull();
-            assertThat(Launcher.toArguments(request)).isEmpty();
-        });
+        assertThat(direct).containsExactly(StartRequest.defaults());
         assertThat(viaCli).singleElement().satisfies(request -> {
             assertThat(request.plan()).isNull();
             assertThat(request.prometheusUrl()).isNull();
             assertThat(request.metricsFile()).isNull();
-            assertThat(Launcher.toArguments(request)).containsExactly("--data-dir=" + Path.of("d").toAbsolutePath());
+            assertThat(request.dataDir().toAbsolutePath()).isEqualTo(Path.of("d").toAbsolutePath());
         });
         assertThat(text.toString()).isEmpty();
     }

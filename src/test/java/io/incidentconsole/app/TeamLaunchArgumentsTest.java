@@ -1,6 +1,5 @@
 package io.incidentconsole.app;
 
-import io.incidentconsole.cli.StartRequest;
 import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.team.TeamDatabaseAddress;
 import io.incidentconsole.team.TeamDatabaseException;
@@ -12,23 +11,11 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The team options travel to the console process as named JavaFX parameters. */
+/** The production team database connector the console uses for --incident-db and File → Join Team Incident…. */
 class TeamLaunchArgumentsTest {
-
-    @Test
-    void theTeamDatabaseAndIncidentBecomeNamedParameters() {
-        StartRequest request = new StartRequest(null, null, List.of())
-                .withTeam("postgresql://ana@db.example.org/incidents", "team-7");
-        assertThat(Launcher.toArguments(request))
-                .containsExactly("--incident-db=postgresql://ana@db.example.org/incidents", "--incident=team-7");
-        assertThat(Launcher.toArguments(request.withTeam("postgresql://db/incidents", null)))
-                .containsExactly("--incident-db=postgresql://db/incidents");
-    }
 
     @Test
     void theProductionConnectorReachesForPostgresAndSaysWhenTheDatabaseIsDown(@TempDir Path home) throws Exception {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class TickProbeTest {
 
     private List<TickProbe.Report> printed() {
         return out.toString(StandardCharsets.UTF_8).lines().map(TickProbe.Report::parse)
-                .flatMap(java.util.Optional::stream).toList();
+                .flatMap(Optional::stream).toList();
     }
 
     @Test

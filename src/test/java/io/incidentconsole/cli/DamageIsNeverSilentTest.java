@@ -5,7 +5,7 @@ import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventCodec;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,7 +135,7 @@ class DamageIsNeverSilentTest {
 
     @Test
     void aDuplicatedLastLineIsReportedAsADuplicateNotAsACrash() throws Exception {
-        java.util.List<String> lines = Files.readAllLines(journal);
+        List<String> lines = Files.readAllLines(journal);
         Files.writeString(journal, lines.get(lines.size() - 1) + "\n", StandardOpenOption.APPEND);
 
         assertThat(run("status", folder.toString())).isZero();
@@ -156,7 +157,7 @@ class DamageIsNeverSilentTest {
     @Test
     void binaryGarbageImportsWithANonZeroExitAndAClearMessage() throws Exception {
         byte[] garbage = new byte[4096];
-        new java.util.Random(17).nextBytes(garbage);
+        new Random(17).nextBytes(garbage);
         Path file = Files.write(home.resolve("garbage.md"), garbage);
 
         assertThat(run("import", file.toString())).isEqualTo(1);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class RollbackCommandTest {
                 Clock.fixed(Instant.parse("2026-11-27T08:30:00Z"), ZoneOffset.UTC)));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int code = cli.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        int code = cli.execute(Arrays.copyOfRange(args, 1, args.length));
         cli.getOut().flush();
         cli.getErr().flush();
         return code;

@@ -3,7 +3,7 @@ package io.incidentconsole.hardening;
 import io.incidentconsole.cli.Cli;
 import io.incidentconsole.importer.MarkdownImporter;
 import io.incidentconsole.incident.IncidentException;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
 import net.jqwik.api.Arbitraries;
@@ -15,14 +15,19 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.Callable;
+import com.sun.management.ThreadMXBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -37,8 +42,8 @@ class HostileInputFuzzTest {
 
     private static final Duration TIME_BOUND = Duration.ofSeconds(10);
     private static final long ALLOCATION_BOUND = 512L * 1024 * 1024;
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS =
+            (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private static final PlanLoader LOADER = new PlanLoader();
     private static final MarkdownImporter IMPORTER = new MarkdownImporter();
@@ -133,7 +138,7 @@ class HostileInputFuzzTest {
         folder.toFile().deleteOnExit();
         String plan = LOADER.bundledSeedText();
         Files.writeString(folder.resolve("plan.yaml"), plan);
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(plan.getBytes(StandardCharsets.UTF_8)));
         Files.writeString(folder.resolve("incident.json"), "{\"format\":1,\"id\":\"fuzz\",\"createdAt\":"
                 + "\"2026-12-07T00:00:00Z\",\"createdBy\":\"ana\",\"planTitle\":\"t\",\"planSource\":\"x\","
@@ -239,8 +244,8 @@ class HostileInputFuzzTest {
     private static String seedMarkdown() {
         try (var in = HostileInputFuzzTest.class.getResourceAsStream("/importer/seed-coordination-plan.md")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

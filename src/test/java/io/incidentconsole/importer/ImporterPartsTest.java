@@ -1,11 +1,18 @@
 package io.incidentconsole.importer;
 
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.plan.CheckItem;
+import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.DecisionTree;
+import io.incidentconsole.plan.Direction;
 import io.incidentconsole.plan.ParameterType;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.plan.ProcedureStep;
+import io.incidentconsole.plan.Task;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -108,7 +115,7 @@ class ImporterPartsTest {
         assertThat(calls.unit()).isEqualTo("calls/day");
         assertThat(calls.targetNote()).isEqualTo("68% reduction");
         var hits = plan.metric("cache-hit-ratio").orElseThrow();
-        assertThat(hits.direction()).isEqualTo(io.incidentconsole.plan.Direction.UP);
+        assertThat(hits.direction()).isEqualTo(Direction.UP);
         assertThat(hits.unit()).isEqualTo("%");
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n.body()).contains("Page load time: 50% faster"));
     }
@@ -125,9 +132,9 @@ class ImporterPartsTest {
                 """);
         assertThat(steps).extracting(ProcedureStep::title, ProcedureStep::command, ProcedureStep::alternative)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Revert to previous deployment", "git revert <commit-hash>", false),
-                        org.assertj.core.groups.Tuple.tuple(null, "npx convex deploy", false),
-                        org.assertj.core.groups.Tuple.tuple("Or: Disable new query functions", null, true));
+                        Tuple.tuple("Revert to previous deployment", "git revert <commit-hash>", false),
+                        Tuple.tuple(null, "npx convex deploy", false),
+                        Tuple.tuple("Or: Disable new query functions", null, true));
         assertThat(steps.get(2).detail()).isEqualTo("Keep old functions in place until fix verified");
         assertThat(Commands.steps("$ kubectl apply \\\n  -f x.yaml")).extracting(ProcedureStep::command)
                 .containsExactly("kubectl apply -f x.yaml");
@@ -154,13 +161,13 @@ class ImporterPartsTest {
                 """);
         assertThat(result.report().tickedItems()).containsExactly("p1.task-1", "t-smoke.check-1");
         assertThat(result.plan().phase("p1").orElseThrow().tasks())
-                .extracting(io.incidentconsole.plan.Task::text, io.incidentconsole.plan.Task::done)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Done thing", true),
-                        org.assertj.core.groups.Tuple.tuple("Open thing", false));
+                .extracting(Task::text, Task::done)
+                .containsExactly(Tuple.tuple("Done thing", true),
+                        Tuple.tuple("Open thing", false));
         assertThat(result.plan().testSuites().get(0).checks())
-                .extracting(io.incidentconsole.plan.CheckItem::text, io.incidentconsole.plan.CheckItem::done)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Login works", true),
-                        org.assertj.core.groups.Tuple.tuple("Logout works", false));
+                .extracting(CheckItem::text, CheckItem::done)
+                .containsExactly(Tuple.tuple("Login works", true),
+                        Tuple.tuple("Logout works", false));
         assertThat(result.plan().testSuites().get(0).phases()).containsExactly("p1");
         // tidy YAML: the flag only where it is true
         assertThat(result.yaml()).contains("- text: Done thing\n        done: true", "- text: Login works\n        done: true")
@@ -180,16 +187,16 @@ class ImporterPartsTest {
                 - [ ] Calls below 2.8M
                 """);
         assertThat(result.plan().phase("p1").orElseThrow().successCriteria())
-                .extracting(io.incidentconsole.plan.Criterion::text, io.incidentconsole.plan.Criterion::done)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Platform back online", true),
-                        org.assertj.core.groups.Tuple.tuple("Calls below 2.8M", false));
+                .extracting(Criterion::text, Criterion::done)
+                .containsExactly(Tuple.tuple("Platform back online", true),
+                        Tuple.tuple("Calls below 2.8M", false));
         assertThat(result.yaml()).contains("- text: Platform back online\n        done: true")
                 .contains("- Calls below 2.8M").doesNotContain("done: false");
         // What the importer wrote loads back with the flag, so an incident starts with the criterion confirmed.
-        io.incidentconsole.plan.PlanLoadResult reloaded = new io.incidentconsole.plan.PlanLoader()
+        PlanLoadResult reloaded = new PlanLoader()
                 .load("imported.yaml", result.yaml());
         assertThat(reloaded.problems()).isEmpty();
-        assertThat(io.incidentconsole.incident.IncidentState.initial(reloaded.plan()).tickedCriteria("p1"))
+        assertThat(IncidentState.initial(reloaded.plan()).tickedCriteria("p1"))
                 .containsExactly("p1.success-1");
     }
 

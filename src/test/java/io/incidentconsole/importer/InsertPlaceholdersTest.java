@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.StringLength;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,9 +54,9 @@ class InsertPlaceholdersTest {
         Runbook runbook = result.plan().runbooks().get(0);
 
         assertThat(runbook.parameters()).extracting(Parameter::name, Parameter::type).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("commit-hash", ParameterType.GIT_COMMIT),
-                org.assertj.core.groups.Tuple.tuple("deployment-name", ParameterType.TEXT),
-                org.assertj.core.groups.Tuple.tuple("release-version", ParameterType.SEMVER));
+                Tuple.tuple("commit-hash", ParameterType.GIT_COMMIT),
+                Tuple.tuple("deployment-name", ParameterType.TEXT),
+                Tuple.tuple("release-version", ParameterType.SEMVER));
         assertThat(result.yaml()).doesNotContain("[Insert").doesNotContain("[insert")
                 .contains("command: git revert <commit-hash>").contains("[ -f /tmp/lock ] && echo locked");
 

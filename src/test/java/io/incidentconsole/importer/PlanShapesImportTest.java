@@ -15,9 +15,11 @@ import io.incidentconsole.plan.Severity;
 import io.incidentconsole.plan.Task;
 import io.incidentconsole.plan.TestSuite;
 import io.incidentconsole.plan.Threshold;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +43,9 @@ class PlanShapesImportTest {
         assertThat(plan.plan().title()).isEqualTo("INC-2041 Orders Database Cutover");
         assertThat(plan.issues()).extracting(i -> i.id()).containsExactly("INC-2041");
         assertThat(plan.phases()).extracting(Phase::id, Phase::name, Phase::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("pinc-2041-1", "Replication catch-up", PhaseStatus.COMPLETE),
-                org.assertj.core.groups.Tuple.tuple("pinc-2041-2", "Go/No-Go", PhaseStatus.IN_PROGRESS),
-                org.assertj.core.groups.Tuple.tuple("pinc-2041-3", "Cutover", PhaseStatus.PENDING));
+                Tuple.tuple("pinc-2041-1", "Replication catch-up", PhaseStatus.COMPLETE),
+                Tuple.tuple("pinc-2041-2", "Go/No-Go", PhaseStatus.IN_PROGRESS),
+                Tuple.tuple("pinc-2041-3", "Cutover", PhaseStatus.PENDING));
         Phase goNoGo = plan.phase("pinc-2041-2").orElseThrow();
         assertThat(goNoGo.dependsOn()).containsExactly("pinc-2041-1");
         assertThat(goNoGo.successCriteria()).extracting(Criterion::text)
@@ -77,11 +79,11 @@ class PlanShapesImportTest {
         Plan plan = result.plan();
         assertThat(plan.issues()).isEmpty();
         assertThat(plan.phases()).extracting(Phase::id, Phase::name).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("p1", "Restore service"),
-                org.assertj.core.groups.Tuple.tuple("p2", "Fix renewal"));
+                Tuple.tuple("p1", "Restore service"),
+                Tuple.tuple("p2", "Fix renewal"));
         assertThat(result.report().tickedItems()).containsExactly("p2.task-3");
         assertThat(plan.phases()).flatExtracting(Phase::tasks).filteredOn(Task::done).extracting(Task::id, Task::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("p2.task-3", "Add an alert 14 days before expiry"));
+                .containsExactly(Tuple.tuple("p2.task-3", "Add an alert 14 days before expiry"));
         DecisionTree tree = plan.decisions().get(0);
         assertThat(tree.phase()).isEqualTo("p2");
         assertThat(tree.node(tree.start()).orElseThrow().question()).isEqualTo("new certificate is served everywhere?");
@@ -102,7 +104,7 @@ class PlanShapesImportTest {
         Plan plan = result.plan();
         assertThat(plan.phases()).extracting(Phase::name).containsExactly("1% canary", "10%", "50%", "100%");
         assertThat(plan.phases()).extracting(p -> p.dependsOn()).containsExactly(
-                java.util.List.of(), java.util.List.of("p1"), java.util.List.of("p2"), java.util.List.of("p3"));
+                List.of(), List.of("p1"), List.of("p2"), List.of("p3"));
         assertThat(plan.phase("p1").orElseThrow().successCriteria()).extracting(Criterion::text)
                 .containsExactly("Error rate below 0.5%", "p99 latency below 300 ms");
         TestSuite suite = plan.testSuites().get(0);
@@ -117,8 +119,8 @@ class PlanShapesImportTest {
         assertThat(errors.target()).isEqualTo(0.3);
         assertThat(errors.direction()).isEqualTo(Direction.DOWN);
         assertThat(errors.thresholds()).extracting(Threshold::value, Threshold::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0.5, Severity.WARNING),
-                org.assertj.core.groups.Tuple.tuple(1.0, Severity.CRITICAL));
+                Tuple.tuple(0.5, Severity.WARNING),
+                Tuple.tuple(1.0, Severity.CRITICAL));
         assertThat(plan.metric("checkout-p99-latency").orElseThrow().unit()).isEqualTo("ms");
     }
 }

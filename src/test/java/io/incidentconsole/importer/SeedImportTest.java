@@ -3,6 +3,7 @@ package io.incidentconsole.importer;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.Metric;
+import io.incidentconsole.plan.Note;
 import io.incidentconsole.plan.ParameterType;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
@@ -19,6 +20,7 @@ import io.incidentconsole.plan.TestSuite;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Threshold;
 import io.incidentconsole.plan.Milestone;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -196,11 +199,11 @@ class SeedImportTest {
     }
 
     private static List<String> commands(Procedure p) {
-        return p.steps().stream().map(ProcedureStep::command).filter(java.util.Objects::nonNull).toList();
+        return p.steps().stream().map(ProcedureStep::command).filter(Objects::nonNull).toList();
     }
 
     private static List<String> titles(Procedure p) {
-        return p.steps().stream().map(ProcedureStep::title).filter(java.util.Objects::nonNull).map(SeedImportTest::norm).toList();
+        return p.steps().stream().map(ProcedureStep::title).filter(Objects::nonNull).map(SeedImportTest::norm).toList();
     }
 
     @Test
@@ -219,7 +222,7 @@ class SeedImportTest {
                     .isEqualTo(expected.thresholds().stream().map(Threshold::value).toList());
             assertThat(actual.milestones()).extracting(Milestone::afterPhase, Milestone::expected)
                     .isEqualTo(expected.milestones().stream()
-                            .map(m -> org.assertj.core.groups.Tuple.tuple(m.afterPhase(), m.expected())).toList());
+                            .map(m -> Tuple.tuple(m.afterPhase(), m.expected())).toList());
         }
         assertThat(byName.get("Convex function calls").thresholds()).extracting(Threshold::value)
                 .containsExactly(500_000.0, 750_000.0, 900_000.0);
@@ -258,7 +261,7 @@ class SeedImportTest {
         assertThat(report.decisions()).anySatisfy(d -> assertThat(d.message()).contains("mojibake"));
         assertThat(report.render()).contains("seed-coordination-plan.md:579: rollback procedure rb330-phase1");
         assertThat(imported.notes()).anySatisfy(n -> assertThat(n.body()).contains("Three different identifiers exist"));
-        assertThat(String.join("\n", imported.notes().stream().map(io.incidentconsole.plan.Note::body).toList()))
+        assertThat(String.join("\n", imported.notes().stream().map(Note::body).toList()))
                 .doesNotContain("‚Üí").doesNotContain("üü°");
     }
 

@@ -1,11 +1,13 @@
 package io.incidentconsole.incident;
 
+import org.junit.jupiter.api.Test;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Assumptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +43,7 @@ class EventCodecPropertiesTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aChecksumDigitInUpperCaseIsAChangedByte() {
         // Found by anyChangedByteIsDetected (position 206, flip 0x20): 'a'..'f' ^ 0x20 is 'A'..'F', which a
         // case-blind hex reader took for the same checksum.
@@ -55,7 +57,7 @@ class EventCodecPropertiesTest {
                 letter = i;
             }
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(letter >= 0, "this checksum has no letter digit");
+        Assumptions.assumeTrue(letter >= 0, "this checksum has no letter digit");
         line[letter] = (byte) (line[letter] ^ 0x20);
         assertThatThrownBy(() -> codec.decode(line, 0, line.length - 1))
                 .isInstanceOf(EventCodec.DamagedLineException.class).hasMessageContaining("checksum");

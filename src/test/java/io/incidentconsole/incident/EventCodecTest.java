@@ -67,7 +67,7 @@ class EventCodecTest {
     void anUnknownKindIsKeptAndWrittenBackAsItWas() throws DamagedLineException {
         String body = "{\"seq\":3,\"id\":\"u-3\",\"at\":\"2026-11-27T08:10:22Z\",\"operator\":\"bo\","
                 + "\"kind\":\"ChaosMonkeyReleased\",\"payload\":{\"target\":\"db\",\"n\":[1,2]}";
-        byte[] line = withChecksum(body);
+        byte[] line = Fixtures.withChecksum(body);
         Event event = codec.decode(line, 0, line.length);
         assertThat(event.kind()).isEqualTo("ChaosMonkeyReleased");
         assertThat(event.payload()).isInstanceOf(EventPayload.Unrecognized.class);
@@ -81,7 +81,7 @@ class EventCodecTest {
     void aCriterionTickWrittenWithTheOldFieldNameStillReads() throws DamagedLineException {
         String body = "{\"seq\":4,\"id\":\"u-4\",\"at\":\"2026-11-27T08:10:22Z\",\"operator\":\"bo\","
                 + "\"kind\":\"CriterionTicked\",\"payload\":{\"runbookId\":\"rb330\",\"criterionId\":\"c1\",\"ticked\":true}";
-        byte[] line = withChecksum(body);
+        byte[] line = Fixtures.withChecksum(body);
         assertThat(codec.decode(line, 0, line.length).payload())
                 .isEqualTo(new EventPayload.CriterionTicked("rb330", "c1", true));
     }
@@ -90,7 +90,7 @@ class EventCodecTest {
     void aKnownKindWithFieldsThisVersionCannotReadIsKeptAsUnrecognized() throws DamagedLineException {
         String body = "{\"seq\":3,\"id\":\"u-3\",\"at\":\"2026-11-27T08:10:22Z\",\"operator\":\"bo\","
                 + "\"kind\":\"TaskTicked\",\"payload\":{\"phaseId\":\"migrate\"}";
-        byte[] line = withChecksum(body);
+        byte[] line = Fixtures.withChecksum(body);
         Event event = codec.decode(line, 0, line.length);
         assertThat(event.payload()).isInstanceOfSatisfying(EventPayload.Unrecognized.class,
                 u -> assertThat(u.problem()).contains("taskId is required"));
@@ -110,14 +110,5 @@ class EventCodecTest {
                 .isInstanceOf(DamagedLineException.class).hasMessageContaining("empty line");
         byte[] zeros = new byte[40];
         assertThatThrownBy(() -> codec.decode(zeros, 0, zeros.length)).isInstanceOf(DamagedLineException.class);
-    }
-
-    /** Builds a line the way the journal does, for content this version would not write itself. */
-    static byte[] withChecksum(String bodyWithoutClosingBrace) {
-        byte[] body = bodyWithoutClosingBrace.getBytes(StandardCharsets.UTF_8);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(body);
-        return (bodyWithoutClosingBrace + ",\"crc\":\"" + String.format("%08x", crc.getValue()) + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +103,7 @@ class EventKindsTest {
         // may only gain optional fields after its frozen ones (APPENDED).
         Map<String, List<String>> expected = new LinkedHashMap<>();
         FROZEN.forEach((kind, fields) -> {
-            List<String> all = new java.util.ArrayList<>(fields);
+            List<String> all = new ArrayList<>(fields);
             all.addAll(APPENDED.getOrDefault(kind, List.of()));
             expected.put(kind, all);
         });
@@ -121,10 +124,10 @@ class EventKindsTest {
 
     @Test
     void theEncodedKindIsTheWireNameNotTheClassName() {
-        Event event = new Event("e1", 1, java.time.Instant.parse("2026-01-01T00:00:00Z"), "ana",
+        Event event = new Event("e1", 1, Instant.parse("2026-01-01T00:00:00Z"), "ana",
                 new EventPayload.TaskTicked("p1", "t1"));
 
-        String line = new String(new EventCodec().encode(event), java.nio.charset.StandardCharsets.UTF_8);
+        String line = new String(new EventCodec().encode(event), StandardCharsets.UTF_8);
 
         assertThat(line).contains("\"kind\":\"TaskTicked\"").contains("\"payload\":{\"phaseId\":\"p1\",\"taskId\":\"t1\"}");
     }

@@ -2,12 +2,52 @@ package io.incidentconsole.incident;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidentconsole.incident.EventPayload.*;
+import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
+import io.incidentconsole.incident.EventPayload.AlertCleared;
+import io.incidentconsole.incident.EventPayload.AlertFired;
+import io.incidentconsole.incident.EventPayload.Answer;
+import io.incidentconsole.incident.EventPayload.AuditChecked;
+import io.incidentconsole.incident.EventPayload.CommandCopied;
+import io.incidentconsole.incident.EventPayload.CommandGenerated;
+import io.incidentconsole.incident.EventPayload.CriterionTicked;
+import io.incidentconsole.incident.EventPayload.DecisionTaken;
+import io.incidentconsole.incident.EventPayload.FieldVerdict;
+import io.incidentconsole.incident.EventPayload.GateOverridden;
+import io.incidentconsole.incident.EventPayload.GuidedStepDone;
+import io.incidentconsole.incident.EventPayload.HandoffShared;
+import io.incidentconsole.incident.EventPayload.IncidentStarted;
+import io.incidentconsole.incident.EventPayload.IncidentTakenOver;
+import io.incidentconsole.incident.EventPayload.JournalContinued;
+import io.incidentconsole.incident.EventPayload.NoteAdded;
+import io.incidentconsole.incident.EventPayload.ParameterEntered;
+import io.incidentconsole.incident.EventPayload.PhaseCompleted;
+import io.incidentconsole.incident.EventPayload.PhaseStarted;
+import io.incidentconsole.incident.EventPayload.PhaseStatusChanged;
+import io.incidentconsole.incident.EventPayload.RollbackFinished;
+import io.incidentconsole.incident.EventPayload.RollbackStarted;
+import io.incidentconsole.incident.EventPayload.ScriptRun;
+import io.incidentconsole.incident.EventPayload.SignOffGiven;
+import io.incidentconsole.incident.EventPayload.StepDecision;
+import io.incidentconsole.incident.EventPayload.StepFinished;
+import io.incidentconsole.incident.EventPayload.StepOutcomeDecided;
+import io.incidentconsole.incident.EventPayload.StepRunAborted;
+import io.incidentconsole.incident.EventPayload.StepSkipped;
+import io.incidentconsole.incident.EventPayload.StepStarted;
+import io.incidentconsole.incident.EventPayload.TaskTicked;
+import io.incidentconsole.incident.EventPayload.TaskUnticked;
+import io.incidentconsole.incident.EventPayload.TestResultSet;
+import io.incidentconsole.incident.EventPayload.TestStepTicked;
+import io.incidentconsole.incident.EventPayload.Undo;
+import io.incidentconsole.incident.EventPayload.Unrecognized;
+import io.incidentconsole.incident.EventPayload.UpdatePublished;
+import io.incidentconsole.incident.EventPayload.WaitCutShort;
+import io.incidentconsole.incident.EventPayload.WaitStarted;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
 
+import java.util.zip.CRC32;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,19 +56,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** The small test plan and one sample payload of every kind. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String PLAN_RESOURCE = "/journal/small-plan.yaml";
+    public static final String PLAN_RESOURCE = "/journal/small-plan.yaml";
 
     private Fixtures() {
     }
 
-    static String planText() {
+    public static String planText() {
         try (InputStream in = Fixtures.class.getResourceAsStream(PLAN_RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -36,7 +77,7 @@ final class Fixtures {
         }
     }
 
-    static Plan plan() {
+    public static Plan plan() {
         PlanLoadResult result = new PlanLoader().load("small-plan.yaml", planText());
         if (!result.ok()) {
             throw new IllegalStateException("test plan does not load: " + result.problems());
@@ -45,13 +86,13 @@ final class Fixtures {
     }
 
     /** A clock that moves one second per reading, so every event has its own time. */
-    static Clock ticking() {
+    public static Clock ticking() {
         Instant start = Instant.parse("2026-11-27T08:00:00.123456Z");
         AtomicInteger ticks = new AtomicInteger();
         return new Clock() {
             @Override
             public ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
+                return ZoneOffset.UTC;
             }
 
             @Override
@@ -66,13 +107,13 @@ final class Fixtures {
         };
     }
 
-    static Supplier<String> sequentialIds() {
+    public static Supplier<String> sequentialIds() {
         AtomicInteger next = new AtomicInteger();
         return () -> "id-" + next.incrementAndGet();
     }
 
     /** One payload of every kind this version knows, with every field set. */
-    static List<EventPayload> everyKind() {
+    public static List<EventPayload> everyKind() {
         ObjectNode fields = JsonNodeFactory.instance.objectNode().put("x", 1);
         return List.of(
                 new IncidentStarted("inc-1", "Database migration drill", "ab".repeat(32)),
@@ -116,5 +157,14 @@ final class Fixtures {
                 new Undo("id-3"),
                 new JournalContinued(41, "journal-0001.jsonl", 42, "checksum mismatch"),
                 new Unrecognized("FutureThing", fields, "a kind this version does not know"));
+    }
+
+    /** Builds a line the way the journal does, for content this version would not write itself. */
+    public static byte[] withChecksum(String bodyWithoutClosingBrace) {
+        byte[] body = bodyWithoutClosingBrace.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return (bodyWithoutClosingBrace + ",\"crc\":\"" + String.format("%08x", crc.getValue()) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,8 +1,12 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.incident.storage.IncidentStore;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -67,9 +71,9 @@ class FrozenJournalTest {
 
     private static List<String> incidentLines() {
         try {
-            return java.nio.file.Files.readAllLines(folder().resolve("journal-0001.jsonl"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readAllLines(folder().resolve("journal-0001.jsonl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

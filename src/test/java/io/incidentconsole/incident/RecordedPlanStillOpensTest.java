@@ -1,5 +1,6 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import org.junit.jupiter.api.Test;

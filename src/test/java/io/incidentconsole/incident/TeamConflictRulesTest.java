@@ -1,7 +1,12 @@
 package io.incidentconsole.incident;
 
-import io.incidentconsole.incident.EventPayload.*;
-import io.incidentconsole.incident.Disagreement;
+import io.incidentconsole.incident.storage.FileJournal;
+import io.incidentconsole.incident.EventPayload.GateOverridden;
+import io.incidentconsole.incident.EventPayload.PhaseCompleted;
+import io.incidentconsole.incident.EventPayload.PhaseStarted;
+import io.incidentconsole.incident.EventPayload.PhaseStatusChanged;
+import io.incidentconsole.incident.EventPayload.TestResultSet;
+import io.incidentconsole.incident.EventPayload.Undo;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import org.junit.jupiter.api.Test;

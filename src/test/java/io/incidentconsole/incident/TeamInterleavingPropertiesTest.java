@@ -1,6 +1,12 @@
 package io.incidentconsole.incident;
 
-import io.incidentconsole.incident.EventPayload.*;
+import io.incidentconsole.incident.EventPayload.GateOverridden;
+import io.incidentconsole.incident.EventPayload.PhaseCompleted;
+import io.incidentconsole.incident.EventPayload.PhaseStarted;
+import io.incidentconsole.incident.EventPayload.PhaseStatusChanged;
+import io.incidentconsole.incident.EventPayload.TaskTicked;
+import io.incidentconsole.incident.EventPayload.TaskUnticked;
+import io.incidentconsole.incident.EventPayload.TestResultSet;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import net.jqwik.api.Arbitraries;

@@ -1,6 +1,14 @@
 package io.incidentconsole.incident;
 
-import io.incidentconsole.incident.EventPayload.*;
+import io.incidentconsole.incident.EventPayload.Unrecognized;
+import io.incidentconsole.incident.EventPayload.Answer;
+import io.incidentconsole.incident.EventPayload.DecisionTaken;
+import io.incidentconsole.incident.EventPayload.IncidentStarted;
+import io.incidentconsole.incident.EventPayload.NoteAdded;
+import io.incidentconsole.incident.EventPayload.PhaseStarted;
+import io.incidentconsole.incident.EventPayload.TaskTicked;
+import io.incidentconsole.incident.EventPayload.TestResultSet;
+import io.incidentconsole.incident.EventPayload.Undo;
 import io.incidentconsole.plan.Plan;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +97,7 @@ class TimelineTest {
     @Test
     void unknownEventsAreShownWithTheirFields() {
         add("ana", new Unrecognized("PagerRotated",
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("to", "cy"),
+                JsonNodeFactory.instance.objectNode().put("to", "cy"),
                 "a kind this version does not know"));
         assertThat(timeline().entries().get(0).summary())
                 .isEqualTo("Event of unknown kind “PagerRotated” (a kind this version does not know): {\"to\":\"cy\"}");

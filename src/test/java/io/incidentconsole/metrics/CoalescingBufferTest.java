@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class CoalescingBufferTest {
             thread.start();
         }
         long[] lastSeen = new long[writers];
-        java.util.Arrays.fill(lastSeen, -1);
+        Arrays.fill(lastSeen, -1);
         long total = 0;
         while (threads.stream().anyMatch(Thread::isAlive) || buffer.hasPending()) {
             SampleBatch batch = buffer.drain().samples();

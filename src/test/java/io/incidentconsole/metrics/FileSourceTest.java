@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +112,7 @@ class FileSourceTest {
 
         Path rotated = dir.resolve("new.csv");
         Files.writeString(rotated, "1772359400,convex_calls,7\n1772359401,convex_calls,8\n");
-        Files.move(rotated, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(rotated, file, StandardCopyOption.REPLACE_EXISTING);
         source.poll();
         CoalescingBuffer.Drained afterRotate = buffer.drain();
         assertThat(afterRotate.samples().size()).isEqualTo(2);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,8 +65,8 @@ class LiveMetricsTest {
         assertThat(built.sources().get(0).metricIds()).containsExactly("convex_calls");
         assertThat(built.warnings()).singleElement().asString().contains("PROM_TOKEN").contains("not set");
 
-        LiveMetrics live = new LiveMetrics(java.util.List.of(built.sources().get(1)), new CoalescingBuffer(),
-                new StalenessTracker(3), new RuleEvaluator(java.util.List.of()), clock);
+        LiveMetrics live = new LiveMetrics(List.of(built.sources().get(1)), new CoalescingBuffer(),
+                new StalenessTracker(3), new RuleEvaluator(List.of()), clock);
         live.start();
         clock.advance(Duration.ofMillis(1));
         LiveMetrics.FrameUpdate frame = live.onFrame();
@@ -79,8 +80,8 @@ class LiveMetricsTest {
     void theNewestValueAndSinceWhenAConditionHoldsAreReadFromTheStore() {
         ManualScheduler clock = new ManualScheduler(T0);
         CoalescingBuffer buffer = new CoalescingBuffer();
-        LiveMetrics live = new LiveMetrics(java.util.List.of(), buffer, new StalenessTracker(3),
-                new RuleEvaluator(java.util.List.of()), clock);
+        LiveMetrics live = new LiveMetrics(List.of(), buffer, new StalenessTracker(3),
+                new RuleEvaluator(List.of()), clock);
         assertThat(live.latest("convex_calls")).isEmpty();
 
         buffer.sample("convex_calls", T0.toEpochMilli(), 3_000_000);

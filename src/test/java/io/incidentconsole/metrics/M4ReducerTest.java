@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class M4ReducerTest {
             @ForAll @LongRange(min = -100, max = 3 * MetricSeries.CHUNK) long from,
             @ForAll @LongRange(min = 1, max = 4 * MetricSeries.CHUNK) long span,
             @ForAll @IntRange(min = 1, max = 7) int columns) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         MetricSeries series = new MetricSeries("m");
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,7 +42,7 @@ class PrometheusResponseParserTest {
         List<PrometheusSeries> series = parser.parse(200, fixture("query_range_nan_inf.json"), WHERE);
         assertThat(series).hasSize(3);
         assertThat(series.get(0).labels()).containsEntry("kind", "nan");
-        assertThat(java.util.Arrays.stream(series.get(0).values()).allMatch(Double::isNaN)).isTrue();
+        assertThat(Arrays.stream(series.get(0).values()).allMatch(Double::isNaN)).isTrue();
         assertThat(series.get(1).values()).containsOnly(Double.NEGATIVE_INFINITY);
         assertThat(series.get(2).values()).containsOnly(Double.POSITIVE_INFINITY);
         assertThat(parser.parse(200, fixture("query_vector_nan.json"), WHERE).get(0).values()[0]).isNaN();

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +50,7 @@ class PrometheusSourceTest {
     void startServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r);
             t.setDaemon(true);
             return t;
@@ -79,6 +82,7 @@ class PrometheusSourceTest {
             authorizations.add(auth);
         }
         Answer answer = script.apply(query);
+        // A server that answers late on purpose, to exercise the source's real HTTP timeout.
         if (answer.delayMillis > 0) {
             try {
                 Thread.sleep(answer.delayMillis);
@@ -227,8 +231,8 @@ class PrometheusSourceTest {
 
     @Test
     void stoppingDoesNotWaitForARequestInFlightAndDiscardsItsAnswer() throws Exception {
-        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         script = q -> {
             arrived.countDown();
             try {
@@ -241,7 +245,7 @@ class PrometheusSourceTest {
         PrometheusSource source = source(url(), Map.of("m", "up"), Optional.empty(), Duration.ofSeconds(30));
         Thread poller = new Thread(source::poll);
         poller.start();
-        assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
         source.stop();
         assertThat(poller.isAlive()).as("stop returned while the request was still held by the server").isTrue();
         release.countDown();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -413,7 +414,7 @@ class BundledSeedPlanTest {
 
     @Test
     void notesKeepTheAnalysisRationaleLessonsAndReferences() {
-        Map<NoteKind, Long> kinds = new java.util.EnumMap<>(NoteKind.class);
+        Map<NoteKind, Long> kinds = new EnumMap<>(NoteKind.class);
         plan.notes().forEach(n -> kinds.merge(n.kind(), 1L, Long::sum));
         assertThat(kinds).containsEntry(NoteKind.ANALYSIS, 12L).containsEntry(NoteKind.RATIONALE, 4L)
                 .containsEntry(NoteKind.LESSONS, 2L).containsEntry(NoteKind.REFERENCE, 1L);

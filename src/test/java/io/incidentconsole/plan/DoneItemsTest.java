@@ -3,6 +3,7 @@ package io.incidentconsole.plan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,15 +49,15 @@ class DoneItemsTest {
     void doneIsReadAndDefaultsToFalse() {
         Plan plan = load(PLAN);
         assertThat(plan.phase("p1").orElseThrow().tasks()).extracting(Task::id, Task::done).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("p1.task-1", true),
-                org.assertj.core.groups.Tuple.tuple("p1.task-2", false),
-                org.assertj.core.groups.Tuple.tuple("p1.task-3", false));
+                Tuple.tuple("p1.task-1", true),
+                Tuple.tuple("p1.task-2", false),
+                Tuple.tuple("p1.task-3", false));
         assertThat(plan.phase("p1").orElseThrow().successCriteria()).extracting(Criterion::id, Criterion::done)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("p1.success-1", true),
-                        org.assertj.core.groups.Tuple.tuple("p1.success-2", false));
+                .containsExactly(Tuple.tuple("p1.success-1", true),
+                        Tuple.tuple("p1.success-2", false));
         assertThat(plan.testSuites().get(0).checks()).extracting(CheckItem::id, CheckItem::done).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("smoke.check-1", true),
-                org.assertj.core.groups.Tuple.tuple("smoke.check-2", false));
+                Tuple.tuple("smoke.check-1", true),
+                Tuple.tuple("smoke.check-2", false));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,7 +195,7 @@ class PlanLoaderPropertiesTest {
         Arbitrary<Edit> duplicateLine = where.map(at -> text -> {
             String[] lines = text.split("\n", -1);
             int i = Math.min(lines.length - 1, (int) (at * lines.length));
-            List<String> out = new java.util.ArrayList<>(List.of(lines));
+            List<String> out = new ArrayList<>(List.of(lines));
             out.add(i, lines[i]);
             return String.join("\n", out);
         });

@@ -1,10 +1,14 @@
 package io.incidentconsole.plan;
 
+import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -177,9 +181,9 @@ class PlanValidationTest {
     }
 
     @Test
-    void anOversizedFileIsRefusedWithoutReadingMoreThanTheCap(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    void anOversizedFileIsRefusedWithoutReadingMoreThanTheCap(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("huge.yaml");
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(PlanLoader.MAX_BYTES + 1);
         }
 
@@ -302,9 +306,9 @@ class PlanValidationTest {
         PlanLoadResult result = loader.load("long.yaml", text);
 
         assertThat(result.problems()).extracting(Problem::path, Problem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("phases[0].planned.start",
+                Tuple.tuple("phases[0].planned.start",
                         "the duration '99999999999999999999d' is too long"),
-                org.assertj.core.groups.Tuple.tuple("phases[0].planned.duration",
+                Tuple.tuple("phases[0].planned.duration",
                         "the duration '999999999999999w' is too long"));
     }
 

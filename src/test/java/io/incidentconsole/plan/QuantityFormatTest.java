@@ -3,6 +3,7 @@ package io.incidentconsole.plan;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -90,7 +91,7 @@ class QuantityFormatTest {
         String text = QuantityFormat.exact(value).replace(QuantityFormat.MINUS, "-").replace(",", "");
         // What is shown reads back, through the plan's own number syntax, as the same value.
         double back = MetricCondition.parse("m == " + text).value();
-        assertThat(back).isCloseTo(value, org.assertj.core.data.Percentage.withPercentage(1e-9));
+        assertThat(back).isCloseTo(value, Percentage.withPercentage(1e-9));
     }
 
     @Property

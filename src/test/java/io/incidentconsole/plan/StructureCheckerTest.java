@@ -1,11 +1,13 @@
 package io.incidentconsole.plan;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +90,7 @@ class StructureCheckerTest {
         assertThat(phase.tasks()).extracting(Task::id).containsExactly("p1.task-1", "p1.task-2");
         assertThat(phase.successCriteria()).extracting(Criterion::text).containsExactly("Calls below 900K");
         assertThat(plan.testSuites().get(0).checks()).extracting(CheckItem::text, CheckItem::id)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Login works", "t1.check-1"));
+                .containsExactly(Tuple.tuple("Login works", "t1.check-1"));
         assertThat(plan.runbooks().get(0).criteria()).extracting(Criterion::text).containsExactly("Error rate above 5%");
     }
 
@@ -164,11 +166,11 @@ class StructureCheckerTest {
 
     @Test
     void didYouMeanOnlySuggestsCloseNames() {
-        assertThat(StructureChecker.DidYouMean.closest("dependOn", java.util.List.of("dependsOn", "id")))
+        assertThat(StructureChecker.DidYouMean.closest("dependOn", List.of("dependsOn", "id")))
                 .hasValue("dependsOn");
-        assertThat(StructureChecker.DidYouMean.closest("x", java.util.List.of("id"))).isEmpty();
-        assertThat(StructureChecker.DidYouMean.closest("<<", java.util.List.of("id"))).isEmpty();
-        assertThat(StructureChecker.DidYouMean.closest("a".repeat(500), java.util.List.of("a"))).isEmpty();
+        assertThat(StructureChecker.DidYouMean.closest("x", List.of("id"))).isEmpty();
+        assertThat(StructureChecker.DidYouMean.closest("<<", List.of("id"))).isEmpty();
+        assertThat(StructureChecker.DidYouMean.closest("a".repeat(500), List.of("a"))).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.incidentconsole.report;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Communication.Cadence;
+import io.incidentconsole.plan.PhaseStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -112,7 +113,7 @@ class StakeholderUpdateTest {
 
     @Test
     void aPhaseMarkedBlockedIsListedWithItsReason() {
-        script.atMinute(10, new EventPayload.PhaseStatusChanged("p330-1", io.incidentconsole.plan.PhaseStatus.BLOCKED,
+        script.atMinute(10, new EventPayload.PhaseStatusChanged("p330-1", PhaseStatus.BLOCKED,
                 "waiting for Convex support"));
         String update = StakeholderUpdate.compose(script.state(), MetricHistory.none(), script.minute(30), null);
         assertThat(update).contains("**Progress:** 0 of 7 phases complete, 0 in progress, 1 blocked, ");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 final class Fixtures {
 
@@ -46,7 +47,7 @@ final class Fixtures {
 
     static RollbackForm form(String procedureId) {
         RollbackTarget target = target(seedRunbooks(), procedureId);
-        return RollbackForm.open(target.runbook(), target.procedure(), java.util.Map.of());
+        return RollbackForm.open(target.runbook(), target.procedure(), Map.of());
     }
 
     /**
@@ -64,6 +65,6 @@ final class Fixtures {
         }
         Procedure procedure = new Procedure("proc", "Test procedure", List.of(), steps);
         Runbook runbook = new Runbook("rb", "Test runbook", null, List.of(), parameters, List.of(procedure));
-        return RollbackForm.open(runbook, procedure, java.util.Map.of());
+        return RollbackForm.open(runbook, procedure, Map.of());
     }
 }

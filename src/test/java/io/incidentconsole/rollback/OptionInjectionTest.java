@@ -1,5 +1,6 @@
 package io.incidentconsole.rollback;
 
+import org.junit.jupiter.api.io.TempDir;
 import io.incidentconsole.plan.Parameter;
 import io.incidentconsole.plan.ParameterRules;
 import io.incidentconsole.plan.ParameterType;
@@ -8,6 +9,7 @@ import io.incidentconsole.plan.ProcedureStep;
 import io.incidentconsole.plan.Runbook;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +74,7 @@ class OptionInjectionTest {
     }
 
     @Test
-    void anOptionalEmptyValueRunsTheCommandWithoutAnEmptyArgument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void anOptionalEmptyValueRunsTheCommandWithoutAnEmptyArgument(@TempDir Path dir)
             throws Exception {
         String command = CommandTemplate.parse("printf '<%s>' a {{ref}} b").fill(Map.of("ref", ""));
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class ProcessStepExecutorTest {
     void theTimeoutEndsTheStepAndSaysSo() throws Exception {
         StepCommand step = new StepCommand("s1", 1, "Hangs", "echo waiting; exec sleep 600", Duration.ofSeconds(5));
         List<String> lines = new CopyOnWriteArrayList<>();
-        java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch printed = new CountDownLatch(1);
         StepExecution execution = executor.start(step, dir, dir.resolve("hang.log"), line -> {
             lines.add(line);
             printed.countDown();

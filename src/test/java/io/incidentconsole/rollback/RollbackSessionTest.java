@@ -144,6 +144,7 @@ class RollbackSessionTest {
                 failed -> assertThat(failed.reason()).contains("no-such-bash"));
     }
 
+    /** The script runs in a real process whose output arrives on its own threads: poll for the events, briefly. */
     private void waitForEvents(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (journal.size() < count && System.nanoTime() < deadline) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class ScriptGeneratorTest {
                 List.of(procedure));
 
         GeneratedScript script = generator.generate(Fixtures.CONTEXT,
-                RollbackForm.open(runbook, procedure, java.util.Map.of()), ScriptMode.EXECUTE);
+                RollbackForm.open(runbook, procedure, Map.of()), ScriptMode.EXECUTE);
         Bash.Result result = Bash.run(script.text(), dir);
 
         assertThat(script.text()).endsWith("\n# Manual step 1: Keep backup of schema files\n"

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,7 +122,7 @@ class ScriptRunnerTest {
     }
 
     /** Polls a condition; the assertion after it reports what did not happen. */
-    private static void waitUntil(Duration limit, java.util.function.BooleanSupplier condition)
+    private static void waitUntil(Duration limit, BooleanSupplier condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,7 +54,7 @@ class SeedRunbookScriptsTest {
                 # Alternative (manual step): Or: Disable new query functions; keep old functions in place until fix verified
                 """);
         assertThat(commands(script)).containsExactly("git revert 'a1b2c3d'", "npx convex deploy");
-        assertThat(script.values()).containsExactly(java.util.Map.entry("commit", "a1b2c3d"));
+        assertThat(script.values()).containsExactly(Map.entry("commit", "a1b2c3d"));
         assertThat(script.sha256()).isEqualTo(ScriptGenerator.sha256(script.text())).hasSize(64);
     }
 
@@ -76,8 +77,8 @@ class SeedRunbookScriptsTest {
                 # npm install 'better-auth@1.3.34' '@convex-dev/better-auth@0.9.11'
                 """);
         assertThat(script.values()).containsExactly(
-                java.util.Map.entry("betterAuth", "better-auth@1.3.34"),
-                java.util.Map.entry("convexBetterAuth", "@convex-dev/better-auth@0.9.11"));
+                Map.entry("betterAuth", "better-auth@1.3.34"),
+                Map.entry("convexBetterAuth", "@convex-dev/better-auth@0.9.11"));
     }
 
     @Test
@@ -86,7 +87,7 @@ class SeedRunbookScriptsTest {
         RollbackTarget target = Fixtures.target(plan, "rb324");
         assertThat(target.procedure().id()).isEqualTo("rb324-code");
         RollbackForm form = RollbackForm.open(target.runbook(), target.procedure(),
-                java.util.Map.of("commit", "0123456789abcdef0123456789abcdef01234567"));
+                Map.of("commit", "0123456789abcdef0123456789abcdef01234567"));
 
         GeneratedScript script = generator.generate(Fixtures.CONTEXT, form, ScriptMode.EXECUTE);
 

@@ -1,7 +1,7 @@
 package io.incidentconsole.rollback;
 
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -214,7 +215,7 @@ class StepRunTest {
 
         @Override
         public StepExecution start(StepCommand step, Path workingDirectory, Path logFile,
-                                   java.util.function.Consumer<String> onLine) {
+                                   Consumer<String> onLine) {
             started.add(step);
             logFiles.add(logFile);
             CompletableFuture<StepResult> result = new CompletableFuture<>();

@@ -8,6 +8,7 @@ import io.incidentconsole.incident.JournalListener;
 import io.incidentconsole.team.TeamConnectionStatus.State;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +18,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -126,8 +129,8 @@ class ConnectionLossTest {
         TeamTiming timing = new TeamTiming(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(15),
                 Duration.ofMillis(200), Duration.ofSeconds(1), 2, 10, Duration.ofSeconds(1));
         try (CuttingProxy proxy = new CuttingProxy(port)) {
-            TeamIncidents viaProxy = new PostgresTeamDatabase(dir.resolve("ana-cache"), java.time.Clock.systemUTC(),
-                    "ana", "host-ana", support.credentials(), timing, () -> java.util.UUID.randomUUID().toString())
+            TeamIncidents viaProxy = new PostgresTeamDatabase(dir.resolve("ana-cache"), Clock.systemUTC(),
+                    "ana", "host-ana", support.credentials(), timing, () -> UUID.randomUUID().toString())
                     .connect(TeamDatabaseAddress.parse("postgresql://postgres@localhost:" + proxy.port() + "/incidents"));
             try (Incident a = startIncident(viaProxy, "ana")) {
                 a.record(new EventPayload.TaskTicked("backup", "backup.task-1"));
@@ -135,7 +138,7 @@ class ConnectionLossTest {
 
                 proxy.silence();
                 // Preemptive: with only the socket timeout this append returns after 10 s (and 10 more on the retry).
-                Event queued = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(6),
+                Event queued = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(6),
                         () -> a.record(new EventPayload.TaskTicked("backup", "backup.task-2")));
 
                 TeamConnectionStatus offline = team(a).connectionStatus();

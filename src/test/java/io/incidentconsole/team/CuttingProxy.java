@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -72,7 +73,7 @@ final class CuttingProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
-                java.util.concurrent.atomic.AtomicBoolean replyCut = new java.util.concurrent.atomic.AtomicBoolean();
+                AtomicBoolean replyCut = new AtomicBoolean();
                 pump(client, server, true, replyCut);
                 pump(server, client, false, replyCut);
             } catch (IOException e) {
@@ -83,7 +84,7 @@ final class CuttingProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, boolean fromClient, java.util.concurrent.atomic.AtomicBoolean replyCut) {
+    private void pump(Socket from, Socket to, boolean fromClient, AtomicBoolean replyCut) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -217,14 +218,14 @@ public final class InMemoryTeam implements TeamDatabaseConnector {
             synchronized (InMemoryTeam.this) {
                 if (status.state() == TeamConnectionStatus.State.OFFLINE) {
                     queued.add(payload);
-                    event = new Event(java.util.UUID.randomUUID().toString(),
+                    event = new Event(UUID.randomUUID().toString(),
                             shared.events.size() + local.size() + 1, clock.instant(), operator, payload);
                     local.add(event);
                     status = new TeamConnectionStatus(TeamConnectionStatus.State.OFFLINE, status.since(), queued.size(),
                             status.lastSynced(), status.message());
                     others = List.of(this);
                 } else {
-                    event = new Event(java.util.UUID.randomUUID().toString(), shared.events.size() + 1, clock.instant(),
+                    event = new Event(UUID.randomUUID().toString(), shared.events.size() + 1, clock.instant(),
                             operator, payload);
                     shared.events.add(event);
                     others = shared.journals.stream().filter(j -> j.status.state() != TeamConnectionStatus.State.OFFLINE

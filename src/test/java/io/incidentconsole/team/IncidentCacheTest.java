@@ -59,11 +59,14 @@ class IncidentCacheTest {
     }
 
     @Test
-    void oneConsoleAtATimeUsesACacheFolder(@TempDir Path dir) {
+    void oneConsoleAtATimeUsesACacheFolder(@TempDir Path dir) throws IOException {
         try (IncidentCache first = IncidentCache.openForWriting(dir, codec)) {
             assertThatThrownBy(() -> IncidentCache.openForWriting(dir, codec))
                     .isInstanceOf(TeamDatabaseException.class)
                     .hasMessageContaining("already open in another console on this machine");
+            // The refusal leaves the console that holds the folder working.
+            first.replaceSynced(List.of(event(1)));
+            assertThat(first.readSynced()).containsExactly(event(1));
         }
         IncidentCache.openForWriting(dir, codec).close();
     }

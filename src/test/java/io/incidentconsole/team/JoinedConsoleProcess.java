@@ -19,6 +19,7 @@ public final class JoinedConsoleProcess {
         Incident incident = team.join(args[2], "cleo");
         System.out.println("joined " + incident.id());
         System.out.flush();
+        // A separate process that holds its connection until the test kills it.
         Thread.sleep(Long.MAX_VALUE);
     }
 }

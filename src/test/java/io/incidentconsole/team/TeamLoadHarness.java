@@ -189,6 +189,7 @@ final class TeamLoadHarness {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
+    /** Paces the load the harness offers a real PostgreSQL (a measurement, not a unit test). */
     private static void sleepNanos(long nanos) {
         try {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));

@@ -4,6 +4,7 @@ import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.TestOutcome;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static io.incidentconsole.incident.TestOutcome.BLOCKED;
@@ -87,7 +88,7 @@ class TestProgressTest {
     void combiningOutcomesPutsTheWorstFirst() {
         assertThat(TestSheet.combine(List.of(PASS, FAIL, BLOCKED))).isEqualTo(FAIL);
         assertThat(TestSheet.combine(List.of(PASS, BLOCKED))).isEqualTo(BLOCKED);
-        assertThat(TestSheet.combine(java.util.Arrays.asList(PASS, null))).isNull();
+        assertThat(TestSheet.combine(Arrays.asList(PASS, null))).isNull();
         assertThat(TestSheet.combine(List.of(PASS, SKIPPED))).isEqualTo(SKIPPED);
         assertThat(TestSheet.combine(List.of(PASS, PASS))).isEqualTo(PASS);
         assertThat(TestSheet.combine(List.<TestOutcome>of())).isNull();

@@ -5,6 +5,7 @@ import io.incidentconsole.plan.Communication;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.DependencySet;
+import io.incidentconsole.plan.Direction;
 import io.incidentconsole.plan.FieldExpectation;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.Metric;
@@ -40,6 +41,7 @@ import io.incidentconsole.plan.outline.OutlineSection.Area;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -321,7 +323,7 @@ public final class PlanOutline {
                     m.issue() == null ? "—" : "#" + m.issue(),
                     QuantityFormat.compact(m.baseline()) + " → " + QuantityFormat.compact(m.target())
                             + (m.unit() == null ? "" : " " + m.unit()),
-                    m.direction() == io.incidentconsole.plan.Direction.DOWN ? "lower is better" : "higher is better",
+                    m.direction() == Direction.DOWN ? "lower is better" : "higher is better",
                     thresholds(m),
                     milestones(plan, m),
                     Objects.requireNonNullElse(m.targetNote(), ""))).toList();
@@ -444,7 +446,7 @@ public final class PlanOutline {
             case REFERENCE -> "References";
             case OTHER -> "Notes";
         };
-        return new OutlineSection("notes:" + kind.name().toLowerCase(java.util.Locale.ROOT), title, Area.OVERVIEW,
+        return new OutlineSection("notes:" + kind.name().toLowerCase(Locale.ROOT), title, Area.OVERVIEW,
                 blocks);
     }
 

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.board;
 
+import io.incidentconsole.board.CriterionCheck;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FocusScrolling;
 import io.incidentconsole.ui.common.FxmlViews;
@@ -11,17 +12,22 @@ import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanIssue;
 import io.incidentconsole.plan.outline.PlanOutline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +35,17 @@ import java.util.Map;
 /** The phase board: phases grouped by issue, with gates, tasks and the live status tracking table. */
 public final class PhaseBoardView implements AreaView {
 
-    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final PhaseBoardViewModel model;
     private final IncidentSession session;
     private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
     private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
     private final TeamSession team;
-    private final ChangeListener<java.util.Map<String, io.incidentconsole.board.CriterionCheck>> checksChanged =
+    private final ChangeListener<Map<String, CriterionCheck>> checksChanged =
             (obs, old, checks) -> cards.values().forEach(card -> card.showChecks(checks));
     private final ChangeListener<TeamSession.Team> teamChanged = (obs, old, now) -> showPresence(now);
-    private final javafx.scene.control.Tooltip presenceHosts = new javafx.scene.control.Tooltip();
+    private final Tooltip presenceHosts = new Tooltip();
     private Plan built;
 
     @FXML
@@ -73,7 +79,7 @@ public final class PhaseBoardView implements AreaView {
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         statusToggle.setId("status-table-toggle");
-        statusToggle.textProperty().bind(javafx.beans.binding.Bindings.when(model.statusTableShownProperty())
+        statusToggle.textProperty().bind(Bindings.when(model.statusTableShownProperty())
                 .then("Hide table").otherwise("Show table"));
         statusTableHolder.visibleProperty().bind(model.statusTableShownProperty());
         statusTableHolder.managedProperty().bind(model.statusTableShownProperty());
@@ -122,7 +128,7 @@ public final class PhaseBoardView implements AreaView {
         groups.getChildren().clear();
         // Most urgent issue first: at 3 a.m. the critical one is the one being worked.
         List<PlanIssue> issues = plan.issues().stream()
-                .sorted(java.util.Comparator.comparing(i -> i.priority() == null ? Integer.MAX_VALUE : i.priority().ordinal()))
+                .sorted(Comparator.comparing(i -> i.priority() == null ? Integer.MAX_VALUE : i.priority().ordinal()))
                 .toList();
         for (PlanIssue issue : issues) {
             List<Phase> phases = plan.phasesOf(issue.id());
@@ -161,7 +167,7 @@ public final class PhaseBoardView implements AreaView {
     @Override
     public void focusFirstControl() {
         for (Node box : groups.lookupAll(".check-box")) {
-            if (box instanceof javafx.scene.control.CheckBox check && !check.isDisabled() && !check.isSelected()
+            if (box instanceof CheckBox check && !check.isDisabled() && !check.isSelected()
                     && check.isVisible()) {
                 check.requestFocus();
                 return;

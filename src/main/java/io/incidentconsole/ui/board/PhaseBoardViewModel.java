@@ -22,16 +22,21 @@ import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestSheet;
 import io.incidentconsole.ui.metrics.LiveReadings;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +65,7 @@ public final class PhaseBoardViewModel {
 
     private static final String STATUS_TABLE_KEY = "board.statusTableShown";
     private final Settings settings;
-    private final javafx.beans.property.BooleanProperty statusTableShown;
+    private final BooleanProperty statusTableShown;
     private final LiveReadings readings;
     private final ReadOnlyObjectWrapper<Map<String, CriterionCheck>> checks =
             new ReadOnlyObjectWrapper<>(this, "checks", Map.of());
@@ -78,12 +83,12 @@ public final class PhaseBoardViewModel {
         this.plan = plan;
         this.settings = settings;
         this.readings = readings;
-        statusTableShown = new javafx.beans.property.SimpleBooleanProperty(this, "statusTableShown",
+        statusTableShown = new SimpleBooleanProperty(this, "statusTableShown",
                 !"false".equals(settings.get(STATUS_TABLE_KEY).orElse("true")));
     }
 
     /** Whether the status tracking table is shown above the cards (collapsed, the first card is at the top). */
-    public javafx.beans.value.ObservableBooleanValue statusTableShownProperty() {
+    public ObservableBooleanValue statusTableShownProperty() {
         return statusTableShown;
     }
 
@@ -270,9 +275,9 @@ public final class PhaseBoardViewModel {
      * "Overridden: approval — lead approved on the bridge (bob)" for the gates overridden for the current status, or
      * before the next change; a dependency override given before the start shows too.
      */
-    static String overrideText(io.incidentconsole.incident.PhaseState ps) {
-        List<String> parts = new java.util.ArrayList<>();
-        java.util.Set<String> gates = new java.util.LinkedHashSet<>(ps.overriddenGates());
+    static String overrideText(PhaseState ps) {
+        List<String> parts = new ArrayList<>();
+        Set<String> gates = new LinkedHashSet<>(ps.overriddenGates());
         gates.addAll(ps.openOverrides());
         for (String gate : gates) {
             ps.gateOverrides().stream().filter(o -> o.gate().equals(gate)).reduce((a, b) -> b).ifPresent(o ->
@@ -337,7 +342,7 @@ public final class PhaseBoardViewModel {
         if (current == null || !current.live()) {
             return Optional.of("No incident is open.");
         }
-        List<EventPayload> events = new java.util.ArrayList<>();
+        List<EventPayload> events = new ArrayList<>();
         PhaseLifecycle.check(current.state(), phaseId, action).ifPresent(refusal -> refusal.gates().stream()
                 .map(g -> g.kind().word()).distinct()
                 .forEach(gate -> events.add(new EventPayload.GateOverridden(phaseId, gate, reason.strip()))));

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.board;
 
+import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.ui.common.InlineText;
 import io.incidentconsole.ui.common.StatusBadge;
 import io.incidentconsole.ui.common.GuidedRequest;
@@ -12,8 +13,10 @@ import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Task;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -24,6 +27,7 @@ import javafx.scene.layout.VBox;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One phase on the board. Built once per plan and updated in place on every event, so focus and scroll
@@ -102,7 +106,7 @@ public final class PhaseCardNode {
         guided.setId("guided-" + id);
         guided.setOnAction(e -> root.fireEvent(new GuidedRequest(id)));
         HBox header = new HBox(10, badgeHolder, name, gap, guided, start, complete);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setAlignment(Pos.CENTER_LEFT);
 
         Label meta = new Label(metaLine());
         meta.getStyleClass().add("phase-meta");
@@ -170,7 +174,7 @@ public final class PhaseCardNode {
         checkConfirms.put(criterion.id(), confirm);
         HBox line = new HBox(10, says, confirm);
         line.getStyleClass().add("criterion-check-line");
-        line.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        line.setAlignment(Pos.BASELINE_LEFT);
         line.managedProperty().bind(line.visibleProperty());
         line.setVisible(false);
         return line;
@@ -208,7 +212,7 @@ public final class PhaseCardNode {
         who.setMinWidth(Region.USE_PREF_SIZE);
         labels.put(itemId, who);
         HBox line = new HBox(12, box, who);
-        line.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        line.setAlignment(Pos.BASELINE_LEFT);
         return line;
     }
 
@@ -290,7 +294,7 @@ public final class PhaseCardNode {
     }
 
     private void onStart() {
-        java.util.Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> refused = model.startRefusal(phase.id());
+        Optional<PhaseLifecycle.Refusal> refused = model.startRefusal(phase.id());
         if (!model.start(phase.id()) && refused.isPresent() && refused.get().overridable()) {
             overrideExplain.setText("Start refused — " + String.join("; ", refused.get().gates().stream()
                     .map(g -> g.kind().word() + " gate: " + g.says()).toList())
@@ -304,7 +308,7 @@ public final class PhaseCardNode {
 
     private void onComplete() {
         List<OpenItem> open = model.openItems(phase.id());
-        java.util.Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> refused =
+        Optional<PhaseLifecycle.Refusal> refused =
                 model.completeRefusal(phase.id());
         completeNeedsOverride = refused.isPresent() && refused.get().overridable();
         if (open.isEmpty() && !completeNeedsOverride) {
@@ -383,7 +387,7 @@ public final class PhaseCardNode {
         CheckBox box = new CheckBox(InlineText.plain(text));
         if (InlineText.hasCode(text)) {
             box.setGraphic(InlineText.flow(text));
-            box.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            box.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
         box.setId(id);
         box.setWrapText(true);

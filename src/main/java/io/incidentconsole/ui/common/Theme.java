@@ -3,6 +3,7 @@ package io.incidentconsole.ui.common;
 import javafx.scene.Scene;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Dark by default (operators at night); light for daylight and projectors. */
 public enum Theme {
@@ -26,7 +27,7 @@ public enum Theme {
 
     /** The palette first (it defines the colour names), then the console frame's file, then the other features'. */
     public List<String> stylesheets() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(palette), FEATURE_STYLES.stream())
+        return Stream.concat(Stream.of(palette), FEATURE_STYLES.stream())
                 .map(path -> Theme.class.getResource(path).toExternalForm())
                 .toList();
     }

@@ -1,7 +1,11 @@
 package io.incidentconsole.ui.guided;
 
-
+import io.incidentconsole.board.PhaseGates;
+import io.incidentconsole.incident.PhaseLifecycle;
+import io.incidentconsole.incident.TestOutcome;
+import io.incidentconsole.plan.PlanItems;
 import io.incidentconsole.ui.incident.IncidentSession;
+
 import io.incidentconsole.guided.AuditCheck;
 import io.incidentconsole.guided.GuidedProgress;
 import io.incidentconsole.guided.StepCommand;
@@ -16,6 +20,7 @@ import io.incidentconsole.plan.Parameter;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
+import io.incidentconsole.ui.metrics.LiveReadings;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +62,7 @@ public final class GuidedViewModel {
     private String chosenPhase;
     private long revision;
 
-    private final io.incidentconsole.ui.metrics.LiveReadings readings;
+    private final LiveReadings readings;
     private final ReadOnlyObjectWrapper<Map<String, WatchReading>> watch =
             new ReadOnlyObjectWrapper<>(this, "watch", Map.of());
     private Runnable stopReadings = () -> { };
@@ -64,12 +70,12 @@ public final class GuidedViewModel {
     /** {@code rollbackOpener} shows the rollback area for a phase ("Something is wrong"). No live metrics. */
     public GuidedViewModel(IncidentSession session, ObservableValue<Plan> plan, WaitClock clock,
                            Consumer<String> rollbackOpener) {
-        this(session, plan, clock, rollbackOpener, io.incidentconsole.ui.metrics.LiveReadings.NONE);
+        this(session, plan, clock, rollbackOpener, LiveReadings.NONE);
     }
 
     /** {@code readings}: the live values shown beside each step's "Watch" metrics. */
     public GuidedViewModel(IncidentSession session, ObservableValue<Plan> plan, WaitClock clock,
-                           Consumer<String> rollbackOpener, io.incidentconsole.ui.metrics.LiveReadings readings) {
+                           Consumer<String> rollbackOpener, LiveReadings readings) {
         this.session = session;
         this.plan = plan;
         this.clock = clock;
@@ -220,13 +226,13 @@ public final class GuidedViewModel {
             return false;
         }
         return linkedItem(current, step, check).flatMap(item -> current.state().latestOutcome(current.phase().id(),
-                item.suiteId(), item.testId())).filter(o -> o == io.incidentconsole.incident.TestOutcome.PASS)
+                item.suiteId(), item.testId())).filter(o -> o == TestOutcome.PASS)
                 .isPresent();
     }
 
-    private static Optional<io.incidentconsole.plan.PlanItems.TestItemRef> linkedItem(Page current, GuidedStep step,
+    private static Optional<PlanItems.TestItemRef> linkedItem(Page current, GuidedStep step,
                                                                                        int check) {
-        return io.incidentconsole.plan.PlanItems.testItemOf(current.plan(), current.phase(), step.checks().get(check));
+        return PlanItems.testItemOf(current.plan(), current.phase(), step.checks().get(check));
     }
 
     /**
@@ -236,11 +242,11 @@ public final class GuidedViewModel {
     public void setTicked(GuidedStep step, int check, boolean ticked) {
         Page current = page.get();
         if (ticked && current != null && current.live() && current.writable()) {
-            Optional<io.incidentconsole.plan.PlanItems.TestItemRef> item = linkedItem(current, step, check);
+            Optional<PlanItems.TestItemRef> item = linkedItem(current, step, check);
             if (item.isPresent()) {
                 if (!isTicked(step, check)) {
                     session.record(new EventPayload.TestResultSet(item.get().suiteId(), item.get().testId(),
-                            current.phase().id(), io.incidentconsole.incident.TestOutcome.PASS, "ticked in guided mode"));
+                            current.phase().id(), TestOutcome.PASS, "ticked in guided mode"));
                 }
                 return;
             }
@@ -279,7 +285,7 @@ public final class GuidedViewModel {
                         + " left. To move on now, cut the wait short with a reason.");
             }
         }
-        long ticked = step.checks().isEmpty() ? 0 : java.util.stream.IntStream.range(0, step.checks().size())
+        long ticked = step.checks().isEmpty() ? 0 : IntStream.range(0, step.checks().size())
                 .filter(i -> isTicked(step, i)).count();
         if (ticked < step.checks().size()) {
             return Optional.of("Tick every check before moving on: " + ticked + " of " + step.checks().size()
@@ -296,17 +302,17 @@ public final class GuidedViewModel {
         String phaseId = current.phase().id();
         if (state.phase(phaseId).status() != PhaseStatus.IN_PROGRESS) {
             // Guided mode starts the phase through its gates (dependencies, approvals, decisions).
-            Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> refused =
-                    io.incidentconsole.incident.PhaseLifecycle.check(state, phaseId,
-                            io.incidentconsole.incident.PhaseLifecycle.Action.START);
+            Optional<PhaseLifecycle.Refusal> refused =
+                    PhaseLifecycle.check(state, phaseId,
+                            PhaseLifecycle.Action.START);
             if (refused.isPresent()) {
                 return Optional.of(refused.get().message() + (refused.get().overridable()
                         ? ". Sign off or decide here, or start it anyway on the board with a reason." : "."));
             }
             events.add(new EventPayload.PhaseStarted(phaseId));
         } else {
-            Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> held =
-                    io.incidentconsole.incident.PhaseLifecycle.stepRefusal(state, phaseId, step.id());
+            Optional<PhaseLifecycle.Refusal> held =
+                    PhaseLifecycle.stepRefusal(state, phaseId, step.id());
             if (held.isPresent()) {
                 return Optional.of(held.get().message() + ".");
             }
@@ -324,7 +330,7 @@ public final class GuidedViewModel {
                 events.add(new EventPayload.ParameterEntered(field.name(), value, step.id()));
             }
         }
-        events.add(io.incidentconsole.incident.PhaseLifecycle.stepDone(current.plan(), phaseId, step.id()));
+        events.add(PhaseLifecycle.stepDone(current.plan(), phaseId, step.id()));
         recordInOrder(events);
         return Optional.empty();
     }
@@ -337,7 +343,7 @@ public final class GuidedViewModel {
         if (current == null || !current.live()) {
             return List.of();
         }
-        return io.incidentconsole.incident.PhaseLifecycle.completionGates(current.state(), current.phase().id())
+        return PhaseLifecycle.completionGates(current.state(), current.phase().id())
                 .stream().filter(g -> !g.open())
                 .map(g -> g.kind().word() + ": " + g.says()).toList();
     }
@@ -353,9 +359,9 @@ public final class GuidedViewModel {
             return blocked;
         }
         String phaseId = current.phase().id();
-        Optional<io.incidentconsole.incident.PhaseLifecycle.Refusal> refused =
-                io.incidentconsole.incident.PhaseLifecycle.check(current.state(), phaseId,
-                        io.incidentconsole.incident.PhaseLifecycle.Action.COMPLETE);
+        Optional<PhaseLifecycle.Refusal> refused =
+                PhaseLifecycle.check(current.state(), phaseId,
+                        PhaseLifecycle.Action.COMPLETE);
         List<EventPayload> events = new ArrayList<>();
         if (refused.isPresent()) {
             if (!refused.get().overridable()) {
@@ -368,7 +374,7 @@ public final class GuidedViewModel {
             refused.get().gates().stream().map(g -> g.kind().word()).distinct()
                     .forEach(gate -> events.add(new EventPayload.GateOverridden(phaseId, gate, reason.strip())));
         }
-        List<String> open = io.incidentconsole.board.PhaseGates.openItems(current.plan(), current.state(), phaseId)
+        List<String> open = PhaseGates.openItems(current.plan(), current.state(), phaseId)
                 .stream().map(Object::toString).toList();
         events.add(new EventPayload.PhaseCompleted(phaseId, open));
         recordInOrder(events);

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,14 +38,14 @@ public final class HandoffViewModel {
     private final Clock clock;
     private final BackgroundTasks tasks;
     private final Supplier<OperatorSettings> operators;
-    private final java.util.function.Consumer<String> status;
+    private final Consumer<String> status;
     private final ReadOnlyStringWrapper holder = new ReadOnlyStringWrapper(this, "holder", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
 
     /** @param status the console's status bar (says who this console records as after a takeover) */
     public HandoffViewModel(IncidentSession session, Clock clock, BackgroundTasks tasks,
-                            Supplier<OperatorSettings> operators, java.util.function.Consumer<String> status) {
+                            Supplier<OperatorSettings> operators, Consumer<String> status) {
         this.status = status;
         this.session = session;
         this.clock = clock;

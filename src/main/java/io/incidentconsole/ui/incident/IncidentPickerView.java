@@ -1,17 +1,18 @@
 package io.incidentconsole.ui.incident;
 
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
 
 import io.incidentconsole.incident.IncidentSummary;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -56,35 +57,16 @@ public final class IncidentPickerView {
         incidents.setItems(model.incidents());
         Label placeholder = new Label();
         placeholder.setId("incident-list-placeholder");
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.listingProperty())
+        placeholder.textProperty().bind(Bindings.when(model.listingProperty())
                 .then("Reading the incidents on this laptop…").otherwise("No incidents on this laptop yet."));
         incidents.setPlaceholder(placeholder);
-        incidents.setCellFactory(list -> new ListCell<>() {
-            {
-                // Wrap to the list's width: a long description is read whole, not cut at the right edge.
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(IncidentSummary item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : IncidentPickerViewModel.describe(item));
-            }
-        });
-        incidents.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
-        model.selectedProperty().addListener((obs, old, now) -> incidents.getSelectionModel().select(now));
-        incidents.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                onResume();
-            }
-        });
+        IncidentList.wire(incidents, model.selectedProperty(), this::onResume);
         resume.setId("resume-incident");
         resume.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
         startNew.disableProperty().bind(model.busyProperty().or(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.canStartNew())));
+                Bindings.createBooleanBinding(() -> !model.canStartNew())));
 
-        stage = DialogStages.create(root, owner, theme, "Incident Console — start or resume an incident", "incident-picker");
+        stage = DialogStages.create(root, owner, theme, Product.NAME + " — start or resume an incident", "incident-picker");
         model.doneProperty().addListener((obs, was, done) -> {
             if (done) {
                 stage.close();
@@ -94,7 +76,7 @@ public final class IncidentPickerView {
 
     public void show() {
         stage.show();
-        javafx.scene.Node first = model.operatorMissingBinding().get() ? operator : startNew;
+        Node first = model.operatorMissingBinding().get() ? operator : startNew;
         first.requestFocus();
         model.refresh(() -> {
             incidents.getSelectionModel().select(model.selectedProperty().get());

@@ -1,9 +1,10 @@
 package io.incidentconsole.ui.incident;
 
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
 
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.IncidentSummary;
 import io.incidentconsole.incident.OperatorSettings;
 import javafx.beans.binding.Bindings;
@@ -22,6 +23,7 @@ import javafx.collections.ObservableList;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -130,7 +132,7 @@ public final class IncidentPickerViewModel {
     }
 
     /** Opening replays the journal, so it runs in the background; the picker closes once it is done. */
-    private void open(java.util.concurrent.Callable<Incident> work) {
+    private void open(Callable<Incident> work) {
         busy.set(true);
         problem.set("Opening…");
         tasks.run(work, incident -> {

@@ -1,7 +1,7 @@
 package io.incidentconsole.ui.main;
 
 import io.incidentconsole.ui.plan.ImportNotice;
-
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.FxmlViews;
@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -23,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -32,6 +34,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -96,7 +99,7 @@ public final class MainWindowView {
     @FXML
     private HBox headerItems;
     @FXML
-    private javafx.scene.layout.VBox header;
+    private VBox header;
 
     public MainWindowView(MainWindowViewModel model, Function<ConsoleArea, AreaView> areaFactory,
                           Supplier<IncidentPickerViewModel> pickers) {
@@ -130,23 +133,23 @@ public final class MainWindowView {
     }
 
     /** Puts the "now" strip first in the header: the line the operator reads before anything else. */
-    public void setNowStrip(javafx.scene.Node strip) {
+    public void setNowStrip(Node strip) {
         header.getChildren().add(0, strip);
     }
 
     /** Adds a small item (a status chip) to the header, under the incident line. */
-    public void addHeaderItem(javafx.scene.Node item) {
+    public void addHeaderItem(Node item) {
         headerItems.getChildren().add(item);
     }
 
     /** Adds a strip under the header, above every area (the alert banner). */
-    public void addAboveContent(javafx.scene.Node strip) {
-        ((javafx.scene.layout.VBox) root.getTop()).getChildren().add(strip);
+    public void addAboveContent(Node strip) {
+        ((VBox) root.getTop()).getChildren().add(strip);
     }
 
     /** Adds an item to the status bar, after the status message. */
-    public void addStatusItem(javafx.scene.Node item) {
-        ((javafx.scene.layout.HBox) root.getBottom()).getChildren().add(1, item);
+    public void addStatusItem(Node item) {
+        ((HBox) root.getBottom()).getChildren().add(1, item);
     }
 
     private void bind() {
@@ -159,7 +162,7 @@ public final class MainWindowView {
         statusMessage.textProperty().bind(model.statusMessageProperty());
         statusMessage.setId("status-message");
         planSource.textProperty().bind(model.planSourceProperty());
-        javafx.scene.control.Tooltip fullPath = new javafx.scene.control.Tooltip();
+        Tooltip fullPath = new Tooltip();
         fullPath.textProperty().bind(model.planSourcePathProperty());
         planSource.setTooltip(fullPath);
         model.statusFailedProperty().addListener((obs, was, failed) -> statusMessage.pseudoClassStateChanged(FAILED, failed));
@@ -297,7 +300,8 @@ public final class MainWindowView {
 
     /** What the importer understood, line by line, so the operator can check it and reassign sections. */
     private void showImportReport(ImportNotice notice) {
-        new ImportReportDialog(notice, model::reimport, model.themeProperty().get(), window()).show();
+        new ImportReportDialog(notice, model.themeProperty().get(),
+                choices -> model.reimport(notice.file(), choices), window()).show();
     }
 
     /** The first dropped file that can be a plan. */
@@ -414,7 +418,7 @@ public final class MainWindowView {
 
     @FXML
     private void onAbout() {
-        info("About Incident Console", "Incident Console — the operator console for running an outage "
+        info("About " + Product.NAME, Product.NAME + " — the operator console for running an outage "
                 + "coordination plan.\nEverything runs on this machine; nothing is sent anywhere.");
     }
 

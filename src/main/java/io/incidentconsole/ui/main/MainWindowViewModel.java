@@ -1,11 +1,10 @@
 package io.incidentconsole.ui.main;
 
 import io.incidentconsole.ui.incident.RecoveryNotice;
-
-import io.incidentconsole.ui.incident.CurrentPlan;
-
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.plan.ImportNotice;
-
+import io.incidentconsole.settings.Product;
+import io.incidentconsole.team.TeamJournal;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.Theme;
@@ -42,6 +41,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -64,10 +64,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper planSource = new ReadOnlyStringWrapper(this, "planSource", "");
     /** The full path behind {@link #planSourceProperty()}, which names only its last folders (a tooltip). */
     private final ReadOnlyStringWrapper planSourcePath = new ReadOnlyStringWrapper(this, "planSourcePath", "");
-    /** The product's name: the window title and the header until a plan is open. */
-    public static final String PRODUCT_NAME = "Incident Console";
-
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", PRODUCT_NAME);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", Product.NAME);
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "Loading plan…");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
     private final ReadOnlyBooleanWrapper statusFailed = new ReadOnlyBooleanWrapper(this, "statusFailed");
@@ -202,7 +199,7 @@ public final class MainWindowViewModel {
         return Optional.ofNullable(current);
     }
 
-    private void load(String what, java.util.concurrent.Callable<Loaded> work, Path file) {
+    private void load(String what, Callable<Loaded> work, Path file) {
         busy.set(true);
         statusFailed.set(false);
         statusMessage.set("Opening " + what + "…");
@@ -281,7 +278,7 @@ public final class MainWindowViewModel {
         session.attach(incident);
         current = null;
         plan.set(incident.plan());
-        planSource.set(incident.journal() instanceof io.incidentconsole.team.TeamJournal team
+        planSource.set(incident.journal() instanceof TeamJournal team
                 ? "Team incident " + incident.id() + " on " + team.databaseLabel()
                 : "Journal and plan copy: " + shortPath(incident.directory()));
         planSourcePath.set(incident.directory() == null ? "" : incident.directory().toAbsolutePath().toString());

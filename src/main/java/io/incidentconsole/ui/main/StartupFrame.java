@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.common.Theme;
 
 import javafx.css.PseudoClass;
@@ -33,7 +34,7 @@ public final class StartupFrame {
         root.getStyleClass().addAll("main-window", "startup-frame");
         root.setId("startup-frame");
 
-        Label title = new Label(MainWindowViewModel.PRODUCT_NAME);
+        Label title = new Label(Product.NAME);
         title.getStyleClass().add("plan-title");
         subtitle.getStyleClass().add("plan-subtitle");
         subtitle.setWrapText(true);
@@ -64,7 +65,7 @@ public final class StartupFrame {
     public void failed(String why) {
         subtitle.setText("The console could not start: " + why);
         bar.setVisible(false);
-        status.setText("Start-up failed — see the message above; reinstalling Incident Console may help.");
+        status.setText("Start-up failed — see the message above; reinstalling " + Product.NAME + " may help.");
         status.pseudoClassStateChanged(FAILED, true);
     }
 

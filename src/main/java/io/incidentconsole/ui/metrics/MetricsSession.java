@@ -5,6 +5,7 @@ import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.metrics.AlertEvent;
+import io.incidentconsole.metrics.LatestValues;
 import io.incidentconsole.metrics.LiveMetrics;
 import io.incidentconsole.metrics.MetricSources;
 import io.incidentconsole.metrics.MetricsSettings;
@@ -27,8 +28,10 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +67,7 @@ public final class MetricsSession {
     private final ObservableList<SourceProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<SourceProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
     /** The problems behind the notice line, by source, until that source's samples flow again. */
-    private final Map<String, List<SourceProblem>> current = new java.util.LinkedHashMap<>();
+    private final Map<String, List<SourceProblem>> current = new LinkedHashMap<>();
     /** What building the sources warned about (token unset, bad URL): stays while these sources run. */
     private String buildWarnings = "";
     private final List<Runnable> rebuildListeners = new CopyOnWriteArrayList<>();
@@ -74,7 +77,7 @@ public final class MetricsSession {
     private final Set<String> clearingsSent = new HashSet<>();
     private Map<String, Rule> rulesById = Map.of();
     /** Alerts that fired while no writable incident was open, by rule: recorded when one is, if still active. */
-    private final Map<String, AlertEvent.Fired> unrecorded = new java.util.LinkedHashMap<>();
+    private final Map<String, AlertEvent.Fired> unrecorded = new LinkedHashMap<>();
     private final ChangeListener<Plan> planChanged = (obs, old, now) -> rebuild(now);
     private final ChangeListener<IncidentState> stateChanged = (obs, old, now) -> {
         followPhases(now);
@@ -252,7 +255,7 @@ public final class MetricsSession {
 
     private void showProblems() {
         List<SourceProblem> now = current.values().stream().flatMap(List::stream)
-                .sorted(java.util.Comparator.comparing(SourceProblem::at)).toList();
+                .sorted(Comparator.comparing(SourceProblem::at)).toList();
         String input = now.isEmpty() ? "" : "Metrics input skipped: " + now.get(now.size() - 1)
                 + (now.size() > 1 ? " (and " + (now.size() - 1) + " more: see the list)" : "");
         sourceProblems.set(buildWarnings.isEmpty() ? input
@@ -476,8 +479,8 @@ public final class MetricsSession {
     public LiveReadings readings() {
         return new LiveReadings() {
             @Override
-            public io.incidentconsole.metrics.LatestValues values() {
-                return live == null ? io.incidentconsole.metrics.LatestValues.NONE : live;
+            public LatestValues values() {
+                return live == null ? LatestValues.NONE : live;
             }
 
             @Override

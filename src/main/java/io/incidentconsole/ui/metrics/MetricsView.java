@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,7 +212,7 @@ public final class MetricsView implements AreaView {
     private final ListChangeListener<AlertNotice> alertsChanged = change -> showAlerting();
 
     private void showAlerting() {
-        setAlerting(new java.util.HashSet<>(model.alerts().stream().filter(n -> !n.cleared())
+        setAlerting(new HashSet<>(model.alerts().stream().filter(n -> !n.cleared())
                 .map(AlertNotice::metricId).toList()));
     }
 }

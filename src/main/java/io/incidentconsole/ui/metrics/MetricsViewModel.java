@@ -5,10 +5,12 @@ import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.metrics.LiveMetrics;
 import io.incidentconsole.metrics.MetricSource;
 import io.incidentconsole.metrics.SimulatorModel;
+import io.incidentconsole.metrics.SourceProblem;
 import io.incidentconsole.plan.Direction;
 import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.ui.incident.IncidentSession;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -57,11 +59,11 @@ public final class MetricsViewModel {
 
     /** A chart to show: the metric and where its numbers come from. */
     /** {@code simulated}: the built-in simulator, not a real source, feeds this metric. */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper anySimulated =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "anySimulated");
+    private final ReadOnlyBooleanWrapper anySimulated =
+            new ReadOnlyBooleanWrapper(this, "anySimulated");
 
     /** Whether any chart shows simulated data (the source line then says so as a warning). */
-    public javafx.beans.property.ReadOnlyBooleanProperty anySimulatedProperty() {
+    public ReadOnlyBooleanProperty anySimulatedProperty() {
         return anySimulated.getReadOnlyProperty();
     }
 
@@ -197,16 +199,16 @@ public final class MetricsViewModel {
     }
 
     /** Every input the sources skipped, for the list: "09:14:03 UTC · metrics.csv:12: not a number (line skipped)". */
-    public ObservableList<io.incidentconsole.metrics.SourceProblem> problemList() {
+    public ObservableList<SourceProblem> problemList() {
         return metrics.problems();
     }
 
-    public static String describe(io.incidentconsole.metrics.SourceProblem problem) {
+    public static String describe(SourceProblem problem) {
         return ChartText.clock(problem.at()) + " · " + problem;
     }
 
     /** True when no incident is open: phase markers and recording need one. */
-    public javafx.beans.binding.BooleanBinding noIncidentBinding() {
+    public BooleanBinding noIncidentBinding() {
         return session.stateProperty().isNull();
     }
 }

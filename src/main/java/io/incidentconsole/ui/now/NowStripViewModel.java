@@ -1,9 +1,10 @@
 package io.incidentconsole.ui.now;
 
+import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.incident.IncidentSession;
 
-import io.incidentconsole.board.NowSummary;
+import io.incidentconsole.report.NowSummary;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.report.CadenceClock;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -61,7 +62,7 @@ public final class NowStripViewModel {
         for (NowSummary.Running running : now.running()) {
             String label = running.phase().issues().stream().map(i -> "#" + i).reduce((a, b) -> a + ", " + b)
                     .map(i -> i + " ").orElse("") + running.phase().label();
-            String step = running.status() == io.incidentconsole.plan.PhaseStatus.ROLLING_BACK ? "ROLLING BACK"
+            String step = running.status() == PhaseStatus.ROLLING_BACK ? "ROLLING BACK"
                     : running.step().map(s -> "step " + running.stepNumber() + "/" + running.phase().guidedSteps().size()
                     + ": " + s.title().replace("`", "")).orElse(running.phase().guidedSteps().isEmpty() ? "in progress"
                     : "all steps done — verify and complete");

@@ -17,31 +17,28 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * What the importer understood, line by line, and what each section was read as; the operator can read a
  * section as a phase, runbook, test suite, notes, or ignore it, and import again (the choice is remembered for
- * the file by whoever imports again).
+ * the file by whoever the re-import is handed to).
  */
 public final class ImportReportDialog {
 
     static final String NAME = "import-report";
 
-    private final BiConsumer<Path, ImportChoices> importAgain;
-    private final Theme theme;
     private final ImportNotice notice;
+    private final Consumer<ImportChoices> reimport;
     private final List<ChoiceBox<SectionChoice>> boxes = new ArrayList<>();
     private final Alert alert = new Alert(Alert.AlertType.INFORMATION);
 
-    public ImportReportDialog(ImportNotice notice, BiConsumer<Path, ImportChoices> importAgain, Theme theme,
-                              Window owner) {
-        this.importAgain = importAgain;
-        this.theme = theme;
+    /** {@code importAgain} imports the notice's file again with the choices made here. */
+    public ImportReportDialog(ImportNotice notice, Theme theme, Consumer<ImportChoices> importAgain, Window owner) {
         this.notice = notice;
+        this.reimport = importAgain;
         TextArea text = new TextArea(notice.report().render());
         text.setEditable(false);
         text.getStyleClass().add("code-block");
@@ -101,6 +98,6 @@ public final class ImportReportDialog {
     private void reimport() {
         ImportChoices choices = choices();
         alert.close();
-        importAgain.accept(notice.file(), choices);
+        reimport.accept(choices);
     }
 }

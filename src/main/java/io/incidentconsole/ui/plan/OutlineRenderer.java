@@ -117,7 +117,7 @@ public final class OutlineRenderer {
             column.setFillWidth(true);
             if (c == table.statusColumn() || longestText(table, c) <= SHORT_CELL) {
                 // Short columns (ids, statuses) must never be squeezed into one letter per line.
-                column.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                column.setMinWidth(Region.USE_PREF_SIZE);
             }
             grid.getColumnConstraints().add(column);
             grid.add(cell(table.headers().get(c), "table-header-label"), c, 0);
@@ -167,7 +167,7 @@ public final class OutlineRenderer {
         long lines = text.lines().count();
         // One spare row: the text area's own padding would otherwise hide the last line behind a scroll bar.
         area.setPrefRowCount((int) Math.max(1, Math.min(lines + 1, 30)));
-        area.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        area.setMinHeight(Region.USE_PREF_SIZE);
         return area;
     }
 

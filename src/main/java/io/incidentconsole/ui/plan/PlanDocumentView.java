@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The readable plan, or the part of it one area shows. A whole plan is hundreds of labels and dozens of code blocks,
@@ -47,7 +48,7 @@ public final class PlanDocumentView implements AreaView {
     public PlanDocumentView(PlanDocumentViewModel model) {
         this.model = model;
         FxmlViews.load(this);
-        scroller.setId("document-" + model.area().name().toLowerCase(java.util.Locale.ROOT));
+        scroller.setId("document-" + model.area().name().toLowerCase(Locale.ROOT));
         FocusScrolling.follow(scroller);
     }
 

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import java.util.List;
 
 /**
  * The sections of the open plan that one console area shows. Follows the plan only while active, so a
@@ -44,7 +45,7 @@ public final class PlanDocumentViewModel {
             return;
         }
         shown = current;
-        sections.setAll(current == null ? java.util.List.of()
+        sections.setAll(current == null ? List.of()
                 : PlanOutline.of(current).stream().filter(area::shows).toList());
     }
 

@@ -8,6 +8,7 @@ import io.incidentconsole.plan.Problem;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -35,7 +36,7 @@ public final class PlanProblemsDialog {
         VBox root = FxmlViews.load(this);
         headline.setText(problems.headline());
         problemList.getItems().setAll(problems.problems());
-        problemList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        problemList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Problem item, boolean empty) {
                 super.updateItem(item, empty);

@@ -10,7 +10,6 @@ import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 

@@ -23,6 +23,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -34,8 +36,8 @@ import java.util.function.Function;
  */
 public final class ReportsViewModel {
 
-    private static final java.time.format.DateTimeFormatter DUE_AT = java.time.format.DateTimeFormatter
-            .ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter DUE_AT = DateTimeFormatter
+            .ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final IncidentSession session;
     private final CadenceClock cadences;

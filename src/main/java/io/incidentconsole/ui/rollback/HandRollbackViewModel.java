@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A rollback the operator ran by hand (outside the console) for the selected procedure's phase: "I ran it by
@@ -109,7 +110,7 @@ public final class HandRollbackViewModel {
                 target.procedure().id(), true, "done by hand", phaseId().orElseThrow()));
     }
 
-    private boolean recordChecked(java.util.function.Function<RollbackTarget, EventPayload> event) {
+    private boolean recordChecked(Function<RollbackTarget, EventPayload> event) {
         IncidentState state = session.stateProperty().get();
         RollbackTarget target = selected.getValue();
         if (state == null || target == null || phaseId().isEmpty()) {

@@ -8,6 +8,7 @@ import io.incidentconsole.ui.incident.IncidentSession;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.application.Platform;
 
 /**
  * Records rollback acts in the open incident's journal through the session. The end of a run arrives on the
@@ -30,7 +31,7 @@ public final class JournalRollbackRecorder implements RollbackRecorder {
     @Override
     public void record(RollbackEvent event) {
         List<EventPayload> payloads = entries.of(event);
-        if (javafx.application.Platform.isFxApplicationThread()) {
+        if (Platform.isFxApplicationThread()) {
             recordAll(payloads);
         } else {
             fxThread.execute(() -> recordAll(payloads));

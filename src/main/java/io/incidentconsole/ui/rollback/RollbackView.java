@@ -1,6 +1,7 @@
 package io.incidentconsole.ui.rollback;
 
 import io.incidentconsole.plan.Parameter;
+import io.incidentconsole.plan.ParameterRules;
 import io.incidentconsole.plan.ParameterType;
 import io.incidentconsole.plan.ProcedureStep;
 import io.incidentconsole.rollback.DecisionChecklist;
@@ -13,8 +14,10 @@ import io.incidentconsole.ui.common.FocusScrolling;
 import io.incidentconsole.ui.common.FxmlViews;
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -271,7 +274,7 @@ public final class RollbackView implements AreaView {
         model.deactivate();
     }
 
-    private <T> void listen(javafx.beans.value.ObservableValue<T> value, ChangeListener<T> listener) {
+    private <T> void listen(ObservableValue<T> value, ChangeListener<T> listener) {
         value.addListener(listener);
         detach.add(() -> value.removeListener(listener));
     }
@@ -449,7 +452,7 @@ public final class RollbackView implements AreaView {
 
     /** The console box takes room only once something runs; before that it is a few lines high. */
     private void showConsole(boolean used) {
-        VBox.setVgrow(console, used ? javafx.scene.layout.Priority.ALWAYS : javafx.scene.layout.Priority.NEVER);
+        VBox.setVgrow(console, used ? Priority.ALWAYS : Priority.NEVER);
         console.setPrefRowCount(used ? 12 : 3);
     }
 
@@ -474,7 +477,7 @@ public final class RollbackView implements AreaView {
         if (to - from < 3) {
             return script;
         }
-        List<String> out = new java.util.ArrayList<>(lines.subList(0, start));
+        List<String> out = new ArrayList<>(lines.subList(0, start));
         out.add("# [" + (to - from) + " header lines folded: incident, operator, values — copied and saved in full]");
         out.addAll(lines.subList(to, lines.size()));
         return String.join("\n", out);
@@ -646,7 +649,7 @@ public final class RollbackView implements AreaView {
             Label title = new Label(name + (parameter.isRequired() ? "" : "  (optional)"));
             title.getStyleClass().add("parameter-name");
             title.setMinWidth(Region.USE_PREF_SIZE);
-            Label rule = new Label("— " + io.incidentconsole.plan.ParameterRules.rule(parameter.type()));
+            Label rule = new Label("— " + ParameterRules.rule(parameter.type()));
             rule.getStyleClass().add("parameter-rule");
             rule.setWrapText(true);
             Region gap = new Region();
@@ -655,7 +658,7 @@ public final class RollbackView implements AreaView {
             origin.getStyleClass().add("parameter-origin");
             origin.setMinWidth(Region.USE_PREF_SIZE);
             HBox heading = new HBox(8, title, rule, gap, origin);
-            heading.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+            heading.setAlignment(Pos.BASELINE_LEFT);
             block.getChildren().add(heading);
             block.getStyleClass().add("parameter-row");
             if (parameter.type() == ParameterType.CHOICE) {

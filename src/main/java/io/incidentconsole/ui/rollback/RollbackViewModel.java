@@ -163,7 +163,8 @@ public final class RollbackViewModel {
         session.incidentProperty().removeListener(changed);
     }
 
-    private final ReadOnlyObjectWrapper<Set<String>> atRisk = new ReadOnlyObjectWrapper<>(this, "atRisk", Set.of());
+    private final ReadOnlyObjectWrapper<Set<String>> atRisk =
+            new ReadOnlyObjectWrapper<>(this, "atRisk", Set.of());
 
     /**
      * The procedures that roll back a phase whose success is at risk (a test of it failed): the list marks them, so

@@ -6,13 +6,9 @@ import io.incidentconsole.rollback.RollbackJournalEntries;
 import io.incidentconsole.rollback.ScriptFiles;
 import io.incidentconsole.rollback.ScriptGenerator;
 import io.incidentconsole.rollback.ScriptRunner;
-import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.ConsoleDependencies;
 import io.incidentconsole.ui.incident.IncidentSession;
-import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
-
-import java.nio.file.Path;
-import java.time.Clock;
 
 /** Builds the rollback area with its real collaborators (one line in the console's wiring). */
 public final class RollbackViews {
@@ -20,16 +16,16 @@ public final class RollbackViews {
     private RollbackViews() {
     }
 
-    /** Scripts run in the directory the console was started from until the operator picks another. */
-    public static RollbackView create(IncidentSession session, ObservableValue<Plan> plan, BackgroundTasks tasks,
+    /** Scripts run in the console's working directory until the operator picks another. */
+    public static RollbackView create(IncidentSession session, ObservableValue<Plan> plan, ConsoleDependencies deps,
                                       RollbackRequests requests) {
         JournalRollbackRecorder journal = new JournalRollbackRecorder(session,
-                new RollbackJournalEntries(new PhasesOfProcedures(session, plan)), Platform::runLater);
+                new RollbackJournalEntries(new PhasesOfProcedures(session, plan)), deps.fxThread());
         RollbackViewModel rollback = new RollbackViewModel(session, plan, journal, new ScriptGenerator(),
-                new ScriptFiles(), ScriptRunner.withDefaults(), tasks, Platform::runLater, Clock.systemUTC(),
-                Path.of(System.getProperty("user.dir")), requests);
-        StepRunViewModel steps = new StepRunViewModel(session, rollback, ProcessStepExecutor.withDefaults(), tasks,
-                Platform::runLater, Clock.systemUTC());
+                new ScriptFiles(), ScriptRunner.withDefaults(), deps.tasks(), deps.fxThread(), deps.clock(),
+                deps.workingDirectory(), requests);
+        StepRunViewModel steps = new StepRunViewModel(session, rollback, ProcessStepExecutor.withDefaults(),
+                deps.tasks(), deps.fxThread(), deps.clock());
         return new RollbackView(rollback, new StepRunView(steps),
                 new HandRollbackView(new HandRollbackViewModel(session, rollback.selectedProperty())));
     }

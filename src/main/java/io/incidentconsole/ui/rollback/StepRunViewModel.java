@@ -2,6 +2,7 @@ package io.incidentconsole.ui.rollback;
 
 import io.incidentconsole.incident.EventPayload.StepDecision;
 import io.incidentconsole.incident.Incident;
+import io.incidentconsole.plan.Placeholders;
 import io.incidentconsole.rollback.RollbackTarget;
 import io.incidentconsole.rollback.StepCommand;
 import io.incidentconsole.rollback.StepExecution;
@@ -24,9 +25,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
@@ -359,7 +363,7 @@ public final class StepRunViewModel {
 
     static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0)
+        return millis < 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
                 : duration.toSeconds() + " s";
     }
 
@@ -399,9 +403,9 @@ public final class StepRunViewModel {
         if (row == null || target == null) {
             return all;
         }
-        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        Set<String> used = new LinkedHashSet<>();
         target.procedure().steps().stream().filter(s -> row.step().stepId().equals(s.id()) && s.command() != null)
-                .forEach(s -> io.incidentconsole.plan.Placeholders.find(s.command()).forEach(p -> used.add(p.name())));
+                .forEach(s -> Placeholders.find(s.command()).forEach(p -> used.add(p.name())));
         List<String> ordered = new ArrayList<>(all.stream().filter(used::contains).toList());
         all.stream().filter(n -> !used.contains(n)).forEach(ordered::add);
         return ordered;

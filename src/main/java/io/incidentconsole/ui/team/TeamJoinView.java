@@ -1,9 +1,10 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
-import io.incidentconsole.ui.incident.IncidentPickerViewModel;
+import io.incidentconsole.ui.incident.IncidentList;
 
 import io.incidentconsole.incident.IncidentSummary;
 import javafx.fxml.FXML;
@@ -11,10 +12,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.css.PseudoClass;
 import javafx.stage.Stage;
@@ -103,21 +102,7 @@ public final class TeamJoinView {
         empty.setWrapText(true);
         empty.textProperty().bind(model.emptyListProperty());
         incidents.setPlaceholder(empty);
-        incidents.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(IncidentSummary item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : IncidentPickerViewModel.describe(item));
-            }
-        });
-        incidents.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
-        model.selectedProperty().addListener((obs, old, now) -> incidents.getSelectionModel().select(now));
-        incidents.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                e.consume();
-                onJoin();
-            }
-        });
+        IncidentList.wire(incidents, model.selectedProperty(), this::onJoin);
         // Once connected, the list is where the operator goes next.
         model.connectedProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -133,7 +118,7 @@ public final class TeamJoinView {
         startNew.disableProperty().bind(model.canStartNewBinding().not());
         planLine.setText(model.planLine());
 
-        stage = DialogStages.create(root, owner, theme, "Incident Console — join a team incident", "team-join");
+        stage = DialogStages.create(root, owner, theme, Product.NAME + " — join a team incident", "team-join");
         stage.setOnHidden(e -> {
             if (!model.doneProperty().get()) {
                 model.cancel();

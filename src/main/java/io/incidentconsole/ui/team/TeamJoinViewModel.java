@@ -1,7 +1,7 @@
 package io.incidentconsole.ui.team;
 
-import io.incidentconsole.ui.incident.CurrentPlan;
-
+import io.incidentconsole.ui.common.CurrentPlan;
+import io.incidentconsole.team.TeamDatabaseException;
 import io.incidentconsole.ui.common.BackgroundTasks;
 
 import io.incidentconsole.incident.Incident;
@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +45,7 @@ public final class TeamJoinViewModel {
     private final Supplier<Optional<CurrentPlan>> currentPlan;
     private final BackgroundTasks tasks;
     private final TeamSession team;
-    private final java.util.function.Consumer<Incident> opened;
+    private final Consumer<Incident> opened;
 
     private final StringProperty address = new SimpleStringProperty(this, "address", "");
     private final ReadOnlyStringWrapper addressProblem = new ReadOnlyStringWrapper(this, "addressProblem", "");
@@ -66,7 +67,7 @@ public final class TeamJoinViewModel {
 
     public TeamJoinViewModel(TeamDatabaseConnector connector, RecentTeamDatabases recent, OperatorSettings operators,
                              Supplier<Optional<CurrentPlan>> currentPlan, BackgroundTasks tasks,
-                             TeamSession team, java.util.function.Consumer<Incident> opened) {
+                             TeamSession team, Consumer<Incident> opened) {
         this.connector = connector;
         this.recent = recent;
         this.operators = operators;
@@ -177,7 +178,7 @@ public final class TeamJoinViewModel {
 
     /** The team database's own message is written for operators; anything else gets the database named. */
     private static String describe(TeamDatabaseAddress address, Exception error) {
-        return error instanceof io.incidentconsole.team.TeamDatabaseException
+        return error instanceof TeamDatabaseException
                 ? error.getMessage()
                 : "Could not use the team database " + address.label() + ": " + error.getMessage();
     }

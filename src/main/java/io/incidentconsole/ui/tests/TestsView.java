@@ -1,6 +1,5 @@
 package io.incidentconsole.ui.tests;
 
-
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FxmlViews;
@@ -9,6 +8,7 @@ import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestRow;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
@@ -187,7 +187,7 @@ public final class TestsView implements AreaView {
         buildNoteEditor();
         casePane = new TestCasePanel(model, casePanel, caseTitle, caseMeta, caseExpected, steps, history,
                 this::openNote, table::requestFocus);
-        table.setItems(javafx.collections.FXCollections.observableArrayList());
+        table.setItems(FXCollections.observableArrayList());
     }
 
     // ------------------------------------------------------------------ the list

@@ -3,7 +3,6 @@ package io.incidentconsole.ui.tests;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
-import io.incidentconsole.output.OutputFileException;
 import io.incidentconsole.output.OutputFiles;
 
 import io.incidentconsole.incident.EventPayload;

@@ -5,6 +5,7 @@ import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Glyphs;
 
 import io.incidentconsole.incident.TimelineEntry;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -13,6 +14,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -21,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -93,7 +96,7 @@ public final class TimelineView implements AreaView {
         column(actualColumn, TimelineViewModel.ScheduleRow::actual);
         // Every phase row shows, none half-cut behind a scroll bar: the table is as tall as its rows.
         schedule.setFixedCellSize(SCHEDULE_ROW);
-        schedule.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(schedule.getItems())
+        schedule.prefHeightProperty().bind(Bindings.size(schedule.getItems())
                 .multiply(SCHEDULE_ROW).add(SCHEDULE_HEADER));
         schedule.minHeightProperty().bind(schedule.prefHeightProperty());
         schedule.setRowFactory(table -> new TableRow<>() {
@@ -131,7 +134,7 @@ public final class TimelineView implements AreaView {
         events.setPlaceholder(new Label("No events match the filter."));
         count.textProperty().bind(model.countProperty());
         undo.setId("timeline-undo");
-        undo.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        undo.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !model.canUndo(events.getSelectionModel().getSelectedItem()),
                 events.getSelectionModel().selectedItemProperty(), model.entries()));
         export.disableProperty().bind(model.liveProperty().not());
@@ -152,9 +155,9 @@ public final class TimelineView implements AreaView {
 
     /** Long text wraps onto more lines of its row instead of ending in "…": an event is read in full. */
     private static <R> void wrapping(TableColumn<R, String> column) {
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        column.setCellFactory(c -> new TableCell<>() {
             // A Text wrapped to the column's width makes the row as tall as the text; a wrapping cell would not.
-            private final javafx.scene.text.Text shown = new javafx.scene.text.Text();
+            private final Text shown = new Text();
 
             {
                 shown.getStyleClass().add("cell-text");

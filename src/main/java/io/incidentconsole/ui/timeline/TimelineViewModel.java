@@ -27,11 +27,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,7 +49,7 @@ public final class TimelineViewModel {
 
     private final IncidentSession session;
     private final ObservableValue<Plan> plan;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final ObservableList<ScheduleRow> schedule = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<String> kinds = FXCollections.observableArrayList(ALL_KINDS);
@@ -60,7 +62,7 @@ public final class TimelineViewModel {
     private final InvalidationListener changed = obs -> refresh();
     private Timeline timeline;
 
-    public TimelineViewModel(IncidentSession session, ObservableValue<Plan> plan, java.time.Clock clock) {
+    public TimelineViewModel(IncidentSession session, ObservableValue<Plan> plan, Clock clock) {
         this.session = session;
         this.plan = plan;
         this.clock = clock;
@@ -161,16 +163,16 @@ public final class TimelineViewModel {
     }
 
     /** Writes the filtered timeline as Markdown; returns the problem instead when it could not be written. */
-    public java.util.Optional<String> exportMarkdown(Path file) {
+    public Optional<String> exportMarkdown(Path file) {
         if (timeline == null) {
-            return java.util.Optional.of("No incident is open: there is no timeline to export.");
+            return Optional.of("No incident is open: there is no timeline to export.");
         }
         try {
             // The save dialog has asked about replacing an existing file.
             OutputFiles.write(file, markdown(), true);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (OutputFileException e) {
-            return java.util.Optional.of("Could not write " + e.getMessage());
+            return Optional.of("Could not write " + e.getMessage());
         }
     }
 

@@ -1,11 +1,13 @@
 package io.incidentconsole.ui.board;
 
+import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.fixture.Screenshots;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.plan.PhaseStatus;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -63,7 +65,7 @@ class IncidentBoardTest {
     }
 
     private static void focus(FxRobot robot, String query) throws Exception {
-        javafx.scene.Node node = robot.lookup(query).query();
+        Node node = robot.lookup(query).query();
         WaitForAsyncUtils.asyncFx(node::requestFocus).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(node.isFocused()).as("%s focused", query).isTrue();
@@ -122,7 +124,7 @@ class IncidentBoardTest {
         // Complete phase 1 with open items: the console lists them, says the verification gate holds it and asks
         // why it may be completed anyway.
         WaitForAsyncUtils.asyncFx(() -> console.model().session().record(
-                new io.incidentconsole.incident.EventPayload.SignOffGiven("approve-p330-1", "Lead", null))).get();
+                new EventPayload.SignOffGiven("approve-p330-1", "Lead", null))).get();
         press(robot, "#start-p330-1");
         press(robot, "#complete-p330-1");
         assertThat(robot.lookup("#complete-confirm-p330-1").query().isVisible()).isTrue();

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.board;
 
+import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
@@ -37,7 +38,7 @@ class PhaseBoardTeamRulesTest {
     private PhaseBoardViewModel board(Incident bob) {
         session.attach(team.connect(TeamDatabaseAddress.parse("postgresql://db/incidents")).join(bob.id(), "ana"));
         PhaseBoardViewModel board = new PhaseBoardViewModel(session, new SimpleObjectProperty<>(plan),
-                new io.incidentconsole.settings.Settings(Path.of("cache", "settings.properties")));
+                new Settings(Path.of("cache", "settings.properties")));
         board.activate();
         return board;
     }

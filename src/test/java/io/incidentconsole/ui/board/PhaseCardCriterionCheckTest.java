@@ -9,13 +9,14 @@ import io.incidentconsole.ui.team.TeamSession;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.settings.Settings;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -65,7 +66,7 @@ class PhaseCardCriterionCheckTest {
         PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session,
                 new SimpleObjectProperty<>(incident.plan()), new Settings(data.resolve("settings.properties")),
                 readings), session, new TeamSession(session, BackgroundTasks.direct()));
-        Scene scene = new Scene((javafx.scene.Parent) view.root(), 1200, 800);
+        Scene scene = new Scene((Parent) view.root(), 1200, 800);
         Theme.DARK.applyTo(scene);
         stage.setScene(scene);
         stage.show();

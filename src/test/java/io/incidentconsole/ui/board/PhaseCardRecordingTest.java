@@ -1,15 +1,17 @@
 package io.incidentconsole.ui.board;
 
+import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.Theme;
 import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.ui.team.TeamSession;
 
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
@@ -47,9 +49,9 @@ class PhaseCardRecordingTest {
         session = new IncidentSession(new BackgroundTasks(pendingAppends::add, Runnable::run));
         session.attach(incident);
         PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session, new SimpleObjectProperty<>(incident.plan()),
-                new io.incidentconsole.settings.Settings(data.resolve("settings.properties"))),
+                new Settings(data.resolve("settings.properties"))),
                 session, new TeamSession(session, BackgroundTasks.direct()));
-        Scene scene = new Scene((javafx.scene.Parent) view.root(), 1200, 800);
+        Scene scene = new Scene((Parent) view.root(), 1200, 800);
         Theme.DARK.applyTo(scene);
         stage.setScene(scene);
         stage.show();

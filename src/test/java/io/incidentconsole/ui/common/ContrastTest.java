@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,7 +129,7 @@ class ContrastTest {
         assertThat(colours).as("palette colours").containsKeys(fg, bg);
         double ratio = ratio(colours.get(fg), colours.get(bg));
         if (ratio < minimum) {
-            failures.add(String.format(java.util.Locale.ROOT, "%s %s on %s %s: %.2f:1 (needs %.1f:1)", fg,
+            failures.add(String.format(Locale.ROOT, "%s %s on %s %s: %.2f:1 (needs %.1f:1)", fg,
                     colours.get(fg), bg, colours.get(bg), ratio, minimum));
         }
     }

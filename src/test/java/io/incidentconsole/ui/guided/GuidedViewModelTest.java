@@ -1,5 +1,8 @@
 package io.incidentconsole.ui.guided;
 
+import io.incidentconsole.ui.fixture.MovableClock;
+import io.incidentconsole.incident.TestOutcome;
+import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
@@ -7,7 +10,7 @@ import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.PlanLoader;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,34 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Guided mode's rules without a window: the default phase, recorded values, waits on a clock we control. */
 class GuidedViewModelTest {
 
-    /** A clock the test moves; the journal and the wait clock read the same one. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TempDir
     Path home;
 
-    private final MovableClock clock = new MovableClock();
+    /** The journal and the wait clock read the same clock, which the test moves. */
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T09:00:00Z"));
     private final List<String> rollbacksOpened = new ArrayList<>();
     private IncidentSession session;
     private GuidedViewModel model;
@@ -203,11 +180,11 @@ class GuidedViewModelTest {
         model.open("p330-1");
         assertThat(model.next()).hasValueSatisfying(p -> assertThat(p).contains("approval gate")
                 .contains("Approval to begin #330 Phase 1"));
-        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.PENDING);
+        assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.PENDING);
 
         session.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
         assertThat(model.next()).isEmpty();
-        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.IN_PROGRESS);
+        assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.IN_PROGRESS);
         assertThat(state().phase("p330-1").tickedTasks()).containsExactly("p330-1.task-1");
         nextUntil("Deploy Phase 1 fixes");
         model.setValue(step(), "commit", "1111111");
@@ -218,7 +195,7 @@ class GuidedViewModelTest {
         assertThat(model.complete(" ")).hasValueSatisfying(p -> assertThat(p).contains("verification gate")
                 .contains("say why"));
         assertThat(model.complete("QA runs the checks after the call")).isEmpty();
-        assertThat(state().phase("p330-1").status()).isEqualTo(io.incidentconsole.plan.PhaseStatus.COMPLETE);
+        assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.COMPLETE);
         assertThat(state().phase("p330-1").verified()).isFalse();
         assertThat(state().phase("p330-1").overriddenGates()).containsExactly("verification");
     }
@@ -230,9 +207,9 @@ class GuidedViewModelTest {
         nextUntil("Test auth flows thoroughly");
         model.setTicked(step(), 0, true);
         assertThat(state().latestOutcome("p330-2", "t330-p2", "t330-p2.check-1"))
-                .contains(io.incidentconsole.incident.TestOutcome.PASS);
+                .contains(TestOutcome.PASS);
         session.record(new EventPayload.TestResultSet("t330-p2", "t330-p2.check-2", null,
-                io.incidentconsole.incident.TestOutcome.PASS, "from the tests view"));
+                TestOutcome.PASS, "from the tests view"));
         assertThat(model.isTicked(step(), 1)).as("a pass recorded elsewhere ticks the guided check").isTrue();
         assertThat(model.isTicked(step(), 2)).isFalse();
     }

@@ -1,5 +1,8 @@
 package io.incidentconsole.ui.guided;
 
+import java.time.Duration;
+import java.time.Instant;
+import io.incidentconsole.ui.fixture.MovableClock;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.FocusScrolling;
 import io.incidentconsole.ui.common.Theme;
@@ -13,6 +16,7 @@ import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.PhaseStatus;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -26,6 +30,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,15 +48,16 @@ class GuidedViewTest {
     private static final Pattern CLOCK = Pattern.compile("(\\d{2}):(\\d{2}):(\\d{2})");
 
     @TempDir
-    static java.nio.file.Path home;
+    static Path home;
 
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T09:00:00Z"));
     private Console console;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        console = ConsoleFixture.show(stage, home);
+        console = ConsoleFixture.show(stage, home, clock);
     }
 
     private IncidentState state() {
@@ -198,19 +204,19 @@ class GuidedViewTest {
                 .contains("•  Convex function calls — baseline 3.2M → target 1M calls/day");
         key(robot, KeyCode.ENTER);
         assertThat(state().phase("p330-2").waits()).containsKey("p330-2.step-5");
-        assertThat(text(robot, "#guided-wait-remaining")).matches("23:59:5\\d");
+        assertThat(text(robot, "#guided-wait-remaining")).isEqualTo("24:00:00");
         key(robot, KeyCode.ENTER);
-        assertThat(text(robot, "#guided-message")).startsWith("Still waiting: 23:59:5");
+        assertThat(text(robot, "#guided-message")).startsWith("Still waiting: 24:00:00");
         assertThat(state().phase("p330-2").guidedStepsDone()).hasSize(4);
         screenshot("guided-wait-dark");
         int before = seconds(text(robot, "#guided-wait-remaining"));
 
-        // Restart the console on the same data directory and resume: the countdown carries on.
-        Thread.sleep(1_100);
+        // Restart the console on the same data directory half a minute later and resume: the countdown carries on.
+        clock.advance(Duration.ofSeconds(30));
         String incidentId = console.model().session().incidentProperty().get().id();
         WaitForAsyncUtils.asyncFx(() -> {
             console.model().session().close();
-            console = ConsoleFixture.show(stage, home);
+            console = ConsoleFixture.show(stage, home, clock);
             console.model().openBundledPlan();
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
@@ -224,7 +230,7 @@ class GuidedViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#guided-step-title")).isEqualTo("Monitor for 24 hours");
         int after = seconds(text(robot, "#guided-wait-remaining"));
-        assertThat(after).isLessThan(before).isGreaterThan(23 * 3600 + 59 * 60);
+        assertThat(after).isEqualTo(before - 30);
 
         // Cutting the wait short needs a reason.
         press(robot, "#guided-cut-short");
@@ -345,7 +351,7 @@ class GuidedViewTest {
 
     /** Scrolls guided mode so that a node (and what is above it) is in view, for a screenshot. */
     private static void reveal(FxRobot robot, String query) throws Exception {
-        javafx.scene.control.ScrollPane scroller = robot.lookup("#guided-mode").queryAs(javafx.scene.control.ScrollPane.class);
+        ScrollPane scroller = robot.lookup("#guided-mode").queryAs(ScrollPane.class);
         Node node = robot.lookup(query).query();
         WaitForAsyncUtils.asyncFx(() -> FocusScrolling.reveal(scroller, node)).get();
         WaitForAsyncUtils.waitForFxEvents();

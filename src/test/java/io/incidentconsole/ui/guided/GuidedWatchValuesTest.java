@@ -8,13 +8,14 @@ import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -59,7 +60,7 @@ class GuidedWatchValuesTest {
         GuidedViewModel model = new GuidedViewModel(session, new SimpleObjectProperty<>(incident.plan()),
                 new WaitClock(Clock.systemUTC()), phaseId -> { }, readings);
         GuidedView view = new GuidedView(model);
-        Scene scene = new Scene((javafx.scene.Parent) view.root(), 1200, 800);
+        Scene scene = new Scene((Parent) view.root(), 1200, 800);
         Theme.DARK.applyTo(scene);
         stage.setScene(scene);
         stage.show();

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.handoff;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
 
@@ -29,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -52,7 +54,7 @@ class HandoffViewTest {
     void start(Stage stage) {
         this.stage = stage;
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
-        console = Console.create(dirs, BackgroundTasks.direct());
+        console = ConsoleFixture.console(ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), Clock.systemUTC()));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
@@ -116,7 +118,7 @@ class HandoffViewTest {
                 "convex-calls-high: Convex function calls = 2.8M calls/day (target 1M calls/day");
         fx(() -> Screenshots.save(handoff.getScene(), "handoff"));
 
-        robot.clickOn((Node) in(robot, handoff, "#handoff-copy"));
+        robot.clickOn(HandoffViewTest.<Node>in(robot, handoff, "#handoff-copy"));
         waitUntil(() -> state().lastEvent().orElseThrow().payload() instanceof EventPayload.HandoffShared);
         EventPayload.HandoffShared shared = (EventPayload.HandoffShared) state().lastEvent().orElseThrow().payload();
         assertThat(shared.action()).isEqualTo("copied");
@@ -126,7 +128,7 @@ class HandoffViewTest {
 
         // Saving does not replace an existing file unless the operator says so (the dialog asks; here: the model).
         Path existing = Files.writeString(home.resolve("handoff.md"), "keep me");
-        HandoffViewModel model = new HandoffViewModel(console.model().session(), java.time.Clock.systemUTC(),
+        HandoffViewModel model = new HandoffViewModel(console.model().session(), Clock.systemUTC(),
                 BackgroundTasks.direct(), () -> console.operators().get(), text -> { });
         fx(() -> model.save(existing, "x", false, () -> { }));
         assertThat(existing).hasContent("keep me");
@@ -140,7 +142,7 @@ class HandoffViewTest {
         // The incoming operator takes over.
         TextField name = in(robot, handoff, "#handoff-new-operator");
         robot.clickOn(name).write("ben");
-        robot.clickOn((Node) in(robot, handoff, "#handoff-take-over"));
+        robot.clickOn(HandoffViewTest.<Node>in(robot, handoff, "#handoff-take-over"));
         waitUntil(() -> ((Label) robot.lookup("#incident-holder").query()).getText().startsWith("Held by ben since "));
         Event takeover = state().lastEvent().orElseThrow();
         assertThat(takeover.operator()).isEqualTo("ben");

@@ -2,7 +2,7 @@ package io.incidentconsole.ui.incident;
 
 import io.incidentconsole.ui.common.BackgroundTasks;
 
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;

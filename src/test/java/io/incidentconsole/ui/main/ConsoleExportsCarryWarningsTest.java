@@ -8,7 +8,7 @@ import io.incidentconsole.ui.timeline.TimelineViewModel;
 
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;

@@ -12,9 +12,11 @@ import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.PlanLoader;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -90,11 +92,11 @@ class FlowWalkThroughTest {
     /** Scrolls the board so that the card is at the top of the view, for a screenshot. */
     private static void showAtTop(Node card) throws Exception {
         fx(() -> {
-            javafx.scene.Parent parent = card.getParent();
-            while (!(parent instanceof javafx.scene.control.ScrollPane)) {
+            Parent parent = card.getParent();
+            while (!(parent instanceof ScrollPane)) {
                 parent = parent.getParent();
             }
-            javafx.scene.control.ScrollPane scroller = (javafx.scene.control.ScrollPane) parent;
+            ScrollPane scroller = (ScrollPane) parent;
             double content = scroller.getContent().getBoundsInLocal().getHeight();
             double view = scroller.getViewportBounds().getHeight();
             double y = scroller.getContent().sceneToLocal(card.localToScene(0, 0)).getY();

@@ -10,6 +10,7 @@ import io.incidentconsole.incident.IncidentState;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class KeyboardFirstTest {
         // Every area: the focus is inside the area just opened, not left on the navigation list or nowhere.
         for (ConsoleArea area : ConsoleArea.values()) {
             shortcut(robot, KeyCode.getKeyCode(String.valueOf(area.ordinal() + 1)));
-            javafx.scene.layout.Pane content = robot.lookup("#content").queryAs(javafx.scene.layout.Pane.class);
+            Pane content = robot.lookup("#content").queryAs(Pane.class);
             Node owner = content.getScene().getFocusOwner();
             assertThat(owner).as("focus owner after the shortcut of %s", area).isNotNull();
             assertThat(isInside(owner, content.getChildren().get(0))).as("%s: focus on %s", area, owner).isTrue();

@@ -1,5 +1,8 @@
 package io.incidentconsole.ui.main;
 
+import io.incidentconsole.importer.SectionChoice;
+import io.incidentconsole.plan.outline.OutlineSection;
+import io.incidentconsole.plan.outline.PlanOutline;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.Theme;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
@@ -7,12 +10,20 @@ import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.plan.PlanDocumentView;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
+import io.incidentconsole.testing.TestRow;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,10 +63,10 @@ class MainWindowTest {
     /** The plan's document goes in a batch per pulse; every section is there once no body is still rendering. */
     static void waitForDocuments() {
         try {
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> new FxRobot()
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new FxRobot()
                     .lookup(".document-body").queryAll().stream()
                     .noneMatch(n -> n.getPseudoClassStates().contains(PlanDocumentView.RENDERING)));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the plan document was still rendering after 10 s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -63,8 +76,8 @@ class MainWindowTest {
     void sectionsArrivingBelowDoNotMoveWhatTheOperatorScrolledTo(FxRobot robot) throws Exception {
         double[] scrolledTo = WaitForAsyncUtils.asyncFx(() -> {
             console.model().openBundledPlan();
-            javafx.scene.control.ScrollPane scroller = robot.lookup("#document-overview")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
+            ScrollPane scroller = robot.lookup("#document-overview")
+                    .queryAs(ScrollPane.class);
             scroller.applyCss();
             scroller.layout();
             double range = scrollRange(scroller);
@@ -76,15 +89,15 @@ class MainWindowTest {
 
         waitForDocuments();
         double offset = WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.control.ScrollPane scroller = robot.lookup("#document-overview")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
+            ScrollPane scroller = robot.lookup("#document-overview")
+                    .queryAs(ScrollPane.class);
             return scroller.getVvalue() * scrollRange(scroller);
         }).get();
         assertThat(offset).as("pixels scrolled, after every section came in").isCloseTo(scrolledTo[0],
-                org.assertj.core.data.Offset.offset(2.0));
+                Offset.offset(2.0));
     }
 
-    private static double scrollRange(javafx.scene.control.ScrollPane scroller) {
+    private static double scrollRange(ScrollPane scroller) {
         return scroller.getContent().getLayoutBounds().getHeight() - scroller.getViewportBounds().getHeight();
     }
 
@@ -95,11 +108,11 @@ class MainWindowTest {
         int[] atOnce = WaitForAsyncUtils.asyncFx(() -> {
             console.model().openBundledPlan();
             Node body = robot.lookup(".document-body").query();
-            return new int[] {((javafx.scene.layout.VBox) body).getChildren().size(),
+            return new int[] {((VBox) body).getChildren().size(),
                     body.getPseudoClassStates().contains(PlanDocumentView.RENDERING) ? 1 : 0};
         }).get();
-        List<String> expected = io.incidentconsole.plan.outline.PlanOutline.of(console.model().currentPlan()
-                .orElseThrow().plan()).stream().map(io.incidentconsole.plan.outline.OutlineSection::title).toList();
+        List<String> expected = PlanOutline.of(console.model().currentPlan()
+                .orElseThrow().plan()).stream().map(OutlineSection::title).toList();
 
         assertThat(atOnce[0]).as("sections in the first frame").isBetween(1, expected.size() - 1);
         assertThat(atOnce[1]).as("marked as still rendering").isEqualTo(1);
@@ -138,8 +151,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.TESTS);
         // The tests area is the tests view: the plan's checks and cases, not run while no incident is open.
-        assertThat(robot.lookup("#tests-table").queryAs(javafx.scene.control.TableView.class).getItems())
-                .extracting(row -> ((io.incidentconsole.testing.TestRow) row).item().label())
+        assertThat(robot.lookup("#tests-table").<TableView<TestRow>>query().getItems())
+                .extracting(row -> row.item().label())
                 .containsExactly("Hotfix testing › Checkout completes", "Hotfix testing › Refund completes",
                         "Hotfix testing › Test Case 1: Card payment");
 
@@ -190,11 +203,11 @@ class MainWindowTest {
 
         Window report = robot.listTargetWindows().stream()
                 .filter(w -> w.isShowing() && w.getScene() != null
-                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
+                        && w.getScene().getRoot() instanceof DialogPane pane
                         && "import-report".equals(pane.getProperties().get("incident-console.dialog")))
                 .findFirst().orElseThrow(() -> new AssertionError("no import report shown"));
-        javafx.scene.control.TextArea text = robot.from(report.getScene().getRoot())
-                .lookup(".text-area").queryAs(javafx.scene.control.TextArea.class);
+        TextArea text = robot.from(report.getScene().getRoot())
+                .lookup(".text-area").queryAs(TextArea.class);
         assertThat(text.getText()).contains("phase");
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
                 .startsWith("Imported db-migration-cutover.md");
@@ -205,7 +218,7 @@ class MainWindowTest {
     @Test
     void theOperatorReassignsASectionInTheImportReportAndTheChoiceIsRememberedForTheFile(FxRobot robot) throws Exception {
         Path markdown = home.resolve("handover.md");
-        java.nio.file.Files.writeString(markdown, """
+        Files.writeString(markdown, """
                 # Handover
 
                 ## Deploy
@@ -222,12 +235,12 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Window report = importReport(robot);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<io.incidentconsole.importer.SectionChoice> background = robot
-                .from(report.getScene().getRoot()).lookup("#section-choice-1").queryAs(javafx.scene.control.ChoiceBox.class);
-        assertThat(background.getValue()).isEqualTo(io.incidentconsole.importer.SectionChoice.NOTES);
+        ChoiceBox<SectionChoice> background = robot
+                .from(report.getScene().getRoot()).lookup("#section-choice-1").queryAs(ChoiceBox.class);
+        assertThat(background.getValue()).isEqualTo(SectionChoice.NOTES);
         assertThat(console.model().currentPlan().orElseThrow().plan().runbooks()).isEmpty();
 
-        WaitForAsyncUtils.asyncFx(() -> background.setValue(io.incidentconsole.importer.SectionChoice.RUNBOOK)).get();
+        WaitForAsyncUtils.asyncFx(() -> background.setValue(SectionChoice.RUNBOOK)).get();
         WaitForAsyncUtils.waitForFxEvents();
         int colours = WaitForAsyncUtils.asyncFx(() -> Screenshots.save(report.getScene(), "import-report-reassign")).get();
         assertThat(colours).isGreaterThan(20);
@@ -238,10 +251,10 @@ class MainWindowTest {
         assertThat(console.model().currentPlan().orElseThrow().plan().runbooks()).singleElement()
                 .satisfies(runbook -> assertThat(runbook.title()).isEqualTo("Background"));
         assertThat(robot.from(again.getScene().getRoot()).lookup(".text-area")
-                .queryAs(javafx.scene.control.TextArea.class).getText())
+                .queryAs(TextArea.class).getText())
                 .contains("section 'Background' read as runbook (the operator's choice)");
         assertThat(console.model().importChoices(markdown).of("Background"))
-                .isEqualTo(io.incidentconsole.importer.SectionChoice.RUNBOOK);
+                .isEqualTo(SectionChoice.RUNBOOK);
         assertThat(Files.readString(home.resolve("config/settings.properties"))).contains("import-choices.");
         WaitForAsyncUtils.asyncFx(() -> ((Stage) again).close()).get();
     }
@@ -249,7 +262,7 @@ class MainWindowTest {
     private static Window importReport(FxRobot robot) {
         return robot.listTargetWindows().stream()
                 .filter(w -> w.isShowing() && w.getScene() != null
-                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
+                        && w.getScene().getRoot() instanceof DialogPane pane
                         && "import-report".equals(pane.getProperties().get("incident-console.dialog")))
                 .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no import report shown"));
     }
@@ -278,7 +291,7 @@ class MainWindowTest {
     }
 
     private static List<String> texts(FxRobot robot, String query) {
-        return robot.lookup(query).queryAllAs(javafx.scene.control.TextArea.class).stream()
-                .map(javafx.scene.control.TextArea::getText).toList();
+        return robot.lookup(query).queryAllAs(TextArea.class).stream()
+                .map(TextArea::getText).toList();
     }
 }

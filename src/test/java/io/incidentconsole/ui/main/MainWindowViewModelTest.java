@@ -9,6 +9,7 @@ import io.incidentconsole.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class MainWindowViewModelTest {
         MainWindowViewModel model = model();
         model.openBundledPlan();
         Path bad = dir.resolve("bad.yaml");
-        java.nio.file.Files.writeString(bad, "phases: [{id: a}]\n");
+        Files.writeString(bad, "phases: [{id: a}]\n");
         model.openPlan(bad);
         assertThat(model.titleProperty().get()).isEqualTo("Issue #324 & #330 Coordination Plan");
         assertThat(model.problemsProperty().get().problems()).singleElement().asString()
@@ -73,7 +74,7 @@ class MainWindowViewModelTest {
         MainWindowViewModel model = model();
         model.openBundledPlan();
         Path garbage = dir.resolve("garbage.md");
-        java.nio.file.Files.write(garbage, new byte[] {'#', ' ', 'x', '\n', 0x01, 0x00, 0x7F, 0x02});
+        Files.write(garbage, new byte[] {'#', ' ', 'x', '\n', 0x01, 0x00, 0x7F, 0x02});
         model.importMarkdown(garbage);
         assertThat(model.problemsProperty().get().problems()).singleElement().asString()
                 .contains("garbage.md").contains("not a text document: it holds a NUL byte at offset 5; is it a binary file?");
@@ -84,8 +85,8 @@ class MainWindowViewModelTest {
 
     @Test
     void theStatusBarNamesOnlyTheLastTwoFoldersOfAPath() {
-        assertThat(MainWindowViewModel.shortPath(java.nio.file.Path.of("/tmp/x-data/incidents/20261207-0204-9958db")))
+        assertThat(MainWindowViewModel.shortPath(Path.of("/tmp/x-data/incidents/20261207-0204-9958db")))
                 .isEqualTo("…/incidents/20261207-0204-9958db");
-        assertThat(MainWindowViewModel.shortPath(java.nio.file.Path.of("plans/p.yaml"))).isEqualTo("plans/p.yaml");
+        assertThat(MainWindowViewModel.shortPath(Path.of("plans/p.yaml"))).isEqualTo("plans/p.yaml");
     }
 }

@@ -16,7 +16,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,8 +92,8 @@ class StartupFrameTest {
 
     private static Color lightBackground() throws Exception {
         String palette = new String(StartupFrameTest.class.getResourceAsStream("/styles/palette-light.css").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher bg = java.util.regex.Pattern.compile("-ic-bg:\\s*(#[0-9a-fA-F]{6})").matcher(palette);
+                StandardCharsets.UTF_8);
+        Matcher bg = Pattern.compile("-ic-bg:\\s*(#[0-9a-fA-F]{6})").matcher(palette);
         assertThat(bg.find()).isTrue();
         return Color.web(bg.group(1));
     }

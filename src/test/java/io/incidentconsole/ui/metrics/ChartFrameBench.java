@@ -13,6 +13,8 @@ import io.incidentconsole.plan.Threshold;
 import io.incidentconsole.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 
 import java.time.Clock;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -79,7 +82,7 @@ public final class ChartFrameBench {
         live.start();
         GridPane grid = new GridPane();
         for (int i = 0; i < 2; i++) {
-            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(50);
             grid.getColumnConstraints().add(column);
         }
@@ -104,7 +107,7 @@ public final class ChartFrameBench {
         Theme.DARK.applyTo(scene);
         grid.applyCss();
         grid.layout();
-        javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(1360, 880);
+        WritableImage image = new WritableImage(1360, 880);
         double[] draw = new double[FRAMES];
         double[] frame = new double[FRAMES];
         for (int f = -WARMUP; f < FRAMES; f++) {
@@ -143,7 +146,7 @@ public final class ChartFrameBench {
 
         @Override
         public Set<String> metricIds() {
-            Set<String> ids = new java.util.LinkedHashSet<>();
+            Set<String> ids = new LinkedHashSet<>();
             for (int c = 0; c < CHARTS; c++) {
                 ids.add("metric_" + c);
             }

@@ -1,5 +1,10 @@
 package io.incidentconsole.ui.metrics;
 
+import java.time.Clock;
+import io.incidentconsole.app.ConsoleApplication;
+import io.incidentconsole.ui.common.ConsoleDependencies;
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+import io.incidentconsole.incident.Timeline;
 import io.incidentconsole.metrics.ManualScheduler;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
@@ -22,6 +27,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -40,11 +46,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -85,8 +95,9 @@ class MetricsViewTest {
         time = new ManualScheduler(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         fx(() -> {
             AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
-            console = Console.create(dirs, BackgroundTasks.direct(),
-                    new MetricsWiring(time, time, name -> null, settings));
+            ConsoleDependencies deps = ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), Clock.systemUTC());
+            console = Console.create(deps, new MetricsWiring(time, time, name -> null, settings),
+                    ConsoleApplication.productionTeamDatabase(dirs, deps.clock()), model -> { });
             Scene scene = new Scene(console.view().root(), 1360, 880);
             console.model().themeProperty().get().applyTo(scene);
             stage.setScene(scene);
@@ -180,7 +191,7 @@ class MetricsViewTest {
             return null;
         });
         robot.type(KeyCode.DIGIT2);
-        assertThat(robot.lookup("#metrics-window-2").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+        assertThat(robot.lookup("#metrics-window-2").queryAs(ToggleButton.class).isSelected())
                 .isTrue();
 
         // The 1 h window shows the phase markers and the fall after the completion.
@@ -300,7 +311,7 @@ class MetricsViewTest {
         });
         assertThat(chart.overlayLines()).hasSizeGreaterThan(1);
         Text measure = new Text();
-        measure.setFont(javafx.scene.text.Font.font(13));
+        measure.setFont(Font.font(13));
         assertThat(chart.overlayLines()).allSatisfy(line -> {
             measure.setText(line);
             assertThat(measure.getLayoutBounds().getWidth()).isLessThanOrEqualTo(chart.plotWidth() - 20);
@@ -372,12 +383,12 @@ class MetricsViewTest {
         assertThat(recorded).as("the active alert is in the incident's journal").isNotNull();
         assertThat(recorded.timesFired()).isEqualTo(1);
         // The message keeps the time it fired, which is before the incident started (within the hour).
-        java.util.regex.Matcher at = java.util.regex.Pattern.compile("at (\\d{2}:\\d{2}:\\d{2}) UTC")
+        Matcher at = Pattern.compile("at (\\d{2}:\\d{2}:\\d{2}) UTC")
                 .matcher(recorded.message());
         assertThat(at.find()).as(recorded.message()).isTrue();
-        int firedAt = java.time.LocalTime.parse(at.group(1)).toSecondOfDay();
-        int started = java.time.LocalTime.ofInstant(console.model().session().stateProperty().get().started().orElseThrow().at(),
-                java.time.ZoneOffset.UTC).toSecondOfDay();
+        int firedAt = LocalTime.parse(at.group(1)).toSecondOfDay();
+        int started = LocalTime.ofInstant(console.model().session().stateProperty().get().started().orElseThrow().at(),
+                ZoneOffset.UTC).toSecondOfDay();
         assertThat(Math.floorMod(started - firedAt, 86_400)).as("seconds from firing to the incident's start")
                 .isBetween(1, 3_600);
 
@@ -431,7 +442,7 @@ class MetricsViewTest {
                 .startsWith("⚠ convex_calls crossed 900K at ").doesNotContain("cleared");
         assertThat(robot.lookup("#alert-line-calls-over-free-tier").query().getPseudoClassStates())
                 .extracting(Object::toString).doesNotContain("cleared");
-        assertThat(new io.incidentconsole.incident.Timeline(state()).entries().stream()
+        assertThat(new Timeline(state()).entries().stream()
                 .filter(e -> e.summary().contains("calls-over-free-tier")).map(e -> e.summary()).toList())
                 .satisfiesExactly(
                         fired -> assertThat(fired).startsWith("Alert calls-over-free-tier fired (convex_calls = 950K): "),

@@ -1,12 +1,12 @@
 package io.incidentconsole.ui.reports;
 
-import io.incidentconsole.ui.incident.CurrentPlan;
-
+import io.incidentconsole.ui.common.CurrentPlan;
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+import io.incidentconsole.ui.fixture.MovableClock;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
-import io.incidentconsole.app.MetricsWiring;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.UpdateRecord;
@@ -30,11 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,38 +53,11 @@ class ReportsViewTest {
     private Stage stage;
 
     /** A clock the test sets; read from the FX thread. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
-        console = Console.create(dirs, BackgroundTasks.direct(), MetricsWiring.simulated(), clock);
+        console = ConsoleFixture.console(ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), clock));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);

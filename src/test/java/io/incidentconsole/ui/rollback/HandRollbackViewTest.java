@@ -4,15 +4,19 @@ import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
+import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.fixture.Screenshots;
+import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.ui.common.Theme;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +59,10 @@ class HandRollbackViewTest {
         Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
         session = new IncidentSession(BackgroundTasks.direct());
         session.attach(incident);
-        view = RollbackViews.create(session, new SimpleObjectProperty<>(incident.plan()), BackgroundTasks.direct(),
-                new RollbackRequests());
-        Scene scene = new Scene((javafx.scene.Parent) view.root(), 1360, 880);
+        view = RollbackViews.create(session, new SimpleObjectProperty<>(incident.plan()),
+                ConsoleFixture.dependencies(new AppDirectories(data, data.resolve("config")), BackgroundTasks.direct(),
+                        Clock.systemUTC()), new RollbackRequests());
+        Scene scene = new Scene((Parent) view.root(), 1360, 880);
         Theme.DARK.applyTo(scene);
         stage.setScene(scene);
         stage.show();
@@ -76,7 +82,7 @@ class HandRollbackViewTest {
         return session.stateProperty().get();
     }
 
-    private static <T extends javafx.scene.Node> T node(FxRobot robot, String query, Class<T> type) {
+    private static <T extends Node> T node(FxRobot robot, String query, Class<T> type) {
         return robot.lookup(query).queryAs(type);
     }
 

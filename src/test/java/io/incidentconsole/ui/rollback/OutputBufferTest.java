@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +60,7 @@ class OutputBufferTest {
             String prefix = w + ":";
             List<String> own = drained.stream().filter(l -> l.startsWith(prefix)).toList();
             assertThat(own).as("writer %d in order", w)
-                    .isEqualTo(java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> prefix + i).toList());
+                    .isEqualTo(IntStream.range(0, 5_000).mapToObj(i -> prefix + i).toList());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.rollback;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+import java.time.Clock;
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
@@ -8,7 +10,7 @@ import io.incidentconsole.incident.CommandRecord;
 import io.incidentconsole.rollback.GeneratedScript;
 import io.incidentconsole.rollback.RunResult;
 import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.incident.CurrentPlan;
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.common.Theme;
 import io.incidentconsole.settings.AppDirectories;
@@ -59,7 +61,7 @@ class RollbackViewTest {
     void start(Stage stage) {
         this.stage = stage;
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
-        console = Console.create(dirs, BackgroundTasks.direct());
+        console = ConsoleFixture.console(ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), Clock.systemUTC()));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
@@ -361,7 +363,7 @@ class RollbackViewTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void thePreviewFoldsTheCommentHeaderSoTheCommandsComeFirst() {
         String script = "#!/usr/bin/env bash\nset -euo pipefail\n\n# Rollback script\n# Incident:  x\n"
                 + "# Operator:  ana\n# commit = abc1234\n\n# Step 1: Revert\ngit revert abc1234\n";

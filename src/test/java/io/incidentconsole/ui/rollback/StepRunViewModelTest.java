@@ -2,7 +2,7 @@ package io.incidentconsole.ui.rollback;
 
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;

@@ -1,19 +1,23 @@
 package io.incidentconsole.ui.rollback;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+import java.time.Clock;
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.settings.AppDirectories;
 import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.incident.CurrentPlan;
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.fixture.Screenshots;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -54,7 +58,8 @@ class StepRunViewTest {
         this.stage = stage;
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
         // Work runs where it is started; results reach the FX thread as in the app (a step ends on its own thread).
-        console = Console.create(dirs, new BackgroundTasks(Runnable::run, javafx.application.Platform::runLater));
+        console = ConsoleFixture.console(ConsoleFixture.dependencies(dirs,
+                new BackgroundTasks(Runnable::run, Platform::runLater), Clock.systemUTC()));
         Scene scene = new Scene(console.view().root(), 1360, 1000);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
@@ -111,7 +116,7 @@ class StepRunViewTest {
     }
 
     private static Label badge(FxRobot robot, String row) {
-        return (Label) ((Node) robot.lookup(row).query()).lookup(".step-badge");
+        return (Label) robot.lookup(row).query().lookup(".step-badge");
     }
 
     private String prompt(FxRobot robot) {
@@ -141,7 +146,7 @@ class StepRunViewTest {
         assertThat(node(robot, "#step-ran").isVisible()).isFalse();
         assertThat(state().events()).extracting(e -> e.payload().getClass().getSimpleName())
                 .containsSubsequence("RollbackStarted", "StepStarted", "StepFinished", "StepStarted", "StepFinished");
-        waitUntil(() -> ((javafx.scene.control.TextArea) node(robot, "#step-output")).getText()
+        waitUntil(() -> ((TextArea) node(robot, "#step-output")).getText()
                 .contains("missing-notes.txt: No such file or directory"));
         Label row2 = badge(robot, "#step-row-2");
         assertThat(row2.getText()).isEqualTo("FAILED");

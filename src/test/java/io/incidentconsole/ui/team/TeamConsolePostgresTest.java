@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
 
@@ -81,8 +82,9 @@ class TeamConsolePostgresTest {
         PostgresTeamDatabase anasDatabase = new PostgresTeamDatabase(dirs.data().resolve("team"), Clock.systemUTC(),
                 "ana-console", "laptop-ana");
         // Recording waits for the database (as the app's background thread would); state arrives via runLater.
-        console = Console.create(dirs, new BackgroundTasks(Runnable::run, Platform::runLater),
-                MetricsWiring.simulated(), Clock.systemUTC(), anasDatabase);
+        console = Console.create(ConsoleFixture.dependencies(dirs,
+                        new BackgroundTasks(Runnable::run, Platform::runLater), Clock.systemUTC()),
+                MetricsWiring.simulated(), anasDatabase, model -> { });
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);

@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.Theme;
@@ -27,7 +29,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -96,7 +100,8 @@ class TeamConsoleTest {
         team = new InMemoryTeam(clock, dir.resolve("team-cache"));
         config = dir.resolve("config");
         AppDirectories dirs = new AppDirectories(dir.resolve("data"), config);
-        console = Console.create(dirs, BackgroundTasks.direct(), MetricsWiring.simulated(), clock, team);
+        console = Console.create(ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), clock),
+                MetricsWiring.simulated(), team, model -> { });
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
@@ -194,8 +199,8 @@ class TeamConsoleTest {
         fx(() -> console.model().openBundledPlan());
         fx(() -> console.teams().show());
         Window join = dialog(robot, "team-join");
-        javafx.scene.control.TextField operator = in(robot, join, "#team-operator", javafx.scene.control.TextField.class);
-        javafx.scene.control.TextField address = in(robot, join, "#team-address", javafx.scene.control.TextField.class);
+        TextField operator = in(robot, join, "#team-operator", TextField.class);
+        TextField address = in(robot, join, "#team-address", TextField.class);
         fx(() -> {
             operator.setText("ana");
             address.setText(ADDRESS);
@@ -276,8 +281,8 @@ class TeamConsoleTest {
         assertThat(marker.getText()).isEqualTo("DISPUTED");
         assertThat(marker.getTooltip().getText()).contains("FAIL by bob").contains("Disputed: ana said Pass");
         Node row = robot.lookup("#test-" + key).query();
-        assertThat(robot.from(row).lookup(".cell-text").queryAllAs(javafx.scene.text.Text.class))
-                .extracting(javafx.scene.text.Text::getText)
+        assertThat(robot.from(row).lookup(".cell-text").queryAllAs(Text.class))
+                .extracting(Text::getText)
                 .anySatisfy(t -> assertThat(t).startsWith("bob · ").contains("\nDisputed: ana said Pass ("));
         saveBoth(robot, "team-disputed-test");
     }
@@ -351,7 +356,7 @@ class TeamConsoleTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#task-p330-1-task-1").queryAs(CheckBox.class).isDisabled()).isTrue();
-        javafx.scene.control.Button reopen = robot.lookup("#team-reopen-live").queryButton();
+        Button reopen = robot.lookup("#team-reopen-live").queryButton();
         assertThat(reopen.isVisible()).as("read-only: the console offers to reopen live").isTrue();
         assertThat(reopen.getText()).isEqualTo("Reopen live");
         saveBoth(robot, "team-chip-read-only");
@@ -422,11 +427,11 @@ class TeamConsoleTest {
         fx(() -> console.teams().launch(ADDRESS, bob.id()));
         Window join = dialog(robot, "team-join");
         assertThat(in(robot, join, "#team-message", Label.class).getText()).startsWith("Enter your name");
-        assertThat(in(robot, join, "#team-address", javafx.scene.control.TextField.class).getText()).isEqualTo(ADDRESS);
+        assertThat(in(robot, join, "#team-address", TextField.class).getText()).isEqualTo(ADDRESS);
         fx(() -> ((Stage) join).close());
         assertThat(state()).isNull();
 
-        new io.incidentconsole.incident.OperatorSettings(config.resolve(io.incidentconsole.incident.OperatorSettings.FILE))
+        new OperatorSettings(config.resolve(OperatorSettings.FILE))
                 .rememberOperator("ana");
         fx(() -> console.teams().launch(ADDRESS, "no-such-incident"));
         Window failed = dialog(robot, "team-join");
@@ -469,11 +474,12 @@ class TeamConsoleTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.J).release(KeyCode.J, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         Window join = dialog(robot, "team-join");
-        assertThat(in(robot, join, "#team-address", javafx.scene.control.TextField.class).getText()).isEqualTo(ADDRESS);
+        assertThat(in(robot, join, "#team-address", TextField.class).getText()).isEqualTo(ADDRESS);
         assertThat(join.getScene().getFocusOwner().getId()).isEqualTo("team-operator");
         robot.write("ana").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(in(robot, join, "#team-incidents", ListView.class).getItems()).hasSize(2);
+        ListView<?> incidents = in(robot, join, "#team-incidents", ListView.class);
+        assertThat(incidents.getItems()).hasSize(2);
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);

@@ -1,7 +1,6 @@
 package io.incidentconsole.ui.team;
 
-import io.incidentconsole.ui.incident.CurrentPlan;
-
+import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 

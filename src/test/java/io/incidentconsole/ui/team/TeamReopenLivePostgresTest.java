@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.team;
 
+import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
 
@@ -76,9 +77,10 @@ class TeamReopenLivePostgresTest {
         }
         AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
         new OperatorSettings(dirs.config().resolve(OperatorSettings.FILE)).rememberOperator("ana");
-        console = Console.create(dirs, new BackgroundTasks(Runnable::run, Platform::runLater),
-                MetricsWiring.simulated(), Clock.systemUTC(), new PostgresTeamDatabase(dirs.data().resolve("team"),
-                        Clock.systemUTC(), "ana-console", "laptop-ana"));
+        console = Console.create(ConsoleFixture.dependencies(dirs,
+                        new BackgroundTasks(Runnable::run, Platform::runLater), Clock.systemUTC()),
+                MetricsWiring.simulated(), new PostgresTeamDatabase(dirs.data().resolve("team"),
+                        Clock.systemUTC(), "ana-console", "laptop-ana"), model -> { });
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);

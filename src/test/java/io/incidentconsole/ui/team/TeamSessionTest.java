@@ -4,7 +4,7 @@ import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
 import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.team.ConnectedConsole;

@@ -1,12 +1,13 @@
 package io.incidentconsole.ui.tests;
 
+import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.TestKey;
-import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
@@ -156,7 +157,7 @@ class TestsViewModelTest {
         model.record(row("t330-p1.check-1"), TestOutcome.PASS);
         assertThat(model.messageProperty().get()).contains("No incident is open", "Ctrl+I");
         assertThat(row("t330-p1.check-1").notRun()).isTrue();
-        model.export(home.resolve("x.md"), io.incidentconsole.testing.ExportFormat.MARKDOWN);
+        model.export(home.resolve("x.md"), ExportFormat.MARKDOWN);
         assertThat(home.resolve("x.md")).doesNotExist();
     }
 }

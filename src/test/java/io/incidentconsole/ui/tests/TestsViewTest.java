@@ -23,6 +23,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,8 +170,8 @@ class TestsViewTest {
         keys(robot, KeyCode.ENTER);
         TestRecord azure = state().tests().get(new TestKey("p330-2", "t330-p2", "t330-p2.check-3"));
         assertThat(azure.history()).extracting(TestResult::outcome, TestResult::note)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FAIL, null),
-                        org.assertj.core.groups.Tuple.tuple(FAIL, "callback returns 500"));
+                .containsExactly(Tuple.tuple(FAIL, null),
+                        Tuple.tuple(FAIL, "callback returns 500"));
 
         assertThat(text(robot, "#tests-progress")).isEqualTo("Phase 2: 4/7 passed, 1 failed, 1 blocked, 1 skipped");
         assertThat(text(robot, "#tests-at-risk")).contains("Success at risk", "#330 Rollback Strategy");

@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +99,7 @@ class TimelineViewTest {
 
         Path exported = home.resolve("timeline.md");
         TimelineViewModel model = new TimelineViewModel(console.model().session(), console.model().planProperty(),
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
         WaitForAsyncUtils.asyncFx(() -> {
             model.activate();
             assertThat(model.exportMarkdown(exported)).isEmpty();

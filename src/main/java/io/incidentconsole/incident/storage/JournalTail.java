@@ -1,5 +1,7 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package io.incidentconsole.board;
+package io.incidentconsole.report;
 
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
@@ -7,7 +7,6 @@ import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
-import io.incidentconsole.report.CadenceClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

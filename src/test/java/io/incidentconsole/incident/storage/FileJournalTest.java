@@ -1,5 +1,10 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.Fixtures;
+import io.incidentconsole.incident.Journal;
+import io.incidentconsole.incident.JournalException;
+import io.incidentconsole.incident.RecoveryReport;
 import io.incidentconsole.incident.EventPayload.JournalContinued;
 import io.incidentconsole.incident.EventPayload.NoteAdded;
 import io.incidentconsole.incident.RecoveryReport.Kind;
@@ -12,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -213,7 +219,7 @@ class FileJournalTest {
     @Test
     void anEventOfAnUnknownKindIsKeptShownAndDoesNotStopTheJournal() throws IOException {
         write(1);
-        String future = new String(EventCodecTest.withChecksum("{\"seq\":2,\"id\":\"f-2\",\"at\":\"2026-11-27T09:00:00Z\","
+        String future = new String(Fixtures.withChecksum("{\"seq\":2,\"id\":\"f-2\",\"at\":\"2026-11-27T09:00:00Z\","
                 + "\"operator\":\"bo\",\"kind\":\"PagerRotated\",\"payload\":{\"to\":\"cy\"}"), StandardCharsets.UTF_8);
         Files.writeString(segment(1), future + "\n", StandardOpenOption.APPEND);
         try (FileJournal journal = open()) {
@@ -234,7 +240,7 @@ class FileJournalTest {
     void aValidLastLineWithoutItsNewlineIsKeptAndNewEventsGoToANewSegment() throws IOException {
         write(2);
         byte[] bytes = Files.readAllBytes(segment(1));
-        Files.write(segment(1), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        Files.write(segment(1), Arrays.copyOf(bytes, bytes.length - 1));
         try (FileJournal journal = open()) {
             assertThat(journal.events()).hasSize(2);
             assertThat(journal.recovery().clean()).isTrue();

@@ -1,4 +1,4 @@
-package io.incidentconsole.board;
+package io.incidentconsole.report;
 
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseLifecycle;
@@ -9,7 +9,6 @@ import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanItems;
-import io.incidentconsole.report.CadenceClock;
 
 import java.time.Duration;
 import java.time.Instant;

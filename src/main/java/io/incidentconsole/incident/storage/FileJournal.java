@@ -1,5 +1,12 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.RecoveryReport;
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventCodec;
+import io.incidentconsole.incident.Journal;
+import io.incidentconsole.incident.JournalException;
+import io.incidentconsole.incident.JournalListener;
 import io.incidentconsole.incident.RecoveryReport.Finding;
 import io.incidentconsole.incident.RecoveryReport.Kind;
 

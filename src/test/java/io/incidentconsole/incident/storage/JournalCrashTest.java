@@ -1,5 +1,8 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.RecoveryReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,7 @@ class JournalCrashTest {
                 boolean started = child.firstAcknowledgement.await(120, TimeUnit.SECONDS);
                 assertThat(started).as(() -> dir + ": child " + k + " started appending; its stderr: " + read(errors))
                         .isTrue();
+                // A real process killed at a random moment of its appending: real time is the point of this test.
                 Thread.sleep(50 + random.nextInt(351));
             } finally {
                 child.process.destroyForcibly(); // SIGKILL on Linux

@@ -1,5 +1,8 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventCodec;
+import io.incidentconsole.incident.EventPayload;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -70,7 +74,7 @@ class RecoveryPropertiesTest {
     void aJournalCutAnywhereKeepsEveryCompleteEventAndNoPartialOne(
             @ForAll @IntRange(min = 0, max = 100_000) int cut) throws IOException {
         int length = cut % (journal.length + 1);
-        Files.write(dir.resolve("journal-0001.jsonl"), java.util.Arrays.copyOf(journal, length));
+        Files.write(dir.resolve("journal-0001.jsonl"), Arrays.copyOf(journal, length));
         try (FileJournal read = FileJournal.openReadOnly(dir, "property")) {
             int expected = completeEventsWithin(length);
             assertThat(read.events()).isEqualTo(events.subList(0, expected));

@@ -1,5 +1,14 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Fixtures;
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.IncidentException;
+import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.IncidentSummary;
+import io.incidentconsole.incident.JournalException;
+import io.incidentconsole.incident.OperatorSettings;
 import io.incidentconsole.settings.AppDirectories;
 
 import io.incidentconsole.incident.EventPayload.TaskTicked;
@@ -16,8 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,7 +166,7 @@ class IncidentStoreTest {
     @Test
     void theStateFollowsEventsAndListenersHearIt() {
         try (Incident incident = store("2026-11-27T08:10:22Z").create(plan, "x", Fixtures.planText(), "ana")) {
-            java.util.List<IncidentState> seen = new java.util.ArrayList<>();
+            List<IncidentState> seen = new ArrayList<>();
             incident.onStateChange(seen::add);
             Event tick = incident.record(new TaskTicked("migrate", "migrate.run"));
             incident.undo(tick.id());

@@ -1,5 +1,12 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.IncidentException;
+import io.incidentconsole.incident.IncidentMetadata;
+import io.incidentconsole.incident.IncidentSummary;
+import io.incidentconsole.incident.JournalException;
 import io.incidentconsole.input.BoundedRead;
 
 import io.incidentconsole.settings.AppDirectories;

@@ -1,4 +1,4 @@
-package io.incidentconsole.ui.incident;
+package io.incidentconsole.ui.common;
 
 import io.incidentconsole.plan.Plan;
 

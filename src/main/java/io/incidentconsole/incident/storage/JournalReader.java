@@ -1,5 +1,8 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventCodec;
 import io.incidentconsole.input.BoundedRead;
 
 import io.incidentconsole.incident.EventCodec.DamagedLineException;
@@ -7,11 +10,17 @@ import io.incidentconsole.incident.RecoveryReport.Finding;
 import io.incidentconsole.incident.RecoveryReport.Kind;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -179,7 +188,7 @@ final class JournalReader {
     private final class ChainCheck {
 
         private final String folderName;
-        private final java.util.Map<Long, String> chainBySeq = new java.util.HashMap<>();
+        private final Map<Long, String> chainBySeq = new HashMap<>();
         private String key;
         private String previous = "";
         private Finding broken;
@@ -206,7 +215,7 @@ final class JournalReader {
                     previous = chainBySeq.getOrDefault(continued.afterSeq(), "");
                 }
                 int[] line = lines.get(i);
-                java.util.Optional<EventCodec.ChainLink> link = codec.chainAt(bytes, line[0], line[1] - line[0],
+                Optional<EventCodec.ChainLink> link = codec.chainAt(bytes, line[0], line[1] - line[0],
                         previous, key);
                 if (link.isEmpty()) {
                     unchainedLines++;
@@ -257,9 +266,9 @@ final class JournalReader {
         }
         Path last = segments.get(segments.size() - 1);
         boolean endsCleanly;
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(last)) {
+        try (FileChannel channel = FileChannel.open(last)) {
             long size = channel.size();
-            java.nio.ByteBuffer lastByte = java.nio.ByteBuffer.allocate(1);
+            ByteBuffer lastByte = ByteBuffer.allocate(1);
             endsCleanly = size == 0 || (channel.read(lastByte, size - 1) == 1 && lastByte.get(0) == '\n');
         }
         return new Tail(last, segmentNumber(last), endsCleanly);
@@ -305,7 +314,7 @@ final class JournalReader {
         }
         int[] line = lines.get(index);
         int[] before = lines.get(index - 1);
-        return java.util.Arrays.equals(bytes, line[0], line[1], bytes, before[0], before[1]);
+        return Arrays.equals(bytes, line[0], line[1], bytes, before[0], before[1]);
     }
 
     private static int indexOf(byte[] bytes, byte value, int from) {

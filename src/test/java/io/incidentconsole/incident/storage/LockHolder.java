@@ -1,5 +1,6 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
+import io.incidentconsole.incident.Incident;
 import java.io.IOException;
 import java.nio.file.Path;
 

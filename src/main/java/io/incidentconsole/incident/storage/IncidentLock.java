@@ -1,4 +1,4 @@
-package io.incidentconsole.incident;
+package io.incidentconsole.incident.storage;
 
 import io.incidentconsole.settings.MachineName;
 
