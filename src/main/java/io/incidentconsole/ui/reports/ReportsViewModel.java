@@ -34,9 +34,6 @@ import java.util.function.Function;
  */
 public final class ReportsViewModel {
 
-    private static final java.time.format.DateTimeFormatter DUE_AT = java.time.format.DateTimeFormatter
-            .ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
-
     private final IncidentSession session;
     private final CadenceClock cadences;
     private final BackgroundTasks tasks;
@@ -80,18 +77,10 @@ public final class ReportsViewModel {
         }
         Cadence cadence = next.cadence();
         String what = cadence.label() + ", " + next.because();
-        String dueAt = DUE_AT.format(next.dueAt());
-        if (next.overdue(now)) {
-            overdue.set(true);
-            reminder.set("UPDATE OVERDUE by " + CadenceClock.inWords(next.remaining(now)) + " (was due " + dueAt + ") · "
-                    + what
-                    + " · Ctrl+U to compose");
-        } else {
-            overdue.set(false);
-            reminder.set("Next stakeholder update due in " + CadenceClock.inWords(next.remaining(now)) + " (" + dueAt
-                    + ") · " + what
-                    + " · Ctrl+U to compose");
-        }
+        String when = CadenceClock.dueWords(next.dueAt(), now);
+        overdue.set(next.overdue(now));
+        reminder.set((next.overdue(now) ? "UPDATE " + when : "Next stakeholder update due " + when) + " · " + what
+                + " · Ctrl+U to compose");
     }
 
     /** The cadence the next update is for (null when none is due: the update then goes to everyone). */
