@@ -3,7 +3,7 @@ package io.incidentconsole.ui.tests;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FxmlViews;
-import io.incidentconsole.ui.common.InlineText;
+import io.incidentconsole.ui.common.InlineTextCell;
 
 import io.incidentconsole.incident.IncidentState.TestResult;
 import io.incidentconsole.incident.TestOutcome;
@@ -36,7 +36,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -286,34 +285,7 @@ public final class TestsView implements AreaView {
     /** Long test names and notes wrap onto more lines instead of being cut off. */
     private static TableCell<TestRow, TestRow> wrappingCell(TableColumn<TestRow, TestRow> column,
                                                            java.util.function.Function<TestRow, String> text) {
-        return new TableCell<>() {
-            // A table cell asks its graphic for its height without a width: measure at the column's width, or the
-            // flow wraps at nothing and the row grows to the height of the table.
-            private final TextFlow label = new TextFlow() {
-                @Override
-                protected double computePrefHeight(double width) {
-                    return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
-                }
-            };
-
-            {
-                label.getStyleClass().add("cell-flow");
-                label.prefWidthProperty().bind(column.widthProperty().subtract(14));
-                label.maxWidthProperty().bind(label.prefWidthProperty());
-                setText(null);
-            }
-
-            @Override
-            protected void updateItem(TestRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                } else {
-                    InlineText.fill(label, text.apply(row), "cell-text");
-                    setGraphic(label);
-                }
-            }
-        };
+        return new InlineTextCell<>(column, text);
     }
 
     static Label badge(TestOutcome outcome, String suffix) {

@@ -2,7 +2,7 @@ package io.incidentconsole.ui.timeline;
 
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FxmlViews;
-import io.incidentconsole.ui.common.Glyphs;
+import io.incidentconsole.ui.common.InlineTextCell;
 
 import io.incidentconsole.incident.TimelineEntry;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -150,25 +150,9 @@ public final class TimelineView implements AreaView {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     }
 
-    /** Long text wraps onto more lines of its row instead of ending in "…": an event is read in full. */
+    /** Long text wraps onto more lines of its row instead of ending in "…"; plan text shows its code as code. */
     private static <R> void wrapping(TableColumn<R, String> column) {
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            // A Text wrapped to the column's width makes the row as tall as the text; a wrapping cell would not.
-            private final javafx.scene.text.Text shown = new javafx.scene.text.Text();
-
-            {
-                shown.getStyleClass().add("cell-text");
-                shown.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
-                setText(null);
-            }
-
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                shown.setText(empty || text == null ? "" : Glyphs.displayable(text));
-                setGraphic(empty || text == null ? null : shown);
-            }
-        });
+        column.setCellFactory(c -> new InlineTextCell<>(c, text -> text));
     }
 
     @FXML
