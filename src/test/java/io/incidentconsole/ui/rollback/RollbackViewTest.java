@@ -366,10 +366,10 @@ class RollbackViewTest {
         String script = "#!/usr/bin/env bash\nset -euo pipefail\n\n# Rollback script\n# Incident:  x\n"
                 + "# Operator:  ana\n# commit = abc1234\n\n# Step 1: Revert\ngit revert abc1234\n";
 
-        String shown = RollbackView.folded(script);
+        String shown = ScriptRunView.folded(script);
 
         assertThat(shown).isEqualTo("#!/usr/bin/env bash\nset -euo pipefail\n# [4 header lines folded: incident, "
                 + "operator, values — copied and saved in full]\n\n# Step 1: Revert\ngit revert abc1234\n");
-        assertThat(RollbackView.folded("echo hi\n")).isEqualTo("echo hi\n");
+        assertThat(ScriptRunView.folded("echo hi\n")).isEqualTo("echo hi\n");
     }
 }
