@@ -647,13 +647,18 @@ public final class GuidedView implements AreaView {
                     : "for phase " + page.plan().phase(approval.phase()).map(Phase::label).orElse(approval.phase());
             signOffBox.getChildren().add(text(approval.title() + "  (" + scope
                     + (approval.role() == null ? "" : ", by the " + approval.role()) + ")", "guided-subheading"));
-            for (IncidentState.SignOffRecord given : model.signOffs(approval.id())) {
-                Label line = text("✓ Signed by " + given.operator() + (given.role() == null ? "" : " as " + given.role())
-                        + " at " + TIME.format(given.at()) + (given.note() == null ? "" : ": " + given.note()),
+            List<IncidentState.SignOffRecord> given = model.signOffs(approval.id());
+            for (IncidentState.SignOffRecord signed : given) {
+                Label line = text("✓ Signed by " + signed.operator() + (signed.role() == null ? "" : " (" + signed.role()
+                        + ")") + " at " + TIME.format(signed.at()) + (signed.note() == null ? "" : ": " + signed.note()),
                         "guided-recorded");
                 line.setId(id + "-given");
                 line.pseudoClassStateChanged(PASSED, true);
                 signOffBox.getChildren().add(line);
+            }
+            if (!given.isEmpty()) {
+                // Signed: the form has done its job; the line above is the record.
+                continue;
             }
             TextField role = new TextField(approval.role() == null ? "" : approval.role());
             role.setId(id + "-role");

@@ -77,6 +77,8 @@ public final class HandoffDialog {
         message.textProperty().bind(model.messageProperty());
         model.failedProperty().addListener((obs, was, failed) -> message.pseudoClassStateChanged(PROBLEM, failed));
         takeOver.disableProperty().bind(newOperator.textProperty().map(String::isBlank));
+        notes.setText(model.notesProperty().get());
+        notes.textProperty().bindBidirectional(model.notesProperty());
         notes.textProperty().addListener((obs, old, text) -> refresh());
         model.holderProperty().addListener((obs, old, text) -> refresh());
         refresh();
@@ -87,6 +89,7 @@ public final class HandoffDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.getProperties().put("incident-console.dialog", "handoff");
+        stage.setOnHidden(e -> notes.textProperty().unbindBidirectional(model.notesProperty()));
     }
 
     private void refresh() {
