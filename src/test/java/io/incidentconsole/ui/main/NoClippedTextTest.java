@@ -156,10 +156,30 @@ class NoClippedTextTest {
                 }
             }
         }
+        if (node instanceof TextField field) {
+            promptCut(field, problems);
+        }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 walk(child, problems);
             }
+        }
+    }
+
+    /** An empty field shows its prompt ("Reason (required to skip; kept with…"): it must fit the field. */
+    private static void promptCut(TextField field, List<String> problems) {
+        String prompt = field.getPromptText();
+        if (prompt == null || prompt.isBlank() || !field.getText().isEmpty() || field.getWidth() <= 0
+                || field.getParent() != null && field.getParent().getStyleClass().contains("combo-box")) {
+            return;
+        }
+        Text probe = new Text(prompt);
+        probe.setFont(field.getFont());
+        double room = field.getWidth() - field.snappedLeftInset() - field.snappedRightInset();
+        if (probe.getLayoutBounds().getWidth() > room + 0.5) {
+            String id = field.getId() != null ? "#" + field.getId() : String.join(".", field.getStyleClass());
+            problems.add("TextField(" + id + ", " + Math.round(field.getWidth()) + "px) cuts its prompt \"" + prompt
+                    + "\"");
         }
     }
 
