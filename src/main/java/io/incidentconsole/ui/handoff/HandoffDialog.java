@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.handoff;
 
+import io.incidentconsole.ui.common.DialogKeys;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
 
@@ -84,6 +85,7 @@ public final class HandoffDialog {
         refresh();
         Scene scene = new Scene(root);
         theme.applyTo(scene);
+        DialogKeys.ctrlEnterPressesDefault(scene);
         stage.setScene(scene);
         stage.setTitle("Handoff");
         stage.initOwner(owner);
