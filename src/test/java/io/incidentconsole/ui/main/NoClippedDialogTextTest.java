@@ -104,6 +104,20 @@ class NoClippedDialogTextTest {
         return size[0] + "x" + size[1] + " " + theme.name().toLowerCase(Locale.ROOT);
     }
 
+    /** The one value the selected procedure needs is in the middle column's view without scrolling. */
+    private boolean valueToFillInView() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node field = stage.getScene().lookup("#param-commit");
+            javafx.scene.Node column = stage.getScene().lookup(".rollback-scroller");
+            if (field == null || column == null || !field.isVisible()) {
+                return false;
+            }
+            javafx.geometry.Bounds shown = column.localToScene(column.getLayoutBounds());
+            javafx.geometry.Bounds at = field.localToScene(field.getLayoutBounds());
+            return shown.contains(at);
+        }).get();
+    }
+
     private void guided(String phaseId) throws Exception {
         fx(() -> console.view().root().fireEvent(new GuidedRequest(phaseId)));
     }
@@ -118,6 +132,9 @@ class NoClippedDialogTextTest {
                 for (ConsoleArea area : List.of(ConsoleArea.ROLLBACK, ConsoleArea.TIMELINE, ConsoleArea.TESTS)) {
                     fx(() -> console.model().select(area));
                     elidedIn(stage.getScene()).forEach(p -> problems.add(area + " " + where(size, theme) + ": " + p));
+                    if (area == ConsoleArea.ROLLBACK && !valueToFillInView()) {
+                        problems.add("rollback " + where(size, theme) + ": the commit to fill is not in view");
+                    }
                 }
                 guided("p330-1"); // the step list and the sign-off form
                 elidedIn(stage.getScene()).forEach(p -> problems.add("guided p330-1 " + where(size, theme) + ": " + p));
