@@ -19,6 +19,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import io.incidentconsole.incident.EventPayload;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -273,6 +274,30 @@ class RollbackViewTest {
         assertThat(state().rollbacks().get(1).finishNote()).contains("cancelled by the operator");
         assertThat(state().commands()).filteredOn(c -> c.action() == CommandAction.RUN).last()
                 .satisfies(c -> assertThat(c.exitCode()).isEqualTo(ended.exitCode()));
+    }
+
+    @Test
+    void theRunConfirmationStartsOnDoNotRunAndEnterOrEscRunsNothing(FxRobot robot) throws Exception {
+        fx(() -> console.model().openPlan(plan("harmless-runbook.yaml")));
+        CurrentPlan current = console.model().currentPlan().orElseThrow(() -> new AssertionError("plan did not load"));
+        fx(() -> console.model().openIncident(
+                console.store().create(current.plan(), current.source(), current.text(), "ana")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        fx(() -> ((TextField) node(robot, "#rollback-working-directory")).setText(home.toString()));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.G);
+        for (KeyCode key : new KeyCode[]{KeyCode.ENTER, KeyCode.ESCAPE}) {
+            focus(robot, "#rollback-run");
+            robot.type(KeyCode.SPACE);
+            WaitForAsyncUtils.waitForFxEvents();
+            Window confirmation = dialog(robot, "run-confirmation");
+            assertThat(confirmation.getScene().getFocusOwner().getId()).isEqualTo("run-abort");
+            fx(confirmation::requestFocus);
+            robot.type(key);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(confirmation.isShowing()).as("closed by " + key).isFalse();
+            assertThat(state().events()).as("nothing ran after " + key)
+                    .noneMatch(e -> e.payload() instanceof EventPayload.RollbackStarted);
+        }
     }
 
     @Test
