@@ -26,7 +26,6 @@ import io.incidentconsole.rollback.StepProgress;
 import io.incidentconsole.rollback.StepState;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -117,9 +116,8 @@ public final class HandoffBuilder {
                 String at = "at guided step " + (i + 1) + " of " + steps.size() + ": " + step.title();
                 PhaseState.Wait wait = state.waits().get(step.id());
                 if (wait != null && wait.cutShortAt() == null) {
-                    Duration left = Duration.between(clock.instant(), wait.endsAt());
-                    at += left.isNegative() ? " (wait over since " + time(wait.endsAt()) + ")"
-                            : " (waiting until " + time(wait.endsAt()) + ", " + span(left) + " left)";
+                    at += wait.endsAt().isBefore(clock.instant()) ? " (wait over since " + time(wait.endsAt()) + ")"
+                            : " (waiting, ends " + CadenceClock.dueWords(wait.endsAt(), clock.instant()) + ")";
                 }
                 return at;
             }
@@ -286,22 +284,15 @@ public final class HandoffBuilder {
 
     private String nextUpdate(CadenceClock.Due due) {
         Instant now = clock.instant();
-        String who = due.cadence().title() != null ? due.cadence().title()
-                : due.cadence().audience() != null ? due.cadence().audience() : due.cadence().id();
-        Duration left = due.remaining(now);
-        return who + (due.cadence().audience() == null || who.equals(due.cadence().audience()) ? ""
-                : " (" + due.cadence().audience() + ")") + ": due " + time(due.dueAt())
-                + (due.overdue(now) ? ", OVERDUE by " + span(left.negated()) : ", in " + span(left))
+        // The cadence's label names its audience once: "GitHub issue #330 updates", not "… (GitHub issue #330)".
+        String label = due.cadence().label();
+        return (label == null ? due.cadence().id() : label) + ": "
+                + (due.overdue(now) ? "" : "due ") + CadenceClock.dueWords(due.dueAt(), now)
                 + (blank(due.because()) ? "" : " — " + due.because());
     }
 
     static String time(Instant at) {
         return at == null ? "?" : CLOCK.format(at);
-    }
-
-    static String span(Duration duration) {
-        long minutes = Math.max(0, duration.toMinutes());
-        return minutes >= 120 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
     }
 
     /** A value with its unit, in the console's one quantity format ("2.8M calls/day", "2.5 %"). */

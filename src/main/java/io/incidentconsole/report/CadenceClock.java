@@ -12,6 +12,8 @@ import io.incidentconsole.plan.PhaseStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +38,9 @@ public final class CadenceClock {
 
     /** The default time allowed to write a milestone update. */
     public static final Duration DEFAULT_MILESTONE_GRACE = Duration.ofMinutes(15);
+
+    private static final DateTimeFormatter DUE_AT = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final Clock clock;
     private final Duration milestoneGrace;
@@ -201,7 +206,17 @@ public final class CadenceClock {
         return every.toSeconds() + " s";
     }
 
-    /** "12:34" (or "1:02:03" past an hour), of a duration's absolute value. */
+    /**
+     * A moment to come in the console's one way of saying it, how long from now and the clock time:
+     * "in 14 min (05:10 UTC)"; once it has passed, "OVERDUE by 5 min (was due 05:10 UTC)".
+     */
+    public static String dueWords(Instant dueAt, Instant now) {
+        Duration left = Duration.between(now, dueAt);
+        String at = DUE_AT.format(dueAt);
+        return left.isNegative() ? "OVERDUE by " + inWords(left) + " (was due " + at + ")"
+                : "in " + inWords(left) + " (" + at + ")";
+    }
+
     /** "under a minute", "14 min", "1 h", "2 h 5 min": a span of time, never mistakable for a clock time. */
     public static String inWords(Duration duration) {
         long minutes = (Math.abs(duration.toSeconds()) + 30) / 60;
@@ -212,14 +227,5 @@ public final class CadenceClock {
             return minutes + " min";
         }
         return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
-    }
-
-    public static String clockText(Duration duration) {
-        long seconds = Math.abs(duration.toSeconds());
-        long hours = seconds / 3600;
-        long minutes = (seconds % 3600) / 60;
-        long secs = seconds % 60;
-        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, secs) : String.format("%02d:%02d", minutes,
-                secs);
     }
 }

@@ -76,7 +76,7 @@ class HandoffCommandTest {
                 .contains("## Watch out\n\n> Revert of 4f2a9c1 fails: conflicts in schema.ts\n> Bridge: #inc-330\n")
                 .contains("- **1: Emergency N+1 Fixes** — IN PROGRESS since ")
                 .contains("; at guided step 2 of 6: Fix `getPendingInvitationsByEmail` N+1")
-                .contains("- **Next update due:** GitHub issue #330 updates (GitHub issue #330): due ")
+                .contains("- **Next update due:** GitHub issue #330 updates: due in ")
                 .contains(" — milestone: p330-1 started")
                 .contains("## Gates pending\n\n- 1: Emergency N+1 Fixes: completion waits for the verification gate\n"
                         + "- 2: Package Updates: #330 1: Emergency N+1 Fixes is IN PROGRESS, not complete\n"

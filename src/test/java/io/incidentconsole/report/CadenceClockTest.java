@@ -43,7 +43,7 @@ class CadenceClockTest {
         assertThat(due.remaining(script.minute(30))).isEqualTo(Duration.ofMinutes(40));
         assertThat(due.overdue(script.minute(70))).isFalse();
         assertThat(due.overdue(script.minute(75))).isTrue();
-        assertThat(CadenceClock.clockText(due.remaining(script.minute(75)))).isEqualTo("05:00");
+        assertThat(CadenceClock.inWords(due.remaining(script.minute(75)))).isEqualTo("5 min");
         assertThat(due.because()).isEqualTo("every hour while p330-1 runs");
     }
 
@@ -134,10 +134,14 @@ class CadenceClockTest {
     }
 
     @Test
-    void clockTextShowsHoursOnlyWhenNeeded() {
-        assertThat(CadenceClock.clockText(Duration.ofSeconds(754))).isEqualTo("12:34");
-        assertThat(CadenceClock.clockText(Duration.ofSeconds(-310))).isEqualTo("05:10");
-        assertThat(CadenceClock.clockText(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
+    void aDueTimeSaysHowLongFromNowAndTheClockTime() {
+        Instant dueAt = Instant.parse("2026-12-07T05:10:00Z");
+        assertThat(CadenceClock.dueWords(dueAt, dueAt.minus(Duration.ofMinutes(14)))).isEqualTo("in 14 min (05:10 UTC)");
+        assertThat(CadenceClock.dueWords(dueAt, dueAt.minusSeconds(20))).isEqualTo("in under a minute (05:10 UTC)");
+        assertThat(CadenceClock.dueWords(dueAt, dueAt.minus(Duration.ofMinutes(125))))
+                .isEqualTo("in 2 h 5 min (05:10 UTC)");
+        assertThat(CadenceClock.dueWords(dueAt, dueAt.plus(Duration.ofMinutes(5))))
+                .isEqualTo("OVERDUE by 5 min (was due 05:10 UTC)");
     }
 
     @Test

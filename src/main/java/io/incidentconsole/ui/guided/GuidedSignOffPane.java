@@ -51,13 +51,17 @@ final class GuidedSignOffPane {
                 : "for phase " + page.plan().phase(approval.phase()).map(Phase::label).orElse(approval.phase());
         box.getChildren().add(text(approval.title() + "  (" + scope
                 + (approval.role() == null ? "" : ", by the " + approval.role()) + ")", "guided-subheading"));
-        for (SignOffRecord given : model.signOffs(approval.id())) {
-            Label line = text("✓ Signed by " + given.operator() + (given.role() == null ? "" : " as " + given.role())
-                    + " at " + TIME.format(given.at()) + (given.note() == null ? "" : ": " + given.note()),
+        List<SignOffRecord> given = model.signOffs(approval.id());
+        for (SignOffRecord signed : given) {
+            Label line = text("✓ Signed by " + signed.operator() + (signed.role() == null ? "" : " (" + signed.role()
+                    + ")") + " at " + TIME.format(signed.at()) + (signed.note() == null ? "" : ": " + signed.note()),
                     "guided-recorded");
             line.setId(id + "-given");
             line.pseudoClassStateChanged(PASSED, true);
             box.getChildren().add(line);
+        }
+        if (!given.isEmpty()) {
+            return; // signed: the form has done its job; the line above is the record
         }
         TextField role = new TextField(approval.role() == null ? "" : approval.role());
         role.setId(id + "-role");

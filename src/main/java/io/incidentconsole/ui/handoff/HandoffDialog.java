@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.handoff;
 
+import io.incidentconsole.ui.common.DialogKeys;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
 
@@ -77,16 +78,20 @@ public final class HandoffDialog {
         message.textProperty().bind(model.messageProperty());
         model.failedProperty().addListener((obs, was, failed) -> message.pseudoClassStateChanged(PROBLEM, failed));
         takeOver.disableProperty().bind(newOperator.textProperty().map(String::isBlank));
+        notes.setText(model.notesProperty().get());
+        notes.textProperty().bindBidirectional(model.notesProperty());
         notes.textProperty().addListener((obs, old, text) -> refresh());
         model.holderProperty().addListener((obs, old, text) -> refresh());
         refresh();
         Scene scene = new Scene(root);
         theme.applyTo(scene);
+        DialogKeys.ctrlEnterPressesDefault(scene);
         stage.setScene(scene);
         stage.setTitle("Handoff");
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.getProperties().put("incident-console.dialog", "handoff");
+        stage.setOnHidden(e -> notes.textProperty().unbindBidirectional(model.notesProperty()));
     }
 
     private void refresh() {

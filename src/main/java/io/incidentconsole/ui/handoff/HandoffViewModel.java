@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,8 @@ public final class HandoffViewModel {
     private final ReadOnlyStringWrapper holder = new ReadOnlyStringWrapper(this, "holder", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+    /** The outgoing operator's notes, kept for the session: closing the dialog unsent loses nothing. */
+    private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
 
     /** @param status the console's status bar (says who this console records as after a takeover) */
     public HandoffViewModel(IncidentSession session, Clock clock, BackgroundTasks tasks,
@@ -52,6 +56,8 @@ public final class HandoffViewModel {
         this.tasks = tasks;
         this.operators = operators;
         session.stateProperty().addListener((obs, old, state) -> showHolder(state));
+        // Notes belong to the incident they were typed for.
+        session.incidentProperty().addListener((obs, old, incident) -> notes.set(""));
         showHolder(session.stateProperty().get());
     }
 
@@ -150,6 +156,11 @@ public final class HandoffViewModel {
     /** "Held by ben since 2026-12-07 03:10 UTC (took over)": for the header. */
     public ReadOnlyStringProperty holderProperty() {
         return holder.getReadOnlyProperty();
+    }
+
+    /** The "watch out" notes typed so far; the dialog edits them, so reopening it shows them again. */
+    public StringProperty notesProperty() {
+        return notes;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -30,6 +30,8 @@ public final class RecoveryDialog {
     private ListView<String> findings;
     @FXML
     private Button continueButton;
+    @FXML
+    private Button closeButton;
 
     public RecoveryDialog(RecoveryNotice notice, Window owner, Theme theme) {
         this.notice = notice;
@@ -49,8 +51,10 @@ public final class RecoveryDialog {
         stage = DialogStages.create(root, owner, theme, "Journal recovery", "recovery");
     }
 
+    /** Close has the focus: Enter and Esc both close; continuing is a decision made by pressing its button. */
     public void show() {
         stage.show();
+        closeButton.requestFocus();
     }
 
     @FXML

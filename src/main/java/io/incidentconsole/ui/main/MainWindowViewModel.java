@@ -214,6 +214,7 @@ public final class MainWindowViewModel {
                     planSource.set("Imported from " + loaded.imported().file().toAbsolutePath() + " (not saved as a plan file)");
                     statusMessage.set("Imported " + loaded.imported().file().getFileName() + " — "
                             + result.plan().summary());
+                    importNotice.set(null); // an equal report of the same file must show again
                     importNotice.set(loaded.imported());
                 }
             } else {
@@ -255,6 +256,8 @@ public final class MainWindowViewModel {
             title.set("No plan open");
             subtitle.set("Open a plan with File → Open (Ctrl+O), a recent file, or by dropping a .yaml or .json file here.");
         }
+        // The same file refused twice has equal problems: clear first, or the second refusal shows no dialog.
+        problems.set(null);
         problems.set(new PlanProblems(source, found));
     }
 

@@ -90,8 +90,9 @@ public final class NowStripViewModel {
         }
         now.nextUpdate().ifPresent(due -> {
             boolean overdue = due.overdue(now.now());
-            parts.add(new Part("now-update", (overdue ? "Update OVERDUE by " : "Next update in ")
-                    + CadenceClock.clockText(due.remaining(now.now())), due.cadence().title() + " (Ctrl+U composes it)",
+            String when = CadenceClock.dueWords(due.dueAt(), now.now());
+            parts.add(new Part("now-update", overdue ? "Update " + when : "Next update " + when,
+                    due.cadence().title() + " (Ctrl+U composes it)",
                     overdue ? "overdue" : "quiet", Target.COMPOSE_UPDATE, null));
         });
         return parts;

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.reports;
 
+import io.incidentconsole.ui.common.DialogKeys;
 import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.common.Theme;
 
@@ -61,6 +62,7 @@ public final class ComposeUpdateDialog {
                 + "not recorded as published.");
         Scene scene = new Scene(root);
         theme.applyTo(scene);
+        DialogKeys.ctrlEnterPressesDefault(scene);
         stage.setScene(scene);
         stage.setTitle("Compose stakeholder update");
         stage.initOwner(owner);

@@ -23,8 +23,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -35,9 +33,6 @@ import java.util.function.Function;
  * the console's live store is passed in (wrap it in a {@link io.incidentconsole.report.StoreMetricHistory}).
  */
 public final class ReportsViewModel {
-
-    private static final DateTimeFormatter DUE_AT = DateTimeFormatter
-            .ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final IncidentSession session;
     private final CadenceClock cadences;
@@ -82,18 +77,10 @@ public final class ReportsViewModel {
         }
         Cadence cadence = next.cadence();
         String what = cadence.label() + ", " + next.because();
-        String dueAt = DUE_AT.format(next.dueAt());
-        if (next.overdue(now)) {
-            overdue.set(true);
-            reminder.set("UPDATE OVERDUE by " + CadenceClock.inWords(next.remaining(now)) + " (was due " + dueAt + ") · "
-                    + what
-                    + " · Ctrl+U to compose");
-        } else {
-            overdue.set(false);
-            reminder.set("Next stakeholder update due in " + CadenceClock.inWords(next.remaining(now)) + " (" + dueAt
-                    + ") · " + what
-                    + " · Ctrl+U to compose");
-        }
+        String when = CadenceClock.dueWords(next.dueAt(), now);
+        overdue.set(next.overdue(now));
+        reminder.set((next.overdue(now) ? "UPDATE " + when : "Next stakeholder update due " + when) + " · " + what
+                + " · Ctrl+U to compose");
     }
 
     /** The cadence the next update is for (null when none is due: the update then goes to everyone). */

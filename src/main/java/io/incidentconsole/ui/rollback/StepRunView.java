@@ -78,7 +78,7 @@ public final class StepRunView {
     @FXML
     private Button retryWith;
     @FXML
-    private FlowPane skipRow;
+    private VBox skipRow;
     @FXML
     private TextField reason;
     @FXML

@@ -5,7 +5,7 @@ import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.testing.TestRow;
 import io.incidentconsole.ui.board.PhaseCardNode;
-import io.incidentconsole.ui.common.InlineText;
+import io.incidentconsole.ui.common.InlineTextCell;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,7 +15,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.TextFlow;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -73,34 +72,7 @@ final class TestCells {
     /** Long test names and notes wrap onto more lines instead of being cut off. */
     static TableCell<TestRow, TestRow> wrappingCell(TableColumn<TestRow, TestRow> column,
                                                            Function<TestRow, String> text) {
-        return new TableCell<>() {
-            // A table cell asks its graphic for its height without a width: measure at the column's width, or the
-            // flow wraps at nothing and the row grows to the height of the table.
-            private final TextFlow label = new TextFlow() {
-                @Override
-                protected double computePrefHeight(double width) {
-                    return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
-                }
-            };
-
-            {
-                label.getStyleClass().add("cell-flow");
-                label.prefWidthProperty().bind(column.widthProperty().subtract(14));
-                label.maxWidthProperty().bind(label.prefWidthProperty());
-                setText(null);
-            }
-
-            @Override
-            protected void updateItem(TestRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                } else {
-                    InlineText.fill(label, text.apply(row), "cell-text");
-                    setGraphic(label);
-                }
-            }
-        };
+        return new InlineTextCell<>(column, text);
     }
 
     /** The outcome as a coloured badge ("Not run" when there is none). */

@@ -2,7 +2,7 @@ package io.incidentconsole.ui.timeline;
 
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FxmlViews;
-import io.incidentconsole.ui.common.Glyphs;
+import io.incidentconsole.ui.common.InlineTextCell;
 
 import io.incidentconsole.incident.TimelineEntry;
 import javafx.beans.binding.Bindings;
@@ -14,7 +14,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -23,7 +22,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -153,25 +151,9 @@ public final class TimelineView implements AreaView {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     }
 
-    /** Long text wraps onto more lines of its row instead of ending in "…": an event is read in full. */
+    /** Long text wraps onto more lines of its row instead of ending in "…"; plan text shows its code as code. */
     private static <R> void wrapping(TableColumn<R, String> column) {
-        column.setCellFactory(c -> new TableCell<>() {
-            // A Text wrapped to the column's width makes the row as tall as the text; a wrapping cell would not.
-            private final Text shown = new Text();
-
-            {
-                shown.getStyleClass().add("cell-text");
-                shown.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
-                setText(null);
-            }
-
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                shown.setText(empty || text == null ? "" : Glyphs.displayable(text));
-                setGraphic(empty || text == null ? null : shown);
-            }
-        });
+        column.setCellFactory(c -> new InlineTextCell<>(c, text -> text));
     }
 
     @FXML

@@ -38,6 +38,8 @@ class ContrastTest {
     /** Drawn lines and marks (charts, the focus ring): 3:1 against the card they are drawn on. */
     private static final List<String> GRAPHICS = List.of("-ic-chart-series", "-ic-chart-baseline", "-ic-chart-target",
             "-ic-chart-threshold", "-ic-chart-marker", "-ic-chart-stale", "-fx-focus-color");
+    private static final List<String> FOCUS_RING_BACKGROUNDS = List.of("-ic-bg", "-ic-surface", "-ic-surface-raised",
+            "-fx-control-inner-background", "-fx-base", "-ic-code-bg", "-fx-selection-bar", "-fx-default-button");
     private static final List<String> BADGES = List.of("-ic-pending", "-ic-in-progress", "-ic-complete", "-ic-eval",
             "-ic-blocked");
     /**
@@ -71,6 +73,21 @@ class ContrastTest {
             }
         }
         assertThat(failures).as("colour pairs below WCAG AA in %s", palette).isEmpty();
+    }
+
+    /**
+     * The focus ring is drawn round the focused control, on whatever it sits on or fills: the window and cards, a
+     * field, a button, the code panes (script preview, console), a selected row and the default button.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"palette-dark.css", "palette-light.css"})
+    void theFocusRingStandsOutOnEveryBackgroundItIsDrawnOn(String palette) throws IOException {
+        Map<String, String> colours = palette(STYLES.resolve(palette));
+        List<String> failures = new ArrayList<>();
+        for (String background : FOCUS_RING_BACKGROUNDS) {
+            check(colours, "-fx-focus-color", background, 3.0, failures);
+        }
+        assertThat(failures).as("focus ring below 3:1 in %s", palette).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -346,7 +346,13 @@ class GuidedViewTest {
             assertThat(s.operator()).isEqualTo("ana");
         });
         assertThat(text(robot, "#signoff-approve-p330-1-given"))
-                .startsWith("✓ Signed by ana as Incident commander at ").endsWith(": Go for the emergency fixes");
+                .startsWith("✓ Signed by ana (Incident commander) at ").endsWith(": Go for the emergency fixes");
+        // Signed: the form collapses to that line.
+        assertThat(robot.lookup("#signoff-approve-p330-1-role").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#signoff-approve-p330-1-sign").tryQuery()).isEmpty();
+        reveal(robot, "#signoff-approve-p330-1-given");
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(robot.lookup("#signoff-approve-p330-1-given").query()
+                .getScene(), "guided-signed-off-dark")).get();
     }
 
     /** Scrolls guided mode so that a node (and what is above it) is in view, for a screenshot. */

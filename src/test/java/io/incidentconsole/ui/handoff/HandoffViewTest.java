@@ -156,4 +156,39 @@ class HandoffViewTest {
         assertThat(((TextArea) in(robot, handoff, "#handoff-preview")).getText()).contains("Held by **ben**");
         fx(() -> Screenshots.save(stage.getScene(), "handoff-taken-over"));
     }
+
+    @Test
+    void notesTypedAndClosedWithoutCopyOrSaveAreThereWhenTheDialogReopens(FxRobot robot) throws Exception {
+        fx(() -> console.model().openBundledPlan());
+        var current = console.model().currentPlan().orElseThrow();
+        fx(() -> console.model().openIncident(console.store().create(current.plan(), current.source(), current.text(),
+                "ana")));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(in(robot, dialog(robot), "#handoff-notes")).write("revert of 4f2a9c1 conflicts in schema.ts");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.listWindows().stream().anyMatch(w -> w instanceof Stage s && s.isShowing()
+                && "handoff".equals(s.getProperties().get("incident-console.dialog"))))
+                .as("Esc closes the handoff dialog").isFalse();
+        assertThat(state().lastEvent().orElseThrow().payload()).as("nothing recorded by closing")
+                .isNotInstanceOf(EventPayload.HandoffShared.class);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window again = dialog(robot);
+        assertThat(((TextArea) in(robot, again, "#handoff-notes")).getText())
+                .isEqualTo("revert of 4f2a9c1 conflicts in schema.ts");
+        assertThat(((TextArea) in(robot, again, "#handoff-preview")).getText())
+                .contains("> revert of 4f2a9c1 conflicts in schema.ts");
+        robot.type(KeyCode.ESCAPE);
+
+        // Another incident: its handoff starts without the first one's notes.
+        fx(() -> console.model().openIncident(console.store().create(current.plan(), current.source(), current.text(),
+                "ana")));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((TextArea) in(robot, dialog(robot), "#handoff-notes")).getText()).isEmpty();
+        robot.type(KeyCode.ESCAPE);
+    }
 }

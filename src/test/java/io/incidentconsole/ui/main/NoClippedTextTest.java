@@ -3,17 +3,15 @@ package io.incidentconsole.ui.main;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.Theme;
+import io.incidentconsole.ui.fixture.ClippedText;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.TestOutcome;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,16 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class NoClippedTextTest {
-
-    /**
-     * Controls that may elide, each with why. Kept short: anything else that elides is a bug.
-     * <ul>
-     *   <li>combo-box button cells and choice boxes show the chosen item in the width the toolbar gives them; the
-     *   whole text is in the open list;</li>
-     *   <li>tooltips are not shown in these layouts.</li>
-     * </ul>
-     */
-    private static final Set<String> MAY_ELIDE = Set.of("combo-box-list-cell-in-button", "tooltip");
 
     @TempDir
     static Path home;
@@ -134,42 +121,7 @@ class NoClippedTextTest {
         assertThat(listed).as("elided text in the incident dialog listing an incident").isEmpty();
     }
 
-    /** Lays the scene out and lists every visible labeled control whose drawn text is not its text. */
     static void elided(Scene scene, List<String> problems) {
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
-        walk(scene.getRoot(), problems);
-    }
-
-    private static void walk(Node node, List<String> problems) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof Labeled labeled && !allowed(labeled)) {
-            String text = labeled.getText();
-            Node drawn = labeled.lookup(".text");
-            if (text != null && !text.isBlank() && drawn instanceof Text shown && shown.getParent() == labeled
-                    && labeled.getWidth() > 0) {
-                String expected = labeled.isMnemonicParsing() ? text.replaceFirst("_(?=.)", "") : text;
-                if (!expected.equals(shown.getText())) {
-                    problems.add(describe(labeled) + " shows \"" + shown.getText() + "\" of \"" + expected + "\"");
-                }
-            }
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                walk(child, problems);
-            }
-        }
-    }
-
-    private static boolean allowed(Labeled labeled) {
-        return labeled.getStyleClass().stream().anyMatch(MAY_ELIDE::contains)
-                || labeled.getParent() != null && labeled.getParent().getStyleClass().contains("combo-box");
-    }
-
-    private static String describe(Labeled labeled) {
-        String id = labeled.getId() != null ? "#" + labeled.getId() : String.join(".", labeled.getStyleClass());
-        return labeled.getClass().getSimpleName() + "(" + id + ", " + Math.round(labeled.getWidth()) + "px)";
+        problems.addAll(ClippedText.in(scene));
     }
 }

@@ -174,4 +174,42 @@ class ReportsViewTest {
                 .contains("2026-01-29 10:15 UTC · ana to Stakeholders (emergency-stakeholders)");
         robot.type(KeyCode.ESCAPE);
     }
+
+    /** Ctrl+U, the draft's status line, Esc. */
+    private String composedStatus(FxRobot robot) {
+        robot.clickOn(reminder(robot));
+        robot.press(KeyCode.CONTROL).type(KeyCode.U).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window dialog = robot.listTargetWindows().stream()
+                .filter(w -> w instanceof Stage s && s.isShowing()
+                        && "compose-update".equals(s.getProperties().get("incident-console.dialog")))
+                .findFirst().orElseThrow(() -> new AssertionError("the compose dialog is not showing"));
+        String draft = robot.from(dialog.getScene().getRoot()).lookup("#compose-text").queryAs(TextArea.class)
+                .getText();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.isShowing()).as("Esc closes the composer").isFalse();
+        return draft.lines().filter(line -> line.startsWith("**Status:**")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theComposerNeverSaysOnTrackWhileATestFailsOrAnAlertIsOpen(FxRobot robot) throws Exception {
+        startIncident();
+        at(10, 0);
+        record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+        record(new EventPayload.PhaseStarted("p330-1"));
+        assertThat(composedStatus(robot)).isEqualTo("**Status:** On track");
+
+        record(new EventPayload.TestResultSet("t330-p1", "t330-p1.check-2", "p330-1",
+                io.incidentconsole.incident.TestOutcome.FAIL, "still N+1"));
+        assertThat(composedStatus(robot)).isEqualTo("**Status:** At risk: 1 test failing");
+
+        record(new EventPayload.TestResultSet("t330-p1", "t330-p1.check-2", "p330-1",
+                io.incidentconsole.incident.TestOutcome.PASS, "fixed"));
+        record(new EventPayload.AlertFired("convex-900k", "convex_calls", 910_000.0, "Convex calls over 900K"));
+        assertThat(composedStatus(robot)).isEqualTo("**Status:** At risk: 1 alert open");
+
+        record(new EventPayload.AlertAcknowledged("convex-900k", "seen, fix deploying"));
+        assertThat(composedStatus(robot)).as("acknowledged: no longer open").isEqualTo("**Status:** On track");
+    }
 }

@@ -21,6 +21,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import io.incidentconsole.incident.EventPayload;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -278,6 +279,30 @@ class RollbackViewTest {
     }
 
     @Test
+    void theRunConfirmationStartsOnDoNotRunAndEnterOrEscRunsNothing(FxRobot robot) throws Exception {
+        fx(() -> console.model().openPlan(plan("harmless-runbook.yaml")));
+        CurrentPlan current = console.model().currentPlan().orElseThrow(() -> new AssertionError("plan did not load"));
+        fx(() -> console.model().openIncident(
+                console.store().create(current.plan(), current.source(), current.text(), "ana")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        fx(() -> ((TextField) node(robot, "#rollback-working-directory")).setText(home.toString()));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.G);
+        for (KeyCode key : new KeyCode[]{KeyCode.ENTER, KeyCode.ESCAPE}) {
+            focus(robot, "#rollback-run");
+            robot.type(KeyCode.SPACE);
+            WaitForAsyncUtils.waitForFxEvents();
+            Window confirmation = dialog(robot, "run-confirmation");
+            assertThat(confirmation.getScene().getFocusOwner().getId()).isEqualTo("run-abort");
+            fx(confirmation::requestFocus);
+            robot.type(key);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(confirmation.isShowing()).as("closed by " + key).isFalse();
+            assertThat(state().events()).as("nothing ran after " + key)
+                    .noneMatch(e -> e.payload() instanceof EventPayload.RollbackStarted);
+        }
+    }
+
+    @Test
     void aStepMarkedUnsafeMakesTheRunConfirmationRedAndNamesIt(FxRobot robot) throws Exception {
         fx(() -> console.model().openPlan(plan("unsafe-runbook.yaml")));
         CurrentPlan current = console.model().currentPlan().orElseThrow(() -> new AssertionError("plan did not load"));
@@ -368,10 +393,10 @@ class RollbackViewTest {
         String script = "#!/usr/bin/env bash\nset -euo pipefail\n\n# Rollback script\n# Incident:  x\n"
                 + "# Operator:  ana\n# commit = abc1234\n\n# Step 1: Revert\ngit revert abc1234\n";
 
-        String shown = RollbackView.folded(script);
+        String shown = ScriptRunView.folded(script);
 
         assertThat(shown).isEqualTo("#!/usr/bin/env bash\nset -euo pipefail\n# [4 header lines folded: incident, "
                 + "operator, values — copied and saved in full]\n\n# Step 1: Revert\ngit revert abc1234\n");
-        assertThat(RollbackView.folded("echo hi\n")).isEqualTo("echo hi\n");
+        assertThat(ScriptRunView.folded("echo hi\n")).isEqualTo("echo hi\n");
     }
 }

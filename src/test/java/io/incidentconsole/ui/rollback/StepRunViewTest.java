@@ -11,6 +11,8 @@ import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.fixture.Screenshots;
 import javafx.application.Platform;
+import io.incidentconsole.ui.fixture.ClippedText;
+import io.incidentconsole.ui.common.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -152,6 +154,30 @@ class StepRunViewTest {
         assertThat(row2.getText()).isEqualTo("FAILED");
         reveal(robot, "#step-panel");
         fx(() -> Screenshots.save(stage.getScene(), "step-run-failed"));
+        // The failed step's choices in the narrow middle column: the skip reason's prompt and every button whole.
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (int[] size : new int[][]{{1366, 768}, {1920, 1080}}) {
+            for (Theme theme : Theme.values()) {
+                fx(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    console.model().themeProperty().set(theme);
+                });
+                reveal(robot, "#step-panel");
+                cut.addAll(WaitForAsyncUtils.asyncFx(() -> ClippedText.in(stage.getScene())).get().stream()
+                        .map(p -> size[0] + "x" + size[1] + " " + theme + ": " + p).toList());
+                if (size[0] == 1366) {
+                    fx(() -> Screenshots.save(stage.getScene(), "step-run-failed-1366-" + theme.name().toLowerCase(
+                            java.util.Locale.ROOT)));
+                }
+            }
+        }
+        assertThat(cut).as("elided or cut text in the failed step's panel").isEmpty();
+        fx(() -> {
+            stage.setWidth(1360);
+            stage.setHeight(1000);
+            console.model().themeProperty().set(Theme.DARK);
+        });
 
         ComboBox<String> parameter = node(robot, "#step-edit-parameter");
         assertThat(parameter.getValue()).as("the value the failing step uses comes first").isEqualTo("notes");

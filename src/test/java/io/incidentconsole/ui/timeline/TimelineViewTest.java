@@ -114,4 +114,32 @@ class TimelineViewTest {
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "timeline-light")).get();
         WaitForAsyncUtils.asyncFx(() -> console.model().toggleTheme()).get();
     }
+
+    @Test
+    void planTextInAnEventShowsItsCodeAsCodeWithoutBackticks(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            PlanLoader loader = new PlanLoader();
+            Incident incident = console.store().create(loader.loadBundledSeed().plan(), "bundled",
+                    loader.bundledSeedText(), "ana");
+            console.model().openIncident(incident);
+            console.model().session().record(new EventPayload.NoteAdded("p330-1",
+                    "Revert of `4f2a9c1` fails: conflicts in `schema.ts`"));
+            console.model().select(ConsoleArea.TIMELINE);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.text.TextFlow note = robot.lookup("#timeline-events .cell-flow").queryAll().stream()
+                .map(javafx.scene.text.TextFlow.class::cast)
+                .filter(flow -> flow.getAccessibleText() != null && flow.getAccessibleText().contains("Revert of"))
+                .findFirst().orElseThrow(() -> new AssertionError("the note's cell is not shown"));
+        List<javafx.scene.text.Text> runs = note.getChildren().stream().map(javafx.scene.text.Text.class::cast)
+                .toList();
+        assertThat(runs).extracting(javafx.scene.text.Text::getText)
+                .containsSubsequence("4f2a9c1", " fails: conflicts in ", "schema.ts").noneMatch(t -> t.contains("`"));
+        javafx.scene.text.Text commit = runs.stream().filter(t -> t.getText().equals("4f2a9c1")).findFirst()
+                .orElseThrow();
+        assertThat(commit.getStyleClass()).contains("inline-code");
+        assertThat(runs.get(0).getStyleClass()).contains("inline-prose").doesNotContain("inline-code");
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "timeline-inline-code-dark")).get();
+    }
 }
