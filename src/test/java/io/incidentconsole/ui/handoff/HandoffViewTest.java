@@ -165,7 +165,8 @@ class HandoffViewTest {
                 "ana")));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(in(robot, dialog(robot), "#handoff-notes")).write("revert of 4f2a9c1 conflicts in schema.ts");
+        Node notes = in(robot, dialog(robot), "#handoff-notes");
+        robot.clickOn(notes).write("revert of 4f2a9c1 conflicts in schema.ts");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.listWindows().stream().anyMatch(w -> w instanceof Stage s && s.isShowing()
