@@ -1,5 +1,8 @@
 package io.incidentconsole.ui.main;
 
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import io.incidentconsole.ui.incident.RecoveryNotice;
 import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.app.ConsoleApplication.Console;
@@ -109,13 +112,13 @@ class NoClippedDialogTextTest {
     /** The one value the selected procedure needs is in the middle column's view without scrolling. */
     private boolean valueToFillInView() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.Node field = stage.getScene().lookup("#param-commit");
-            javafx.scene.Node column = stage.getScene().lookup(".rollback-scroller");
+            Node field = stage.getScene().lookup("#param-commit");
+            Node column = stage.getScene().lookup(".rollback-scroller");
             if (field == null || column == null || !field.isVisible()) {
                 return false;
             }
-            javafx.geometry.Bounds shown = column.localToScene(column.getLayoutBounds());
-            javafx.geometry.Bounds at = field.localToScene(field.getLayoutBounds());
+            Bounds shown = column.localToScene(column.getLayoutBounds());
+            Bounds at = field.localToScene(field.getLayoutBounds());
             return shown.contains(at);
         }).get();
     }
@@ -193,7 +196,7 @@ class NoClippedDialogTextTest {
     private void check(FxRobot robot, String name, Runnable open, int[] screen, String at, List<String> problems)
             throws Exception {
         fx(open);
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> dialog(robot, name) != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialog(robot, name) != null);
         Window dialog = dialog(robot, name);
         elidedIn(dialog.getScene()).forEach(p -> problems.add(name + " " + at + ": " + p));
         if (dialog.getHeight() > screen[1] || dialog.getWidth() > screen[0]) {

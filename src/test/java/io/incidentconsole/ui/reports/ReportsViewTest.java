@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.reports;
 
+import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.fixture.MovableClock;
@@ -201,11 +202,11 @@ class ReportsViewTest {
         assertThat(composedStatus(robot)).isEqualTo("**Status:** On track");
 
         record(new EventPayload.TestResultSet("t330-p1", "t330-p1.check-2", "p330-1",
-                io.incidentconsole.incident.TestOutcome.FAIL, "still N+1"));
+                TestOutcome.FAIL, "still N+1"));
         assertThat(composedStatus(robot)).isEqualTo("**Status:** At risk: 1 test failing");
 
         record(new EventPayload.TestResultSet("t330-p1", "t330-p1.check-2", "p330-1",
-                io.incidentconsole.incident.TestOutcome.PASS, "fixed"));
+                TestOutcome.PASS, "fixed"));
         record(new EventPayload.AlertFired("convex-900k", "convex_calls", 910_000.0, "Convex calls over 900K"));
         assertThat(composedStatus(robot)).isEqualTo("**Status:** At risk: 1 alert open");
 

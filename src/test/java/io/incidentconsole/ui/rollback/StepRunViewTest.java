@@ -1,5 +1,8 @@
 package io.incidentconsole.ui.rollback;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import java.time.Clock;
 import io.incidentconsole.app.ConsoleApplication.Console;
@@ -155,7 +158,7 @@ class StepRunViewTest {
         reveal(robot, "#step-panel");
         fx(() -> Screenshots.save(stage.getScene(), "step-run-failed"));
         // The failed step's choices in the narrow middle column: the skip reason's prompt and every button whole.
-        java.util.List<String> cut = new java.util.ArrayList<>();
+        List<String> cut = new ArrayList<>();
         for (int[] size : new int[][]{{1366, 768}, {1920, 1080}}) {
             for (Theme theme : Theme.values()) {
                 fx(() -> {
@@ -168,7 +171,7 @@ class StepRunViewTest {
                         .map(p -> size[0] + "x" + size[1] + " " + theme + ": " + p).toList());
                 if (size[0] == 1366) {
                     fx(() -> Screenshots.save(stage.getScene(), "step-run-failed-1366-" + theme.name().toLowerCase(
-                            java.util.Locale.ROOT)));
+                            Locale.ROOT)));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.timeline;
 
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.fixture.Screenshots;
@@ -128,15 +130,15 @@ class TimelineViewTest {
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
 
-        javafx.scene.text.TextFlow note = robot.lookup("#timeline-events .cell-flow").queryAll().stream()
-                .map(javafx.scene.text.TextFlow.class::cast)
+        TextFlow note = robot.lookup("#timeline-events .cell-flow").queryAll().stream()
+                .map(TextFlow.class::cast)
                 .filter(flow -> flow.getAccessibleText() != null && flow.getAccessibleText().contains("Revert of"))
                 .findFirst().orElseThrow(() -> new AssertionError("the note's cell is not shown"));
-        List<javafx.scene.text.Text> runs = note.getChildren().stream().map(javafx.scene.text.Text.class::cast)
+        List<Text> runs = note.getChildren().stream().map(Text.class::cast)
                 .toList();
-        assertThat(runs).extracting(javafx.scene.text.Text::getText)
+        assertThat(runs).extracting(Text::getText)
                 .containsSubsequence("4f2a9c1", " fails: conflicts in ", "schema.ts").noneMatch(t -> t.contains("`"));
-        javafx.scene.text.Text commit = runs.stream().filter(t -> t.getText().equals("4f2a9c1")).findFirst()
+        Text commit = runs.stream().filter(t -> t.getText().equals("4f2a9c1")).findFirst()
                 .orElseThrow();
         assertThat(commit.getStyleClass()).contains("inline-code");
         assertThat(runs.get(0).getStyleClass()).contains("inline-prose").doesNotContain("inline-code");
