@@ -38,7 +38,10 @@ import java.util.function.Supplier;
  */
 final class PostgresTeamJournal implements TeamJournal {
 
-    /** The shortest time between two fetches prompted by notifications (a tick still shows within ~0.1 s). */
+    /**
+     * The shortest time between two fetches prompted by notifications, and between two takings-in of the events
+     * notifications carried (a tick still shows within ~0.1 s): under a burst each takes in many events at once.
+     */
     private static final long FETCH_GAP_NANOS = 50_000_000L;
     /** The most queued events sent in one transaction when the queue is drained. */
     private static final int DRAIN_BATCH = 200;
@@ -59,6 +62,7 @@ final class PostgresTeamJournal implements TeamJournal {
 
     // Guarded by this (its events() excepted).
     private TeamEventLog log;
+    private final HeardEvents heard = new HeardEvents();
     /** Volatile (written under the lock): the header reads it without waiting behind a network call. */
     private volatile TeamConnectionStatus status;
     private String offlineReason = "";
@@ -67,7 +71,7 @@ final class PostgresTeamJournal implements TeamJournal {
     private Connection writer;
     private volatile boolean closed;
     private Thread worker;
-    private final Thread exitHook = new Thread(this::close, "team-journal-exit");
+    private final CloseOnExit exitHook;
 
     private PostgresTeamJournal(String incidentId, ConnectionSource database, EventStore store, IncidentCache cache,
                                 Clock clock, Supplier<String> ids, TeamTiming timing, String consoleId,
@@ -81,6 +85,7 @@ final class PostgresTeamJournal implements TeamJournal {
         this.timing = timing;
         this.consoleId = consoleId;
         this.readOnlyReason = readOnlyReason;
+        this.exitHook = new CloseOnExit(this, incidentId);
         this.presence = new ConsolePresence(store, clock, incidentId, consoleId, operator, host,
                 timing.presenceTimeout());
     }
@@ -152,24 +157,7 @@ final class PostgresTeamJournal implements TeamJournal {
         worker = new Thread(() -> work(listening), "team-journal-" + incidentId);
         worker.setDaemon(true);
         worker.start();
-        // A console ended by SIGTERM (logout, shutdown, kill) leaves the connected list at once instead of lingering
-        // there for the presence timeout; the hook closes the journal as closing the incident would.
-        try {
-            Runtime.getRuntime().addShutdownHook(exitHook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: nothing to leave early.
-        }
-    }
-
-    private void forgetExitHook() {
-        if (Thread.currentThread() == exitHook) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(exitHook);
-        } catch (IllegalStateException e) {
-            // Shutting down: the hook runs (or ran) and finds the journal closed.
-        }
+        exitHook.register();
     }
 
     /** Takes in the database's events (contiguous after what is synced) and brings listeners up to date. */
@@ -227,6 +215,7 @@ final class PostgresTeamJournal implements TeamJournal {
      * in the batch's order (the very instances listeners were told of, where they are synced).
      */
     private List<Event> send(List<Event> batch) throws SQLException {
+        takeInHeard();
         Connection connection = writer();
         EventStore.Appended appended = store.append(connection, incidentId, batch, log.syncedSize());
         absorb(appended.after());
@@ -337,6 +326,7 @@ final class PostgresTeamJournal implements TeamJournal {
         TeamListening listen = listening;
         Duration backoff = timing.backoffMin();
         long lastPoll = 0;
+        long lastTakenIn = 0;
         long lastBeat = System.nanoTime();
         while (!closed) {
             try {
@@ -353,10 +343,20 @@ final class PostgresTeamJournal implements TeamJournal {
                     reconnect(listen.connection());
                     lastBeat = 0;
                 }
-                TeamListening.Heard heard = listen.poll((int) Math.min(500, timing.poll().toMillis()));
-                boolean consolesChanged = heard.consolesChanged();
-                boolean newEvents = takeNotified(heard);
+                long wait = heard.waiting() ? (FETCH_GAP_NANOS - (System.nanoTime() - lastTakenIn)) / 1_000_000
+                        : Math.min(500, timing.poll().toMillis());
+                TeamListening.Heard news = listen.poll((int) Math.max(1, wait));
+                boolean consolesChanged = news.consolesChanged();
+                heard.add(news, log.syncedCount());
                 long now = System.nanoTime();
+                if (heard.waiting() && now - lastTakenIn >= FETCH_GAP_NANOS) {
+                    synchronized (this) {
+                        takeInHeard();
+                    }
+                    lastTakenIn = now;
+                }
+                // Events heard of but not carried (too big for a notification) or a gap before carried ones.
+                boolean newEvents = !heard.waiting() && heard.newest() > log.syncedCount();
                 if (newEvents && now - lastPoll < FETCH_GAP_NANOS) {
                     // Under a burst, one fetch per gap takes in many events: fewer queries for every console.
                     sleep(Duration.ofNanos(FETCH_GAP_NANOS - (now - lastPoll)));
@@ -395,20 +395,12 @@ final class PostgresTeamJournal implements TeamJournal {
         closeQuietly(listen);
     }
 
-    /**
-     * Takes in the events the notifications carried (this console's own appends were taken in already); says whether
-     * events remain to be read back: one too big for its notification, or a gap before a carried one.
-     */
-    private boolean takeNotified(TeamListening.Heard heard) {
-        long known = log.syncedCount();
-        long newest = heard.newestAfter(known);
-        List<Event> carried = heard.carriedAfter(known);
-        if (!carried.isEmpty()) {
-            synchronized (this) {
-                absorb(carried);
-            }
+    /** Takes in the events notifications carried (see {@link HeardEvents}). */
+    private void takeInHeard() {
+        List<Event> taken = heard.drain();
+        if (!taken.isEmpty()) {
+            absorb(taken);
         }
-        return newest > 0 && log.syncedCount() < newest;
     }
 
     /** Back online: send the queue in order, fetch what others added, and say so. */
@@ -573,7 +565,7 @@ final class PostgresTeamJournal implements TeamJournal {
             return;
         }
         closed = true;
-        forgetExitHook();
+        exitHook.forget();
         Thread running = worker;
         if (running != null && running != Thread.currentThread()) {
             try {
