@@ -8,6 +8,7 @@ import io.incidentconsole.plan.PlanLoader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -28,6 +29,11 @@ public final class BigInputBench {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         String outcome = once(kind, file); // warm-up
+        if (outcome.startsWith("refused-too-large")) {
+            System.out.printf(Locale.ROOT, "%s %s %s 0 0 0 0 %.0f%n", kind, file.getFileName(), outcome,
+                    Runtime.getRuntime().maxMemory() / 1048576.0);
+            return;
+        }
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         double bestWall = Double.MAX_VALUE;
@@ -53,6 +59,9 @@ public final class BigInputBench {
     }
 
     private static String once(String kind, Path file) throws Exception {
+        if (Files.size(file) > (kind.equals("plan") ? PlanLoader.MAX_BYTES : MarkdownImporter.MAX_BYTES)) {
+            return "refused-too-large";
+        }
         if (kind.equals("plan")) {
             PlanLoadResult result = new PlanLoader().load(file);
             return result.ok() ? "valid" : "refused(" + result.problems().size() + ")";

@@ -24,7 +24,7 @@ public final class MarkdownImporter {
      * No more of a Markdown document is read (the seed is about 40 KB): a bigger input is refused with one line
      * rather than parsed for minutes, and the plan built from the largest accepted one still loads.
      */
-    public static final long MAX_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_BYTES = 2L * 1024 * 1024;
 
     private final PlanLoader loader;
     private final PlanYaml yamlWriter = new PlanYaml();
