@@ -40,11 +40,16 @@ BEGIN
     IF v_last <> v_before THEN
         UPDATE incidents SET last_seq = v_last, last_activity = now() WHERE id = p_incident;
     END IF;
-    -- A new statement, so a new snapshot: it sees every event committed before this one got the lock.
+    -- A new statement, so a new snapshot: it sees every event committed before this one got the lock. Two index
+    -- scans (the primary key, then event_id for a re-sent event stored before p_known_seq), not one OR over both.
     RETURN QUERY
         SELECT e.seq, e.event_id, e.at, e.operator, e.kind, e.payload::text
         FROM events e
-        WHERE e.incident_id = p_incident AND (e.seq > p_known_seq OR e.event_id = ANY (p_event_ids))
-        ORDER BY e.seq;
+        WHERE e.incident_id = p_incident AND e.seq > p_known_seq
+        UNION ALL
+        SELECT e.seq, e.event_id, e.at, e.operator, e.kind, e.payload::text
+        FROM events e
+        WHERE e.event_id = ANY (p_event_ids) AND e.incident_id = p_incident AND e.seq <= p_known_seq
+        ORDER BY 1;
 END
 $$;

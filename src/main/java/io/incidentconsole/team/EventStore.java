@@ -106,12 +106,16 @@ final class EventStore {
     }
 
     /**
-     * Appends a batch of events in one transaction, by the schema's {@code append_events} function (V2): it locks the
-     * incident's row, inserts each event with the next seq unless an event with its id is stored already (then the
-     * stored one is returned: a re-sent event is not duplicated), moves last_seq and notifies the other consoles with
-     * each new event; it returns every event after {@code knownSeq} so the caller also learns of the others' events
-     * that came first. One round trip and one commit for the whole batch, so the row lock is held only while the
-     * server works. Use a connection in auto-commit mode.
+     * Appends a batch of events in one transaction: it locks the incident's row, inserts each event with the next
+     * seq unless an event with its id is stored already (then the stored one is returned: a re-sent event is not
+     * duplicated), moves last_seq and notifies the other consoles; it returns every event after {@code knownSeq} so
+     * the caller also learns of the others' events that came first. One round trip and one commit for the whole
+     * batch, so the row lock is held only while the server works. Use a connection in auto-commit mode.
+     * <p>
+     * A batch of one (an operator's action) goes through the schema's {@code append_event} (V1), a batch of more
+     * (the offline queue) through {@code append_events} (V2), whose notifications carry the events: under the load
+     * harness the V2 function held the row lock longer per event than V1 and the bigger notifications cost more
+     * than the re-reads they saved (bench/team/compare.sh, docs/performance.md), so single appends keep V1.
      */
     Appended append(Connection c, String incidentId, List<Event> batch, long knownSeq) throws SQLException {
         int size = batch.size();
@@ -133,13 +137,22 @@ final class EventStore {
         List<Event> after = new ArrayList<>();
         Event[] stored = new Event[size];
         try (PreparedStatement call = c.prepareStatement("SELECT " + EVENT_COLUMNS.replace("payload::text", "payload")
-                + " FROM append_events(?, ?, ?, ?, ?, ?::jsonb[], ?)")) {
+                + (size == 1 ? " FROM append_event(?, ?, ?, ?, ?, ?::jsonb, ?)"
+                : " FROM append_events(?, ?, ?, ?, ?, ?::jsonb[], ?)"))) {
             call.setString(1, incidentId);
-            call.setArray(2, c.createArrayOf("text", ids));
-            call.setArray(3, c.createArrayOf("text", ats));
-            call.setArray(4, c.createArrayOf("text", operators));
-            call.setArray(5, c.createArrayOf("text", kinds));
-            call.setArray(6, c.createArrayOf("text", payloads));
+            if (size == 1) {
+                call.setString(2, ids[0]);
+                call.setString(3, ats[0]);
+                call.setString(4, operators[0]);
+                call.setString(5, kinds[0]);
+                call.setString(6, payloads[0]);
+            } else {
+                call.setArray(2, c.createArrayOf("text", ids));
+                call.setArray(3, c.createArrayOf("text", ats));
+                call.setArray(4, c.createArrayOf("text", operators));
+                call.setArray(5, c.createArrayOf("text", kinds));
+                call.setArray(6, c.createArrayOf("text", payloads));
+            }
             call.setLong(7, knownSeq);
             try (ResultSet rs = call.executeQuery()) {
                 while (rs.next()) {
