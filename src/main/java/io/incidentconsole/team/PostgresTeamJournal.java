@@ -29,8 +29,7 @@ import java.util.function.Supplier;
  * and the journal is OFFLINE; a background worker reconnects with back-off, sends the outbox in order (in batches, each
  * event idempotent by its id), fetches what others added, and tells listeners {@link JournalListener#reloaded} when the
  * database's order differs from what they saw. The same worker LISTENs for other consoles' events (taking in
- * the events the notifications carry, reading back only those too big for one, and polling in case a notification
- * is lost) and keeps this console's presence row fresh.
+ * the events a notification carries, reading back the others, and polling in case a notification is lost) and keeps this console's presence row fresh.
  * <p>
  * A journal opened while the database was unreachable is READ_ONLY on the last synced copy and stays so: it does
  * not become live by itself (the operator would find the state changing under a read-only banner); it says when
