@@ -1,6 +1,7 @@
 package io.incidentconsole.board;
 
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
@@ -32,7 +33,7 @@ public final class PhaseSchedule {
     }
 
     public static List<Row> rows(Plan plan, IncidentState state) {
-        Instant origin = state.started().map(IncidentState.Started::at).orElse(null);
+        Instant origin = state.started().map(StartRecord::at).orElse(null);
         return plan.phases().stream().map(phase -> {
             PhaseState ps = state.phase(phase.id());
             Instant start = origin == null || phase.planned() == null ? null : origin.plus(phase.planned().start());

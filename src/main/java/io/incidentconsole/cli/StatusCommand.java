@@ -5,6 +5,9 @@ import io.incidentconsole.incident.EventDescriber;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
+import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.JournalException;
 import io.incidentconsole.incident.PhaseState;
@@ -77,9 +80,9 @@ final class StatusCommand implements Callable<Integer> {
                 + "; plan sha256 " + s.planSha256()));
         out.println(state.events().size() + (state.events().size() == 1 ? " event" : " events"));
         out.println();
-        List<IncidentState.AlertState> open = state.openAlerts();
+        List<AlertState> open = state.openAlerts();
         out.println("Open alerts: " + (open.isEmpty() ? "none" : open.size()));
-        for (IncidentState.AlertState alert : open) {
+        for (AlertState alert : open) {
             out.println("  ! " + alert.alertId() + " fired " + time(alert.firedAt())
                     + (alert.value() == null ? "" : " (" + alert.metricId() + " = "
                     + EventDescriber.quantity(alert.value()) + ")")
@@ -141,7 +144,7 @@ final class StatusCommand implements Callable<Integer> {
             PhaseState.AuditRecord audit = phase.audits().get(phase.audits().size() - 1);
             out.println("    audit: " + (audit.passed() ? "passed" : "FAILED") + " (" + time(audit.at()) + ")");
         }
-        List<IncidentState.TestRecord> results = state.testsOf(phase.phaseId());
+        List<TestRecord> results = state.testsOf(phase.phaseId());
         List<TestSuite> suites = state.plan().testSuitesOf(phase.phaseId());
         int tests = suites.stream().mapToInt(s -> s.checks().size() + s.cases().size()).sum();
         if (tests > 0 || !results.isEmpty()) {
@@ -159,13 +162,13 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void printTest(IncidentState state, String phaseId, String suiteId, String testId, String name,
                                   PrintWriter out) {
-        Optional<IncidentState.TestRecord> record = state.testsOf(phaseId).stream()
+        Optional<TestRecord> record = state.testsOf(phaseId).stream()
                 .filter(r -> r.key().suiteId().equals(suiteId) && r.key().testId().equals(testId)).findFirst();
         if (record.isEmpty()) {
             out.println("      " + pad("-") + name);
             return;
         }
-        IncidentState.TestResult latest = record.get().latest();
+        TestResult latest = record.get().latest();
         out.println("      " + pad(latest.outcome().name()) + name
                 + (latest.note() == null || latest.note().isBlank() ? "" : " — " + latest.note())
                 + (record.get().history().size() > 1 ? " (" + record.get().history().size() + " results)" : ""));

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
+import io.incidentconsole.incident.DecisionRecord;
+import io.incidentconsole.incident.SignOffRecord;
+import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.TestOutcome;
@@ -53,20 +58,20 @@ final class StatusJson {
             node.put("id", approval.id());
             node.put("title", approval.title());
             node.put("phase", approval.phase());
-            Optional<IncidentState.SignOffRecord> signed = state.signOffs().stream()
+            Optional<SignOffRecord> signed = state.signOffs().stream()
                     .filter(s -> s.approvalId().equals(approval.id())).reduce((a, b) -> b);
             node.put("signed", signed.isPresent());
-            node.put("by", signed.map(IncidentState.SignOffRecord::operator).orElse(null));
-            node.put("role", signed.map(IncidentState.SignOffRecord::role).orElse(null));
+            node.put("by", signed.map(SignOffRecord::operator).orElse(null));
+            node.put("role", signed.map(SignOffRecord::role).orElse(null));
         }
         ArrayNode decisions = root.putArray("decisions");
         plan.decisions().forEach(tree -> {
             ObjectNode node = decisions.addObject();
             node.put("id", tree.id());
-            node.put("outcome", state.decision(tree.id()).map(IncidentState.DecisionRecord::outcomeId).orElse(null));
+            node.put("outcome", state.decision(tree.id()).map(DecisionRecord::outcomeId).orElse(null));
         });
         ArrayNode alerts = root.putArray("alerts");
-        for (IncidentState.AlertState alert : state.openAlerts()) {
+        for (AlertState alert : state.openAlerts()) {
             ObjectNode node = alerts.addObject();
             node.put("id", alert.alertId());
             node.put("metric", alert.metricId());
@@ -124,11 +129,11 @@ final class StatusJson {
             t.put("id", item.testId());
             t.put("suite", item.suiteId());
             t.put("text", item.text());
-            Optional<IncidentState.TestResult> latest = state.testsOf(phase.id()).stream()
+            Optional<TestResult> latest = state.testsOf(phase.id()).stream()
                     .filter(r -> r.key().suiteId().equals(item.suiteId()) && r.key().testId().equals(item.testId()))
-                    .findFirst().map(IncidentState.TestRecord::latest);
+                    .findFirst().map(TestRecord::latest);
             t.put("result", latest.map(r -> result(r.outcome())).orElse(null));
-            t.put("note", latest.map(IncidentState.TestResult::note).orElse(null));
+            t.put("note", latest.map(TestResult::note).orElse(null));
         }
         ArrayNode criteria = node.putArray("criteria");
         for (Criterion criterion : phase.successCriteria()) {

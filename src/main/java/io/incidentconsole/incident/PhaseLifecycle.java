@@ -289,7 +289,7 @@ public final class PhaseLifecycle {
         boolean approvalOverridden = phaseState.isOverridden(GateKind.APPROVAL.word());
         for (SignOff.Approval approval : plan.signOff().approvals()) {
             if (phaseId.equals(approval.phase()) && approval.id() != null) {
-                Optional<IncidentState.SignOffRecord> signed = state.signOffs().stream()
+                Optional<SignOffRecord> signed = state.signOffs().stream()
                         .filter(s -> approval.id().equals(s.approvalId())).reduce((a, b) -> b);
                 gates.add(new Gate(GateKind.APPROVAL, approval.id(), signed.isPresent(),
                         signed.isEmpty() && approvalOverridden, signed.map(s -> "\"" + approval.title()
@@ -303,7 +303,7 @@ public final class PhaseLifecycle {
             if (!named && !canBlock) {
                 continue;
             }
-            Optional<IncidentState.DecisionRecord> taken = state.decision(tree.id())
+            Optional<DecisionRecord> taken = state.decision(tree.id())
                     .filter(d -> d.outcomeId() != null);
             Optional<DecisionTree.Outcome> outcome = taken.flatMap(d -> tree.outcome(d.outcomeId()));
             boolean blocks = outcome.map(o -> o.blocks().contains(phaseId)).orElse(false);
@@ -350,9 +350,9 @@ public final class PhaseLifecycle {
         Phase phase = state.plan().phase(phaseId).orElseThrow(() -> new IllegalArgumentException("no phase " + phaseId));
         List<String> missing = new ArrayList<>();
         for (PlanItems.TestItemRef item : PlanItems.testItemsOf(state.plan(), phaseId)) {
-            Optional<IncidentState.TestResult> result = state.testsOf(phaseId).stream()
+            Optional<TestResult> result = state.testsOf(phaseId).stream()
                     .filter(r -> r.key().suiteId().equals(item.suiteId()) && r.key().testId().equals(item.testId()))
-                    .findFirst().map(IncidentState.TestRecord::latest);
+                    .findFirst().map(TestRecord::latest);
             if (result.isEmpty()) {
                 missing.add("test not run: " + item.text());
             } else if (!counts(result.get())) {
@@ -368,7 +368,7 @@ public final class PhaseLifecycle {
         return missing;
     }
 
-    private static boolean counts(IncidentState.TestResult result) {
+    private static boolean counts(TestResult result) {
         return switch (result.outcome()) {
             case PASS -> true;
             case SKIPPED, BLOCKED -> result.note() != null && !result.note().isBlank();

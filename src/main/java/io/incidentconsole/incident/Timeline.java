@@ -17,7 +17,7 @@ public final class Timeline {
     private final List<TimelineEntry> entries;
 
     public Timeline(IncidentState state) {
-        this.title = state.started().map(IncidentState.Started::planTitle).orElse(state.plan().plan().title());
+        this.title = state.started().map(StartRecord::planTitle).orElse(state.plan().plan().title());
         EventDescriber describer = new EventDescriber(state.plan(), state.events());
         List<TimelineEntry> all = new ArrayList<>(state.events().size());
         for (Event event : state.events()) {

@@ -3,6 +3,8 @@ package io.incidentconsole.report;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.StartRecord;
+import io.incidentconsole.incident.UpdateRecord;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.Communication.Cadence;
 import io.incidentconsole.plan.PhaseStatus;
@@ -114,7 +116,7 @@ public final class CadenceClock {
                 .filter(p -> p != null && p.startedAt() != null)
                 .map(PhaseState::startedAt)
                 .min(Comparator.naturalOrder())
-                .orElseGet(() -> state.started().map(IncidentState.Started::at).orElse(clock.instant()));
+                .orElseGet(() -> state.started().map(StartRecord::at).orElse(clock.instant()));
         Instant anchor = lastPublished != null && lastPublished.isAfter(activation) ? lastPublished : activation;
         String phases = String.join(", ", running.stream().map(PhaseState::phaseId).toList());
         return new Due(cadence, anchor.plus(cadence.every()), Reason.PERIODIC,
@@ -177,7 +179,7 @@ public final class CadenceClock {
     /** When an update for the cadence was last published (the latest, undone ones excepted). */
     public static Instant lastPublished(IncidentState state, String cadenceId) {
         Instant last = null;
-        for (IncidentState.UpdateRecord update : state.updates()) {
+        for (UpdateRecord update : state.updates()) {
             if (Objects.equals(update.cadenceId(), cadenceId) && (last == null || update.at().isAfter(last))) {
                 last = update.at();
             }

@@ -3,6 +3,13 @@ package io.incidentconsole.report;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
+import io.incidentconsole.incident.CommandAction;
+import io.incidentconsole.incident.CommandRecord;
+import io.incidentconsole.incident.DecisionRecord;
+import io.incidentconsole.incident.RollbackRecord;
+import io.incidentconsole.incident.SignOffRecord;
+import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.incident.Timeline;
@@ -81,7 +88,7 @@ public final class PostIncidentReport {
                                 Instant generatedAt, Instant end) {
         Plan plan = state.plan();
         doc.heading(2, "summary", "Summary");
-        Optional<IncidentState.Started> started = state.started();
+        Optional<StartRecord> started = state.started();
         doc.lead("Incident:", ReportFacts.incidentId(state) + started.map(s -> ", started by " + s.operator() + " at "
                 + ReportFacts.time(s.at())).orElse(""));
         started.ifPresent(s -> doc.lead("Last recorded event:", ReportFacts.time(end) + " (incident ran "
@@ -97,11 +104,11 @@ public final class PostIncidentReport {
         }
         doc.lead("Tests:", passed + " passed, " + failed + " failed (latest result of each test)");
         long generated = state.commands().stream()
-                .filter(c -> c.action() == IncidentState.CommandAction.GENERATED).count();
-        long run = state.commands().stream().filter(c -> c.action() == IncidentState.CommandAction.RUN).count();
+                .filter(c -> c.action() == CommandAction.GENERATED).count();
+        long run = state.commands().stream().filter(c -> c.action() == CommandAction.RUN).count();
         doc.lead("Commands:", generated + " generated, " + run + " run");
         doc.lead("Decisions:", state.decisions().size() + "; rollbacks: " + state.rollbacks().size()
-                + "; alerts fired: " + state.alerts().values().stream().mapToInt(IncidentState.AlertState::timesFired)
+                + "; alerts fired: " + state.alerts().values().stream().mapToInt(AlertState::timesFired)
                 .sum());
         doc.lead("Metrics source:", metrics.description()
                 + (metrics.simulated() ? ": the metric values in this report are SIMULATED, not measured" : ""));
@@ -137,11 +144,11 @@ public final class PostIncidentReport {
         Plan plan = state.plan();
         doc.heading(2, "decisions", "Decisions and outcomes");
         List<String> items = new ArrayList<>();
-        for (IncidentState.DecisionRecord decision : state.decisions()) {
+        for (DecisionRecord decision : state.decisions()) {
             items.add(ReportFacts.time(decision.at()) + " · " + decision.operator() + ": "
                     + ReportFacts.decision(plan, decision));
         }
-        for (IncidentState.RollbackRecord rollback : state.rollbacks()) {
+        for (RollbackRecord rollback : state.rollbacks()) {
             String title = ReportFacts.runbookTitle(plan, rollback.runbookId());
             String outcome = rollback.running() ? "still running"
                     : Boolean.TRUE.equals(rollback.succeeded()) ? "succeeded " + ReportFacts.time(rollback.finishedAt())
@@ -167,8 +174,8 @@ public final class PostIncidentReport {
         Plan plan = state.plan();
         doc.heading(2, "commands", "Commands generated and run");
         List<List<String>> rows = new ArrayList<>();
-        List<IncidentState.CommandRecord> scripts = new ArrayList<>();
-        for (IncidentState.CommandRecord command : state.commands()) {
+        List<CommandRecord> scripts = new ArrayList<>();
+        for (CommandRecord command : state.commands()) {
             String source = ReportFacts.rollbackSource(plan, command.source()).map(r -> command.source() + " (" + r
                     + ")").orElse(command.source());
             rows.add(List.of(ReportFacts.SECONDS.format(command.at()), command.action().name().toLowerCase(Locale.ROOT),
@@ -183,7 +190,7 @@ public final class PostIncidentReport {
             return;
         }
         doc.table(List.of("Time (UTC)", "Action", "Source", "sha256", "Exit code", "Operator"), rows);
-        for (IncidentState.CommandRecord script : scripts) {
+        for (CommandRecord script : scripts) {
             doc.heading(3, null, "Script " + script.source() + " (sha256 " + ReportFacts.shortSha(script.scriptSha256())
                     + ")");
             doc.code("bash", script.script());
@@ -266,7 +273,7 @@ public final class PostIncidentReport {
                         + (cleared.message() == null ? "" : ": " + cleared.message()));
             }
         }
-        for (IncidentState.AlertState alert : state.alerts().values()) {
+        for (AlertState alert : state.alerts().values()) {
             items.add(alert.alertId() + ": " + (alert.firing() ? "still firing at the end" : "cleared") + ", "
                     + (alert.acknowledged() ? "acknowledged by " + alert.acknowledgedBy()
                     + " at " + ReportFacts.time(alert.acknowledgedAt())
@@ -292,19 +299,19 @@ public final class PostIncidentReport {
         List<List<String>> rows = new ArrayList<>();
         List<String> given = new ArrayList<>();
         for (SignOff.Approval approval : plan.signOff().approvals()) {
-            List<IncidentState.SignOffRecord> records = state.signOffs().stream()
+            List<SignOffRecord> records = state.signOffs().stream()
                     .filter(s -> s.approvalId().equals(approval.id())).toList();
             given.add(approval.id());
             String phase = approval.phase() == null ? "whole plan" : ReportFacts.phaseLabel(plan, approval.phase());
             if (records.isEmpty()) {
                 rows.add(List.of(approval.title(), phase, "NOT SIGNED", "", "", ""));
             }
-            for (IncidentState.SignOffRecord record : records) {
+            for (SignOffRecord record : records) {
                 rows.add(List.of(approval.title(), phase, record.operator(), record.role() == null ? "" : record.role(),
                         ReportFacts.time(record.at()), record.note() == null ? "" : record.note()));
             }
         }
-        for (IncidentState.SignOffRecord record : state.signOffs()) {
+        for (SignOffRecord record : state.signOffs()) {
             if (!given.contains(record.approvalId())) {
                 rows.add(List.of(record.approvalId(), "", record.operator(), record.role() == null ? "" : record.role(),
                         ReportFacts.time(record.at()), record.note() == null ? "" : record.note()));

@@ -1,6 +1,8 @@
 package io.incidentconsole.report;
 
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.DecisionRecord;
+import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.PhaseStatus;
@@ -72,16 +74,16 @@ final class ReportFacts {
     }
 
     static String title(IncidentState state) {
-        return state.started().map(IncidentState.Started::planTitle).filter(t -> t != null && !t.isBlank())
+        return state.started().map(StartRecord::planTitle).filter(t -> t != null && !t.isBlank())
                 .orElse(state.plan().plan().title() == null ? "Incident" : state.plan().plan().title());
     }
 
     static String incidentId(IncidentState state) {
-        return state.started().map(IncidentState.Started::incidentId).orElse("(not started)");
+        return state.started().map(StartRecord::incidentId).orElse("(not started)");
     }
 
     /** "Schema cleanup decision → PROCEED with schema cleanup". */
-    static String decision(Plan plan, IncidentState.DecisionRecord record) {
+    static String decision(Plan plan, DecisionRecord record) {
         Optional<DecisionTree> tree = plan.decisions().stream().filter(t -> t.id().equals(record.treeId()))
                 .findFirst();
         String title = tree.map(DecisionTree::title).orElse(record.treeId());

@@ -3,6 +3,7 @@ package io.incidentconsole.report;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.metrics.MetricSources;
 import io.incidentconsole.metrics.SimulatorModel;
 
@@ -42,7 +43,7 @@ public final class SimulatedMetricHistory implements MetricHistory {
                 model.phaseCompleted(completed.phaseId(), event.at());
             }
         }
-        Instant start = state.started().map(IncidentState.Started::at)
+        Instant start = state.started().map(StartRecord::at)
                 .orElse(state.events().isEmpty() ? until : state.events().get(0).at());
         long from = start.toEpochMilli();
         long to = Math.max(from, until.toEpochMilli());

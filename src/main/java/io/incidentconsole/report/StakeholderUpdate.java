@@ -3,6 +3,13 @@ package io.incidentconsole.report;
 import io.incidentconsole.board.PhaseGates;
 import io.incidentconsole.board.PhaseSchedule;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
+import io.incidentconsole.incident.CommandAction;
+import io.incidentconsole.incident.CommandRecord;
+import io.incidentconsole.incident.DecisionRecord;
+import io.incidentconsole.incident.RollbackRecord;
+import io.incidentconsole.incident.StartRecord;
+import io.incidentconsole.incident.UpdateRecord;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.incident.TestOutcome;
@@ -41,7 +48,7 @@ public final class StakeholderUpdate {
     /** When the update this one follows was published; null when there was none. */
     public static Instant since(IncidentState state, Cadence cadence) {
         Instant last = null;
-        for (IncidentState.UpdateRecord update : state.updates()) {
+        for (UpdateRecord update : state.updates()) {
             if ((cadence == null || Objects.equals(update.cadenceId(), cadence.id()))
                     && (last == null || update.at().isAfter(last))) {
                 last = update.at();
@@ -54,7 +61,7 @@ public final class StakeholderUpdate {
     public static ReportDocument document(IncidentState state, MetricHistory metrics, Instant now, Cadence cadence) {
         Plan plan = state.plan();
         Instant since = since(state, cadence);
-        Instant from = since != null ? since : state.started().map(IncidentState.Started::at).orElse(Instant.EPOCH);
+        Instant from = since != null ? since : state.started().map(StartRecord::at).orElse(Instant.EPOCH);
         ReportDocument.Builder doc = new ReportDocument.Builder();
 
         doc.heading(1, "update", "Status update: " + ReportFacts.title(state));
@@ -90,7 +97,7 @@ public final class StakeholderUpdate {
         long failedAudits = plan.phases().stream().map(p -> state.phase(p.id()).audits())
                 .filter(a -> !a.isEmpty() && !a.get(a.size() - 1).passed()).count();
         long openAlerts = state.openAlerts().size();
-        long rollbacksRunning = state.rollbacks().stream().filter(IncidentState.RollbackRecord::running).count();
+        long rollbacksRunning = state.rollbacks().stream().filter(RollbackRecord::running).count();
         List<String> risks = new ArrayList<>();
         if (rollbacksRunning > 0) {
             risks.add(rollbacksRunning + (rollbacksRunning == 1 ? " rollback running" : " rollbacks running"));
@@ -250,7 +257,7 @@ public final class StakeholderUpdate {
 
     private static void alerts(ReportDocument.Builder doc, IncidentState state, Instant from) {
         List<String> items = new ArrayList<>();
-        for (IncidentState.AlertState alert : state.alerts().values()) {
+        for (AlertState alert : state.alerts().values()) {
             boolean recent = alert.firedAt().isAfter(from);
             if (!recent && alert.acknowledged()) {
                 continue;
@@ -271,23 +278,23 @@ public final class StakeholderUpdate {
     private static void decisionsAndRollbacks(ReportDocument.Builder doc, IncidentState state, Instant from) {
         Plan plan = state.plan();
         List<String> items = new ArrayList<>();
-        for (IncidentState.DecisionRecord decision : state.decisions()) {
+        for (DecisionRecord decision : state.decisions()) {
             if (decision.at().isAfter(from)) {
                 items.add("Decision: " + ReportFacts.decision(plan, decision) + " (" + decision.operator() + ", "
                         + ReportFacts.time(decision.at()) + ")");
             }
         }
-        for (IncidentState.CommandRecord command : state.commands()) {
+        for (CommandRecord command : state.commands()) {
             Optional<String> rollback = ReportFacts.rollbackSource(plan, command.source());
             if (command.at().isAfter(from) && rollback.isPresent()
-                    && command.action() != IncidentState.CommandAction.COPIED) {
-                items.add((command.action() == IncidentState.CommandAction.GENERATED
+                    && command.action() != CommandAction.COPIED) {
+                items.add((command.action() == CommandAction.GENERATED
                         ? "Rollback script generated: " : "Rollback script run (exit " + command.exitCode() + "): ")
                         + rollback.get() + " (sha256 " + ReportFacts.shortSha(command.scriptSha256()) + ", "
                         + ReportFacts.time(command.at()) + ")");
             }
         }
-        for (IncidentState.RollbackRecord rollback : state.rollbacks()) {
+        for (RollbackRecord rollback : state.rollbacks()) {
             Instant at = rollback.finishedAt() != null ? rollback.finishedAt() : rollback.startedAt();
             if (at == null || !at.isAfter(from)) {
                 continue;

@@ -1,6 +1,8 @@
 package io.incidentconsole.report;
 
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.CheckItem;
 import io.incidentconsole.plan.Phase;
@@ -23,8 +25,8 @@ record TestTally(Phase phase, Map<TestOutcome, Integer> counts, int planned, Lis
     static TestTally of(IncidentState state, Phase phase) {
         Map<TestOutcome, Integer> counts = new EnumMap<>(TestOutcome.class);
         List<Result> results = new ArrayList<>();
-        Map<String, IncidentState.TestRecord> recorded = new java.util.HashMap<>();
-        for (IncidentState.TestRecord record : state.testsOf(phase.id())) {
+        Map<String, TestRecord> recorded = new java.util.HashMap<>();
+        for (TestRecord record : state.testsOf(phase.id())) {
             recorded.put(record.key().suiteId() + "/" + record.key().testId(), record);
         }
         for (TestSuite suite : state.plan().testSuitesOf(phase.id())) {
@@ -44,12 +46,12 @@ record TestTally(Phase phase, Map<TestOutcome, Integer> counts, int planned, Lis
     }
 
     private static Result result(TestSuite suite, String id, String name,
-                                 Map<String, IncidentState.TestRecord> recorded) {
-        IncidentState.TestRecord record = recorded.get(suite.id() + "/" + id);
+                                 Map<String, TestRecord> recorded) {
+        TestRecord record = recorded.get(suite.id() + "/" + id);
         if (record == null) {
             return new Result(suite, id, name, null, null, null);
         }
-        IncidentState.TestResult latest = record.latest();
+        TestResult latest = record.latest();
         return new Result(suite, id, name, latest.outcome(), latest.note(), latest.at());
     }
 

@@ -2,7 +2,8 @@ package io.incidentconsole.testing;
 
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.TestResult;
+import io.incidentconsole.incident.StartRecord;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
@@ -235,7 +236,7 @@ public final class TestResultsExport {
         xml.raw("\n    ");
         xml.open("properties");
         xml.raw("\n");
-        property(xml, "incident", state.started().map(IncidentState.Started::incidentId).orElse(""));
+        property(xml, "incident", state.started().map(StartRecord::incidentId).orElse(""));
         property(xml, "phase", group.phase() == null ? "" : group.phase().id());
         property(xml, "suite", group.suite().id());
         if (group.suite().issue() != null) {
@@ -296,7 +297,7 @@ public final class TestResultsExport {
 
     private static Instant asOf(IncidentState state) {
         return state.lastEvent().map(Event::at)
-                .or(() -> state.started().map(IncidentState.Started::at))
+                .or(() -> state.started().map(StartRecord::at))
                 .orElse(Instant.EPOCH);
     }
 

@@ -1,7 +1,7 @@
 package io.incidentconsole.testing;
 
-import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.TestResult;
+import io.incidentconsole.incident.Disagreement;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.TestOutcome;
 
 import java.util.List;
@@ -42,12 +42,12 @@ public record TestRow(TestItem item, String phaseId, TestOutcome outcome, TestRe
      * Whether operators disagree about this item: the latest result counts, and those whose own latest result says
      * otherwise are listed. For the whole plan, the results of the phase the latest result belongs to are compared.
      */
-    public Optional<IncidentState.Disagreement> disagreement() {
+    public Optional<Disagreement> disagreement() {
         if (history.isEmpty()) {
             return Optional.empty();
         }
         String lastPhase = history.get(history.size() - 1).phaseId();
-        return IncidentState.Disagreement.among(history.stream()
+        return Disagreement.among(history.stream()
                 .filter(entry -> phaseId != null || java.util.Objects.equals(entry.phaseId(), lastPhase))
                 .map(HistoryEntry::result)
                 .toList());

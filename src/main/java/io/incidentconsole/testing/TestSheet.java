@@ -1,8 +1,9 @@
 package io.incidentconsole.testing;
 
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.TestRecord;
-import io.incidentconsole.incident.IncidentState.TestResult;
+import io.incidentconsole.incident.TestKey;
+import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.TestSuite;
@@ -74,7 +75,7 @@ public final class TestSheet {
         List<TestOutcome> outcomes = new ArrayList<>();
         if (phases.isEmpty()) {
             TestRecord record = state == null ? null
-                    : state.tests().get(new IncidentState.TestKey(null, item.suiteId(), item.id()));
+                    : state.tests().get(new TestKey(null, item.suiteId(), item.id()));
             outcomes.add(record == null ? null : record.latest().outcome());
         } else {
             for (String phaseId : phases) {
@@ -116,12 +117,12 @@ public final class TestSheet {
         });
     }
 
-    private List<TestRow.HistoryEntry> history(TestItem item, java.util.function.Predicate<IncidentState.TestKey> keep) {
+    private List<TestRow.HistoryEntry> history(TestItem item, java.util.function.Predicate<TestKey> keep) {
         List<TestRow.HistoryEntry> history = new ArrayList<>();
         List<TestRecord> records = recordsByTest().getOrDefault(item.suiteId() + "/" + item.id(), List.of());
         int kept = 0;
         for (TestRecord record : records) {
-            IncidentState.TestKey key = record.key();
+            TestKey key = record.key();
             if (keep.test(key)) {
                 record.history().forEach(result -> history.add(new TestRow.HistoryEntry(key.phaseId(), result)));
                 kept++;

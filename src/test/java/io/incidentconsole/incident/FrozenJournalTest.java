@@ -42,11 +42,11 @@ class FrozenJournalTest {
             assertThat(state.latestOutcome("p330-1", "t330-p1", "t330-p1.check-2")).hasValue(TestOutcome.FAIL);
             assertThat(state.tickedSteps("t330-p1", "t330-p1.case-1")).containsExactly(1);
             assertThat(state.parameters().get("commit").value()).isEqualTo("4f2a9c1");
-            assertThat(state.openAlerts()).extracting(IncidentState.AlertState::alertId).containsExactly("error-rate");
+            assertThat(state.openAlerts()).extracting(AlertState::alertId).containsExactly("error-rate");
             assertThat(state.tickedCriteria("rb330")).containsExactly("rb330.criterion-1");
             assertThat(state.rollbacks()).singleElement().satisfies(r -> assertThat(r.succeeded()).isTrue());
             assertThat(state.commands()).hasSize(3);
-            assertThat(state.notes()).extracting(IncidentState.Entry::text)
+            assertThat(state.notes()).extracting(NoteRecord::text)
                     .containsExactly("DBA joined the bridge", "ünïcødé ✓ \"quoted\"");
             assertThat(state.signOffs()).hasSize(1);
             assertThat(state.updates()).hasSize(1);

@@ -75,8 +75,8 @@ class IncidentStateTest {
         act(new TestResultSet("smoke", "smoke.check-1", "migrate", TestOutcome.FAIL, "500"));
         act("bo", new TestResultSet("smoke", "smoke.check-1", "migrate", TestOutcome.PASS, "fixed"));
         assertThat(state.latestOutcome("migrate", "smoke", "smoke.check-1")).contains(TestOutcome.PASS);
-        IncidentState.TestRecord record = state.testsOf("migrate").get(0);
-        assertThat(record.history()).extracting(IncidentState.TestResult::outcome)
+        TestRecord record = state.testsOf("migrate").get(0);
+        assertThat(record.history()).extracting(TestResult::outcome)
                 .containsExactly(TestOutcome.FAIL, TestOutcome.PASS);
         assertThat(record.latest().operator()).isEqualTo("bo");
         assertThat(state.testsOf("cleanup")).isEmpty();
@@ -121,7 +121,7 @@ class IncidentStateTest {
     @Test
     void alertsAreOpenUntilAcknowledgedAndReopenWhenTheyFireAgain() {
         act(new AlertFired("error-rate-high", "error-rate", 3.0, "above 2%"));
-        assertThat(state.openAlerts()).extracting(IncidentState.AlertState::alertId).containsExactly("error-rate-high");
+        assertThat(state.openAlerts()).extracting(AlertState::alertId).containsExactly("error-rate-high");
         act("bo", new AlertAcknowledged("error-rate-high", "looking"));
         assertThat(state.openAlerts()).isEmpty();
         assertThat(state.alerts().get("error-rate-high").acknowledgedBy()).isEqualTo("bo");
@@ -138,7 +138,7 @@ class IncidentStateTest {
     void anAlertThatClearsUnacknowledgedStaysOpenUntilAcknowledgedAndTheFirstClearingStands() {
         act(new AlertFired("error-rate-high", "error-rate", 3.0, "above 2%"));
         act(new EventPayload.AlertCleared("error-rate-high", "error-rate", 1.5, "back within 2%"));
-        IncidentState.AlertState cleared = state.alerts().get("error-rate-high");
+        AlertState cleared = state.alerts().get("error-rate-high");
         assertThat(cleared.firing()).isFalse();
         assertThat(cleared.clearedValue()).isEqualTo(1.5);
         assertThat(cleared.value()).as("the value it fired at is kept").isEqualTo(3.0);
@@ -196,11 +196,11 @@ class IncidentStateTest {
             assertThat(r.succeeded()).isFalse();
             assertThat(r.reason()).isEqualTo("orders failing");
         });
-        assertThat(state.commands()).extracting(IncidentState.CommandRecord::action).containsExactly(
-                IncidentState.CommandAction.GENERATED, IncidentState.CommandAction.COPIED, IncidentState.CommandAction.RUN);
+        assertThat(state.commands()).extracting(CommandRecord::action).containsExactly(
+                CommandAction.GENERATED, CommandAction.COPIED, CommandAction.RUN);
         assertThat(state.commands().get(2).exitCode()).isEqualTo(1);
-        assertThat(state.notes()).extracting(IncidentState.Entry::text).containsExactly("called the DBA");
-        assertThat(state.signOffs()).extracting(IncidentState.SignOffRecord::approvalId).containsExactly("signoff.lead");
+        assertThat(state.notes()).extracting(NoteRecord::text).containsExactly("called the DBA");
+        assertThat(state.signOffs()).extracting(SignOffRecord::approvalId).containsExactly("signoff.lead");
         assertThat(state.updates()).hasSize(1);
         assertThat(state.tickedSteps("smoke", "smoke.checkout")).containsExactly(1, 2);
         PhaseState backup = state.phase("backup");

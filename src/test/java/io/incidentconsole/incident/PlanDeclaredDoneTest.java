@@ -53,7 +53,7 @@ class PlanDeclaredDoneTest {
         assertThat(state.latestOutcome("migrate", "smoke", "smoke.check-1")).contains(TestOutcome.PASS);
         assertThat(state.latestOutcome("cleanup", "smoke", "smoke.check-1")).contains(TestOutcome.PASS);
         assertThat(state.latestOutcome("migrate", "smoke", "smoke.check-2")).isEmpty();
-        assertThat(state.tests().get(new IncidentState.TestKey(null, "smoke", "smoke.check-1")).latest().operator())
+        assertThat(state.tests().get(new TestKey(null, "smoke", "smoke.check-1")).latest().operator())
                 .isEqualTo(IncidentState.PLAN_OPERATOR);
     }
 
@@ -70,9 +70,9 @@ class PlanDeclaredDoneTest {
     @Test
     void aLaterResultForADoneCheckCountsAndTheDeclaredPassStaysInItsHistory() {
         IncidentState failed = replay(new TestResultSet("smoke", "smoke.check-1", null, TestOutcome.FAIL, "500 error"));
-        IncidentState.TestRecord record = failed.tests().get(new IncidentState.TestKey(null, "smoke", "smoke.check-1"));
+        TestRecord record = failed.tests().get(new TestKey(null, "smoke", "smoke.check-1"));
         assertThat(record.latest().outcome()).isEqualTo(TestOutcome.FAIL);
-        assertThat(record.history()).extracting(IncidentState.TestResult::outcome)
+        assertThat(record.history()).extracting(TestResult::outcome)
                 .containsExactly(TestOutcome.PASS, TestOutcome.FAIL);
         assertThat(failed.latestOutcome("migrate", "smoke", "smoke.check-1")).contains(TestOutcome.FAIL);
     }
@@ -92,7 +92,7 @@ class PlanDeclaredDoneTest {
     void theDeclaredPassCountsFromTheStartOfTheIncidentAndDisputesNobody() {
         IncidentState state = replay(new EventPayload.IncidentStarted("i1", "Small", "sha"),
                 new TestResultSet("smoke", "smoke.check-1", null, TestOutcome.FAIL, "500 error"));
-        IncidentState.TestRecord record = state.tests().get(new IncidentState.TestKey(null, "smoke", "smoke.check-1"));
+        TestRecord record = state.tests().get(new TestKey(null, "smoke", "smoke.check-1"));
 
         assertThat(record.history().get(0).operator()).isEqualTo(IncidentState.PLAN_OPERATOR);
         assertThat(record.history().get(0).at()).isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));

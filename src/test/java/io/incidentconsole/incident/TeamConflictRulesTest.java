@@ -1,7 +1,7 @@
 package io.incidentconsole.incident;
 
 import io.incidentconsole.incident.EventPayload.*;
-import io.incidentconsole.incident.IncidentState.Disagreement;
+import io.incidentconsole.incident.Disagreement;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,8 @@ class TeamConflictRulesTest {
         return new TestResultSet("smoke", "smoke.check-1", "migrate", outcome, null);
     }
 
-    private IncidentState.TestRecord smokeRecord() {
-        return state.tests().get(new IncidentState.TestKey("migrate", "smoke", "smoke.check-1"));
+    private TestRecord smokeRecord() {
+        return state.tests().get(new TestKey("migrate", "smoke", "smoke.check-1"));
     }
 
     @Test
@@ -44,8 +44,8 @@ class TeamConflictRulesTest {
         act("alice", 2, smoke(TestOutcome.PASS));
         act("bob", 3, smoke(TestOutcome.FAIL));
 
-        IncidentState.TestRecord record = smokeRecord();
-        assertThat(record.history()).extracting(IncidentState.TestResult::operator).containsExactly("alice", "bob");
+        TestRecord record = smokeRecord();
+        assertThat(record.history()).extracting(TestResult::operator).containsExactly("alice", "bob");
         assertThat(record.latest().outcome()).isEqualTo(TestOutcome.FAIL);
         assertThat(state.latestOutcome("migrate", "smoke", "smoke.check-1")).contains(TestOutcome.FAIL);
         Disagreement disagreement = record.disagreement().orElseThrow();

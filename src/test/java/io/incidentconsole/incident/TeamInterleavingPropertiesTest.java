@@ -101,7 +101,7 @@ class TeamInterleavingPropertiesTest {
                                                 @ForAll @Size(max = 40) List<Boolean> picks) {
         List<Event> order = interleave(ana, bob, picks);
         IncidentState state = IncidentState.initial(PLAN);
-        Map<IncidentState.TestKey, List<Event>> results = new LinkedHashMap<>();
+        Map<TestKey, List<Event>> results = new LinkedHashMap<>();
         for (Event event : order) {
             IncidentState before = state;
             state = state.apply(event);
@@ -116,13 +116,13 @@ class TeamInterleavingPropertiesTest {
                 }
             }
             if (event.payload() instanceof TestResultSet p) {
-                results.computeIfAbsent(new IncidentState.TestKey(p.phaseId(), p.suiteId(), p.testId()),
+                results.computeIfAbsent(new TestKey(p.phaseId(), p.suiteId(), p.testId()),
                         key -> new ArrayList<>()).add(event);
             }
         }
-        for (Map.Entry<IncidentState.TestKey, List<Event>> entry : results.entrySet()) {
+        for (Map.Entry<TestKey, List<Event>> entry : results.entrySet()) {
             List<Event> recorded = entry.getValue();
-            IncidentState.TestRecord record = state.tests().get(entry.getKey());
+            TestRecord record = state.tests().get(entry.getKey());
             assertThat(record.history()).as("every result stays").hasSize(recorded.size());
             TestOutcome last = ((TestResultSet) recorded.get(recorded.size() - 1).payload()).outcome();
             assertThat(record.latest().outcome()).as("the latest in the database's order wins").isEqualTo(last);

@@ -3,6 +3,8 @@ package io.incidentconsole.testing;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.TestKey;
+import io.incidentconsole.incident.TestRecord;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
@@ -69,10 +71,10 @@ class TestSheetHistoryPropertyTest {
 
     /** The history as the sheet computed it before it indexed records: every record scanned for every row. */
     private static List<TestRow.HistoryEntry> reference(IncidentState state, TestItem item,
-                                                        Predicate<IncidentState.TestKey> keep) {
+                                                        Predicate<TestKey> keep) {
         List<TestRow.HistoryEntry> history = new ArrayList<>();
-        for (IncidentState.TestRecord record : state.tests().values()) {
-            IncidentState.TestKey key = record.key();
+        for (TestRecord record : state.tests().values()) {
+            TestKey key = record.key();
             if (key.suiteId().equals(item.suiteId()) && key.testId().equals(item.id()) && keep.test(key)) {
                 record.history().forEach(result -> history.add(new TestRow.HistoryEntry(key.phaseId(), result)));
             }

@@ -1,25 +1,21 @@
 package io.incidentconsole.ui.guided;
 
-import io.incidentconsole.ui.incident.IncidentSession;
 
+import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.guided.AuditCheck;
-import io.incidentconsole.guided.AuditResult;
-import io.incidentconsole.guided.DecisionWalk;
 import io.incidentconsole.guided.GuidedProgress;
 import io.incidentconsole.guided.StepCommand;
 import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.guided.WatchReading;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.ParameterValue;
 import io.incidentconsole.incident.PhaseState;
-import io.incidentconsole.plan.AuditGate;
-import io.incidentconsole.plan.DecisionTree;
 import io.incidentconsole.plan.GuidedStep;
 import io.incidentconsole.plan.Parameter;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
-import io.incidentconsole.plan.SignOff;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -54,10 +50,9 @@ public final class GuidedViewModel {
     private final InvalidationListener changed = obs -> refresh();
     private final Map<String, Set<String>> ticks = new HashMap<>();
     private final Map<String, Map<String, String>> entered = new HashMap<>();
-    private final Map<String, DecisionWalk> walks = new HashMap<>();
-    private final Map<String, String> auditText = new HashMap<>();
-    private final Map<String, AuditResult> auditResults = new HashMap<>();
-    private final Set<String> reasking = new java.util.HashSet<>();
+    private final GuidedAuditModel audit;
+    private final GuidedDecisionModel decisions;
+    private final GuidedSignOffModel signOffs;
     private String chosenPhase;
     private long revision;
 
@@ -80,6 +75,9 @@ public final class GuidedViewModel {
         this.clock = clock;
         this.rollbackOpener = rollbackOpener;
         this.readings = readings;
+        this.audit = new GuidedAuditModel(page::get, session, this::refresh);
+        this.decisions = new GuidedDecisionModel(page::get, session, this::refresh);
+        this.signOffs = new GuidedSignOffModel(page::get, session);
     }
 
     /**
@@ -196,7 +194,7 @@ public final class GuidedViewModel {
         if (current == null || !current.live()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(current.state().parameters().get(name)).map(IncidentState.ParameterValue::value);
+        return Optional.ofNullable(current.state().parameters().get(name)).map(ParameterValue::value);
     }
 
     public void setValue(GuidedStep step, String name, String value) {
@@ -384,7 +382,8 @@ public final class GuidedViewModel {
         session.record(events.get(0), done -> recordInOrder(events.subList(1, events.size())));
     }
 
-    private static Optional<String> writableProblem(Page current) {
+    /** Why nothing can be recorded now (no incident open, or open read-only); empty when it can. */
+    static Optional<String> writableProblem(Page current) {
         if (current == null || !current.live()) {
             return Optional.of("No incident is open: start or resume one (Ctrl+I) to work through the steps.");
         }
@@ -460,163 +459,19 @@ public final class GuidedViewModel {
         }
     }
 
-    // ---- audit gate ----
-
-    public Optional<AuditGate> audit() {
-        Page current = page.get();
-        return current == null ? Optional.empty() : Optional.ofNullable(current.phase().audit());
+    /** The phase's audit gate. */
+    public GuidedAuditModel auditModel() {
+        return audit;
     }
 
-    public String auditText() {
-        Page current = page.get();
-        return current == null ? "" : auditText.getOrDefault(current.phase().id(), "");
+    /** The plan's decision trees asked in the phase. */
+    public GuidedDecisionModel decisionModel() {
+        return decisions;
     }
 
-    public void setAuditText(String text) {
-        Page current = page.get();
-        if (current != null) {
-            auditText.put(current.phase().id(), text);
-        }
-    }
-
-    /** The result of the last check done here for this phase (not recorded when the output could not be read). */
-    public Optional<AuditResult> auditResult() {
-        Page current = page.get();
-        return current == null ? Optional.empty() : Optional.ofNullable(auditResults.get(current.phase().id()));
-    }
-
-    /**
-     * Checks the pasted output. A readable output is recorded with its verdict (pass or fail, field by field);
-     * output that is not a JSON object is not evidence of anything, so it is only reported, not recorded.
-     */
-    public Optional<AuditResult> checkAudit() {
-        Page current = page.get();
-        if (current == null || current.phase().audit() == null) {
-            return Optional.empty();
-        }
-        AuditResult result = AuditCheck.check(current.phase().audit(), auditText());
-        auditResults.put(current.phase().id(), result);
-        if (result.parsed() && writableProblem(current).isEmpty()) {
-            session.record(new EventPayload.AuditChecked(current.phase().id(), result.outputSha256(), result.passed(),
-                    result.verdicts()));
-        }
-        refresh();
-        return Optional.of(result);
-    }
-
-    public Optional<String> copyAuditCommand() {
-        Page current = page.get();
-        return audit().map(gate -> {
-            if (writableProblem(current).isEmpty()) {
-                session.record(new EventPayload.CommandCopied("audit:" + current.phase().id(), AuditCheck.sha256(gate.command())));
-            }
-            return gate.command();
-        });
-    }
-
-    // ---- decisions ----
-
-    /** Every decision tree of the plan: this phase's first, then those of the whole plan and other phases. */
-    public List<DecisionTree> decisions() {
-        Page current = page.get();
-        if (current == null) {
-            return List.of();
-        }
-        // A decision is asked in the phase it belongs to (or in every phase when it names none), not elsewhere.
-        String phaseId = current.phase().id();
-        return current.plan().decisions().stream()
-                .filter(t -> t.phase() == null || phaseId.equals(t.phase()))
-                .sorted(Comparator.comparing(t -> phaseId.equals(t.phase()) ? 0 : 1))
-                .toList();
-    }
-
-    public DecisionWalk walk(DecisionTree tree) {
-        return walks.computeIfAbsent(tree.id(), id -> DecisionWalk.start(tree));
-    }
-
-    /** Answers the current question; reaching an outcome records the decision with its path of answers. */
-    public Optional<String> answer(DecisionTree tree, int index) {
-        DecisionWalk walk = walk(tree);
-        if (walk.finished() || index < 0 || index >= walk.current().orElseThrow().answers().size()) {
-            return Optional.of("There is no answer " + (index + 1) + " to this question.");
-        }
-        Optional<String> blocked = writableProblem(page.get());
-        if (blocked.isPresent()) {
-            return blocked;
-        }
-        DecisionWalk next = walk.answer(index);
-        walks.put(tree.id(), next);
-        if (next.outcome().isPresent()) {
-            reasking.remove(tree.id());
-            session.record(new EventPayload.DecisionTaken(tree.id(), next.path(), next.outcome().get().id()));
-        }
-        refresh();
-        return next.problem();
-    }
-
-    /** Asks the tree's questions again although a decision is recorded; a new outcome is recorded as the latest. */
-    public void restartDecision(DecisionTree tree) {
-        walks.put(tree.id(), DecisionWalk.start(tree));
-        reasking.add(tree.id());
-        refresh();
-    }
-
-    public void backDecision(DecisionTree tree) {
-        walks.put(tree.id(), walk(tree).back());
-        refresh();
-    }
-
-    /** Whether the tree's questions are to be asked: not decided yet, or asked again. */
-    public boolean asking(DecisionTree tree) {
-        return decided(tree.id()).isEmpty() || reasking.contains(tree.id());
-    }
-
-    /** The latest recorded decision of a tree. */
-    public Optional<IncidentState.DecisionRecord> decided(String treeId) {
-        Page current = page.get();
-        if (current == null || !current.live()) {
-            return Optional.empty();
-        }
-        List<IncidentState.DecisionRecord> all = current.state().decisions().stream()
-                .filter(d -> d.treeId().equals(treeId)).toList();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
-    // ---- sign-off ----
-
-    /** The approvals for this phase, then those for the whole plan. */
-    public List<SignOff.Approval> approvals() {
-        Page current = page.get();
-        if (current == null) {
-            return List.of();
-        }
-        String phaseId = current.phase().id();
-        return current.plan().signOff().approvals().stream()
-                .filter(a -> a.phase() == null || a.phase().equals(phaseId))
-                .sorted(Comparator.comparing(a -> a.phase() == null ? 1 : 0))
-                .toList();
-    }
-
-    public List<IncidentState.SignOffRecord> signOffs(String approvalId) {
-        Page current = page.get();
-        if (current == null || !current.live()) {
-            return List.of();
-        }
-        return current.state().signOffs().stream().filter(s -> s.approvalId().equals(approvalId)).toList();
-    }
-
-    /** Signs an approval as the incident's operator; the role is required, the note optional. */
-    public Optional<String> signOff(SignOff.Approval approval, String role, String note) {
-        Optional<String> blocked = writableProblem(page.get());
-        if (blocked.isPresent()) {
-            return blocked;
-        }
-        if (role == null || role.isBlank()) {
-            return Optional.of("Say in which role you sign (e.g. Incident commander).");
-        }
-        session.record(new EventPayload.SignOffGiven(approval.id(), role.strip(),
-                note == null || note.isBlank() ? null : note.strip()));
-        return Optional.empty();
+    /** The approvals asked for in the phase. */
+    public GuidedSignOffModel signOffModel() {
+        return signOffs;
     }
 
     /** Parameters a step asks for (its command's) and records, for the form. */

@@ -2,6 +2,7 @@ package io.incidentconsole.ui.metrics;
 
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.metrics.AlertEvent;
 import io.incidentconsole.metrics.LiveMetrics;
@@ -263,7 +264,7 @@ public final class MetricsSession {
         String message = message(rule, fired.at(), fired.value());
         String key = rule.id() + "@" + fired.at().toEpochMilli();
         IncidentState state = session.stateProperty().get();
-        IncidentState.AlertState recorded = state == null ? null : state.alerts().get(rule.id());
+        AlertState recorded = state == null ? null : state.alerts().get(rule.id());
         boolean alreadyRecorded = recorded != null && message.equals(recorded.message());
         if (alreadyRecorded && recorded.acknowledged()) {
             live.acknowledge(rule.id(), recorded.acknowledgedBy() == null ? "" : recorded.acknowledgedBy());
@@ -294,7 +295,7 @@ public final class MetricsSession {
         Rule rule = cleared.rule();
         unrecorded.remove(rule.id());
         IncidentState state = shownState();
-        IncidentState.AlertState recorded = state == null ? null : state.alerts().get(rule.id());
+        AlertState recorded = state == null ? null : state.alerts().get(rule.id());
         if (recorded == null || !recorded.firing() || !session.writableBinding().get()
                 || !clearingsSent.add(firingKey(recorded))) {
             return;
@@ -303,7 +304,7 @@ public final class MetricsSession {
                 clearedMessage(rule, cleared.at(), cleared.value())));
     }
 
-    private static String firingKey(IncidentState.AlertState alert) {
+    private static String firingKey(AlertState alert) {
         return alert.alertId() + "@" + alert.firedAt().toEpochMilli();
     }
 
@@ -315,7 +316,7 @@ public final class MetricsSession {
         if (live == null || state == null || state.plan() != shownPlan) {
             return;
         }
-        for (IncidentState.AlertState alert : state.alerts().values()) {
+        for (AlertState alert : state.alerts().values()) {
             if (alert.firing() && !clearingsSent.contains(firingKey(alert))) {
                 live.resumeFiring(alert.alertId(), alert.firedAt(), alert.acknowledged());
             }
@@ -366,7 +367,7 @@ public final class MetricsSession {
         Set<String> listed = new HashSet<>();
         IncidentState state = shownState();
         if (state != null) {
-            for (IncidentState.AlertState alert : state.openAlerts()) {
+            for (AlertState alert : state.openAlerts()) {
                 notices.add(notice(alert));
                 listed.add(alert.alertId());
             }
@@ -388,7 +389,7 @@ public final class MetricsSession {
                 + notices.get(0).text());
     }
 
-    private AlertNotice notice(IncidentState.AlertState alert) {
+    private AlertNotice notice(AlertState alert) {
         Rule rule = rulesById.get(alert.alertId());
         String text = rule == null ? alert.alertId() + " fired at " + ChartText.minutes(alert.firedAt())
                 : crossed(rule, alert.firedAt());
@@ -417,7 +418,7 @@ public final class MetricsSession {
             live.acknowledge(ruleId, who);
         }
         IncidentState state = shownState();
-        IncidentState.AlertState recorded = state == null ? null : state.alerts().get(ruleId);
+        AlertState recorded = state == null ? null : state.alerts().get(ruleId);
         if (recorded != null && recorded.open() && !unrecorded.containsKey(ruleId) && session.writableBinding().get()) {
             session.record(new EventPayload.AlertAcknowledged(ruleId, "acknowledged from the alert banner"));
         }

@@ -2,16 +2,11 @@ package io.incidentconsole.ui.rollback;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.ParameterValue;
-import io.incidentconsole.plan.Phase;
-import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
-import io.incidentconsole.plan.Runbook;
 import io.incidentconsole.rollback.DecisionChecklist;
 import io.incidentconsole.rollback.FieldProblem;
 import io.incidentconsole.rollback.FieldState;
 import io.incidentconsole.rollback.GeneratedScript;
-import io.incidentconsole.rollback.IncidentRef;
 import io.incidentconsole.rollback.RollbackForm;
 import io.incidentconsole.rollback.RollbackRecorder;
 import io.incidentconsole.rollback.RollbackSession;
@@ -24,7 +19,6 @@ import io.incidentconsole.rollback.ScriptMode;
 import io.incidentconsole.rollback.ScriptRefusedException;
 import io.incidentconsole.rollback.ScriptRunner;
 import io.incidentconsole.rollback.StepCommand;
-import io.incidentconsole.rollback.ValueSource;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.InvalidationListener;
@@ -49,11 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -107,9 +97,8 @@ public final class RollbackViewModel {
     private final OutputBuffer output = new OutputBuffer(20_000);
     private final InvalidationListener changed = obs -> refresh();
 
-    /** Values the operator typed, per runbook: they survive switching procedures and incidents' state changes. */
-    private final Map<String, Map<String, String>> entered = new HashMap<>();
-    private final Map<String, SessionHolder> sessions = new HashMap<>();
+    /** The runbooks' sessions and the values the operator typed: they survive switching procedures. */
+    private final RollbackSessions sessions;
     private Plan shownPlan;
     private String shownIncidentId;
     private RunningScript current;
@@ -124,13 +113,6 @@ public final class RollbackViewModel {
         public String problem() {
             return state.problem().orElse(null);
         }
-    }
-
-    /** A runbook's session and what it was built from; rebuilt when any of that changes. */
-    private record SessionHolder(RollbackSession session, Key key) {
-    }
-
-    private record Key(Plan plan, String incidentId, boolean recording, Map<String, String> known, Set<String> ticked) {
     }
 
     /**
@@ -159,6 +141,7 @@ public final class RollbackViewModel {
         this.tasks = tasks;
         this.fxThread = fxThread;
         this.clock = clock;
+        this.sessions = new RollbackSessions(journal, generator, files, clock);
         this.workingDirectory.set(workingDirectory.toString());
         this.workingDirectory.addListener(obs -> updateCanRun());
         dryRun.addListener(obs -> script.set(null));
@@ -180,35 +163,20 @@ public final class RollbackViewModel {
         session.incidentProperty().removeListener(changed);
     }
 
-    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Set<String>> atRisk =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "atRisk", java.util.Set.of());
+    private final ReadOnlyObjectWrapper<Set<String>> atRisk = new ReadOnlyObjectWrapper<>(this, "atRisk", Set.of());
 
     /**
      * The procedures that roll back a phase whose success is at risk (a test of it failed): the list marks them, so
      * the runbook to reach for is the one that stands out.
      */
-    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Set<String>> atRiskProperty() {
+    public ReadOnlyObjectProperty<Set<String>> atRiskProperty() {
         return atRisk.getReadOnlyProperty();
-    }
-
-    private static java.util.Set<String> atRiskProcedures(Plan current, IncidentState state) {
-        if (current == null || state == null) {
-            return java.util.Set.of();
-        }
-        io.incidentconsole.testing.TestSheet sheet = new io.incidentconsole.testing.TestSheet(current, state);
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (io.incidentconsole.plan.Phase phase : current.phases()) {
-            if (io.incidentconsole.testing.TestProgress.ofPhase(sheet, phase.id()).atRisk()) {
-                RollbackTarget.forPhase(current, phase.id()).forEach(t -> ids.add(t.procedure().id()));
-            }
-        }
-        return java.util.Set.copyOf(ids);
     }
 
     private void refresh() {
         Plan current = plan.getValue();
         IncidentState state = liveState(current);
-        java.util.Set<String> risky = atRiskProcedures(current, state);
+        Set<String> risky = RollbackTargets.atRisk(current, state);
         if (!risky.equals(atRisk.get())) {
             atRisk.set(risky);
         }
@@ -221,13 +189,8 @@ public final class RollbackViewModel {
         if (current != shownPlan) {
             shownPlan = current;
             sessions.clear();
-            entered.clear();
             script.set(null);
-            List<RollbackTarget> all = new ArrayList<>();
-            if (current != null) {
-                current.runbooks().forEach(rb -> rb.procedures().forEach(p -> all.add(new RollbackTarget(rb, p))));
-            }
-            targets.setAll(all);
+            targets.setAll(RollbackTargets.all(current));
             shownIncidentId = incidentId;
             selected.set(null);
             select(defaultTarget(current, state));
@@ -266,22 +229,11 @@ public final class RollbackViewModel {
     }
 
     /** The procedure for the phase in progress, else the first one. */
-    private List<RollbackTarget> inProgressTargets(Plan current, IncidentState state) {
-        List<RollbackTarget> found = new ArrayList<>();
-        for (Phase phase : current.phases()) {
-            PhaseStatus status = state == null ? phase.status() : state.phase(phase.id()).status();
-            if (status == PhaseStatus.IN_PROGRESS) {
-                found.addAll(RollbackTarget.forPhase(current, phase.id()));
-            }
-        }
-        return found;
-    }
-
     private RollbackTarget defaultTarget(Plan current, IncidentState state) {
         if (current == null || targets.isEmpty()) {
             return null;
         }
-        List<RollbackTarget> inProgress = inProgressTargets(current, state);
+        List<RollbackTarget> inProgress = RollbackTargets.inProgress(current, state);
         return inProgress.isEmpty() ? targets.get(0) : inProgress.get(0);
     }
 
@@ -332,7 +284,7 @@ public final class RollbackViewModel {
         RollbackForm form = rollback.form();
         checklist.set(state == null ? rollback.checklist()
                 : new DecisionChecklist(target.runbook(), state.tickedCriteria(target.runbook().id())));
-        List<Field> rows = form.fields().stream().map(f -> new Field(f, origin(f, state))).toList();
+        List<Field> rows = form.fields().stream().map(f -> new Field(f, RollbackSessions.origin(f, state))).toList();
         if (!rows.equals(fields.get())) {
             fields.set(rows);
         }
@@ -363,56 +315,9 @@ public final class RollbackViewModel {
 
     /** The runbook's session, rebuilt (keeping the operator's values) when the incident, its values or ticks change. */
     private RollbackSession sessionFor(RollbackTarget target) {
-        Runbook runbook = target.runbook();
         IncidentState state = liveState(shownPlan);
         Incident incident = state == null ? null : session.incidentProperty().get();
-        Map<String, String> known = new LinkedHashMap<>();
-        if (state != null) {
-            state.parameters().forEach((name, value) -> known.put(name, value.value()));
-        }
-        Set<String> ticked = state == null ? null : state.tickedCriteria(runbook.id());
-        Key key = new Key(shownPlan, incident == null ? null : incident.id(), recording.get(), known, ticked);
-        SessionHolder holder = sessions.get(runbook.id());
-        if (holder == null || !holder.key().equals(key)) {
-            IncidentRef ref = new IncidentRef(incident == null ? null : incident.id(), null,
-                    shownPlan.plan().title(), incident == null ? null : incident.operator());
-            RollbackRecorder recorder = recording.get() ? journal : event -> { };
-            Set<String> alreadyTicked = ticked != null ? ticked
-                    : holder == null ? Set.of() : holder.session().checklist().ticked();
-            RollbackSession next = new RollbackSession(ref, runbook, known, alreadyTicked, generator, files, recorder,
-                    clock);
-            holder = new SessionHolder(next, key);
-            sessions.put(runbook.id(), holder);
-        }
-        RollbackSession rollback = holder.session();
-        if (!rollback.form().procedure().id().equals(target.procedure().id())) {
-            rollback.selectProcedure(target.procedure().id());
-        }
-        Map<String, String> typed = entered.getOrDefault(runbook.id(), Map.of());
-        typed.forEach((name, value) -> {
-            Optional<FieldState> field = rollback.form().field(name);
-            if (field.isPresent() && !(field.get().source() == ValueSource.ENTERED
-                    && field.get().value().equals(value))) {
-                rollback.set(name, value);
-            }
-        });
-        return rollback;
-    }
-
-    private static String origin(FieldState field, IncidentState state) {
-        return switch (field.source()) {
-            case ENTERED -> "entered";
-            case INCIDENT -> {
-                ParameterValue value = state == null ? null : state.parameters().get(field.name());
-                if (value == null || value.sourceStep() == null) {
-                    yield "recorded in the incident";
-                }
-                yield "recorded at step " + value.sourceStep() + (value.operator() == null ? "" : " by "
-                        + value.operator());
-            }
-            case DEFAULT -> "plan default";
-            case NONE -> "no value yet";
-        };
+        return sessions.sessionFor(target, shownPlan, state, incident, recording.get());
     }
 
     /** The operator's value for a parameter of the selected procedure. */
@@ -421,7 +326,7 @@ public final class RollbackViewModel {
         if (target == null) {
             return;
         }
-        entered.computeIfAbsent(target.runbook().id(), id -> new LinkedHashMap<>()).put(name, value == null ? "" : value);
+        sessions.enter(target.runbook().id(), name, value);
         show();
     }
 

@@ -1,25 +1,21 @@
 package io.incidentconsole.ui.tests;
 
+
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FxmlViews;
-import io.incidentconsole.ui.common.InlineText;
-
-import io.incidentconsole.incident.IncidentState.TestResult;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestRow;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -33,15 +29,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 
 import java.io.File;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -52,20 +44,11 @@ import java.util.stream.IntStream;
  */
 public final class TestsView implements AreaView {
 
-    static final Map<TestOutcome, PseudoClass> OUTCOME_STATES = Map.of(
-            TestOutcome.PASS, PseudoClass.getPseudoClass("pass"),
-            TestOutcome.FAIL, PseudoClass.getPseudoClass("fail"),
-            TestOutcome.SKIPPED, PseudoClass.getPseudoClass("skipped"),
-            TestOutcome.BLOCKED, PseudoClass.getPseudoClass("blocked"));
-    static final PseudoClass NOT_RUN = PseudoClass.getPseudoClass("not-run");
-    private static final PseudoClass TICKED = PseudoClass.getPseudoClass("ticked");
-    private static final PseudoClass AT_RISK = PseudoClass.getPseudoClass("at-risk");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final TestsViewModel model;
+    /** Made once the layout is loaded; the listeners below only fire after that. */
+    private TestCasePanel casePane;
     private final ListChangeListener<TestRow> rowsChanged = change -> showRows();
-    private final ChangeListener<TestRow> openChanged = (obs, old, row) -> showCase(old, row);
+    private final ChangeListener<TestRow> openChanged = (obs, old, row) -> casePane.show(old, row);
     private final ChangeListener<String> selectedChanged = (obs, old, key) -> selectKey(key);
     private final ChangeListener<TestProgress> progressChanged = (obs, old, p) -> showProgress();
     private TestRow noteRow;
@@ -202,7 +185,8 @@ public final class TestsView implements AreaView {
 
         buildTable();
         buildNoteEditor();
-        buildCasePanel();
+        casePane = new TestCasePanel(model, casePanel, caseTitle, caseMeta, caseExpected, steps, history,
+                this::openNote, table::requestFocus);
         table.setItems(javafx.collections.FXCollections.observableArrayList());
     }
 
@@ -215,7 +199,7 @@ public final class TestsView implements AreaView {
             column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
             column.setSortable(false);
         }
-        testColumn.setCellFactory(c -> wrappingCell(c, row -> row.item().label()
+        testColumn.setCellFactory(c -> TestCells.wrappingCell(c, row -> row.item().label()
                 + (row.item().isCase() ? "   [" + row.tickedSteps().size() + "/" + row.item().steps().size()
                 + " steps · Enter]" : "")));
         resultColumn.setCellFactory(c -> new TableCell<>() {
@@ -227,20 +211,20 @@ public final class TestsView implements AreaView {
                     setGraphic(null);
                     return;
                 }
-                Label badge = badge(row.outcome(), row.failed() ? " · at risk" : "");
-                setGraphic(row.disagreement().map(d -> (Node) disputedMarker(row, badge)).orElse(badge));
+                Label badge = TestCells.badge(row.outcome(), row.failed() ? " · at risk" : "");
+                setGraphic(row.disagreement().map(d -> (Node) TestCells.disputedMarker(row, badge)).orElse(badge));
             }
         });
-        noteColumn.setCellFactory(c -> wrappingCell(c, row -> {
+        noteColumn.setCellFactory(c -> TestCells.wrappingCell(c, row -> {
             String draft = model.draft(row);
             return draft.isEmpty() ? row.note() : "Draft: " + draft;
         }));
-        whoColumn.setCellFactory(c -> wrappingCell(c, this::who));
+        whoColumn.setCellFactory(c -> TestCells.wrappingCell(c, TestCells::who));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TestRow row, boolean empty) {
                 super.updateItem(row, empty);
-                outcomeStates(this, empty || row == null ? null : row.outcome(), !empty && row != null);
+                TestCells.outcomeStates(this, empty || row == null ? null : row.outcome(), !empty && row != null);
                 setId(empty || row == null ? null : "test-" + PhaseCardNode.nodeId(row.key()));
             }
         });
@@ -250,91 +234,6 @@ public final class TestsView implements AreaView {
             }
         });
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::onTableKey);
-    }
-
-    private String who(TestRow row) {
-        TestResult latest = row.latest();
-        String text = latest == null ? "" : latest.operator() + " · " + TIME.format(latest.at())
-                + (row.history().size() > 1 ? " · run " + row.history().size() + "×" : "");
-        text = row.coverage().isEmpty() ? text : text + (text.isEmpty() ? "" : " · ") + row.coverage();
-        String plain = text;
-        return row.disagreement().map(d -> plain + "\n" + dissent(d)).orElse(plain);
-    }
-
-    /** "Disputed: ana said Pass (Nov 27 10:02 UTC)" — the other operators' latest results that differ. */
-    static String dissent(io.incidentconsole.incident.IncidentState.Disagreement disagreement) {
-        return "Disputed: " + String.join("; ", disagreement.dissent().stream()
-                .map(r -> r.operator() + " said " + outcomeLabel(r.outcome()) + " (" + TIME.format(r.at()) + ")")
-                .toList());
-    }
-
-    /** The outcome that counts, and a marker that operators disagree, naming who said what in its tooltip. */
-    private static VBox disputedMarker(TestRow row, Label badge) {
-        io.incidentconsole.incident.IncidentState.Disagreement d = row.disagreement().orElseThrow();
-        Label marker = new Label("DISPUTED");
-        marker.getStyleClass().add("disputed-marker");
-        marker.setId("disputed-" + PhaseCardNode.nodeId(row.key()));
-        marker.setTooltip(new javafx.scene.control.Tooltip(outcomeLabel(d.latest().outcome()) + " by "
-                + d.latest().operator() + " (" + TIME.format(d.latest().at()) + ") counts.\n" + dissent(d)));
-        badge.setMinWidth(Region.USE_PREF_SIZE);
-        marker.setMinWidth(Region.USE_PREF_SIZE);
-        VBox box = new VBox(3, badge, marker);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return box;
-    }
-
-    /** Long test names and notes wrap onto more lines instead of being cut off. */
-    private static TableCell<TestRow, TestRow> wrappingCell(TableColumn<TestRow, TestRow> column,
-                                                           java.util.function.Function<TestRow, String> text) {
-        return new TableCell<>() {
-            // A table cell asks its graphic for its height without a width: measure at the column's width, or the
-            // flow wraps at nothing and the row grows to the height of the table.
-            private final TextFlow label = new TextFlow() {
-                @Override
-                protected double computePrefHeight(double width) {
-                    return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
-                }
-            };
-
-            {
-                label.getStyleClass().add("cell-flow");
-                label.prefWidthProperty().bind(column.widthProperty().subtract(14));
-                label.maxWidthProperty().bind(label.prefWidthProperty());
-                setText(null);
-            }
-
-            @Override
-            protected void updateItem(TestRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                } else {
-                    InlineText.fill(label, text.apply(row), "cell-text");
-                    setGraphic(label);
-                }
-            }
-        };
-    }
-
-    static Label badge(TestOutcome outcome, String suffix) {
-        Label badge = new Label(outcomeLabel(outcome) + suffix);
-        badge.getStyleClass().add("test-badge");
-        outcomeStates(badge, outcome, true);
-        return badge;
-    }
-
-    static String outcomeLabel(TestOutcome outcome) {
-        return outcome == null ? "Not run" : switch (outcome) {
-            case PASS -> "Pass";
-            case FAIL -> "FAIL";
-            case SKIPPED -> "Skipped";
-            case BLOCKED -> "Blocked";
-        };
-    }
-
-    private static void outcomeStates(Node node, TestOutcome outcome, boolean filled) {
-        OUTCOME_STATES.forEach((o, state) -> node.pseudoClassStateChanged(state, filled && o == outcome));
-        node.pseudoClassStateChanged(NOT_RUN, filled && outcome == null);
     }
 
     private void onTableKey(KeyEvent e) {
@@ -418,7 +317,7 @@ public final class TestsView implements AreaView {
         TestProgress scoped = model.progressProperty().get();
         TestProgress all = model.overallProperty().get();
         progress.setText(scoped == null ? "" : scoped.phrase());
-        progress.pseudoClassStateChanged(AT_RISK, scoped != null && scoped.atRisk());
+        progress.pseudoClassStateChanged(TestCells.AT_RISK, scoped != null && scoped.atRisk());
         overall.setText(all == null || scoped == all ? "" : "Overall " + all.summary());
     }
 
@@ -482,138 +381,10 @@ public final class TestsView implements AreaView {
         hide(noteEditor);
         table.refresh(); // the draft column
         if (model.openRowProperty().get() != null && row != null && row.key().equals(model.openRowProperty().get().key())) {
-            steps.requestFocus();
+            casePane.focusSteps();
         } else {
             table.requestFocus();
         }
-    }
-
-    // ------------------------------------------------------------------ the case panel
-
-    private void buildCasePanel() {
-        hide(casePanel);
-        steps.setPlaceholder(new Label("A checklist item: no steps. P / F / S / B record it."));
-        history.setPlaceholder(new Label("No result recorded yet."));
-        steps.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Integer step, boolean empty) {
-                super.updateItem(step, empty);
-                TestRow row = model.openRowProperty().get();
-                if (empty || step == null || row == null) {
-                    setText(null);
-                    pseudoClassStateChanged(TICKED, false);
-                    return;
-                }
-                boolean ticked = row.tickedSteps().contains(step);
-                setText((ticked ? "☑ " : "☐ ") + step + ". " + row.item().steps().get(step - 1));
-                setWrapText(true);
-                setPrefWidth(0);
-                pseudoClassStateChanged(TICKED, ticked);
-            }
-        });
-        history.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(TestRow.HistoryEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                if (empty || entry == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                TestResult result = entry.result();
-                Label badge = badge(result.outcome(), "");
-                setGraphic(badge);
-                setText(result.operator() + " · " + TIME.format(result.at())
-                        + (entry.phaseId() == null ? " · all phases" : "")
-                        + (result.note() == null || result.note().isBlank() ? "" : "\n" + result.note()));
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
-        steps.addEventFilter(KeyEvent.KEY_PRESSED, this::onCaseKey);
-    }
-
-    private void onCaseKey(KeyEvent e) {
-        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
-            return;
-        }
-        TestRow row = model.openRowProperty().get();
-        switch (e.getCode()) {
-            case J -> steps.getSelectionModel().selectNext();
-            case K -> steps.getSelectionModel().selectPrevious();
-            case SPACE -> {
-                Integer step = steps.getSelectionModel().getSelectedItem();
-                if (step != null) {
-                    model.toggleStep(row, step);
-                }
-            }
-            case P -> model.record(row, TestOutcome.PASS, false);
-            case F -> model.record(row, TestOutcome.FAIL, false);
-            case S -> model.record(row, TestOutcome.SKIPPED, false);
-            case B -> model.record(row, TestOutcome.BLOCKED, false);
-            case N -> openNote(row);
-            case R -> model.resetSteps(row);
-            case ESCAPE -> model.close();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
-    private void showCase(TestRow old, TestRow row) {
-        if (row == null) {
-            boolean hadFocus = casePanel.isVisible() && isInside(root.getScene() == null ? null
-                    : root.getScene().getFocusOwner(), casePanel);
-            hide(casePanel);
-            if (hadFocus || old != null) {
-                table.requestFocus();
-            }
-            return;
-        }
-        boolean same = old != null && old.key().equals(row.key());
-        caseTitle.setText(row.item().label());
-        caseMeta.setText((row.item().isCase() ? row.tickedSteps().size() + "/" + row.item().steps().size()
-                + " steps ticked · " : "") + "Result: " + outcomeLabel(row.outcome())
-                + (row.coverage().isEmpty() ? "" : " · " + row.coverage())
-                + row.disagreement().map(d -> " by " + d.latest().operator() + " · " + dissent(d)).orElse(""));
-        caseMeta.pseudoClassStateChanged(AT_RISK, row.failed());
-        caseExpected.setText(row.item().expected() == null ? "" : "Expected: " + row.item().expected());
-        caseExpected.setManaged(row.item().expected() != null);
-        int selected = steps.getSelectionModel().getSelectedIndex();
-        steps.getItems().setAll(IntStream.rangeClosed(1, row.item().steps().size()).boxed().toList());
-        steps.refresh();
-        history.getItems().setAll(row.history());
-        if (!history.getItems().isEmpty()) {
-            history.scrollTo(history.getItems().size() - 1);
-        }
-        if (!casePanel.isVisible()) {
-            show(casePanel);
-        }
-        if (!same) {
-            steps.getSelectionModel().clearAndSelect(firstUnticked(row));
-            steps.requestFocus();
-        } else if (selected >= 0) {
-            steps.getSelectionModel().clearAndSelect(selected);
-        }
-    }
-
-    private static int firstUnticked(TestRow row) {
-        for (int step = 1; step <= row.item().steps().size(); step++) {
-            if (!row.tickedSteps().contains(step)) {
-                return step - 1;
-            }
-        }
-        return 0;
-    }
-
-    private static boolean isInside(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------ actions
@@ -669,7 +440,7 @@ public final class TestsView implements AreaView {
         model.activate();
         showRows();
         showProgress();
-        showCase(null, model.openRowProperty().get());
+        casePane.show(null, model.openRowProperty().get());
         if (!table.getItems().isEmpty()) {
             table.requestFocus();
         }

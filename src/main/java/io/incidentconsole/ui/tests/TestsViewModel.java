@@ -8,6 +8,7 @@ import io.incidentconsole.output.OutputFiles;
 
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
@@ -373,7 +374,7 @@ public final class TestsViewModel {
     /** "tests-INCIDENT.md". */
     public String exportFileName(ExportFormat format) {
         IncidentState state = state(plan.getValue());
-        String id = state == null ? "plan" : state.started().map(IncidentState.Started::incidentId).orElse("incident");
+        String id = state == null ? "plan" : state.started().map(StartRecord::incidentId).orElse("incident");
         return "tests-" + id.replaceAll("[^A-Za-z0-9._-]", "-") + "." + format.extension();
     }
 

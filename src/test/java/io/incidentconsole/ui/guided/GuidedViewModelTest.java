@@ -173,29 +173,29 @@ class GuidedViewModelTest {
 
     @Test
     void decisionsAndSignOffsAreRecordedWithTheOperator() {
-        assertThat(model.decisions()).as("the schema decision belongs to #324 phase 4 only").isEmpty();
+        assertThat(model.decisionModel().trees()).as("the schema decision belongs to #324 phase 4 only").isEmpty();
         model.open("p324-4");
-        var tree = model.decisions().get(0);
-        assertThat(model.asking(tree)).isTrue();
-        model.answer(tree, 1);
-        assertThat(model.decided("schema-cleanup")).hasValueSatisfying(d -> {
+        var tree = model.decisionModel().trees().get(0);
+        assertThat(model.decisionModel().asking(tree)).isTrue();
+        model.decisionModel().answer(tree, 1);
+        assertThat(model.decisionModel().decided("schema-cleanup")).hasValueSatisfying(d -> {
             assertThat(d.outcomeId()).isEqualTo("do-not-remove");
             assertThat(d.operator()).isEqualTo("ana");
         });
-        assertThat(model.asking(tree)).isFalse();
-        model.restartDecision(tree);
-        assertThat(model.asking(tree)).isTrue();
+        assertThat(model.decisionModel().asking(tree)).isFalse();
+        model.decisionModel().restart(tree);
+        assertThat(model.decisionModel().asking(tree)).isTrue();
 
         model.open("p330-1");
-        var approval = model.approvals().get(0);
-        assertThat(model.signOff(approval, "", null)).isPresent();
-        assertThat(model.signOff(approval, "Incident commander", " ")).isEmpty();
-        assertThat(model.signOffs("approve-p330-1")).singleElement().satisfies(s -> {
+        var approval = model.signOffModel().approvals().get(0);
+        assertThat(model.signOffModel().signOff(approval, "", null)).isPresent();
+        assertThat(model.signOffModel().signOff(approval, "Incident commander", " ")).isEmpty();
+        assertThat(model.signOffModel().signOffs("approve-p330-1")).singleElement().satisfies(s -> {
             assertThat(s.operator()).isEqualTo("ana");
             assertThat(s.note()).isNull();
         });
         model.open("p330-2");
-        assertThat(model.approvals()).isEmpty();
+        assertThat(model.signOffModel().approvals()).isEmpty();
     }
 
     @Test
@@ -240,12 +240,12 @@ class GuidedViewModelTest {
     @Test
     void unreadableAuditOutputIsReportedButNotRecorded() {
         model.open("p324-3");
-        model.setAuditText("not json");
-        assertThat(model.checkAudit()).hasValueSatisfying(r -> assertThat(r.parsed()).isFalse());
+        model.auditModel().setText("not json");
+        assertThat(model.auditModel().check()).hasValueSatisfying(r -> assertThat(r.parsed()).isFalse());
         assertThat(state().phase("p324-3").audits()).isEmpty();
 
-        model.setAuditText(model.audit().orElseThrow().sampleOutput());
-        assertThat(model.checkAudit()).hasValueSatisfying(r -> assertThat(r.passed()).isTrue());
+        model.auditModel().setText(model.auditModel().gate().orElseThrow().sampleOutput());
+        assertThat(model.auditModel().check()).hasValueSatisfying(r -> assertThat(r.passed()).isTrue());
         assertThat(state().phase("p324-3").audits()).singleElement().satisfies(a -> assertThat(a.passed()).isTrue());
     }
 }

@@ -7,6 +7,7 @@ import io.incidentconsole.app.MetricsWiring;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.AlertState;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.metrics.MetricsSettings;
 import io.incidentconsole.metrics.SourceProblem;
@@ -319,7 +320,7 @@ class MetricsViewTest {
         Label banner = robot.lookup("#alert-banner .alert-text").queryAs(Label.class);
         assertThat(banner.getText()).startsWith("⚠ convex_calls crossed 900K at ").contains(" UTC");
         assertThat(robot.lookup("#metrics-alert-status").queryAs(Label.class).getText()).contains("1 alert");
-        Map<String, IncidentState.AlertState> alerts = console.model().session().stateProperty().get().alerts();
+        Map<String, AlertState> alerts = console.model().session().stateProperty().get().alerts();
         assertThat(alerts).containsOnlyKeys("calls-over-free-tier");
         assertThat(alerts.get("calls-over-free-tier").timesFired()).isEqualTo(1);
         assertThat(alerts.get("calls-over-free-tier").metricId()).isEqualTo("convex_calls");
@@ -343,7 +344,7 @@ class MetricsViewTest {
             robot.lookup("#alert-acknowledge-calls-over-free-tier").queryButton().fire();
             return null;
         });
-        IncidentState.AlertState acknowledged = console.model().session().stateProperty().get().alerts()
+        AlertState acknowledged = console.model().session().stateProperty().get().alerts()
                 .get("calls-over-free-tier");
         assertThat(acknowledged.acknowledged()).isTrue();
         assertThat(acknowledged.acknowledgedBy()).isEqualTo("ana");
@@ -366,7 +367,7 @@ class MetricsViewTest {
         run(Duration.ofMinutes(2));
         startIncident(loaded, Files.readString(ALERT_PLAN));
 
-        IncidentState.AlertState recorded = console.model().session().stateProperty().get().alerts()
+        AlertState recorded = console.model().session().stateProperty().get().alerts()
                 .get("calls-over-free-tier");
         assertThat(recorded).as("the active alert is in the incident's journal").isNotNull();
         assertThat(recorded.timesFired()).isEqualTo(1);
@@ -398,11 +399,11 @@ class MetricsViewTest {
 
         // The value falls back: the clearing is recorded with its value, and the alert stays open (nobody saw it).
         append(file, 850_000);
-        IncidentState.AlertState cleared = alert();
+        AlertState cleared = alert();
         assertThat(cleared.firing()).isFalse();
         assertThat(cleared.clearedValue()).isEqualTo(850_000.0);
         assertThat(cleared.open()).isTrue();
-        assertThat(state().openAlerts()).extracting(IncidentState.AlertState::alertId).containsExactly("calls-over-free-tier");
+        assertThat(state().openAlerts()).extracting(AlertState::alertId).containsExactly("calls-over-free-tier");
         assertThat(bannerTexts(robot)).singleElement().asString().contains(" · cleared at ").endsWith("(value 850K)");
         assertThat(robot.lookup("#alert-line-calls-over-free-tier").query().getPseudoClassStates())
                 .extracting(Object::toString).contains("cleared");
@@ -451,7 +452,7 @@ class MetricsViewTest {
         return console.model().session().stateProperty().get();
     }
 
-    private IncidentState.AlertState alert() {
+    private AlertState alert() {
         return state().alerts().get("calls-over-free-tier");
     }
 

@@ -9,6 +9,7 @@ import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.app.MetricsWiring;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.UpdateRecord;
 import io.incidentconsole.report.ReportFormat;
 import io.incidentconsole.settings.AppDirectories;
 import javafx.scene.Scene;
@@ -175,7 +176,7 @@ class ReportsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(dialog.isShowing()).isFalse();
-        IncidentState.UpdateRecord published = state().updates().get(state().updates().size() - 1);
+        UpdateRecord published = state().updates().get(state().updates().size() - 1);
         assertThat(published.cadenceId()).isEqualTo("emergency-stakeholders");
         assertThat(published.audience()).isEqualTo("Stakeholders");
         assertThat(published.text()).endsWith("Edited by the operator.\n");

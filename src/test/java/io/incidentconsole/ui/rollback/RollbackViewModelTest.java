@@ -3,7 +3,7 @@ package io.incidentconsole.ui.rollback;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.CommandAction;
+import io.incidentconsole.incident.CommandAction;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoadResult;

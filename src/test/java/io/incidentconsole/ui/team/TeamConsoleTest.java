@@ -10,6 +10,8 @@ import io.incidentconsole.app.MetricsWiring;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.TestKey;
+import io.incidentconsole.incident.TestRecord;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
@@ -263,7 +265,7 @@ class TeamConsoleTest {
         fx(() -> bob.record(new EventPayload.TestResultSet(suite.id(), testId, phaseId, TestOutcome.FAIL,
                 "502 on login")));
 
-        IncidentState.TestRecord record = state().tests().get(new IncidentState.TestKey(phaseId, suite.id(), testId));
+        TestRecord record = state().tests().get(new TestKey(phaseId, suite.id(), testId));
         assertThat(record.latest().outcome()).isEqualTo(TestOutcome.FAIL);
         assertThat(record.disagreement()).isPresent();
 

@@ -5,6 +5,7 @@ import io.incidentconsole.ui.incident.IncidentSession;
 
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.TestKey;
 import io.incidentconsole.incident.IncidentStore;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.Plan;
@@ -107,7 +108,7 @@ class TestsViewModelTest {
         assertThat(model.scopeProperty().get()).isEqualTo(TestsViewModel.ALL_PHASES);
         model.record(row("t330-p3-6.check-1"), PASS);
         assertThat(state().tests().keySet()).singleElement()
-                .isEqualTo(new IncidentState.TestKey(null, "t330-p3-6", "t330-p3-6.check-1"));
+                .isEqualTo(new TestKey(null, "t330-p3-6", "t330-p3-6.check-1"));
         for (String phase : List.of("p330-3", "p330-4", "p330-5-6")) {
             assertThat(state().latestOutcome(phase, "t330-p3-6", "t330-p3-6.check-1")).contains(PASS);
         }

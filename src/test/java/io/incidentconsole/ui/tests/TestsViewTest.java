@@ -7,9 +7,9 @@ import io.incidentconsole.ui.fixture.Screenshots;
 
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.incident.IncidentState.TestKey;
-import io.incidentconsole.incident.IncidentState.TestRecord;
-import io.incidentconsole.incident.IncidentState.TestResult;
+import io.incidentconsole.incident.TestKey;
+import io.incidentconsole.incident.TestRecord;
+import io.incidentconsole.incident.TestResult;
 import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.JUnitXml;
 import io.incidentconsole.testing.TestRow;
