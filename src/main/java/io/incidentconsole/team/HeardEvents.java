@@ -15,10 +15,13 @@ final class HeardEvents {
 
     private final List<Event> events = new ArrayList<>();
     private long newest;
+    /** A notification could not be read: read back once (not on every pass, as a sticky "newest" would). */
+    private boolean unreadable;
 
     /** Adds what was heard of after {@code known} (the seq the journal has synced). */
     synchronized void add(TeamListening.Heard heard, long known) {
         newest = Math.max(newest, heard.newestAfter(known));
+        unreadable |= heard.events().stream().anyMatch(n -> n.seq() == Long.MAX_VALUE);
         events.addAll(heard.carriedAfter(known));
     }
 
@@ -26,9 +29,17 @@ final class HeardEvents {
         return !events.isEmpty();
     }
 
-    /** The newest seq heard of; above the journal's synced count when events are still to be read back. */
-    synchronized long newest() {
-        return newest;
+    /**
+     * Whether events must be read back, the journal having synced {@code synced}: none waits to be taken in, and a
+     * notification spoke of a newer event without carrying it (or could not be read; that counts once).
+     */
+    synchronized boolean mustReadBack(long synced) {
+        if (!events.isEmpty()) {
+            return false;
+        }
+        boolean read = unreadable || newest > synced;
+        unreadable = false;
+        return read;
     }
 
     /** The events waiting, in seq order, and none waits any more. */

@@ -355,7 +355,7 @@ final class PostgresTeamJournal implements TeamJournal {
                     lastTakenIn = now;
                 }
                 // Events heard of but not carried (too big for a notification) or a gap before carried ones.
-                boolean newEvents = !heard.waiting() && heard.newest() > log.syncedCount();
+                boolean newEvents = heard.mustReadBack(log.syncedCount());
                 if (newEvents && now - lastPoll < FETCH_GAP_NANOS) {
                     // Under a burst, one fetch per gap takes in many events: fewer queries for every console.
                     sleep(Duration.ofNanos(FETCH_GAP_NANOS - (now - lastPoll)));

@@ -20,9 +20,10 @@ final class TeamListening implements AutoCloseable {
     /** What one wait for notifications heard about the incident. */
     record Heard(List<EventStore.Notified> events, boolean consolesChanged) {
 
-        /** The newest seq heard of after {@code known}; 0 when none. */
+        /** The newest seq heard of after {@code known} (an unreadable notification's excepted); 0 when none. */
         long newestAfter(long known) {
-            return events.stream().mapToLong(EventStore.Notified::seq).filter(seq -> seq > known).max().orElse(0);
+            return events.stream().mapToLong(EventStore.Notified::seq)
+                    .filter(seq -> seq > known && seq != Long.MAX_VALUE).max().orElse(0);
         }
 
         /** The events the notifications carried, after {@code known}, in seq order. */
