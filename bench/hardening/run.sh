@@ -28,9 +28,24 @@ metrics:
 alerts:
   - {id: a, when: "m > ${n}x", severity: HIGH}
 YAML
-# One long YAML string: 15 MB (over the cap) and 3.5 MB (under it).
+# One long YAML string: 15 MB (over the 8 MB cap) and 3.5 MB (under it, but one line longer than 256 KB).
 { printf 'plan: {title: "'; letters $((15 * 1024 * 1024)); printf '"}\n'; } > "$work/string-15mb.yaml"
 { printf 'plan: {title: "'; letters $((3500 * 1024)); printf '"}\n'; } > "$work/string-3500kb.yaml"
+# A 5 MB string-heavy plan (under the 8 MB cap): the bundled plan with 1,200 notes of ~4 KB each, every line
+# short (issue #22 goal 5: validates in <= 1 s and within 300 MB of heap; bench/big-inputs measures it in-process).
+bundled=src/main/resources/plans/issue-324-330-coordination.yaml
+awk '/^notes:$/ { exit } { print }' "$bundled" > "$work/plan-5mb-strings.yaml"
+echo 'notes:' >> "$work/plan-5mb-strings.yaml"
+awk 'BEGIN {
+  split("rollback migration index deploy convex adapter query member invitation voice coach parent summary trust", w, " ")
+  for (n = 0; n < 1200; n++) {
+    printf "  - id: bulk-%d\n    title: \"Bulk note %d\"\n    kind: OTHER\n    body: |\n", n, n
+    for (l = 0; l < 40; l++) {
+      line = "     "; for (k = 0; k < 14; k++) line = line " " w[1 + (n * 7 + l * 3 + k) % 14]; print line
+    }
+  }
+}' >> "$work/plan-5mb-strings.yaml"
+awk '/^notes:$/ { on = 1; next } on { print }' "$bundled" >> "$work/plan-5mb-strings.yaml"
 # Markdown: 20 MB (over the cap) and 1.9 MB (under it), from copies of the seed document.
 seed=src/test/resources/importer/seed-coordination-plan.md
 : > "$work/md-20mb.md"
@@ -70,6 +85,7 @@ run_case import-dev-zero import /dev/zero
 run_case status-journal-to-dev-zero status "$inc"
 run_case validate-15mb-yaml-string validate "$work/string-15mb.yaml"
 run_case validate-3500kb-yaml-string validate "$work/string-3500kb.yaml"
+run_case validate-5mb-string-heavy-plan validate "$work/plan-5mb-strings.yaml"
 run_case import-20mb-markdown import "$work/md-20mb.md"
 run_case import-1900kb-markdown import "$work/md-1900kb.md"
 

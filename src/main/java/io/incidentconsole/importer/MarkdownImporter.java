@@ -7,6 +7,7 @@ import io.incidentconsole.plan.NoteKind;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.plan.QuantityFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,15 @@ public final class MarkdownImporter {
             try {
                 Plan attempt = attempts.get(i).get();
                 String yaml = yamlWriter.write(attempt, header);
+                long bytes = utf8Length(yaml);
+                if (bytes > PlanLoader.MAX_BYTES) {
+                    // Parsing it again only to be refused would cost as long as the import itself.
+                    log.decided(0, "the plan built " + (i == 0 ? "from the document" : i == 1 ? "with shortened notes"
+                            : "as a fallback") + " is " + QuantityFormat.compact(bytes / 1048576.0) + " MB of YAML, over the "
+                            + QuantityFormat.compact(PlanLoader.MAX_BYTES / 1048576.0) + " MB a plan file may have; "
+                            + "fell back to a simpler plan");
+                    continue;
+                }
                 PlanLoadResult loaded = loader.load(source, yaml);
                 if (loaded.ok()) {
                     return new ImportResult(loaded.plan(), yaml, log.build(source));
@@ -77,6 +87,15 @@ public final class MarkdownImporter {
             }
         }
         throw new IllegalStateException("even an empty plan does not validate");
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3; // a pair is 4 bytes
+        }
+        return bytes;
     }
 
     private static final int SHORT_NOTE = 400;

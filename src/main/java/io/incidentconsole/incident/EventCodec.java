@@ -305,6 +305,11 @@ public final class EventCodec {
         return payload(kind, node);
     }
 
+    /** Reads a payload already parsed into a tree (a team database's notification carries it inside an array). */
+    public EventPayload readPayload(String kind, JsonNode node) {
+        return payload(kind, node);
+    }
+
     /** The payload as pretty JSON, for showing an unrecognized event. */
     public String toJson(JsonNode node) {
         try {

@@ -1,5 +1,8 @@
 package io.incidentconsole.team;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventCodec;
 import io.incidentconsole.incident.IncidentMetadata;
@@ -11,8 +14,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The SQL of team mode, one method per statement or transaction; connections are the caller's. */
@@ -23,6 +29,9 @@ final class EventStore {
     static final String CONSOLES_CHANNEL = "incident_consoles";
 
     private static final String EVENT_COLUMNS = "seq, event_id, at, operator, kind, payload::text";
+
+    /** Only parses notifications into trees; the payload inside is read by the codec. */
+    private static final ObjectMapper NOTIFICATION_READER = new ObjectMapper();
 
     private final EventCodec codec;
 
@@ -35,8 +44,11 @@ final class EventStore {
                        Optional<Event> lastEvent) {
     }
 
-    /** What appending gave: the event as stored (its database seq), and every event after {@code knownSeq}. */
-    record Appended(Event stored, List<Event> after) {
+    /**
+     * What appending gave: the batch's events as stored (their database seqs, in the batch's order), and every event
+     * after {@code knownSeq}.
+     */
+    record Appended(List<Event> stored, List<Event> after) {
     }
 
     void createIncident(Connection c, IncidentMetadata metadata, String planText) throws SQLException {
@@ -94,29 +106,60 @@ final class EventStore {
     }
 
     /**
-     * Appends one event in one transaction, by the schema's {@code append_event} function: it locks the incident's
-     * row, inserts the event with the next seq unless an event with its id is stored already (then the stored one
-     * is returned: a re-sent event is not duplicated), moves last_seq and notifies the other consoles; it returns
-     * every event after {@code knownSeq} so the caller also learns of the others' events that came first. One
-     * round trip, so the row lock is held only while the server works. Use a connection in auto-commit mode.
+     * Appends a batch of events in one transaction: it locks the incident's row, inserts each event with the next
+     * seq unless an event with its id is stored already (then the stored one is returned: a re-sent event is not
+     * duplicated), moves last_seq and notifies the other consoles; it returns every event after {@code knownSeq} so
+     * the caller also learns of the others' events that came first. One round trip and one commit for the whole
+     * batch, so the row lock is held only while the server works. Use a connection in auto-commit mode.
+     * <p>
+     * A batch of one (an operator's action) goes through the schema's {@code append_event} (V1), a batch of more
+     * (the offline queue) through {@code append_events} (V2), whose notifications carry the events: under the load
+     * harness the V2 function held the row lock longer per event than V1 and the bigger notifications cost more
+     * than the re-reads they saved (bench/team/compare.sh, docs/performance.md), so single appends keep V1.
      */
-    Appended append(Connection c, String incidentId, Event event, long knownSeq) throws SQLException {
+    Appended append(Connection c, String incidentId, List<Event> batch, long knownSeq) throws SQLException {
+        int size = batch.size();
+        String[] ids = new String[size];
+        String[] ats = new String[size];
+        String[] operators = new String[size];
+        String[] kinds = new String[size];
+        String[] payloads = new String[size];
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Event event = batch.get(i);
+            ids[i] = event.id();
+            ats[i] = event.at().toString();
+            operators[i] = event.operator();
+            kinds[i] = event.kind();
+            payloads[i] = codec.payloadJson(event.payload());
+            positions.put(event.id(), i);
+        }
         List<Event> after = new ArrayList<>();
-        Event stored = null;
+        Event[] stored = new Event[size];
         try (PreparedStatement call = c.prepareStatement("SELECT " + EVENT_COLUMNS.replace("payload::text", "payload")
-                + " FROM append_event(?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                + (size == 1 ? " FROM append_event(?, ?, ?, ?, ?, ?::jsonb, ?)"
+                : " FROM append_events(?, ?, ?, ?, ?, ?::jsonb[], ?)"))) {
             call.setString(1, incidentId);
-            call.setString(2, event.id());
-            call.setString(3, event.at().toString());
-            call.setString(4, event.operator());
-            call.setString(5, event.kind());
-            call.setString(6, codec.payloadJson(event.payload()));
+            if (size == 1) {
+                call.setString(2, ids[0]);
+                call.setString(3, ats[0]);
+                call.setString(4, operators[0]);
+                call.setString(5, kinds[0]);
+                call.setString(6, payloads[0]);
+            } else {
+                call.setArray(2, c.createArrayOf("text", ids));
+                call.setArray(3, c.createArrayOf("text", ats));
+                call.setArray(4, c.createArrayOf("text", operators));
+                call.setArray(5, c.createArrayOf("text", kinds));
+                call.setArray(6, c.createArrayOf("text", payloads));
+            }
             call.setLong(7, knownSeq);
             try (ResultSet rs = call.executeQuery()) {
                 while (rs.next()) {
                     Event row = event(rs);
-                    if (row.id().equals(event.id())) {
-                        stored = row;
+                    Integer position = positions.get(row.id());
+                    if (position != null) {
+                        stored[position] = row;
                     }
                     if (row.seq() > knownSeq) {
                         after.add(row);
@@ -129,10 +172,12 @@ final class EventStore {
             }
             throw e;
         }
-        if (stored == null) {
-            throw new SQLException("event " + event.id() + " is neither new nor stored", "XX000");
+        for (int i = 0; i < size; i++) {
+            if (stored[i] == null) {
+                throw new SQLException("event " + ids[i] + " is neither new nor stored", "XX000");
+            }
         }
-        return new Appended(stored, after);
+        return new Appended(List.of(stored), after);
     }
 
     /** The events after {@code seq}, in order. */
@@ -149,6 +194,47 @@ final class EventStore {
             }
         }
         return events;
+    }
+
+    /**
+     * What a notification on {@link #EVENTS_CHANNEL} says about {@code incidentId}'s events: the seq of a new event,
+     * and the event itself when the notification carries it (see V2__batched_appends.sql); empty when it is about
+     * another incident. A notification that cannot be read gives seq MAX_VALUE and no event: the caller reads the
+     * events back.
+     */
+    Optional<Notified> notified(String incidentId, String parameter) {
+        String prefix = incidentId + ":";
+        if (!parameter.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        int colon = parameter.indexOf(':', prefix.length());
+        long seq;
+        try {
+            seq = Long.parseLong(colon < 0 ? parameter.substring(prefix.length())
+                    : parameter.substring(prefix.length(), colon));
+        } catch (NumberFormatException e) {
+            return Optional.of(new Notified(Long.MAX_VALUE, Optional.empty()));
+        }
+        if (colon < 0) {
+            return Optional.of(new Notified(seq, Optional.empty()));
+        }
+        try {
+            JsonNode fields = NOTIFICATION_READER.readTree(parameter.substring(colon + 1));
+            if (fields.size() != 5 || !fields.get(0).isTextual() || !fields.get(1).isTextual()
+                    || !fields.get(2).isTextual() || !fields.get(3).isTextual()) {
+                return Optional.of(new Notified(seq, Optional.empty()));
+            }
+            String kind = fields.get(3).asText();
+            Event event = new Event(fields.get(0).asText(), seq, Instant.parse(fields.get(1).asText()),
+                    fields.get(2).asText(), codec.readPayload(kind, fields.get(4)));
+            return Optional.of(new Notified(seq, Optional.of(event)));
+        } catch (JsonProcessingException | DateTimeParseException e) {
+            return Optional.of(new Notified(seq, Optional.empty()));
+        }
+    }
+
+    /** A new event's seq, with the event when its notification carried it. */
+    record Notified(long seq, Optional<Event> event) {
     }
 
     /** The id of the event at {@code seq}, to check that a local copy belongs to this database. */

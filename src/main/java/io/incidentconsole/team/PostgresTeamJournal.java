@@ -6,39 +6,30 @@ import io.incidentconsole.incident.JournalException;
 import io.incidentconsole.incident.JournalListener;
 import io.incidentconsole.incident.RecoveryReport;
 import io.incidentconsole.team.TeamConnectionStatus.State;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A shared incident's journal in a PostgreSQL database. The database orders the events; this console keeps
- * <ul>
- *   <li>the database's events as far as it has them ({@code synced}, also copied to the local cache),</li>
- *   <li>the events recorded here that the database has not acknowledged ({@code outbox}, forced to disk), and</li>
- *   <li>what its listeners were told ({@code view}): synced events, then queued ones with provisional seqs.</li>
- * </ul>
+ * A shared incident's journal in a PostgreSQL database. The database orders the events; this console keeps them in a
+ * {@link TeamEventLog} (synced, queued, and what the listeners were told).
  * Online, an append is one database transaction. When the database cannot be reached, appends go to the outbox
- * and the journal is OFFLINE; a background worker reconnects with back-off, sends the outbox in order (each event
- * idempotent by its id), fetches what others added, and tells listeners {@link JournalListener#reloaded} when the
- * database's order differs from what they saw. The same worker LISTENs for other consoles' events (polling as
- * well, in case a notification is lost) and keeps this console's presence row fresh.
+ * and the journal is OFFLINE; a background worker reconnects with back-off, sends the outbox in order (in batches, each
+ * event idempotent by its id), fetches what others added, and tells listeners {@link JournalListener#reloaded} when the
+ * database's order differs from what they saw. The same worker LISTENs for other consoles' events (taking in
+ * the events a notification carries, reading back the others, and polling in case a notification is lost) and keeps this console's presence row fresh.
  * <p>
  * A journal opened while the database was unreachable is READ_ONLY on the last synced copy and stays so: it does
  * not become live by itself (the operator would find the state changing under a read-only banner); it says when
@@ -46,8 +37,13 @@ import java.util.function.Supplier;
  */
 final class PostgresTeamJournal implements TeamJournal {
 
-    /** The shortest time between two fetches prompted by notifications (a tick still shows within ~0.1 s). */
+    /**
+     * The shortest time between two fetches prompted by notifications, and between two takings-in of the events
+     * notifications carried (a tick still shows within ~0.1 s): under a burst each takes in many events at once.
+     */
     private static final long FETCH_GAP_NANOS = 50_000_000L;
+    /** The most queued events sent in one transaction when the queue is drained. */
+    private static final int DRAIN_BATCH = 200;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -59,33 +55,22 @@ final class PostgresTeamJournal implements TeamJournal {
     private final Supplier<String> ids;
     private final TeamTiming timing;
     private final String consoleId;
-    private final String operator;
-    private final String host;
     private final String readOnlyReason;
-    private final List<JournalListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<TeamConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<List<ConnectedConsole>>> consoleListeners = new CopyOnWriteArrayList<>();
+    private final ConsolePresence presence;
 
-    // Guarded by this.
-    private final List<Event> synced = new ArrayList<>();
-    private final Set<String> syncedIds = new HashSet<>();
-    private final List<Event> outbox = new ArrayList<>();
-    /** Also its own lock, so {@link #events()} never waits behind a network call. */
-    private final List<Event> view = new ArrayList<>();
-    /** How many of the first view entries are known to equal the synced ones. */
-    private int confirmed;
+    // Guarded by this (its events() excepted).
+    private TeamEventLog log;
+    private final HeardEvents heard = new HeardEvents();
     /** Volatile (written under the lock): the header reads it without waiting behind a network call. */
     private volatile TeamConnectionStatus status;
     private String offlineReason = "";
-    private volatile List<ConnectedConsole> consoles;
     private Instant lastSynced;
     private Instant lastSavedSync;
     private Connection writer;
-    /** synced.size(), readable without the lock. */
-    private volatile long syncedCount;
     private volatile boolean closed;
     private Thread worker;
-    private final Thread exitHook = new Thread(this::close, "team-journal-exit");
+    private final CloseOnExit exitHook;
 
     private PostgresTeamJournal(String incidentId, ConnectionSource database, EventStore store, IncidentCache cache,
                                 Clock clock, Supplier<String> ids, TeamTiming timing, String consoleId,
@@ -98,9 +83,10 @@ final class PostgresTeamJournal implements TeamJournal {
         this.ids = ids;
         this.timing = timing;
         this.consoleId = consoleId;
-        this.operator = operator;
-        this.host = host;
         this.readOnlyReason = readOnlyReason;
+        this.exitHook = new CloseOnExit(this, incidentId);
+        this.presence = new ConsolePresence(store, clock, incidentId, consoleId, operator, host,
+                timing.presenceTimeout());
     }
 
     /** Settings shared by the journals of one team database. */
@@ -128,44 +114,21 @@ final class PostgresTeamJournal implements TeamJournal {
                 copy = List.of(); // not this database's history (recreated, or another database): fetch it all
                 cache.replaceSynced(copy);
             }
-            journal.synced.addAll(copy);
-            journal.syncedCount = copy.size();
-            copy.forEach(e -> journal.syncedIds.add(e.id()));
-            journal.outbox.addAll(local.outbox());
-            synchronized (journal.view) {
-                journal.view.addAll(journal.desired());
-            }
-            journal.confirmed = journal.synced.size();
+            journal.log = new TeamEventLog(cache, copy, local.outbox());
             journal.lastSynced = local.lastSynced().orElse(null);
             journal.status = new TeamConnectionStatus(State.ONLINE, context.clock().instant(), 0,
                     journal.lastSynced, "");
-            journal.consoles = List.of();
-            journal.absorb(context.store().fetchAfter(connection, incidentId, journal.synced.size()));
+            journal.absorb(context.store().fetchAfter(connection, incidentId, journal.log.syncedSize()));
             journal.drainOutbox();
-            context.store().heartbeat(connection, incidentId, journal.consoleId, operator, journal.host);
-            journal.consoles = context.store().consoles(connection, incidentId, journal.consoleId,
-                    context.timing().presenceTimeout());
+            journal.presence.beat(connection);
+            journal.presence.show(journal.presence.read(connection));
             journal.status = new TeamConnectionStatus(State.ONLINE, context.clock().instant(), 0,
                     journal.lastSynced, "");
             journal.limitToAppends(connection); // from here on it only appends
         }
         // Listening before join returns, so no notification sent after it is missed.
-        Connection listen = context.database().open();
-        try {
-            listen(listen);
-        } catch (SQLException e) {
-            closeQuietly(listen);
-            throw e;
-        }
-        journal.startWorker(listen);
+        journal.startWorker(TeamListening.open(context.database(), context.store(), incidentId));
         return journal;
-    }
-
-    private static void listen(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + EventStore.EVENTS_CHANNEL);
-            statement.execute("LISTEN " + EventStore.CONSOLES_CHANNEL);
-        }
     }
 
     /** Opens the last synced copy read-only, because the database could not be reached ({@code why}). */
@@ -179,152 +142,27 @@ final class PostgresTeamJournal implements TeamJournal {
                 context.clock(), context.ids(), context.timing(), context.consoleId(), operator, context.host(),
                 reason);
         synchronized (journal) {
-            journal.synced.addAll(local.synced());
-            local.synced().forEach(e -> journal.syncedIds.add(e.id()));
-            journal.outbox.addAll(local.outbox());
-            synchronized (journal.view) {
-                journal.view.addAll(journal.desired());
-            }
-            journal.confirmed = journal.synced.size();
+            journal.log = new TeamEventLog(cache, local.synced(), local.outbox());
             journal.lastSynced = at;
             journal.status = new TeamConnectionStatus(State.READ_ONLY, context.clock().instant(),
-                    journal.outbox.size(), at, reason);
-            journal.consoles = List.of(journal.selfConsole());
+                    journal.log.queued(), at, reason);
+            journal.presence.onlySelf();
         }
         journal.startWorker(null);
         return journal;
     }
 
-    private ConnectedConsole selfConsole() {
-        Instant now = clock.instant();
-        return new ConnectedConsole(consoleId, operator, host, now, now, true);
-    }
-
-    private void startWorker(Connection listening) {
+    private void startWorker(TeamListening listening) {
         worker = new Thread(() -> work(listening), "team-journal-" + incidentId);
         worker.setDaemon(true);
         worker.start();
-        // A console ended by SIGTERM (logout, shutdown, kill) leaves the connected list at once instead of lingering
-        // there for the presence timeout; the hook closes the journal as closing the incident would.
-        try {
-            Runtime.getRuntime().addShutdownHook(exitHook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: nothing to leave early.
-        }
-    }
-
-    private void forgetExitHook() {
-        if (Thread.currentThread() == exitHook) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(exitHook);
-        } catch (IllegalStateException e) {
-            // Shutting down: the hook runs (or ran) and finds the journal closed.
-        }
-    }
-
-    // ---- the view -----------------------------------------------------------------------------------------------
-
-    /** What listeners should see now: the database's events, then queued ones numbered after them. */
-    private List<Event> desired() {
-        List<Event> all = new ArrayList<>(synced.size() + outbox.size());
-        all.addAll(synced);
-        long next = synced.size() + 1;
-        for (Event queued : outbox) {
-            if (!syncedIds.contains(queued.id())) {
-                all.add(renumbered(queued, next++));
-            }
-        }
-        return all;
-    }
-
-    private static Event renumbered(Event event, long seq) {
-        return event.seq() == seq ? event : new Event(event.id(), seq, event.at(), event.operator(), event.payload());
+        exitHook.register();
     }
 
     /** Takes in the database's events (contiguous after what is synced) and brings listeners up to date. */
     private void absorb(List<Event> fetched) {
-        List<Event> added = new ArrayList<>();
-        for (Event event : fetched) {
-            if (event.seq() <= synced.size()) {
-                continue; // already taken in (an append and the worker both fetched it)
-            }
-            if (event.seq() != synced.size() + 1) {
-                break; // cannot happen with a gap-free table; the next fetch starts from what is synced
-            }
-            synced.add(event);
-            syncedIds.add(event.id());
-            added.add(event);
-        }
-        syncedCount = synced.size();
+        log.absorb(fetched);
         lastSynced = clock.instant();
-        if (!added.isEmpty()) {
-            try {
-                cache.appendSynced(added);
-            } catch (IOException e) {
-                // The local copy only serves a later read-only view; the database keeps the events.
-            }
-            if (outbox.removeIf(queued -> syncedIds.contains(queued.id()))) {
-                saveOutbox();
-            }
-        }
-        reconcile();
-    }
-
-    /**
-     * Brings listeners to {@link #desired()}: told of the new events when what they saw is a prefix of it, else given
-     * the whole list (reloaded). Only the part after {@code confirmed} is compared, so this stays cheap as the
-     * incident grows.
-     */
-    private void reconcile() {
-        List<Event> tail = new ArrayList<>(synced.subList(confirmed, synced.size()));
-        long next = synced.size() + 1;
-        for (Event queued : outbox) {
-            if (!syncedIds.contains(queued.id())) {
-                tail.add(renumbered(queued, next++));
-            }
-        }
-        int seenAfter = view.size() - confirmed;
-        boolean extendsView = seenAfter <= tail.size();
-        for (int i = 0; extendsView && i < seenAfter; i++) {
-            Event seen = view.get(confirmed + i);
-            Event wanted = tail.get(i);
-            extendsView = seen.id().equals(wanted.id()) && seen.seq() == wanted.seq();
-        }
-        if (extendsView) {
-            List<Event> fresh = List.copyOf(tail.subList(seenAfter, tail.size()));
-            synchronized (view) {
-                view.addAll(fresh);
-            }
-            confirmed = synced.size();
-            for (Event event : fresh) {
-                for (JournalListener listener : listeners) {
-                    tell(() -> listener.appended(event));
-                }
-            }
-        } else {
-            List<Event> all;
-            synchronized (view) {
-                view.subList(confirmed, view.size()).clear();
-                view.addAll(tail);
-                all = List.copyOf(view);
-            }
-            confirmed = synced.size();
-            for (JournalListener listener : listeners) {
-                tell(() -> listener.reloaded(all));
-            }
-        }
-    }
-
-    private static void tell(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            // The event is recorded whatever a listener does; report the listener's fault without undoing that.
-            Thread current = Thread.currentThread();
-            current.getUncaughtExceptionHandler().uncaughtException(current, e);
-        }
     }
 
     // ---- appending ----------------------------------------------------------------------------------------------
@@ -337,10 +175,10 @@ final class PostgresTeamJournal implements TeamJournal {
         if (closed) {
             throw new JournalException("the journal is closed");
         }
-        Event draft = new Event(ids.get(), view.size() + 1, clock.instant(), operator, payload);
-        if (status.state() == State.ONLINE && outbox.isEmpty()) {
+        Event draft = new Event(ids.get(), log.viewSize() + 1, clock.instant(), operator, payload);
+        if (status.state() == State.ONLINE && log.queued() == 0) {
             try {
-                return send(draft);
+                return send(List.of(draft)).get(0);
             } catch (SQLException first) {
                 if (!DatabaseErrors.isConnectionProblem(first)) {
                     throw refused(first);
@@ -353,7 +191,7 @@ final class PostgresTeamJournal implements TeamJournal {
                     return queue(draft);
                 }
                 try {
-                    return send(draft); // once more on a fresh connection: idempotent by the event's id
+                    return send(List.of(draft)).get(0); // once more on a fresh connection: idempotent by id
                 } catch (SQLException second) {
                     if (!DatabaseErrors.isConnectionProblem(second)) {
                         throw refused(second);
@@ -371,27 +209,33 @@ final class PostgresTeamJournal implements TeamJournal {
                 + "recorded: " + DatabaseErrors.serverReason(e), DatabaseErrors.sanitized(e));
     }
 
-    /** Sends one event in its own transaction and takes in what the database returned. */
-    private Event send(Event event) throws SQLException {
+    /**
+     * Sends a batch of events in one transaction and takes in what the database returned; gives the events as stored,
+     * in the batch's order (the very instances listeners were told of, where they are synced).
+     */
+    private List<Event> send(List<Event> batch) throws SQLException {
+        takeInHeard();
         Connection connection = writer();
-        EventStore.Appended appended = store.append(connection, incidentId, event, synced.size());
+        EventStore.Appended appended = store.append(connection, incidentId, batch, log.syncedSize());
         absorb(appended.after());
-        Event stored = appended.stored();
-        return stored.seq() <= synced.size() ? synced.get((int) stored.seq() - 1) : stored;
+        List<Event> stored = new ArrayList<>(batch.size());
+        for (Event event : appended.stored()) {
+            stored.add(event.seq() <= log.syncedSize() ? log.synced(event.seq()) : event);
+        }
+        return stored;
     }
 
     private Event queue(Event draft) {
+        Event shown;
         try {
-            cache.appendOutbox(draft);
+            shown = log.queue(draft);
         } catch (IOException e) {
             throw new JournalException("the team database is unreachable and the event could not be queued in "
                     + cache.folder() + ": " + e.getMessage() + " — the action was NOT recorded", e);
         }
-        outbox.add(draft);
-        reconcile();
-        setStatus(new TeamConnectionStatus(status.state(), status.since(), outbox.size(), lastSynced,
+        setStatus(new TeamConnectionStatus(status.state(), status.since(), log.queued(), lastSynced,
                 offlineMessage()));
-        return view.get(view.size() - 1);
+        return shown;
     }
 
     private Connection writer() throws SQLException {
@@ -415,42 +259,41 @@ final class PostgresTeamJournal implements TeamJournal {
         writer = null;
     }
 
-    /** Sends the queued events in order; stops (throwing) at the first connection problem. */
+    /**
+     * Sends the queued events in order, in batches of up to {@link #DRAIN_BATCH} per transaction; stops (throwing) at
+     * the first connection problem. A batch the database refuses is sent again one event at a time, so that only the
+     * refused event is left out.
+     */
     private void drainOutbox() throws SQLException {
-        while (!outbox.isEmpty() && !closed) {
-            Event next = outbox.get(0);
+        int batchSize = DRAIN_BATCH;
+        while (log.queued() > 0 && !closed) {
+            List<Event> batch = log.firstQueued(batchSize);
             try {
-                send(next);
+                send(batch);
             } catch (SQLException e) {
                 if (DatabaseErrors.isConnectionProblem(e)) {
                     throw e;
                 }
+                if (batch.size() > 1) {
+                    batchSize = 1; // find the refused one; the rest go through one by one up to it
+                    continue;
+                }
                 // The database refuses this event for good (not a connection problem): keep it out of the queue
                 // so the ones after it are not blocked, and say so; it stays in the local view until a reload.
-                outbox.remove(0);
-                saveOutbox();
-                setStatus(new TeamConnectionStatus(status.state(), status.since(), outbox.size(), lastSynced,
-                        "the database refused a queued event (" + next.kind() + " by " + next.operator() + "): "
-                                + DatabaseErrors.serverReason(e)));
-                reconcile();
+                Event refused = batch.get(0);
+                log.unqueue(batch);
+                setStatus(new TeamConnectionStatus(status.state(), status.since(), log.queued(), lastSynced,
+                        "the database refused a queued event (" + refused.kind() + " by " + refused.operator()
+                                + "): " + DatabaseErrors.serverReason(e)));
+                log.reconcile();
+                batchSize = DRAIN_BATCH;
                 continue;
             }
-            if (!outbox.isEmpty() && outbox.get(0).id().equals(next.id())) {
-                outbox.remove(0);
-                saveOutbox();
-            }
+            log.unqueue(batch);
             if (status.state() == State.OFFLINE) {
-                setStatus(new TeamConnectionStatus(State.OFFLINE, status.since(), outbox.size(), lastSynced,
+                setStatus(new TeamConnectionStatus(State.OFFLINE, status.since(), log.queued(), lastSynced,
                         offlineMessage()));
             }
-        }
-    }
-
-    private void saveOutbox() {
-        try {
-            cache.replaceOutbox(List.copyOf(outbox));
-        } catch (IOException e) {
-            // The old queue file still holds these events; re-sending them later is harmless (ids are unique).
         }
     }
 
@@ -461,29 +304,28 @@ final class PostgresTeamJournal implements TeamJournal {
             return;
         }
         offlineReason = reason;
-        setStatus(new TeamConnectionStatus(State.OFFLINE, clock.instant(), outbox.size(), lastSynced,
+        setStatus(new TeamConnectionStatus(State.OFFLINE, clock.instant(), log.queued(), lastSynced,
                 offlineMessage()));
-        consoles = List.of(selfConsole());
-        List<ConnectedConsole> now = consoles;
-        consoleListeners.forEach(l -> tell(() -> l.accept(now)));
+        presence.onlySelf();
     }
 
     private String offlineMessage() {
-        return "cannot reach " + database.label() + ": " + offlineReason + " — working offline: " + outbox.size()
+        return "cannot reach " + database.label() + ": " + offlineReason + " — working offline: " + log.queued()
                 + " event(s) queued here, sent in order when it is back";
     }
 
     private void setStatus(TeamConnectionStatus next) {
         status = next;
-        statusListeners.forEach(l -> tell(() -> l.accept(next)));
+        statusListeners.forEach(l -> TeamEventLog.tell(() -> l.accept(next)));
     }
 
     // ---- the worker ---------------------------------------------------------------------------------------------
 
-    private void work(Connection listening) {
-        Connection listen = listening;
+    private void work(TeamListening listening) {
+        TeamListening listen = listening;
         Duration backoff = timing.backoffMin();
         long lastPoll = 0;
+        long lastTakenIn = 0;
         long lastBeat = System.nanoTime();
         while (!closed) {
             try {
@@ -493,44 +335,44 @@ final class PostgresTeamJournal implements TeamJournal {
                     continue;
                 }
                 if (listen == null) {
-                    listen = database.open();
-                    listen(listen);
+                    listen = TeamListening.open(database, store, incidentId);
                     lastPoll = 0; // look at once: events may have come while not listening
                 }
                 if (status.state() == State.OFFLINE) {
-                    reconnect(listen);
+                    reconnect(listen.connection());
                     lastBeat = 0;
                 }
-                PGNotification[] notifications = listen.unwrap(PGConnection.class)
-                        .getNotifications((int) Math.min(500, timing.poll().toMillis()));
-                boolean newEvents = false;
-                boolean consolesChanged = false;
-                for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
-                    if (n.getName().equals(EventStore.EVENTS_CHANNEL) && n.getParameter().startsWith(incidentId + ":")) {
-                        // Only fetch for events not taken in yet (this console's own appends already were).
-                        newEvents |= notifiedSeq(n.getParameter()) > syncedCount;
-                    } else if (n.getName().equals(EventStore.CONSOLES_CHANNEL) && n.getParameter().equals(incidentId)) {
-                        consolesChanged = true;
-                    }
-                }
+                long wait = heard.waiting() ? (FETCH_GAP_NANOS - (System.nanoTime() - lastTakenIn)) / 1_000_000
+                        : Math.min(500, timing.poll().toMillis());
+                TeamListening.Heard news = listen.poll((int) Math.max(1, wait));
+                boolean consolesChanged = news.consolesChanged();
+                heard.add(news, log.syncedCount());
                 long now = System.nanoTime();
+                if (heard.waiting() && now - lastTakenIn >= FETCH_GAP_NANOS) {
+                    synchronized (this) {
+                        takeInHeard();
+                    }
+                    lastTakenIn = now;
+                }
+                // Events heard of but not carried (too big for a notification) or a gap before carried ones.
+                boolean newEvents = heard.mustReadBack(log.syncedCount());
                 if (newEvents && now - lastPoll < FETCH_GAP_NANOS) {
                     // Under a burst, one fetch per gap takes in many events: fewer queries for every console.
                     sleep(Duration.ofNanos(FETCH_GAP_NANOS - (now - lastPoll)));
                     now = System.nanoTime();
                 }
                 if (newEvents || now - lastPoll >= timing.poll().toNanos()) {
-                    fetch(listen);
+                    fetch(listen.connection());
                     lastPoll = now;
                 }
                 if (lastBeat == 0 || now - lastBeat >= timing.heartbeat().toNanos()) {
-                    store.heartbeat(listen, incidentId, consoleId, operator, host);
+                    presence.beat(listen.connection());
                     lastBeat = now;
                     consolesChanged = true;
                     saveSyncState();
                 }
                 if (consolesChanged) {
-                    refreshConsoles(listen);
+                    refreshConsoles(listen.connection());
                 }
                 backoff = timing.backoffMin();
             } catch (SQLException | RuntimeException e) {
@@ -552,12 +394,11 @@ final class PostgresTeamJournal implements TeamJournal {
         closeQuietly(listen);
     }
 
-    /** The seq in an {@code incident_events} notification ("incident:seq"); MAX_VALUE when unreadable. */
-    private static long notifiedSeq(String parameter) {
-        try {
-            return Long.parseLong(parameter.substring(parameter.lastIndexOf(':') + 1));
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
+    /** Takes in the events notifications carried (see {@link HeardEvents}). */
+    private void takeInHeard() {
+        List<Event> taken = heard.drain();
+        if (!taken.isEmpty()) {
+            absorb(taken);
         }
     }
 
@@ -567,8 +408,8 @@ final class PostgresTeamJournal implements TeamJournal {
             drainOutbox();
             // On the listening connection: after a long outage this may be many events, more than an append's
             // timeout allows for.
-            absorb(store.fetchAfter(listen, incidentId, synced.size()));
-            if (outbox.isEmpty()) {
+            absorb(store.fetchAfter(listen, incidentId, log.syncedSize()));
+            if (log.queued() == 0) {
                 setStatus(new TeamConnectionStatus(State.ONLINE, clock.instant(), 0, lastSynced, ""));
             }
         }
@@ -578,7 +419,7 @@ final class PostgresTeamJournal implements TeamJournal {
     private void fetch(Connection connection) throws SQLException {
         long after;
         synchronized (this) {
-            after = synced.size();
+            after = log.syncedSize();
         }
         List<Event> fetched = store.fetchAfter(connection, incidentId, after);
         synchronized (this) {
@@ -589,22 +430,12 @@ final class PostgresTeamJournal implements TeamJournal {
     }
 
     private void refreshConsoles(Connection connection) throws SQLException {
-        List<ConnectedConsole> fresh = store.consoles(connection, incidentId, consoleId, timing.presenceTimeout());
+        List<ConnectedConsole> fresh = presence.read(connection);
         synchronized (this) {
-            if (status.state() != State.ONLINE) {
-                return;
-            }
-            boolean changed = !ids(fresh).equals(ids(consoles));
-            consoles = List.copyOf(fresh);
-            if (changed) {
-                List<ConnectedConsole> now = consoles;
-                consoleListeners.forEach(l -> tell(() -> l.accept(now)));
+            if (status.state() == State.ONLINE) {
+                presence.show(fresh);
             }
         }
-    }
-
-    private static List<String> ids(List<ConnectedConsole> list) {
-        return list.stream().map(c -> c.consoleId() + "/" + c.operator()).toList();
     }
 
     /**
@@ -620,12 +451,12 @@ final class PostgresTeamJournal implements TeamJournal {
         }
         synchronized (this) {
             if (answers && !status.databaseBack()) {
-                setStatus(new TeamConnectionStatus(State.READ_ONLY, status.since(), outbox.size(), lastSynced,
+                setStatus(new TeamConnectionStatus(State.READ_ONLY, status.since(), log.queued(), lastSynced,
                         "the team database " + database.label() + " is reachable again: press Reopen live "
                                 + "to work on it (showing the state last synced"
                                 + (lastSynced == null ? ")" : " at " + TIME.format(lastSynced) + " UTC)"), true));
             } else if (!answers && status.databaseBack()) {
-                setStatus(new TeamConnectionStatus(State.READ_ONLY, status.since(), outbox.size(), lastSynced,
+                setStatus(new TeamConnectionStatus(State.READ_ONLY, status.since(), log.queued(), lastSynced,
                         readOnlyReason));
             }
         }
@@ -668,9 +499,7 @@ final class PostgresTeamJournal implements TeamJournal {
 
     @Override
     public List<Event> events() {
-        synchronized (view) {
-            return List.copyOf(view);
-        }
+        return log.events();
     }
 
     @Override
@@ -691,8 +520,7 @@ final class PostgresTeamJournal implements TeamJournal {
 
     @Override
     public Subscription subscribe(JournalListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return log.subscribe(listener);
     }
 
     @Override
@@ -713,22 +541,21 @@ final class PostgresTeamJournal implements TeamJournal {
 
     @Override
     public List<ConnectedConsole> connectedConsoles() {
-        return consoles;
+        return presence.current();
     }
 
     @Override
     public Subscription onConnectedConsoles(Consumer<List<ConnectedConsole>> listener) {
-        consoleListeners.add(listener);
-        return () -> consoleListeners.remove(listener);
+        return presence.subscribe(listener);
     }
 
     /** The events the database has acknowledged, in its order (for tests and the load harness). */
     synchronized List<Event> syncedEvents() {
-        return List.copyOf(synced);
+        return log.syncedCopy();
     }
 
     synchronized int queuedEvents() {
-        return outbox.size();
+        return log.queued();
     }
 
     @Override
@@ -737,7 +564,7 @@ final class PostgresTeamJournal implements TeamJournal {
             return;
         }
         closed = true;
-        forgetExitHook();
+        exitHook.forget();
         Thread running = worker;
         if (running != null && running != Thread.currentThread()) {
             try {

@@ -28,6 +28,7 @@ public final class TestSheet {
     private final Plan plan;
     private final IncidentState state;
     private final Map<String, Map<String, TestRecord>> byPhase = new HashMap<>();
+    private Map<String, List<TestRecord>> recordsByTest;
 
     /** {@code state} null: no incident is open, every item is not run. */
     public TestSheet(Plan plan, IncidentState state) {
@@ -118,18 +119,34 @@ public final class TestSheet {
     }
 
     private List<TestRow.HistoryEntry> history(TestItem item, Predicate<TestKey> keep) {
-        if (state == null) {
-            return List.of();
-        }
         List<TestRow.HistoryEntry> history = new ArrayList<>();
-        for (TestRecord record : state.tests().values()) {
+        List<TestRecord> records = recordsByTest().getOrDefault(item.suiteId() + "/" + item.id(), List.of());
+        int kept = 0;
+        for (TestRecord record : records) {
             TestKey key = record.key();
-            if (key.suiteId().equals(item.suiteId()) && key.testId().equals(item.id()) && keep.test(key)) {
+            if (keep.test(key)) {
                 record.history().forEach(result -> history.add(new TestRow.HistoryEntry(key.phaseId(), result)));
+                kept++;
             }
         }
-        history.sort(Comparator.comparingLong(entry -> entry.result().seq()));
+        if (kept > 1) {
+            history.sort(Comparator.comparingLong(entry -> entry.result().seq())); // one record's is in order
+        }
         return history;
+    }
+
+    /** Every record of the state by "suite/test", read once per sheet (each row asked all records before). */
+    private Map<String, List<TestRecord>> recordsByTest() {
+        if (recordsByTest == null) {
+            recordsByTest = new HashMap<>();
+            if (state != null) {
+                for (TestRecord record : state.tests().values()) {
+                    recordsByTest.computeIfAbsent(record.key().suiteId() + "/" + record.key().testId(),
+                            k -> new ArrayList<>()).add(record);
+                }
+            }
+        }
+        return recordsByTest;
     }
 
     private Set<Integer> ticked(TestItem item) {

@@ -114,7 +114,7 @@ class HostileInputFuzzTest {
 
         Path zero = Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
         assertThat(bounded("/dev/zero", () -> LOADER.load(zero)).problems()).singleElement().satisfies(p ->
-                assertThat(p.message()).isEqualTo("the file is larger than 4 MB; a plan file is at most 4 MB "
+                assertThat(p.message()).isEqualTo("the file is larger than 8 MB; a plan file is at most 8 MB "
                         + "(is this the right file?)"));
 
         Path folder = incidentFolder();

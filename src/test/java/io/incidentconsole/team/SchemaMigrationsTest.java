@@ -48,14 +48,17 @@ class SchemaMigrationsTest {
         TeamTestSupport.createDatabase(server, "fresh");
         SchemaMigrations migrations = SchemaMigrations.bundled();
         try (Connection c = connect("fresh")) {
-            assertThat(migrations.apply(c, "fresh")).containsExactly(1);
+            assertThat(migrations.apply(c, "fresh")).containsExactly(1, 2);
             assertThat(migrations.apply(c, "fresh")).isEmpty();
             assertThat(tables(c)).contains("incidents", "events", "consoles", "schema_migrations");
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT version, description FROM schema_migrations")) {
+                 ResultSet rs = s.executeQuery("SELECT version, description FROM schema_migrations ORDER BY version")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(1);
                 assertThat(rs.getString(2)).isEqualTo("events");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+                assertThat(rs.getString(2)).isEqualTo("batched appends");
                 assertThat(rs.next()).isFalse();
             }
         }
@@ -80,7 +83,7 @@ class SchemaMigrationsTest {
             for (Future<List<Integer>> run : runs) {
                 applied.addAll(run.get());
             }
-            assertThat(applied).containsExactly(1);
+            assertThat(applied).containsExactly(1, 2);
         } finally {
             pool.shutdown();
         }
@@ -97,8 +100,44 @@ class SchemaMigrationsTest {
             assertThatThrownBy(() -> SchemaMigrations.bundled().apply(c, "db:5432/newer"))
                     .isInstanceOf(TeamDatabaseException.class)
                     .hasMessageContaining("schema version 99")
-                    .hasMessageContaining("newer than this console knows (1)")
+                    .hasMessageContaining("newer than this console knows (2)")
                     .hasMessageContaining("update Incident Console");
+        }
+    }
+
+    @Test
+    void aDatabaseMadeByTheFirstSchemaIsUpgradedAndKeepsItsEvents() throws SQLException {
+        TeamTestSupport.createDatabase(server, "upgraded");
+        SchemaMigrations bundled = SchemaMigrations.bundled();
+        SchemaMigrations firstOnly = new SchemaMigrations(bundled.migrations().subList(0, 1));
+        try (Connection c = connect("upgraded")) {
+            c.setAutoCommit(true);
+            assertThat(firstOnly.apply(c, "upgraded")).containsExactly(1);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO incidents (id, plan_title, plan_text, plan_sha256, plan_source, created_at, "
+                        + "created_by) VALUES ('inc', 'Plan', 'text', 'sha', 'plan.yaml', now(), 'ana')");
+                s.execute("SELECT * FROM append_event('inc', 'e1', '2026-11-27T08:00:00Z', 'ana', 'NoteAdded', "
+                        + "'{\"phase\":\"backup\",\"text\":\"one\"}', 0)");
+            }
+
+            assertThat(bundled.apply(c, "upgraded")).containsExactly(2);
+
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT * FROM append_events('inc', ARRAY['e2'], ARRAY['2026-11-27T08:00:01Z'], "
+                        + "ARRAY['bo'], ARRAY['NoteAdded'], ARRAY['{\"phase\":\"backup\",\"text\":\"two\"}'::jsonb], 1)");
+                try (ResultSet rs = s.executeQuery("SELECT seq, event_id FROM events ORDER BY seq")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(2)).isEqualTo("e1");
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(2);
+                    assertThat(rs.getString(2)).isEqualTo("e2");
+                    assertThat(rs.next()).isFalse();
+                }
+                try (ResultSet rs = s.executeQuery("SELECT last_seq FROM incidents WHERE id = 'inc'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(2);
+                }
+            }
         }
     }
 

@@ -149,8 +149,8 @@ class TwoConsolesTest {
             Event event = new Event("fixed-id-1", 99, Instant.parse("2026-11-27T08:00:00.123456Z"), "ana",
                     new EventPayload.TaskTicked("backup", "backup.task-2"));
 
-            Event first = store.append(c, a.id(), event, 0).stored();
-            Event again = store.append(c, a.id(), event, 0).stored();
+            Event first = store.append(c, a.id(), List.of(event), 0).stored().get(0);
+            Event again = store.append(c, a.id(), List.of(event), 0).stored().get(0);
 
             assertThat(first.seq()).isEqualTo(2);
             assertThat(again).isEqualTo(first);

@@ -11,6 +11,7 @@ import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.incident.IncidentState;
+import io.incidentconsole.incident.LatestTicks;
 import io.incidentconsole.incident.PhaseState;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.Phase;
@@ -53,6 +54,8 @@ public final class PhaseBoardViewModel {
             .withZone(ZoneOffset.UTC);
 
     private final IncidentSession session;
+    /** Who ticked what, folded incrementally as the journal grows (the board refreshes on every event). */
+    private final LatestTicks latestTicks = new LatestTicks();
     private final ObservableValue<Plan> plan;
     private final ReadOnlyObjectWrapper<Board> board = new ReadOnlyObjectWrapper<>(this, "board");
     private final InvalidationListener changed = obs -> refresh();
@@ -200,7 +203,7 @@ public final class PhaseBoardViewModel {
             state = null; // the open plan is not the incident's (the operator is reading another plan)
         }
         IncidentState s = state;
-        Map<String, Event> ticks = s == null ? Map.of() : latestTicks(s);
+        Map<String, Event> ticks = s == null ? Map.of() : latestTicks.of(s);
         List<Card> cards = current.phases().stream().map(p -> card(current, s, p, ticks)).toList();
         Block.Table table = s == null ? null : StatusTable.toBlock(current, s);
         board.set(new Board(current, s, cards, table));
@@ -208,31 +211,6 @@ public final class PhaseBoardViewModel {
         if (s != null) {
             noticeIgnoredCompletions(s);
         }
-    }
-
-    /** The event that ticked each ticked task ("T|phase|task") and confirmed each criterion ("C|owner|criterion"). */
-    private static Map<String, Event> latestTicks(IncidentState state) {
-        Map<String, Event> ticks = new HashMap<>();
-        for (Event event : state.events()) {
-            if (state.isUndone(event.id())) {
-                continue;
-            }
-            if (event.payload() instanceof EventPayload.TaskTicked p) {
-                ticks.put("T|" + p.phaseId() + "|" + p.taskId(), event);
-            } else if (event.payload() instanceof EventPayload.GuidedStepDone p) {
-                // a guided step is the task(s) it ticks: same event, same who
-                p.taskIds().forEach(task -> ticks.putIfAbsent("T|" + p.phaseId() + "|" + task, event));
-            } else if (event.payload() instanceof EventPayload.TaskUnticked p) {
-                ticks.remove("T|" + p.phaseId() + "|" + p.taskId());
-            } else if (event.payload() instanceof EventPayload.CriterionTicked p) {
-                if (p.ticked()) {
-                    ticks.put("C|" + p.ownerId() + "|" + p.criterionId(), event);
-                } else {
-                    ticks.remove("C|" + p.ownerId() + "|" + p.criterionId());
-                }
-            }
-        }
-        return ticks;
     }
 
     private static Map<String, String> whoTicked(Map<String, Event> ticks, String prefix, Set<String> ids) {
