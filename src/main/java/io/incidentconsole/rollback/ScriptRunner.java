@@ -59,6 +59,13 @@ public final class ScriptRunner {
         this.clock = clock;
     }
 
+    /** This runner with more variables set for the script (they win over the ones it had): a drill's stubs. */
+    public ScriptRunner withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(more);
+        return new ScriptRunner(bash, tailLines, gracePeriod, merged, clock);
+    }
+
     /** /bin/bash, the last 200 lines, 3 s grace, non-interactive environment, the UTC clock. */
     public static ScriptRunner withDefaults() {
         return new ScriptRunner(Path.of("/bin/bash"), 200, Duration.ofSeconds(3), NON_INTERACTIVE, Clock.systemUTC());
