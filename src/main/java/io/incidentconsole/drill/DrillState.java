@@ -63,11 +63,14 @@ public record DrillState(boolean drill, Optional<DrillScenarioAttached> scenario
         return drill && !realRuns;
     }
 
-    /** How far the drill clock was moved forward at or after {@code since}: what a wait or scenario time gains. */
+    /**
+     * How far the drill clock was moved forward after {@code since}: what a wait or scenario time started then
+     * gains (a fast-forward at the very instant something started is taken to have come before it).
+     */
     public Duration advancedSince(Instant since) {
         Duration total = Duration.ZERO;
         for (Advance advance : advances) {
-            if (since == null || !advance.at().isBefore(since)) {
+            if (since == null || advance.at().isAfter(since)) {
                 total = total.plus(advance.by());
             }
         }
