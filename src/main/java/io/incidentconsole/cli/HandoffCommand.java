@@ -59,7 +59,8 @@ final class HandoffCommand implements Callable<Integer> {
         String text;
         try (Incident incident = IncidentStore.inspect(folder)) {
             HandoffSummary summary = new HandoffBuilder(clock).build(incident.state(), incident.id(), null).withWatchOut(String.join("\n", notes));
-            text = HandoffMarkdown.render(summary);
+            text = io.incidentconsole.drill.Drills.markMarkdown(HandoffMarkdown.render(summary),
+                    incident.metadata().drill());
         } catch (IncidentException e) {
             err.println(e.getMessage());
             return FAILED;

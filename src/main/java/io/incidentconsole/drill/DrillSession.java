@@ -87,10 +87,16 @@ public final class DrillSession {
         DrillState drill = state();
         Optional<Duration> waits = DrillClock.toEndOfWaits(state, drill, clock.instant());
         if (waits.isPresent()) {
-            return waits;
+            return waits.map(DrillSession::wholeSeconds);
         }
         return director.flatMap(d -> DrillClock.toNextScenarioEvent(d, state, drill, clock.instant()))
-                .filter(d -> !d.isZero());
+                .filter(d -> !d.isZero()).map(DrillSession::wholeSeconds);
+    }
+
+    /** Rounded up to a whole second, so what was aimed at is due and the journal reads "4m 40s". */
+    private static Duration wholeSeconds(Duration duration) {
+        Duration seconds = Duration.ofSeconds(duration.getSeconds());
+        return seconds.equals(duration) ? duration : seconds.plusSeconds(1);
     }
 
     /**

@@ -34,6 +34,25 @@ public final class Drills {
         return incident;
     }
 
+    /**
+     * A Markdown document of a drill: "DRILL — " in its first heading and a quoted line under it saying it was a
+     * rehearsal. Unchanged for a real incident.
+     */
+    public static String markMarkdown(String markdown, boolean drill) {
+        if (!drill) {
+            return markdown;
+        }
+        String note = "> **" + MARK + ":** a rehearsal (game day), not a real incident.\n\n";
+        if (markdown.startsWith("# ")) {
+            int end = markdown.indexOf('\n');
+            String heading = end < 0 ? markdown : markdown.substring(0, end + 1);
+            String rest = end < 0 ? "\n" : markdown.substring(end + 1);
+            return "# " + prefix(true) + heading.substring(2) + (rest.startsWith("\n") ? "\n" + note + rest.substring(1)
+                    : "\n" + note + rest);
+        }
+        return note + markdown;
+    }
+
     /** "DRILL — " before a title in a drill, nothing in a real incident. */
     public static String prefix(boolean drill) {
         return drill ? MARK + " \u2014 " : "";
