@@ -2,7 +2,7 @@ package io.incidentconsole.app;
 
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.IncidentState;
-import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.incident.IncidentSession;
 
 import java.io.PrintStream;
 import java.time.Instant;

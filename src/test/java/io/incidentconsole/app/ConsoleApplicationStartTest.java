@@ -1,6 +1,6 @@
 package io.incidentconsole.app;
 
-import io.incidentconsole.ui.Screenshots;
+import io.incidentconsole.ui.fixture.Screenshots;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;

@@ -92,7 +92,7 @@ public final class MetricChart extends VBox {
         this.feed = feed;
         getStyleClass().add("metric-chart");
         setId("chart-" + nodeId(metric.id()));
-        Label name = new Label(io.incidentconsole.ui.InlineText.plain(metric.name()));
+        Label name = new Label(io.incidentconsole.ui.common.InlineText.plain(metric.name()));
         name.getStyleClass().add("chart-name");
         value.getStyleClass().add("chart-value");
         value.setId("chart-value-" + nodeId(metric.id()));

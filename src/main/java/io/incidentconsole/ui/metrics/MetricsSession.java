@@ -14,7 +14,7 @@ import io.incidentconsole.metrics.SourceProblem;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.QuantityFormat;
 import io.incidentconsole.plan.Severity;
-import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

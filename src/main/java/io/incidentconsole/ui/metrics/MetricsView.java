@@ -1,8 +1,8 @@
 package io.incidentconsole.ui.metrics;
 
 import io.incidentconsole.metrics.SourceProblem;
-import io.incidentconsole.ui.AreaView;
-import io.incidentconsole.ui.FxmlViews;
+import io.incidentconsole.ui.common.AreaView;
+import io.incidentconsole.ui.common.FxmlViews;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -60,7 +60,7 @@ public final class MetricsView implements AreaView {
 
     public MetricsView(MetricsViewModel model) {
         this.model = model;
-        FxmlViews.load("MetricsView", this);
+        FxmlViews.load(this);
         root.setId("metrics-view");
         noIncident.visibleProperty().bind(model.noIncidentBinding());
         noIncident.managedProperty().bind(noIncident.visibleProperty());

@@ -8,7 +8,7 @@ import io.incidentconsole.metrics.SimulatorModel;
 import io.incidentconsole.plan.Direction;
 import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.Plan;
-import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

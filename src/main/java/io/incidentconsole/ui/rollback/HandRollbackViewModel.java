@@ -6,7 +6,7 @@ import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.rollback.RollbackTarget;
-import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

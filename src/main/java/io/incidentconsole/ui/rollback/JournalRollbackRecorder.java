@@ -4,7 +4,7 @@ import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.rollback.RollbackEvent;
 import io.incidentconsole.rollback.RollbackJournalEntries;
 import io.incidentconsole.rollback.RollbackRecorder;
-import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.incident.IncidentSession;
 
 import java.util.List;
 import java.util.concurrent.Executor;

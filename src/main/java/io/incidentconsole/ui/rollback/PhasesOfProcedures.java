@@ -5,7 +5,7 @@ import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Procedure;
 import io.incidentconsole.rollback.RollbackJournalEntries;
-import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.beans.value.ObservableValue;
 
 import java.util.Optional;

@@ -8,9 +8,9 @@ import io.incidentconsole.rollback.GeneratedScript;
 import io.incidentconsole.rollback.RollbackTarget;
 import io.incidentconsole.rollback.RunResult;
 import io.incidentconsole.rollback.ScriptMode;
-import io.incidentconsole.ui.AreaView;
-import io.incidentconsole.ui.FocusScrolling;
-import io.incidentconsole.ui.FxmlViews;
+import io.incidentconsole.ui.common.AreaView;
+import io.incidentconsole.ui.common.FocusScrolling;
+import io.incidentconsole.ui.common.FxmlViews;
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
@@ -140,7 +140,7 @@ public final class RollbackView implements AreaView {
 
     public RollbackView(RollbackViewModel model) {
         this.model = model;
-        FxmlViews.load("RollbackView", this);
+        FxmlViews.load(this);
         root.setId("rollback-view");
         root.getProperties().put(RollbackView.class, this);
         notice.setId("rollback-notice");

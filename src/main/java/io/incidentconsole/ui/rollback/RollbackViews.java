@@ -6,8 +6,8 @@ import io.incidentconsole.rollback.RollbackJournalEntries;
 import io.incidentconsole.rollback.ScriptFiles;
 import io.incidentconsole.rollback.ScriptGenerator;
 import io.incidentconsole.rollback.ScriptRunner;
-import io.incidentconsole.ui.BackgroundTasks;
-import io.incidentconsole.ui.IncidentSession;
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.incident.IncidentSession;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 

@@ -2,7 +2,7 @@ package io.incidentconsole.ui.rollback;
 
 import io.incidentconsole.incident.EventPayload.StepDecision;
 import io.incidentconsole.rollback.StepStatus;
-import io.incidentconsole.ui.FxmlViews;
+import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.ui.rollback.StepRunViewModel.Prompt;
 import io.incidentconsole.ui.rollback.StepRunViewModel.Row;
 import javafx.animation.AnimationTimer;
@@ -92,7 +92,7 @@ public final class StepRunView {
 
     public StepRunView(StepRunViewModel model) {
         this.model = model;
-        FxmlViews.load("StepRunView", this);
+        FxmlViews.load(this);
         root.setId("step-run");
         rows.setId("step-rows");
         panel.setId("step-panel");

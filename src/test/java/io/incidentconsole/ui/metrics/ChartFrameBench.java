@@ -10,7 +10,7 @@ import io.incidentconsole.plan.Direction;
 import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.Severity;
 import io.incidentconsole.plan.Threshold;
-import io.incidentconsole.ui.Theme;
+import io.incidentconsole.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.GridPane;

@@ -1,0 +1,195 @@
+package io.incidentconsole.ui.board;
+
+import io.incidentconsole.ui.common.AreaView;
+import io.incidentconsole.ui.common.FocusScrolling;
+import io.incidentconsole.ui.common.FxmlViews;
+import io.incidentconsole.ui.incident.IncidentSession;
+import io.incidentconsole.ui.plan.OutlineRenderer;
+import io.incidentconsole.ui.team.TeamSession;
+
+import io.incidentconsole.plan.Phase;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.PlanIssue;
+import io.incidentconsole.plan.outline.PlanOutline;
+import javafx.beans.value.ChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The phase board: phases grouped by issue, with gates, tasks and the live status tracking table. */
+public final class PhaseBoardView implements AreaView {
+
+    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+
+    private final PhaseBoardViewModel model;
+    private final IncidentSession session;
+    private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
+    private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
+    private final TeamSession team;
+    private final ChangeListener<java.util.Map<String, io.incidentconsole.board.CriterionCheck>> checksChanged =
+            (obs, old, checks) -> cards.values().forEach(card -> card.showChecks(checks));
+    private final ChangeListener<TeamSession.Team> teamChanged = (obs, old, now) -> showPresence(now);
+    private final javafx.scene.control.Tooltip presenceHosts = new javafx.scene.control.Tooltip();
+    private Plan built;
+
+    @FXML
+    private ScrollPane scroller;
+    @FXML
+    private Label noIncident;
+    @FXML
+    private Button copyTable;
+    @FXML
+    private StackPane statusTableHolder;
+    @FXML
+    private Button statusToggle;
+    @FXML
+    private VBox groups;
+    @FXML
+    private Label presence;
+    @FXML
+    private Label notice;
+
+    /** {@code team}: who else has the incident open, shown above the board for a team incident. */
+    public PhaseBoardView(PhaseBoardViewModel model, IncidentSession session, TeamSession team) {
+        this.model = model;
+        this.session = session;
+        this.team = team;
+        FxmlViews.load(this);
+        scroller.setId("phase-board");
+        presence.setId("team-presence");
+        presence.setTooltip(presenceHosts);
+        notice.setId("board-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        statusToggle.setId("status-table-toggle");
+        statusToggle.textProperty().bind(javafx.beans.binding.Bindings.when(model.statusTableShownProperty())
+                .then("Hide table").otherwise("Show table"));
+        statusTableHolder.visibleProperty().bind(model.statusTableShownProperty());
+        statusTableHolder.managedProperty().bind(model.statusTableShownProperty());
+        FocusScrolling.follow(scroller);
+    }
+
+    @FXML
+    private void onToggleStatusTable() {
+        model.toggleStatusTable();
+    }
+
+    private void showPresence(TeamSession.Team now) {
+        presence.setVisible(now != null);
+        presence.setManaged(now != null);
+        presence.setText(now == null ? "" : now.presenceText());
+        // Offline or read-only, the list is only what the database last said: shown muted.
+        presence.pseudoClassStateChanged(STALE, now != null && !now.status().isOnline());
+        presenceHosts.setText(now == null ? "" : now.presenceDetails());
+    }
+
+    private void show(PhaseBoardViewModel.Board old, PhaseBoardViewModel.Board board) {
+        if (board == null) {
+            groups.getChildren().clear();
+            cards.clear();
+            built = null;
+            return;
+        }
+        if (board.plan() != built) {
+            build(board.plan());
+        }
+        noIncident.setVisible(!board.live());
+        noIncident.setManaged(!board.live());
+        copyTable.setDisable(!board.live());
+        statusTableHolder.getChildren().setAll(OutlineRenderer.table(
+                board.live() ? board.statusTable() : PlanOutline.statusTableOf(board.plan())));
+        boolean writable = session.writableBinding().get();
+        for (PhaseBoardViewModel.Card card : board.cards()) {
+            cards.get(card.phase().id()).update(card, board.live(), writable);
+            cards.get(card.phase().id()).showChecks(model.checksProperty().get());
+        }
+    }
+
+    private void build(Plan plan) {
+        built = plan;
+        cards.clear();
+        groups.getChildren().clear();
+        // Most urgent issue first: at 3 a.m. the critical one is the one being worked.
+        List<PlanIssue> issues = plan.issues().stream()
+                .sorted(java.util.Comparator.comparing(i -> i.priority() == null ? Integer.MAX_VALUE : i.priority().ordinal()))
+                .toList();
+        for (PlanIssue issue : issues) {
+            List<Phase> phases = plan.phasesOf(issue.id());
+            if (phases.isEmpty()) {
+                continue;
+            }
+            Label heading = new Label("Issue " + issue.label() + " — " + issue.title()
+                    + (issue.priority() == null ? "" : "  (" + issue.priority() + ")"));
+            heading.getStyleClass().add("issue-heading");
+            groups.getChildren().add(heading);
+            for (Phase phase : phases) {
+                if (!cards.containsKey(phase.id())) {
+                    PhaseCardNode card = new PhaseCardNode(model, plan, phase);
+                    cards.put(phase.id(), card);
+                    groups.getChildren().add(card.root());
+                }
+            }
+        }
+        for (Phase phase : plan.phases()) {
+            if (!cards.containsKey(phase.id())) {
+                PhaseCardNode card = new PhaseCardNode(model, plan, phase);
+                cards.put(phase.id(), card);
+                groups.getChildren().add(card.root());
+            }
+        }
+    }
+
+    @FXML
+    private void onCopyTable() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.statusTableMarkdown());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Space ticks at once: the first open task or criterion of the most urgent card that can be ticked. */
+    @Override
+    public void focusFirstControl() {
+        for (Node box : groups.lookupAll(".check-box")) {
+            if (box instanceof javafx.scene.control.CheckBox check && !check.isDisabled() && !check.isSelected()
+                    && check.isVisible()) {
+                check.requestFocus();
+                return;
+            }
+        }
+        scroller.requestFocus();
+    }
+
+    @Override
+    public Node root() {
+        return scroller;
+    }
+
+    @Override
+    public void activate() {
+        model.boardProperty().addListener(boardChanged);
+        model.checksProperty().addListener(checksChanged);
+        team.teamProperty().addListener(teamChanged);
+        showPresence(team.teamProperty().get());
+        model.activate();
+        show(null, model.boardProperty().get());
+    }
+
+    @Override
+    public void deactivate() {
+        model.boardProperty().removeListener(boardChanged);
+        model.checksProperty().removeListener(checksChanged);
+        team.teamProperty().removeListener(teamChanged);
+        model.deactivate();
+    }
+}

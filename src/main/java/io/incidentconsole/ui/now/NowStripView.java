@@ -1,0 +1,68 @@
+package io.incidentconsole.ui.now;
+
+import io.incidentconsole.ui.common.FxmlViews;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.util.Duration;
+
+import java.util.List;
+
+/** The "now" strip of the header: each part a link to where it is worked (Tab reaches them, Enter follows). */
+public final class NowStripView {
+
+    private static final List<String> STATES = List.of("late", "failing", "alerting", "waiting", "overdue", "quiet");
+
+    private final NowStripViewModel model;
+    private final Timeline ticker;
+
+    @FXML
+    private FlowPane strip;
+    @FXML
+    private Label heading;
+
+    public NowStripView(NowStripViewModel model) {
+        this.model = model;
+        FxmlViews.load(this);
+        strip.setId("now-strip");
+        model.partsProperty().addListener((obs, old, parts) -> show(parts));
+        model.refresh();
+        show(model.partsProperty().get());
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.refresh()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    public FlowPane root() {
+        return strip;
+    }
+
+    private void show(List<NowStripViewModel.Part> parts) {
+        strip.setVisible(!parts.isEmpty());
+        strip.setManaged(!parts.isEmpty());
+        strip.getChildren().setAll(heading);
+        for (NowStripViewModel.Part part : parts) {
+            Hyperlink link = new Hyperlink(part.text());
+            link.setId(part.id());
+            link.getStyleClass().add("now-part");
+            link.setMnemonicParsing(false);
+            link.setTooltip(new Tooltip(part.tooltip()));
+            link.setAccessibleText(part.text() + ". " + part.tooltip());
+            for (String state : STATES) {
+                link.pseudoClassStateChanged(PseudoClass.getPseudoClass(state), state.equals(part.state()));
+            }
+            link.setOnAction(e -> {
+                link.setVisited(false);
+                model.open(part);
+            });
+            strip.getChildren().add(link);
+        }
+    }
+}

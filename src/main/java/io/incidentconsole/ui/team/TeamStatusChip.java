@@ -1,0 +1,42 @@
+package io.incidentconsole.ui.team;
+
+import io.incidentconsole.team.TeamConnectionStatus;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The header chip of a team incident: online with the number of consoles, offline with the queue, or read-only
+ * on the last synced state (saying so, in the chip itself, once the database answers again). Hidden for a local
+ * incident.
+ */
+public final class TeamStatusChip extends Label {
+
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
+    private static final PseudoClass DATABASE_BACK = PseudoClass.getPseudoClass("database-back");
+
+    private final Tooltip details = new Tooltip();
+
+    public TeamStatusChip(TeamSession team) {
+        getStyleClass().add("team-chip");
+        setId("team-status");
+        setTooltip(details);
+        team.teamProperty().addListener((obs, old, now) -> show(now));
+        show(team.teamProperty().get());
+    }
+
+    private void show(TeamSession.Team team) {
+        setVisible(team != null);
+        setManaged(team != null);
+        if (team == null) {
+            setText("");
+            return;
+        }
+        setText(team.chipText());
+        details.setText(team.chipDetails());
+        pseudoClassStateChanged(OFFLINE, team.status().state() == TeamConnectionStatus.State.OFFLINE);
+        pseudoClassStateChanged(READ_ONLY, team.status().state() == TeamConnectionStatus.State.READ_ONLY);
+        pseudoClassStateChanged(DATABASE_BACK, team.status().databaseBack());
+    }
+}

@@ -1,0 +1,132 @@
+package io.incidentconsole.ui.board;
+
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.Theme;
+import io.incidentconsole.ui.fixture.ControlledReadings;
+import io.incidentconsole.ui.incident.IncidentSession;
+import io.incidentconsole.ui.team.TeamSession;
+
+import io.incidentconsole.incident.Event;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.IncidentStore;
+import io.incidentconsole.metrics.Freshness;
+import io.incidentconsole.plan.Criterion;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.settings.Settings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bundled plan's "Convex calls drop from 3.2M → ~2.8M [convex_calls <= 2800000]" read against a metric source the
+ * test controls: proposed only while the value is current and holds; confirming records the observed value.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PhaseCardCriterionCheckTest {
+
+    private static final Instant AT = ControlledReadings.AT;
+
+    @TempDir
+    static Path data;
+
+    private final ControlledReadings readings = new ControlledReadings();
+    private IncidentSession session;
+    private String criterionNode;
+    private String criterionId;
+
+    @Start
+    void start(Stage stage) {
+        PlanLoader loader = new PlanLoader();
+        Plan plan = loader.loadBundledSeed().plan();
+        Criterion calls = plan.phase("p330-1").orElseThrow().successCriteria().stream()
+                .filter(c -> c.when() != null).findFirst().orElseThrow();
+        criterionId = calls.id();
+        criterionNode = PhaseCardNode.nodeId(calls.id());
+        Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
+        session = new IncidentSession(BackgroundTasks.direct());
+        session.attach(incident);
+        PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session,
+                new SimpleObjectProperty<>(incident.plan()), new Settings(data.resolve("settings.properties")),
+                readings), session, new TeamSession(session, BackgroundTasks.direct()));
+        Scene scene = new Scene((javafx.scene.Parent) view.root(), 1200, 800);
+        Theme.DARK.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+        view.activate();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(session::close).get();
+    }
+
+    private Label says(FxRobot robot) {
+        return robot.lookup("#criterion-check-" + criterionNode).queryAs(Label.class);
+    }
+
+    private Button confirm(FxRobot robot) {
+        return robot.lookup("#criterion-confirm-" + criterionNode).queryAs(Button.class);
+    }
+
+    @Test
+    void aMissingValueProposesNothingAndSaysSo(FxRobot robot) {
+        assertThat(says(robot).getText()).contains("convex_calls", "no value", "nothing proposed");
+        assertThat(confirm(robot).isVisible()).isFalse();
+    }
+
+    @Test
+    void aHoldingValueIsProposedAndConfirmingRecordsWhatWasObserved(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 3_100_000, Freshness.State.LIVE)).get();
+        assertThat(says(robot).getText()).contains("3.1M", "does not hold");
+        assertThat(confirm(robot).isVisible()).isFalse();
+
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 2_700_000, Freshness.State.STALE)).get();
+        assertThat(says(robot).getText()).contains("stale", "source simulator stopped", "nothing proposed");
+        assertThat(confirm(robot).isVisible()).isFalse();
+
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 2_700_000, Freshness.State.LIVE)).get();
+        assertThat(says(robot).getText()).isEqualTo("convex_calls = 2.7M at 10:42 UTC — condition holds: confirm?");
+        assertThat(confirm(robot).isVisible()).isTrue();
+
+        Button button = confirm(robot);
+        WaitForAsyncUtils.asyncFx(button::fire).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(session.stateProperty().get().tickedCriteria("p330-1")).contains(criterionId);
+        Event last = session.stateProperty().get().events().get(session.stateProperty().get().events().size() - 1);
+        assertThat(last.payload()).isEqualTo(new EventPayload.CriterionTicked("p330-1", criterionId, true,
+                "convex_calls = 2.7M at 10:42 UTC"));
+        assertThat(robot.lookup("#criterion-by-" + criterionNode).queryAs(Label.class).getText())
+                .contains("observed convex_calls = 2.7M at 10:42 UTC");
+        assertThat(says(robot).getParent().isVisible()).as("a confirmed criterion proposes no more").isFalse();
+    }
+
+    @Test
+    void aValueThatWentStaleBeforeTheClickIsNotRecorded(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 2_700_000, Freshness.State.LIVE)).get();
+        Button button = confirm(robot);
+        // the source stops between the last frame and the click: the value is read again when confirming
+        readings.setQuietly("convex_calls", 2_700_000, Freshness.State.STALE);
+        WaitForAsyncUtils.asyncFx(button::fire).get();
+
+        assertThat(session.stateProperty().get().tickedCriteria("p330-1")).doesNotContain(criterionId);
+        assertThat(says(robot).getText()).contains("stale");
+    }
+}

@@ -1,0 +1,146 @@
+package io.incidentconsole.ui.main;
+
+import io.incidentconsole.ui.common.ConsoleArea;
+import io.incidentconsole.ui.common.DialogStages;
+import io.incidentconsole.ui.fixture.ConsoleFixture;
+
+import io.incidentconsole.app.ConsoleApplication.Console;
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.IncidentState;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console worked from the keyboard alone: the incident starts with Enter in the name field, and every area
+ * opened by its shortcut answers its first key at once, without a click.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardFirstTest {
+
+    @TempDir
+    static Path home;
+
+    private Console console;
+
+    @Start
+    void start(Stage stage) {
+        console = ConsoleFixture.show(stage, home);
+    }
+
+    private IncidentState state() {
+        return console.model().session().stateProperty().get();
+    }
+
+    private Optional<EventPayload> lastPayload() {
+        return state().lastEvent().map(e -> e.payload());
+    }
+
+    private static void shortcut(FxRobot robot, KeyCode digit) {
+        robot.press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void key(FxRobot robot, KeyCode code) {
+        robot.type(code);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Optional<Window> dialog(FxRobot robot, String name) {
+        return robot.listTargetWindows().stream()
+                .filter(w -> w instanceof Stage s && s.isShowing() && name.equals(s.getProperties().get(DialogStages.NAME)))
+                .findFirst();
+    }
+
+    private void startIncidentWithEnter(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> console.model().openBundledPlan()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> console.view().showIncidentPicker()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Window picker = dialog(robot, "incident-picker").orElseThrow();
+        TextField name = robot.from(picker.getScene().getRoot()).lookup("#operator-name").queryAs(TextField.class);
+        if (name.getText().isEmpty()) {
+            assertThat(name.isFocused()).as("without a remembered name, the name field has the focus").isTrue();
+            robot.clickOn(name).write("ana");
+        } else {
+            robot.clickOn(name);
+        }
+        key(robot, KeyCode.ENTER);
+        assertThat(state()).as("Enter in the name field started the incident").isNotNull();
+        assertThat(dialog(robot, "incident-picker")).as("the dialog closed").isEmpty();
+    }
+
+    @Test
+    void everyAreaOpenedByItsShortcutAnswersItsFirstKeyAtOnce(FxRobot robot) throws Exception {
+        startIncidentWithEnter(robot);
+        // Phase 1 starts only once its approval is signed off (issue 16's gates): sign it, so Enter can start it.
+        WaitForAsyncUtils.asyncFx(() -> console.model().session().record(
+                new EventPayload.SignOffGiven("approve-p330-1", "Incident commander", null))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Guided mode: Enter is Next (it starts the phase through its gates and does the first step), at once.
+        shortcut(robot, KeyCode.DIGIT7);
+        key(robot, KeyCode.ENTER);
+        assertThat(lastPayload()).get().isInstanceOf(EventPayload.GuidedStepDone.class);
+
+        // Tests: P passes the selected test, at once.
+        shortcut(robot, KeyCode.DIGIT3);
+        key(robot, KeyCode.P);
+        assertThat(lastPayload()).get().isInstanceOfSatisfying(EventPayload.TestResultSet.class,
+                r -> assertThat(r.outcome().name()).isEqualTo("PASS"));
+
+        // Phase board: Space ticks the first open task, at once.
+        shortcut(robot, KeyCode.DIGIT2);
+        key(robot, KeyCode.SPACE);
+        assertThat(lastPayload()).get().isInstanceOf(EventPayload.TaskTicked.class);
+
+        // Every area: the focus is inside the area just opened, not left on the navigation list or nowhere.
+        for (ConsoleArea area : ConsoleArea.values()) {
+            shortcut(robot, KeyCode.getKeyCode(String.valueOf(area.ordinal() + 1)));
+            javafx.scene.layout.Pane content = robot.lookup("#content").queryAs(javafx.scene.layout.Pane.class);
+            Node owner = content.getScene().getFocusOwner();
+            assertThat(owner).as("focus owner after the shortcut of %s", area).isNotNull();
+            assertThat(isInside(owner, content.getChildren().get(0))).as("%s: focus on %s", area, owner).isTrue();
+        }
+    }
+
+    @Test
+    void dialogsAnswerEscape(FxRobot robot) throws Exception {
+        startIncidentWithEnter(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog(robot, "compose-update")).as("Ctrl+U opened the composer").isPresent();
+        key(robot, KeyCode.ESCAPE);
+        assertThat(dialog(robot, "compose-update")).as("Esc closed the composer").isEmpty();
+
+        WaitForAsyncUtils.asyncFx(() -> console.view().showIncidentPicker()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog(robot, "incident-picker")).isPresent();
+        key(robot, KeyCode.ESCAPE);
+        assertThat(dialog(robot, "incident-picker")).as("Esc closed the incident dialog").isEmpty();
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
+
