@@ -22,6 +22,8 @@ import io.incidentconsole.rollback.ScriptFiles;
 import io.incidentconsole.rollback.ScriptGenerator;
 import io.incidentconsole.rollback.ScriptMode;
 import io.incidentconsole.rollback.ScriptRefusedException;
+import io.incidentconsole.drill.DrillRuns;
+import io.incidentconsole.rollback.ProcessStepExecutor;
 import io.incidentconsole.rollback.ScriptRunner;
 import io.incidentconsole.rollback.StepCommand;
 import io.incidentconsole.rollback.ValueSource;
@@ -74,7 +76,7 @@ public final class RollbackViewModel {
     private final RollbackRecorder journal;
     private final ScriptGenerator generator;
     private final ScriptFiles files;
-    private final ScriptRunner runner;
+    private final DrillRuns runs;
     private final BackgroundTasks tasks;
     private final Executor fxThread;
     private final Clock clock;
@@ -149,13 +151,21 @@ public final class RollbackViewModel {
     public RollbackViewModel(IncidentSession session, ObservableValue<Plan> plan, RollbackRecorder journal,
                              ScriptGenerator generator, ScriptFiles files, ScriptRunner runner, BackgroundTasks tasks,
                              Executor fxThread, Clock clock, Path workingDirectory, RollbackRequests requests) {
+        this(session, plan, journal, generator, files, DrillRuns.never(runner, ProcessStepExecutor.daemonTimer(), clock),
+                tasks, fxThread, clock, workingDirectory, requests);
+    }
+
+    /** @param runs how a run goes: for real, or in a drill through its stubs unless run-for-real was chosen */
+    public RollbackViewModel(IncidentSession session, ObservableValue<Plan> plan, RollbackRecorder journal,
+                             ScriptGenerator generator, ScriptFiles files, DrillRuns runs, BackgroundTasks tasks,
+                             Executor fxThread, Clock clock, Path workingDirectory, RollbackRequests requests) {
         this.requests = requests;
         this.session = session;
         this.plan = plan;
         this.journal = journal;
         this.generator = generator;
         this.files = files;
-        this.runner = runner;
+        this.runs = runs;
         this.tasks = tasks;
         this.fxThread = fxThread;
         this.clock = clock;
@@ -496,15 +506,25 @@ public final class RollbackViewModel {
         output.clear();
         runCount.set(runCount.get() + 1);
         lastResult.set(null);
+        DrillRuns.Prepared prepared = null;
         try {
-            RunningScript started = sessionFor(target).run(shown, runner, directory, output::append);
+            prepared = runs.prepare(stepCommands.get());
+            RunningScript started = sessionFor(target).run(shown, prepared.runner(), directory, output::append);
             current = started;
             running.set(true);
             updateCanRun();
-            runStatus.set("Running " + (shown.mode() == ScriptMode.DRY_RUN ? "a dry run of " : "")
+            runStatus.set((prepared.stubbed() ? "DRILL: running through the stubs (nothing real runs) " : "Running ")
+                    + (shown.mode() == ScriptMode.DRY_RUN ? "a dry run of " : "")
                     + target.procedure().id() + " (pid " + started.pid() + ") in " + directory + " — Esc cancels");
-            started.result().whenComplete((result, error) -> fxThread.execute(() -> finished(started, result, error)));
+            DrillRuns.Prepared ran = prepared;
+            started.result().whenComplete((result, error) -> {
+                ran.close();
+                fxThread.execute(() -> finished(started, result, error));
+            });
         } catch (IOException e) {
+            if (prepared != null) {
+                prepared.close();
+            }
             runStatus.set("Could not start the script: " + e.getMessage());
         }
     }
@@ -524,7 +544,9 @@ public final class RollbackViewModel {
         String outcome = result.cancelled()
                 ? "Cancelled: the script and everything it started were ended (exit code " + result.exitCode() + ")"
                 : "Exit code " + result.exitCode() + (result.exitCode() == 0 ? " — succeeded" : " — failed");
-        runStatus.set(outcome + (recording.get() ? "; recorded in the journal." : "."));
+        runStatus.set((result.stubbed() ? "DRILL, through the stubs: " : "") + outcome
+                + (recording.get() ? "; recorded in the journal" + (result.stubbed() ? " as a stubbed run." : ".")
+                : "."));
     }
 
     /** Ends the running script and every process it started. */
