@@ -57,6 +57,9 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import io.incidentconsole.drill.DrillRuns;
+import io.incidentconsole.ui.drill.DrillBand;
+import io.incidentconsole.ui.drill.DrillViewModel;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -154,11 +157,13 @@ public final class ConsoleApplication extends Application {
         // The view applies the theme's full set of style sheets when its root joins the scene.
         stage.getScene().setRoot(console.view().root());
         // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
+        // In a drill: "DRILL — Incident Console — <plan>", so no window of a rehearsal is taken for the real one.
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             String plan = console.model().titleProperty().get();
-            return plan == null || plan.isBlank() || plan.equals(MainWindowViewModel.PRODUCT_NAME)
-                    ? MainWindowViewModel.PRODUCT_NAME : MainWindowViewModel.PRODUCT_NAME + " — " + plan;
-        }, console.model().titleProperty()));
+            return io.incidentconsole.drill.Drills.prefix(console.drill().activeProperty().get())
+                    + (plan == null || plan.isBlank() || plan.equals(MainWindowViewModel.PRODUCT_NAME)
+                    ? MainWindowViewModel.PRODUCT_NAME : MainWindowViewModel.PRODUCT_NAME + " — " + plan);
+        }, console.model().titleProperty(), console.drill().activeProperty()));
 
         // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
         // resume the most recent incident or start a new one (or join the team's).
@@ -212,7 +217,7 @@ public final class ConsoleApplication extends Application {
     /** The console's object graph, built by constructor injection; tests build it the same way. */
     public record Console(MainWindowViewModel model, MainWindowView view, Supplier<IncidentStore> stores,
                           Supplier<OperatorSettings> operators, MetricsSession metrics, Runnable closeMetrics,
-                          ReportsViewModel reports, TeamJoinDialogs teams) {
+                          ReportsViewModel reports, TeamJoinDialogs teams, DrillViewModel drill) {
 
         /** Where incidents are kept; made on first use (its Jackson mapper is not needed for the first frame). */
         public IncidentStore store() {
@@ -281,15 +286,21 @@ public final class ConsoleApplication extends Application {
                 rollbackRequests.forPhase(phaseId);
                 model.select(ConsoleArea.ROLLBACK);
             };
+            DrillViewModel drill = new DrillViewModel(session, tasks, clock);
+            // A drill's waits count its fast-forwards; a real incident has none, so its waits are wall-clock only.
             GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
-                    new WaitClock(java.time.Clock.systemUTC()), rollBackPhase, metrics.readings());
+                    new WaitClock(java.time.Clock.systemUTC(), since -> drill.current()
+                            .map(d -> d.state().advancedSince(since)).orElse(java.time.Duration.ZERO)),
+                    rollBackPhase, metrics.readings());
+            DrillRuns runs = new DrillRuns(drill::current, io.incidentconsole.rollback.ScriptRunner.withDefaults(),
+                    io.incidentconsole.rollback.ProcessStepExecutor.daemonTimer(), java.time.Clock.systemUTC());
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings,
                                 metrics.readings()),
                                 session, team);
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), tasks,
-                                rollbackRequests);
+                                rollbackRequests, runs);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(),
                                 java.time.Clock.systemUTC()));
                         case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
@@ -303,7 +314,7 @@ public final class ConsoleApplication extends Application {
                 guided.open(request.phaseId());
                 model.select(ConsoleArea.GUIDED);
             });
-            view.addHeaderItem(new TeamStatusChip(team));
+            view.addHeaderItem(new TeamStatusChip(team, drill.activeProperty()));
             team.databaseBackProperty().addListener((obs, was, back) -> view.showDatabaseBack(back));
             view.addHeaderItem(new io.incidentconsole.ui.team.TeamReopenLiveButton(team, model::openIncident));
             RecentTeamDatabases recentTeams = new RecentTeamDatabases(
@@ -317,6 +328,7 @@ public final class ConsoleApplication extends Application {
             alertStatus.textProperty().bind(metrics.statusProperty());
             view.addStatusItem(alertStatus);
             metrics.start();
+            feedScenarioToSimulator(session, drill, metrics);
             ReportsViewModel reports = new ReportsViewModel(session, clock, tasks,
                     state -> reportMetrics(metrics, wiring, state, clock));
             ReportsView reportsView = new ReportsView(reports, view, model);
@@ -333,12 +345,27 @@ public final class ConsoleApplication extends Application {
                 }
             });
             view.setNowStrip(new NowStripView(now).root());
+            view.addHeaderBand(new DrillBand(drill, () -> model.themeProperty().get().stylesheets()));
             new io.incidentconsole.ui.handoff.HandoffView(new io.incidentconsole.ui.handoff.HandoffViewModel(session, clock, tasks,
                     operators, model::announce), view, model);
             return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
                 wiring.close();
-            }, reports, teams);
+            }, reports, teams, drill);
+        }
+
+        /** A drill's scripted metric changes drive the simulator (the live charts and their alerts). */
+        private static void feedScenarioToSimulator(IncidentSession session, DrillViewModel drill,
+                                                    MetricsSession metrics) {
+            java.util.Map<Object, io.incidentconsole.drill.ScenarioSimulation> byDrill = new java.util.WeakHashMap<>();
+            session.stateProperty().addListener((obs, was, state) -> {
+                if (state == null) {
+                    return;
+                }
+                drill.current().ifPresent(d -> d.scenario().ifPresent(scenario -> metrics.simulator().ifPresent(sim ->
+                        byDrill.computeIfAbsent(d, k -> new io.incidentconsole.drill.ScenarioSimulation(scenario,
+                                sim.model())).apply(state))));
+            });
         }
 
         /**

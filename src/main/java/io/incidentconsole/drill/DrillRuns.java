@@ -40,6 +40,11 @@ public final class DrillRuns {
         return new DrillRuns(Optional::empty, runner, timer, clock);
     }
 
+    /** The open incident is a drill (its runs are stubbed unless run-for-real was chosen). */
+    public boolean drill() {
+        return session.get().isPresent();
+    }
+
     /** Runs go through stubs now. */
     public boolean stubbed() {
         return session.get().map(DrillSession::stubbed).orElse(false);

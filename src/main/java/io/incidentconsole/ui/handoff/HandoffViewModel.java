@@ -71,8 +71,8 @@ public final class HandoffViewModel {
         if (incident == null || state == null) {
             return "";
         }
-        return HandoffMarkdown.render(new HandoffBuilder(clock).build(state, incident.id(), incident.operator())
-                .withWatchOut(watchOut));
+        return io.incidentconsole.drill.Drills.markMarkdown(HandoffMarkdown.render(new HandoffBuilder(clock)
+                .build(state, incident.id(), incident.operator()).withWatchOut(watchOut)), incident.metadata().drill());
     }
 
     public boolean canRecord() {

@@ -34,6 +34,15 @@ public final class IncidentPickerView {
     private ListView<IncidentSummary> incidents;
     @FXML
     private Button resume;
+    @FXML
+    private Button startDrill;
+    @FXML
+    private javafx.scene.control.ComboBox<String> scenario;
+    @FXML
+    private ListView<IncidentSummary> drills;
+
+    static final String NO_SCENARIO = "No scenario (drive it by hand)";
+    static final String SCENARIO_FILE = "Scenario file…";
 
     public IncidentPickerView(IncidentPickerViewModel model, Window owner, Theme theme) {
         this.model = model;
@@ -59,25 +68,66 @@ public final class IncidentPickerView {
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.listingProperty())
                 .then("Reading the incidents on this laptop…").otherwise("No incidents on this laptop yet."));
         incidents.setPlaceholder(placeholder);
-        incidents.setCellFactory(list -> new ListCell<>() {
-            {
-                // Wrap to the list's width: a long description is read whole, not cut at the right edge.
-                setWrapText(true);
-                setPrefWidth(0);
-            }
+        for (ListView<IncidentSummary> list : java.util.List.of(incidents, drills)) {
+            list.setCellFactory(view -> new ListCell<>() {
+                {
+                    // Wrap to the list's width: a long description is read whole, not cut at the right edge.
+                    setWrapText(true);
+                    setPrefWidth(0);
+                }
 
-            @Override
-            protected void updateItem(IncidentSummary item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : IncidentPickerViewModel.describe(item));
-            }
+                @Override
+                protected void updateItem(IncidentSummary item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : IncidentPickerViewModel.describe(item));
+                }
+            });
+            list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+                if (now != null) {
+                    model.selectedProperty().set(now);
+                }
+            });
+            list.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    onResume();
+                }
+            });
+        }
+        drills.setId("drill-list");
+        drills.setItems(model.drills());
+        Label noDrills = new Label("No drills on this laptop yet.");
+        drills.setPlaceholder(noDrills);
+        // One selection across both lists: selecting a drill clears the incident list's selection, and back.
+        model.selectedProperty().addListener((obs, old, now) -> {
+            boolean drill = now != null && now.drill();
+            (drill ? drills : incidents).getSelectionModel().select(now);
+            (drill ? incidents : drills).getSelectionModel().clearSelection();
         });
-        incidents.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
-        model.selectedProperty().addListener((obs, old, now) -> incidents.getSelectionModel().select(now));
-        incidents.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                onResume();
+        startDrill.setId("start-new-drill");
+        startDrill.disableProperty().bind(model.busyProperty().or(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.canStartNew())));
+        scenario.setId("drill-scenario");
+        scenario.getItems().add(NO_SCENARIO);
+        scenario.getItems().addAll(model.bundledScenarios());
+        scenario.getItems().add(SCENARIO_FILE);
+        scenario.getSelectionModel().select(model.bundledScenarios().isEmpty() ? NO_SCENARIO
+                : model.bundledScenarios().get(0));
+        model.scenarioProperty().set(scenario.getValue());
+        scenario.valueProperty().addListener((obs, was, now) -> {
+            if (SCENARIO_FILE.equals(now)) {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle("Choose a drill scenario");
+                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Scenario (*.yaml)",
+                        "*.yaml", "*.yml"));
+                java.io.File file = chooser.showOpenDialog(scenario.getScene().getWindow());
+                String chosen = file == null ? was : file.getAbsolutePath();
+                if (file != null && !scenario.getItems().contains(chosen)) {
+                    scenario.getItems().add(scenario.getItems().size() - 1, chosen);
+                }
+                javafx.application.Platform.runLater(() -> scenario.setValue(chosen));
+                return;
             }
+            model.scenarioProperty().set(NO_SCENARIO.equals(now) ? null : now);
         });
         resume.setId("resume-incident");
         resume.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
@@ -108,6 +158,17 @@ public final class IncidentPickerView {
     @FXML
     private void onStartNew() {
         model.startNew();
+    }
+
+    @FXML
+    private void onStartDrill() {
+        model.startNewDrill();
+    }
+
+    /** Shows the dialog with the new drill's button focused (File → New Drill…). */
+    public void showForDrill() {
+        show();
+        startDrill.requestFocus();
     }
 
     @FXML

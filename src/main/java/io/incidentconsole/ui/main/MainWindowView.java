@@ -92,6 +92,8 @@ public final class MainWindowView {
     @FXML
     private MenuItem exportReportItem;
     @FXML
+    private MenuItem drillReportItem;
+    @FXML
     private MenuItem joinTeamItem;
     @FXML
     private HBox headerItems;
@@ -120,6 +122,10 @@ public final class MainWindowView {
         return composeUpdateItem;
     }
 
+    public MenuItem drillReportItem() {
+        return drillReportItem;
+    }
+
     public MenuItem exportReportItem() {
         return exportReportItem;
     }
@@ -132,6 +138,11 @@ public final class MainWindowView {
     /** Puts the "now" strip first in the header: the line the operator reads before anything else. */
     public void setNowStrip(javafx.scene.Node strip) {
         header.getChildren().add(0, strip);
+    }
+
+    /** Puts a band across the very top of the header (the drill band), above the now strip. */
+    public void addHeaderBand(javafx.scene.Node band) {
+        header.getChildren().add(0, band);
     }
 
     /** Adds a small item (a status chip) to the header, under the incident line. */
@@ -282,6 +293,16 @@ public final class MainWindowView {
     @FXML
     private void onIncident() {
         showIncidentPicker();
+    }
+
+    /** File → New Drill…: the incident dialog, on its "start a new drill" button with the scenario to play. */
+    public void showNewDrill() {
+        new IncidentPickerView(pickers.get(), window(), model.themeProperty().get()).showForDrill();
+    }
+
+    @FXML
+    private void onNewDrill() {
+        showNewDrill();
     }
 
     @FXML

@@ -30,6 +30,9 @@ public final class NowStripViewModel {
     private final CadenceClock cadences;
     private final Consumer<Part> navigator;
     private final ReadOnlyObjectWrapper<List<Part>> parts = new ReadOnlyObjectWrapper<>(this, "parts", List.of());
+    /** The open incident is a drill: the strip's heading says DRILL (a drill is never read as the real thing). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper drill =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "drill");
 
     /** {@code navigator} goes where a part is worked (guided mode of a phase, the tests, the metrics, ...). */
     public NowStripViewModel(IncidentSession session, CadenceClock cadences, Consumer<Part> navigator) {
@@ -37,6 +40,10 @@ public final class NowStripViewModel {
         this.cadences = cadences;
         this.navigator = navigator;
         session.stateProperty().addListener((obs, old, state) -> refresh());
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty drillProperty() {
+        return drill.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<Part>> partsProperty() {
@@ -49,6 +56,8 @@ public final class NowStripViewModel {
 
     public void refresh() {
         IncidentState state = session.stateProperty().get();
+        io.incidentconsole.incident.Incident incident = session.incidentProperty().get();
+        drill.set(incident != null && incident.metadata().drill());
         parts.set(state == null ? List.of() : parts(NowSummary.of(state, cadences)));
     }
 

@@ -106,7 +106,7 @@ public final class ReportsViewModel {
             return null;
         }
         return ReportRenderer.markdown(StakeholderUpdate.document(state, metrics.apply(state), cadences.now(), cadence())
-                .withWarnings(session.warningLines()), null);
+                .markedAsDrill(drill()).withWarnings(session.warningLines()), null);
     }
 
     /** Records the update as published; the reminder resets once the event is durable. */
@@ -133,8 +133,9 @@ public final class ReportsViewModel {
         }
         Instant now = cadences.now();
         List<String> warnings = session.warningLines();
+        boolean drill = drill();
         tasks.run(() -> ReportFiles.write(PostIncidentReport.document(state, metrics.apply(state), now)
-                        .withWarnings(warnings), file, format, true),
+                        .markedAsDrill(drill).withWarnings(warnings), file, format, true),
                 (List<Path> written) -> {
                     exportFailed.set(false);
                     exportMessage.set("Post-incident report written to " + written.get(0)
@@ -144,6 +145,52 @@ public final class ReportsViewModel {
                 error -> {
                     exportFailed.set(true);
                     exportMessage.set("The report was not written: " + error.getMessage());
+                });
+    }
+
+    /** The open incident is a drill: its updates and reports say so, and it has a drill report. */
+    public boolean drill() {
+        io.incidentconsole.incident.Incident incident = session.incidentProperty().get();
+        return incident != null && incident.metadata().drill();
+    }
+
+    /**
+     * The drill report of the open drill with its trend over the drills of the plan (read in the background);
+     * {@code whenReady} gets the document on the FX thread. Nothing happens outside a drill.
+     */
+    public void drillReport(java.util.function.Consumer<io.incidentconsole.report.ReportDocument> whenReady) {
+        io.incidentconsole.incident.Incident incident = session.incidentProperty().get();
+        if (incident == null || !incident.metadata().drill()) {
+            exportFailed.set(true);
+            exportMessage.set("The open incident is not a drill: it has no drill report (File → New Drill… starts one).");
+            return;
+        }
+        Instant now = cadences.now();
+        List<String> warnings = session.warningLines();
+        tasks.run(() -> {
+            List<String> skipped = new java.util.ArrayList<>();
+            io.incidentconsole.report.ReportDocument document = io.incidentconsole.report.DrillReport.document(
+                    io.incidentconsole.report.DrillFacts.of(incident.metadata(), incident.state(), now),
+                    io.incidentconsole.report.DrillTrend.of(incident, now, skipped::add), now);
+            List<String> all = new java.util.ArrayList<>(warnings);
+            all.addAll(skipped);
+            return document.withWarnings(all);
+        }, whenReady::accept, error -> {
+            exportFailed.set(true);
+            exportMessage.set("The drill report could not be made: " + error.getMessage());
+        });
+    }
+
+    /** Writes a drill report (already made) where the operator chose; the outcome as for the post-incident report. */
+    public void saveDrillReport(io.incidentconsole.report.ReportDocument document, Path file, ReportFormat format) {
+        tasks.run(() -> ReportFiles.write(document, file, format, true),
+                (List<Path> written) -> {
+                    exportFailed.set(false);
+                    exportMessage.set("Drill report written to " + written.get(0));
+                },
+                error -> {
+                    exportFailed.set(true);
+                    exportMessage.set("The drill report was not written: " + error.getMessage());
                 });
     }
 

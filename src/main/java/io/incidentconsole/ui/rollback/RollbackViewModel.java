@@ -513,7 +513,8 @@ public final class RollbackViewModel {
             current = started;
             running.set(true);
             updateCanRun();
-            runStatus.set((prepared.stubbed() ? "DRILL: running through the stubs (nothing real runs) " : "Running ")
+            runStatus.set((prepared.stubbed() ? "DRILL: running through the stubs (nothing real runs) "
+                    : runs.drill() ? "DRILL, RUN FOR REAL (chosen in this drill): running " : "Running ")
                     + (shown.mode() == ScriptMode.DRY_RUN ? "a dry run of " : "")
                     + target.procedure().id() + " (pid " + started.pid() + ") in " + directory + " — Esc cancels");
             DrillRuns.Prepared ran = prepared;

@@ -17,12 +17,20 @@ public final class TeamStatusChip extends Label {
     private static final PseudoClass DATABASE_BACK = PseudoClass.getPseudoClass("database-back");
 
     private final Tooltip details = new Tooltip();
+    private final javafx.beans.value.ObservableBooleanValue drill;
 
     public TeamStatusChip(TeamSession team) {
+        this(team, new javafx.beans.property.SimpleBooleanProperty(false));
+    }
+
+    /** {@code drill}: the team's incident is a drill; the chip says DRILL first, like every other header part. */
+    public TeamStatusChip(TeamSession team, javafx.beans.value.ObservableBooleanValue drill) {
+        this.drill = drill;
         getStyleClass().add("team-chip");
         setId("team-status");
         setTooltip(details);
         team.teamProperty().addListener((obs, old, now) -> show(now));
+        drill.addListener((obs, was, now) -> show(team.teamProperty().get()));
         show(team.teamProperty().get());
     }
 
@@ -33,7 +41,7 @@ public final class TeamStatusChip extends Label {
             setText("");
             return;
         }
-        setText(team.chipText());
+        setText(io.incidentconsole.drill.Drills.prefix(drill.get()) + team.chipText());
         details.setText(team.chipDetails());
         pseudoClassStateChanged(OFFLINE, team.status().state() == TeamConnectionStatus.State.OFFLINE);
         pseudoClassStateChanged(READ_ONLY, team.status().state() == TeamConnectionStatus.State.READ_ONLY);

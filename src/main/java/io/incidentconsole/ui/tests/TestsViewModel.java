@@ -363,9 +363,11 @@ public final class TestsViewModel {
             return;
         }
         List<String> warnings = session.warningLines();
+        io.incidentconsole.incident.Incident incident = session.incidentProperty().get();
+        boolean drill = incident != null && incident.metadata().drill();
         tasks.run(() -> {
             // The save dialog has asked about replacing an existing file.
-            return OutputFiles.write(file, TestResultsExport.export(state, format, warnings), true);
+            return OutputFiles.write(file, TestResultsExport.export(state, format, warnings, drill), true);
         }, written -> message.set("Exported the results to " + written),
                 error -> message.set("Not exported: " + file + ": " + error.getMessage()));
     }
