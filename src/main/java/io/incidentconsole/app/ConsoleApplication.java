@@ -158,12 +158,9 @@ public final class ConsoleApplication extends Application {
         stage.getScene().setRoot(console.view().root());
         // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
         // In a drill: "DRILL — Incident Console — <plan>", so no window of a rehearsal is taken for the real one.
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-            String plan = console.model().titleProperty().get();
-            return io.incidentconsole.drill.Drills.prefix(console.drill().activeProperty().get())
-                    + (plan == null || plan.isBlank() || plan.equals(MainWindowViewModel.PRODUCT_NAME)
-                    ? MainWindowViewModel.PRODUCT_NAME : MainWindowViewModel.PRODUCT_NAME + " — " + plan);
-        }, console.model().titleProperty(), console.drill().activeProperty()));
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> windowTitle(console.model().titleProperty().get(),
+                console.drill().activeProperty().get()), console.model().titleProperty(),
+                console.drill().activeProperty()));
 
         // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
         // resume the most recent incident or start a new one (or join the team's).
@@ -194,6 +191,13 @@ public final class ConsoleApplication extends Application {
             console.store();
             console.operators().get();
         });
+    }
+
+    /** "Incident Console — PLAN", the product name alone while no plan is in, and "DRILL — " first in a drill. */
+    static String windowTitle(String plan, boolean drill) {
+        return io.incidentconsole.drill.Drills.prefix(drill)
+                + (plan == null || plan.isBlank() || plan.equals(MainWindowViewModel.PRODUCT_NAME)
+                ? MainWindowViewModel.PRODUCT_NAME : MainWindowViewModel.PRODUCT_NAME + " — " + plan);
     }
 
     /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH} (see Launcher). */

@@ -6,7 +6,6 @@ import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseState;
-import io.incidentconsole.plan.PhaseStatus;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,14 +50,11 @@ public final class DrillClock {
         return drill ? new WaitClock(clock, since -> state.get().advancedSince(since)) : new WaitClock(clock);
     }
 
-    /** How far to move forward so that every wait running now (in a phase in progress) is over. */
+    /** How far to move forward so that every wait running now is over. */
     public static Optional<Duration> toEndOfWaits(IncidentState state, DrillState drill, Instant now) {
         WaitClock waits = new WaitClock(Clock.fixed(now, java.time.ZoneOffset.UTC), drill::advancedSince);
         Duration longest = null;
         for (PhaseState phase : state.phases().values()) {
-            if (phase.status() != PhaseStatus.IN_PROGRESS) {
-                continue;
-            }
             for (PhaseState.Wait wait : phase.waits().values()) {
                 WaitClock.Status status = waits.status(wait);
                 if (status.state() == WaitClock.State.WAITING

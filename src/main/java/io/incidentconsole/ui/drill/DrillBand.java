@@ -40,7 +40,6 @@ public final class DrillBand extends HBox {
         text.setId("drill-text");
         text.getStyleClass().add("drill-text");
         text.textProperty().bind(model.textProperty());
-        text.setWrapText(true);
         Label runMode = new Label();
         runMode.setId("drill-run-mode");
         runMode.getStyleClass().add("drill-run-mode");
@@ -53,8 +52,6 @@ public final class DrillBand extends HBox {
         message.setId("drill-message");
         message.getStyleClass().add("drill-next");
         message.textProperty().bind(model.messageProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         Button fastForward = new Button();
         fastForward.setId("drill-fast-forward");
         fastForward.textProperty().bind(model.fastForwardLabelProperty());
@@ -71,7 +68,17 @@ public final class DrillBand extends HBox {
                 confirmRealRuns();
             }
         });
-        getChildren().addAll(mark, text, runMode, next, message, gap, fastForward, realRuns);
+        // The mark and the buttons keep their full size; the texts wrap onto a second line in a narrow window.
+        for (javafx.scene.control.Control fixed : List.of(mark, fastForward, realRuns, text, runMode, next, message)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        text.setWrapText(false);
+        javafx.scene.layout.FlowPane texts = new javafx.scene.layout.FlowPane(16, 2, text, runMode, next, message);
+        texts.getStyleClass().add("drill-texts");
+        texts.setMinWidth(0);
+        texts.prefWrapLengthProperty().bind(widthProperty().subtract(440));
+        HBox.setHgrow(texts, Priority.ALWAYS);
+        getChildren().addAll(mark, texts, fastForward, realRuns);
         visibleProperty().bind(model.activeProperty());
         managedProperty().bind(model.activeProperty());
         model.realRunsProperty().addListener((obs, was, now) -> pseudoClassStateChanged(REAL_RUNS, now));
