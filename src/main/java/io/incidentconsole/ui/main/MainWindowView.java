@@ -428,7 +428,7 @@ public final class MainWindowView {
         for (ConsoleArea area : ConsoleArea.values()) {
             text.append(area.shortcut()).append("\t").append(area.title()).append('\n');
         }
-        text.append("Ctrl+I\tStart or resume an incident\nCtrl+Shift+J\tJoin a team incident (shared database)\nCtrl+U\tCompose a stakeholder update\nCtrl+Shift+H\tHandoff at shift change (summary, take over)\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
+        text.append("Ctrl+I\tStart or resume an incident\nCtrl+Shift+J\tJoin a team incident (shared database)\nCtrl+Shift+D\tStart a drill (rehearsal), with a scenario\nCtrl+U\tCompose a stakeholder update\nCtrl+Shift+H\tHandoff at shift change (summary, take over)\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
                 .append("Drop a .yaml or .json plan on the window to open it, or a .md plan to import it.");
         info("Keyboard shortcuts", text.toString());
     }
