@@ -358,18 +358,25 @@ public final class ConsoleApplication extends Application {
             }, reports, teams, drill);
         }
 
-        /** A drill's scripted metric changes drive the simulator (the live charts and their alerts). */
+        /**
+         * A drill's scripted metric changes drive the simulator (the live charts and their alerts): applied when the
+         * state changes and again to each new simulator (the metrics are rebuilt when the plan changes, as when the
+         * drill is opened), each scenario event once per simulator.
+         */
         private static void feedScenarioToSimulator(IncidentSession session, DrillViewModel drill,
                                                     MetricsSession metrics) {
-            java.util.Map<Object, io.incidentconsole.drill.ScenarioSimulation> byDrill = new java.util.WeakHashMap<>();
-            session.stateProperty().addListener((obs, was, state) -> {
+            java.util.Map<Object, io.incidentconsole.drill.ScenarioSimulation> bySimulator = new java.util.WeakHashMap<>();
+            Runnable apply = () -> {
+                IncidentState state = session.stateProperty().get();
                 if (state == null) {
                     return;
                 }
                 drill.current().ifPresent(d -> d.scenario().ifPresent(scenario -> metrics.simulator().ifPresent(sim ->
-                        byDrill.computeIfAbsent(d, k -> new io.incidentconsole.drill.ScenarioSimulation(scenario,
-                                sim.model())).apply(state))));
-            });
+                        bySimulator.computeIfAbsent(sim.model(), k -> new io.incidentconsole.drill.ScenarioSimulation(
+                                scenario, sim.model())).apply(state))));
+            };
+            session.stateProperty().addListener((obs, was, state) -> apply.run());
+            metrics.addRebuildListener(apply);
         }
 
         /**

@@ -495,6 +495,16 @@ public final class RollbackViewModel {
         return shown == null ? "rollback.sh" : files.suggestedName(shown);
     }
 
+    /** A run now goes through a drill's stubs (nothing real runs). */
+    public boolean runsThroughStubs() {
+        return runs.stubbed();
+    }
+
+    /** The open incident is a drill. */
+    public boolean drill() {
+        return runs.drill();
+    }
+
     /** Runs the current script; the view calls it only after the operator confirmed the exact text. */
     public void run() {
         GeneratedScript shown = script.get();
