@@ -93,6 +93,17 @@ public final class DrillSession {
                 .filter(d -> !d.isZero()).map(DrillSession::wholeSeconds);
     }
 
+    /** The argv of the last stub call in a run's output tail; empty when there is none. */
+    private static String lastCall(String outputTail) {
+        String last = "";
+        for (String line : outputTail.split("\n")) {
+            if (line.startsWith(DrillStubs.WOULD_RUN)) {
+                last = line.substring(DrillStubs.WOULD_RUN.length());
+            }
+        }
+        return last;
+    }
+
     /** Rounded up to a whole second, so what was aimed at is due and the journal reads "4m 40s". */
     private static Duration wholeSeconds(Duration duration) {
         Duration seconds = Duration.ofSeconds(duration.getSeconds());
@@ -139,10 +150,10 @@ public final class DrillSession {
             }
             for (StepCommand step : steps) {
                 if (step.stepId().equals(fails.stepId()) && !step.manual()) {
-                    int left = fails.times() - failuresPlayed(fails);
+                    String argv = DrillStubs.firstArgv(step.command());
+                    int left = fails.times() - failuresPlayed(fails, argv);
                     if (left > 0) {
-                        failures.add(new DrillStubs.Failure(DrillStubs.firstArgv(step.command()), fails.exitCode(),
-                                fails.output(), left));
+                        failures.add(new DrillStubs.Failure(argv, fails.exitCode(), fails.output(), left));
                     }
                 }
             }
@@ -152,8 +163,11 @@ public final class DrillSession {
         return DrillStubs.create(programs, failures);
     }
 
-    /** How often a scripted step failure already happened: stubbed attempts of the step that ended with its code. */
-    private int failuresPlayed(ScenarioAction.StepFails fails) {
+    /**
+     * How often a scripted step failure already happened: stubbed attempts of the step that ended with its code, and
+     * stubbed whole-script runs that ended with it right after calling the step's command ({@code argv}).
+     */
+    private int failuresPlayed(ScenarioAction.StepFails fails, String argv) {
         int count = 0;
         java.util.Set<String> stubbedRuns = new java.util.HashSet<>();
         for (Event event : incident.state().events()) {
@@ -163,6 +177,10 @@ public final class DrillSession {
             } else if (event.payload() instanceof EventPayload.StepFinished finished
                     && finished.stepId().equals(fails.stepId()) && finished.exitCode() == fails.exitCode()
                     && stubbedRuns.contains(finished.runId() + "/" + finished.attempt())) {
+                count++;
+            } else if (event.payload() instanceof EventPayload.ScriptRun run && run.wasStubbed()
+                    && run.exitCode() == fails.exitCode() && run.outputTail() != null
+                    && lastCall(run.outputTail()).equals(argv)) {
                 count++;
             }
         }

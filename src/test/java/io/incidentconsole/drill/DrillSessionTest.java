@@ -164,6 +164,13 @@ class DrillSessionTest {
             try (DrillStubs stubs = session.stubsFor(steps)) {
                 assertThat(stubs.directory().resolve("fail/1/argv")).hasContent("npm install");
             }
+            incident.record(new EventPayload.ScriptRun("rb330-phase2", "ab".repeat(32), 1,
+                    "[drill] would run: git checkout 'HEAD~1' package.json\n[drill] would run: npm install\nnpm ERR!",
+                    true));
+            try (DrillStubs stubs = session.stubsFor(steps)) {
+                assertThat(stubs.directory().resolve("fail")).as("failed once, as scripted: the retry passes")
+                        .isEmptyDirectory();
+            }
 
             session.chooseRunMode(true, "sandbox repository");
             assertThat(session.stubbed()).isFalse();

@@ -418,7 +418,7 @@ public final class GuidedView implements AreaView {
                 countdown.setId("guided-wait-remaining");
                 countdown.pseudoClassStateChanged(WAITING, true);
                 box.getChildren().addAll(countdown, text("left of " + hours(step.waitFor()) + " — ends "
-                        + TIME.format(status.endsAt()), "guided-detail"));
+                        + TIME.format(status.endsAt()) + fastForwarded(status), "guided-detail"));
                 TextField reason = new TextField();
                 reason.setId("guided-cut-reason");
                 reason.setPromptText("Why may the wait end early? (required, recorded)");
@@ -440,13 +440,20 @@ public final class GuidedView implements AreaView {
                 box.getChildren().add(cut);
             }
             case ELAPSED -> {
-                Label over = text("The wait is over (ended " + TIME.format(status.endsAt()) + ").", "guided-detail");
+                Label over = text("The wait is over (ended " + TIME.format(status.endsAt()) + ")"
+                        + fastForwarded(status) + ".", "guided-detail");
                 over.setId("guided-wait-state");
                 over.pseudoClassStateChanged(PASSED, true);
                 box.getChildren().add(over);
             }
         }
         stepBox.getChildren().add(box);
+    }
+
+    /** " · 23h 59m fast-forwarded in drill" when a drill skipped part of the wait; nothing otherwise. */
+    private static String fastForwarded(WaitClock.Status status) {
+        return status.fastForwarded() ? " · " + io.incidentconsole.drill.DrillDurations.format(status.fastForwardedBy())
+                + " " + io.incidentconsole.drill.DrillClock.LABEL : "";
     }
 
     private void tick() {
