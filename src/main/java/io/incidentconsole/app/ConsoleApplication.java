@@ -1,5 +1,12 @@
 package io.incidentconsole.app;
 
+import io.incidentconsole.drill.ScenarioSimulation;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.time.Duration;
+import io.incidentconsole.rollback.ProcessStepExecutor;
+import io.incidentconsole.rollback.ScriptRunner;
+import io.incidentconsole.drill.Drills;
 import io.incidentconsole.settings.Product;
 import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.OperatorSettings;
@@ -65,6 +72,9 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import io.incidentconsole.drill.DrillRuns;
+import io.incidentconsole.ui.drill.DrillBand;
+import io.incidentconsole.ui.drill.DrillViewModel;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -171,11 +181,10 @@ public final class ConsoleApplication extends Application {
         // The view applies the theme's full set of style sheets when its root joins the scene.
         stage.getScene().setRoot(console.view().root());
         // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-            String plan = console.model().titleProperty().get();
-            return plan == null || plan.isBlank() || plan.equals(Product.NAME)
-                    ? Product.NAME : Product.NAME + " — " + plan;
-        }, console.model().titleProperty()));
+        // In a drill: "DRILL — Incident Console — <plan>", so no window of a rehearsal is taken for the real one.
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> windowTitle(console.model().titleProperty().get(),
+                console.drill().activeProperty().get()), console.model().titleProperty(),
+                console.drill().activeProperty()));
 
         // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
         // resume the most recent incident or start a new one (or join the team's).
@@ -208,6 +217,12 @@ public final class ConsoleApplication extends Application {
         });
     }
 
+    /** "Incident Console — PLAN", the product name alone while no plan is in, and "DRILL — " first in a drill. */
+    static String windowTitle(String plan, boolean drill) {
+        return Drills.prefix(drill) + (plan == null || plan.isBlank() || plan.equals(Product.NAME)
+                ? Product.NAME : Product.NAME + " — " + plan);
+    }
+
     /** {@code --prometheus=URL}, {@code --prometheus-token-env=NAME}, {@code --metrics-file=PATH}. */
     static MetricsSettings metricsSettings(StartRequest request) {
         return new MetricsSettings(Optional.ofNullable(request.prometheusUrl()),
@@ -229,7 +244,7 @@ public final class ConsoleApplication extends Application {
     /** The console's object graph, built by constructor injection; tests build it the same way. */
     public record Console(MainWindowViewModel model, MainWindowView view, Supplier<IncidentStore> stores,
                           Supplier<OperatorSettings> operators, MetricsSession metrics, Runnable closeMetrics,
-                          ReportsViewModel reports, TeamJoinDialogs teams) {
+                          ReportsViewModel reports, TeamJoinDialogs teams, DrillViewModel drill) {
 
         /** Where incidents are kept; made on first use (its Jackson mapper is not needed for the first frame). */
         public IncidentStore store() {
@@ -276,15 +291,21 @@ public final class ConsoleApplication extends Application {
                 rollbackRequests.forPhase(phaseId);
                 model.select(ConsoleArea.ROLLBACK);
             };
+            DrillViewModel drill = new DrillViewModel(session, tasks, clock);
+            // A drill's waits count its fast-forwards; a real incident has none, so its waits are wall-clock only.
             GuidedViewModel guided = new GuidedViewModel(session, model.planProperty(),
-                    new WaitClock(clock), rollBackPhase, metrics.readings());
+                    new WaitClock(clock, since -> drill.current()
+                            .map(d -> d.state().advancedSince(since)).orElse(Duration.ZERO)),
+                    rollBackPhase, metrics.readings());
+            DrillRuns runs = new DrillRuns(drill::current, ScriptRunner.withDefaults(),
+                    ProcessStepExecutor.daemonTimer(), clock);
             MainWindowView view = new MainWindowView(model,
                     area -> switch (area) {
                         case PHASE_BOARD -> new PhaseBoardView(new PhaseBoardViewModel(session, model.planProperty(), settings,
                                 metrics.readings()),
                                 session, team);
                         case ROLLBACK -> RollbackViews.create(session, model.planProperty(), deps,
-                                rollbackRequests);
+                                rollbackRequests, runs);
                         case TIMELINE -> new TimelineView(new TimelineViewModel(session, model.planProperty(), clock));
                         case METRICS -> new MetricsView(new MetricsViewModel(metrics, session, wiring.clock()));
                         case TESTS -> new TestsView(new TestsViewModel(session, model.planProperty(), tasks,
@@ -297,7 +318,7 @@ public final class ConsoleApplication extends Application {
                 guided.open(request.phaseId());
                 model.select(ConsoleArea.GUIDED);
             });
-            view.addHeaderItem(new TeamStatusChip(team));
+            view.addHeaderItem(new TeamStatusChip(team, drill.activeProperty()));
             team.databaseBackProperty().addListener((obs, was, back) -> view.showDatabaseBack(back));
             view.addHeaderItem(new TeamReopenLiveButton(team, model::openIncident));
             RecentTeamDatabases recentTeams = new RecentTeamDatabases(
@@ -311,6 +332,7 @@ public final class ConsoleApplication extends Application {
             alertStatus.textProperty().bind(metrics.statusProperty());
             view.addStatusItem(alertStatus);
             metrics.start();
+            feedScenarioToSimulator(session, drill, metrics);
             ReportsViewModel reports = new ReportsViewModel(session, clock, tasks,
                     state -> reportMetrics(metrics, wiring, state, clock));
             ReportsView reportsView = new ReportsView(reports, view, model);
@@ -327,12 +349,34 @@ public final class ConsoleApplication extends Application {
                 }
             });
             view.setNowStrip(new NowStripView(now).root());
+            view.addHeaderBand(new DrillBand(drill, () -> model.themeProperty().get().stylesheets()));
             new HandoffView(new HandoffViewModel(session, clock, tasks,
                     operators, model::announce), view, model);
             return new Console(model, view, store, operators, metrics, () -> {
                 metrics.stop();
                 wiring.close();
-            }, reports, teams);
+            }, reports, teams, drill);
+        }
+
+        /**
+         * A drill's scripted metric changes drive the simulator (the live charts and their alerts): applied when the
+         * state changes and again to each new simulator (the metrics are rebuilt when the plan changes, as when the
+         * drill is opened), each scenario event once per simulator.
+         */
+        private static void feedScenarioToSimulator(IncidentSession session, DrillViewModel drill,
+                                                    MetricsSession metrics) {
+            Map<Object, ScenarioSimulation> bySimulator = new WeakHashMap<>();
+            Runnable apply = () -> {
+                IncidentState state = session.stateProperty().get();
+                if (state == null) {
+                    return;
+                }
+                drill.current().ifPresent(d -> d.scenario().ifPresent(scenario -> metrics.simulator().ifPresent(sim ->
+                        bySimulator.computeIfAbsent(sim.model(), k -> new ScenarioSimulation(
+                                scenario, sim.model())).apply(state))));
+            };
+            session.stateProperty().addListener((obs, was, state) -> apply.run());
+            metrics.addRebuildListener(apply);
         }
 
         /**

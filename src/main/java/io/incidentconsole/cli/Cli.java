@@ -17,7 +17,11 @@ public final class Cli {
     }
 
     public static CommandLine create(ConsoleStarter starter, PrintWriter out, PrintWriter err) {
-        Clock clock = Clock.systemUTC();
+        return create(Clock.systemUTC(), starter, out, err);
+    }
+
+    /** {@code clock}: the time every command records and reads (tests drive it; the console's is the UTC clock). */
+    public static CommandLine create(Clock clock, ConsoleStarter starter, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new RootCommand(starter));
         cli.addSubcommand(new OpenCommand(starter));
         cli.addSubcommand(new ValidateCommand());
@@ -37,6 +41,7 @@ public final class Cli {
         cli.addSubcommand(new ReportCommand(clock));
         cli.addSubcommand(new HandoffCommand(clock));
         cli.addSubcommand(new VerifyCommand());
+        cli.addSubcommand(new DrillCommand(clock));
         // Plan and journal text reaches every command's output: no raw control character may reach the terminal.
         cli.setOut(SafeText.terminal(out));
         cli.setErr(SafeText.terminal(err));
@@ -46,7 +51,13 @@ public final class Cli {
 
     /** Runs the command line and returns the exit code. */
     public static int run(ConsoleStarter starter, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = create(starter, out, err);
+        return run(Clock.systemUTC(), starter, out, err, args);
+    }
+
+    /** As {@link #run(ConsoleStarter, PrintWriter, PrintWriter, String...)} on {@code clock}. */
+    public static int run(Clock clock, ConsoleStarter starter, PrintWriter out, PrintWriter err,
+                          String... args) {
+        CommandLine cli = create(clock, starter, out, err);
         int code = cli.execute(args);
         cli.getOut().close();
         cli.getErr().close();

@@ -1,5 +1,6 @@
 package io.incidentconsole.cli;
 
+import io.incidentconsole.drill.Drills;
 import io.incidentconsole.handoff.HandoffBuilder;
 import io.incidentconsole.handoff.HandoffMarkdown;
 import io.incidentconsole.handoff.HandoffSummary;
@@ -61,7 +62,8 @@ final class HandoffCommand implements Callable<Integer> {
         String text;
         try (Incident incident = IncidentStore.inspect(folder)) {
             HandoffSummary summary = new HandoffBuilder(clock).build(incident.state(), incident.id(), null).withWatchOut(String.join("\n", notes));
-            text = HandoffMarkdown.render(summary);
+            text = Drills.markMarkdown(HandoffMarkdown.render(summary),
+                    incident.metadata().drill());
         } catch (IncidentException e) {
             err.println(e.getMessage());
             return FAILED;

@@ -6,6 +6,9 @@ import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.Communication.Cadence;
 import io.incidentconsole.report.CadenceClock;
+import io.incidentconsole.report.DrillFacts;
+import io.incidentconsole.report.DrillReport;
+import io.incidentconsole.report.DrillTrend;
 import io.incidentconsole.report.FileMetricHistory;
 import io.incidentconsole.report.MetricHistory;
 import io.incidentconsole.report.PostIncidentReport;
@@ -43,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
     static final int INCIDENT_PROBLEM = 1;
     static final int USAGE = 2;
 
-    enum Kind { UPDATE, POSTMORTEM }
+    enum Kind { UPDATE, POSTMORTEM, DRILL }
 
     enum Format { MARKDOWN, HTML }
 
@@ -55,8 +58,10 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INCIDENT_DIR", description = "The incident's folder.")
     Path folder;
 
-    @Option(names = "--kind", required = true, paramLabel = "update|postmortem",
-            description = "update: a stakeholder update; postmortem: the post-incident report.")
+    @Option(names = "--kind", required = true, paramLabel = "update|postmortem|drill",
+            description = "update: a stakeholder update; postmortem: the post-incident report; drill: a drill's "
+                    + "report (planned vs actual, response times, runs, and the trend over every drill of the plan "
+                    + "in the data folder).")
     Kind kind;
 
     @Option(names = "--format", paramLabel = "markdown|html",
@@ -100,14 +105,26 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         IncidentState state;
         List<String> warnings;
+        boolean drill;
+        Instant now = clock.instant();
+        ReportDocument drillReport = null;
         try (Incident incident = IncidentStore.inspect(folder)) {
             warnings = IncidentWarnings.print(incident, err);
             state = incident.state();
+            drill = incident.metadata().drill();
+            if (kind == Kind.DRILL) {
+                if (!drill) {
+                    err.println("--kind drill: " + folder + " is a real incident, not a drill; its reports are "
+                            + "--kind update and --kind postmortem");
+                    return USAGE;
+                }
+                drillReport = DrillReport.document(DrillFacts.of(incident.metadata(), state, now),
+                        DrillTrend.of(incident, now, err::println), now);
+            }
         } catch (IncidentException e) {
             err.println(e.getMessage());
             return INCIDENT_PROBLEM;
         }
-        Instant now = clock.instant();
         MetricHistory history;
         try {
             history = metrics.file != null ? FileMetricHistory.read(metrics.file, state.plan(), clock)
@@ -119,7 +136,9 @@ final class ReportCommand implements Callable<Integer> {
         history.problems().forEach(problem -> err.println("skipped: " + problem));
 
         ReportDocument document;
-        if (kind == Kind.UPDATE) {
+        if (drillReport != null) {
+            document = drillReport;
+        } else if (kind == Kind.UPDATE) {
             Optional<Cadence> cadence = cadence(state, now);
             if (cadenceId != null && cadence.isEmpty()) {
                 err.println("--cadence " + cadenceId + ": the plan has no such cadence; its cadences: "
@@ -131,7 +150,7 @@ final class ReportCommand implements Callable<Integer> {
             document = PostIncidentReport.document(state, history, now);
         }
 
-        document = document.withWarnings(warnings);
+        document = document.markedAsDrill(drill).withWarnings(warnings);
         ReportFormat chosen = format != null ? ReportFormat.valueOf(format.name())
                 : output != null ? ReportFormat.forFile(output.getFileName().toString()) : ReportFormat.MARKDOWN;
         if (output == null) {

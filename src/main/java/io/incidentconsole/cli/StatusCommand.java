@@ -75,7 +75,8 @@ final class StatusCommand implements Callable<Integer> {
     private static void print(Incident incident, PrintWriter out) {
         IncidentState state = incident.state();
         Plan plan = state.plan();
-        out.println("Incident " + incident.id() + ": " + plan.plan().title());
+        out.println((incident.metadata().drill() ? "DRILL " : "Incident ") + incident.id() + ": " + plan.plan().title()
+                + (incident.metadata().drill() ? " (a rehearsal, not a real incident)" : ""));
         state.started().ifPresent(s -> out.println("Started " + time(s.at()) + " by " + s.operator()
                 + "; plan sha256 " + s.planSha256()));
         out.println(state.events().size() + (state.events().size() == 1 ? " event" : " events"));

@@ -110,7 +110,8 @@ final class TestsCommand implements Callable<Integer> {
         }
         String text;
         try (Incident incident = IncidentStore.inspect(folder)) {
-            text = TestResultsExport.export(incident.state(), format, IncidentWarnings.print(incident, err));
+            text = TestResultsExport.export(incident.state(), format, IncidentWarnings.print(incident, err),
+                    incident.metadata().drill());
         } catch (IncidentException e) {
             err.println(e.getMessage());
             return FAILED;

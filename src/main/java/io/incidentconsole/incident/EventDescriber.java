@@ -1,5 +1,10 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.plan.outline.Quantities;
+import io.incidentconsole.incident.EventPayload.DrillScenarioAttached;
+import io.incidentconsole.incident.EventPayload.ScenarioEventPlayed;
+import io.incidentconsole.incident.EventPayload.DrillClockAdvanced;
+import io.incidentconsole.incident.EventPayload.DrillRunModeChosen;
 import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
 import io.incidentconsole.incident.EventPayload.AlertCleared;
 import io.incidentconsole.incident.EventPayload.AlertFired;
@@ -190,7 +195,7 @@ public final class EventDescriber {
         } else if (payload instanceof CommandCopied p) {
             return "Copied the command of " + p.source() + " (sha256 " + shortHash(p.scriptSha256()) + ")";
         } else if (payload instanceof ScriptRun p) {
-            return "Ran the command of " + p.source() + " (sha256 " + shortHash(p.scriptSha256()) + "): exit code "
+            return (p.wasStubbed() ? "Drill: ran through the stubs the command of " : "Ran the command of ") + p.source() + " (sha256 " + shortHash(p.scriptSha256()) + "): exit code "
                     + p.exitCode();
         } else if (payload instanceof DecisionTaken p) {
             return "Decided “" + tree(p.treeId()).map(DecisionTree::title).orElse(p.treeId()) + "”: "
@@ -208,7 +213,7 @@ public final class EventDescriber {
             return "Finished rollback " + rollback(p.runbookId(), p.procedureId())
                     + (p.succeeded() ? ": succeeded" : ": FAILED") + (blank(p.note()) ? "" : " — " + p.note());
         } else if (payload instanceof StepStarted p) {
-            return "Started step " + p.number() + (blank(p.title()) ? "" : " “" + p.title() + "”") + " of "
+            return (p.wasStubbed() ? "Drill: started through the stubs step " : "Started step ") + p.number() + (blank(p.title()) ? "" : " “" + p.title() + "”") + " of "
                     + p.procedureId() + (p.attempt() > 1 ? " (attempt " + p.attempt() + ")" : "")
                     + (blank(p.command()) ? "" : ": " + p.command());
         } else if (payload instanceof StepFinished p) {
@@ -228,6 +233,16 @@ public final class EventDescriber {
         } else if (payload instanceof HandoffShared p) {
             return ("saved".equals(p.action()) ? "Saved the handoff summary" + (blank(p.file()) ? "" : " as " + p.file())
                     : "Copied the handoff summary") + (blank(p.watchOut()) ? "" : " — watch out: " + p.watchOut());
+        } else if (payload instanceof DrillScenarioAttached p) {
+            return "Drill scenario " + p.name() + (blank(p.title()) ? "" : " “" + p.title() + "”");
+        } else if (payload instanceof ScenarioEventPlayed p) {
+            return "Drill scenario event #" + p.number() + ": " + p.description();
+        } else if (payload instanceof DrillClockAdvanced p) {
+            return "Drill clock fast-forwarded " + Quantities.duration(p.by()) + " (fast-forwarded in drill)"
+                    + reason(p.reason());
+        } else if (payload instanceof DrillRunModeChosen p) {
+            return p.real() ? "Chose to run commands for real in this drill" + reason(p.reason())
+                    : "Runs in this drill go through the stubs again" + reason(p.reason());
         } else if (payload instanceof IncidentTakenOver p) {
             return p.toOperator() + " took the incident over" + (blank(p.fromOperator()) ? "" : " from "
                     + p.fromOperator()) + (blank(p.note()) ? "" : " — " + p.note());

@@ -54,7 +54,12 @@ public final class EventKinds {
             entry(EventPayload.StepOutcomeDecided.class, "StepOutcomeDecided"),
             entry(EventPayload.StepRunAborted.class, "StepRunAborted"),
             entry(EventPayload.HandoffShared.class, "HandoffShared"),
-            entry(EventPayload.IncidentTakenOver.class, "IncidentTakenOver"));
+            entry(EventPayload.IncidentTakenOver.class, "IncidentTakenOver"),
+            // added in 0.3
+            entry(EventPayload.DrillScenarioAttached.class, "DrillScenarioAttached"),
+            entry(EventPayload.ScenarioEventPlayed.class, "ScenarioEventPlayed"),
+            entry(EventPayload.DrillClockAdvanced.class, "DrillClockAdvanced"),
+            entry(EventPayload.DrillRunModeChosen.class, "DrillRunModeChosen"));
 
     private static final Map<Class<? extends EventPayload>, String> BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends EventPayload>> BY_NAME = new LinkedHashMap<>();

@@ -248,14 +248,28 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * {@code stubbed}: true when a drill ran the script through its stubs (nothing real ran); absent in a real
+     * incident, in a drill run for real, and in journals written before drills.
+     */
     record ScriptRun(
             @JsonProperty("source") String source,
             @JsonProperty("scriptSha256") String scriptSha256,
             @JsonProperty("exitCode") int exitCode,
-            @JsonProperty("outputTail") String outputTail) implements EventPayload {
+            @JsonProperty("outputTail") String outputTail,
+            @JsonProperty("stubbed") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stubbed) implements EventPayload {
         public ScriptRun {
             require(source, "source");
             require(scriptSha256, "scriptSha256");
+        }
+
+        public ScriptRun(String source, String scriptSha256, int exitCode, String outputTail) {
+            this(source, scriptSha256, exitCode, outputTail, null);
+        }
+
+        /** The run went through a drill's stubs. */
+        public boolean wasStubbed() {
+            return Boolean.TRUE.equals(stubbed);
         }
     }
 
@@ -349,12 +363,23 @@ public sealed interface EventPayload {
             @JsonProperty("title") String title,
             @JsonProperty("command") String command,
             @JsonProperty("attempt") int attempt,
-            @JsonProperty("timeout") Duration timeout) implements EventPayload {
+            @JsonProperty("timeout") Duration timeout,
+            @JsonProperty("stubbed") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stubbed) implements EventPayload {
         public StepStarted {
             require(runId, "runId");
             require(runbookId, "runbookId");
             require(procedureId, "procedureId");
             require(stepId, "stepId");
+        }
+
+        public StepStarted(String runId, String runbookId, String procedureId, String stepId, int number, String title,
+                           String command, int attempt, Duration timeout) {
+            this(runId, runbookId, procedureId, stepId, number, title, command, attempt, timeout, null);
+        }
+
+        /** The step ran through a drill's stubs ({@code stubbed}, like {@link ScriptRun#stubbed}). */
+        public boolean wasStubbed() {
+            return Boolean.TRUE.equals(stubbed);
         }
     }
 
@@ -532,6 +557,62 @@ public sealed interface EventPayload {
             @JsonProperty("damagedLine") int damagedLine,
             @JsonProperty("reason") String reason)
             implements EventPayload {
+    }
+
+    /**
+     * A drill plays a scenario (docs/drill-scenarios.md); recorded right after {@link IncidentStarted}. The scenario's
+     * text is scenario.yaml beside the journal, with {@code scenarioSha256}.
+     */
+    record DrillScenarioAttached(
+            @JsonProperty("name") String name,
+            @JsonProperty("title") String title,
+            @JsonProperty("scenarioSha256") String scenarioSha256) implements EventPayload {
+        public DrillScenarioAttached {
+            require(name, "name");
+        }
+    }
+
+    /**
+     * A scenario event happened: {@code number} is its place in the scenario file (from 1), {@code description}
+     * what it did ("adapter_calls rises +40% over 2m"). Played once; a replay does not play it again.
+     */
+    record ScenarioEventPlayed(
+            @JsonProperty("number") int number,
+            @JsonProperty("description") String description) implements EventPayload {
+        public ScenarioEventPlayed {
+            if (number < 1) {
+                throw new IllegalArgumentException("number is 1-based, got " + number);
+            }
+        }
+    }
+
+    /**
+     * A drill's clock was moved forward: waits and scenario times count {@code by} as passed ("fast-forwarded in
+     * drill"). Never recorded in a real incident.
+     */
+    record DrillClockAdvanced(
+            @JsonProperty("by") Duration by,
+            @JsonProperty("reason") String reason) implements EventPayload {
+        public DrillClockAdvanced {
+            Objects.requireNonNull(by, "by");
+            if (by.isNegative() || by.isZero()) {
+                throw new IllegalArgumentException("a drill clock only moves forward, got " + by);
+            }
+        }
+    }
+
+    /**
+     * How a drill runs commands from now on: {@code real} true, for real (confirmed by the operator, with a
+     * reason); false, through the stubs again (the default).
+     */
+    record DrillRunModeChosen(
+            @JsonProperty("real") boolean real,
+            @JsonProperty("reason") String reason) implements EventPayload {
+        public DrillRunModeChosen {
+            if (real) {
+                require(reason, "reason");
+            }
+        }
     }
 
     /**

@@ -362,7 +362,11 @@ public final class IncidentState {
             // a handoff is a record of what was shared: none of them changes what this state holds.
             EventPayload.StepStarted.class, EventPayload.StepFinished.class, EventPayload.StepSkipped.class,
             EventPayload.StepOutcomeDecided.class, EventPayload.StepRunAborted.class,
-            EventPayload.HandoffShared.class, EventPayload.IncidentTakenOver.class);
+            EventPayload.HandoffShared.class, EventPayload.IncidentTakenOver.class,
+            // A drill's scenario, clock and run mode are folded by drill.DrillState; what a scenario event did
+            // (an alert, a failed test) is recorded as that event of its own kind.
+            EventPayload.DrillScenarioAttached.class, EventPayload.ScenarioEventPlayed.class,
+            EventPayload.DrillClockAdvanced.class, EventPayload.DrillRunModeChosen.class);
 
     /** The kinds the fold handles. */
     static Set<Class<? extends EventPayload>> handledKinds() {

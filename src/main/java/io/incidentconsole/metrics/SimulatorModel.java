@@ -43,6 +43,7 @@ public final class SimulatorModel {
     private final Map<String, Track> tracks = new LinkedHashMap<>();
     private final List<PhaseEvent> events = new ArrayList<>();
     private final List<Spike> spikes = new ArrayList<>();
+    private final List<Ramp> ramps = new ArrayList<>();
 
     public SimulatorModel(long seed, Plan plan, Duration settle) {
         if (settle.isNegative() || settle.isZero()) {
@@ -81,8 +82,34 @@ public final class SimulatorModel {
         spikes.add(new Spike(from.toEpochMilli(), from.plus(length).toEpochMilli()));
     }
 
+    /**
+     * From {@code from}, the metric moves by {@code percent} of its value (negative: falls), linearly over
+     * {@code over}, and stays moved: a drill scenario's "adapter_calls rises 40 % over 2 minutes".
+     */
+    public synchronized void ramp(String metricId, Instant from, Duration over, double percent) {
+        if (!tracks.containsKey(metricId)) {
+            throw new IllegalArgumentException("the simulator has no metric '" + metricId + "'");
+        }
+        ramps.add(new Ramp(metricId, from.toEpochMilli(), Math.max(0, over.toMillis()), percent / 100));
+    }
+
+    private double rampFactor(String metricId, long epochMillis) {
+        double factor = 1;
+        for (Ramp ramp : ramps) {
+            if (ramp.metricId.equals(metricId) && epochMillis >= ramp.from) {
+                double progress = ramp.over == 0 ? 1 : Math.min(1, (epochMillis - ramp.from) / (double) ramp.over);
+                factor *= 1 + ramp.fraction * progress;
+            }
+        }
+        return factor;
+    }
+
     /** The simulated value of {@code metricId} at {@code epochMillis}. */
     public synchronized double value(String metricId, long epochMillis) {
+        return rawValue(metricId, epochMillis) * rampFactor(metricId, epochMillis);
+    }
+
+    private double rawValue(String metricId, long epochMillis) {
         Track track = tracks.get(metricId);
         if (track == null) {
             throw new IllegalArgumentException("the simulator has no metric '" + metricId + "'");
@@ -158,6 +185,9 @@ public final class SimulatorModel {
     }
 
     private record Spike(long from, long to) {
+    }
+
+    private record Ramp(String metricId, long from, long over, double fraction) {
     }
 
     /** One metric's path: its start value and the goal after each phase of its issue, in plan order. */

@@ -8,4 +8,10 @@ public record Procedure(@Required String id, String title, List<String> phases, 
         phases = Lists.copy(phases);
         steps = Lists.copy(steps);
     }
+
+    /** The id of the step at {@code index} (from 0): its own, else {@code PROCEDURE.step-N} with N from 1. */
+    public String stepId(int index) {
+        ProcedureStep step = steps.get(index);
+        return step.id() != null ? step.id() : id + ".step-" + (index + 1);
+    }
 }

@@ -1,5 +1,6 @@
 package io.incidentconsole.report;
 
+import io.incidentconsole.drill.Drills;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -101,6 +102,27 @@ public final class ReportDocument {
             with.add(at++, new Paragraph("Warning:", warning, false));
         }
         return new ReportDocument(title, with);
+    }
+
+    /**
+     * The document of a drill: "DRILL — " before its title and first heading, and a line under that heading saying
+     * it was a rehearsal, so no update or report of a drill can be taken for a real incident's. Unchanged when
+     * {@code drill} is false.
+     */
+    public ReportDocument markedAsDrill(boolean drill) {
+        if (!drill || title.startsWith(Drills.prefix(true))) {
+            return this;
+        }
+        List<Block> with = new ArrayList<>(blocks);
+        int at = 0;
+        if (!with.isEmpty() && with.get(0) instanceof Heading heading) {
+            with.set(0, new Heading(heading.level(), heading.anchor(),
+                    Drills.prefix(true) + heading.text()));
+            at = 1;
+        }
+        with.add(at, new Paragraph(Drills.MARK + ":",
+                "a rehearsal (game day), not a real incident.", false));
+        return new ReportDocument(Drills.prefix(true) + title, with);
     }
 
     public List<Image> images() {

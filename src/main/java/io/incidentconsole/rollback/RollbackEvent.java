@@ -47,11 +47,17 @@ public sealed interface RollbackEvent {
     }
 
     /** A run ended: exit code, whether it was cancelled, the output's last lines. */
+    /** {@code stubbed}: the run went through a drill's stubs (nothing real ran). */
     record ScriptRunFinished(Instant at, String operator, String runbookId, String procedureId, ScriptMode mode,
-                             String sha256, int exitCode, boolean cancelled, List<String> outputTail)
+                             String sha256, int exitCode, boolean cancelled, List<String> outputTail, boolean stubbed)
             implements RollbackEvent {
         public ScriptRunFinished {
             outputTail = List.copyOf(outputTail);
+        }
+
+        public ScriptRunFinished(Instant at, String operator, String runbookId, String procedureId, ScriptMode mode,
+                                 String sha256, int exitCode, boolean cancelled, List<String> outputTail) {
+            this(at, operator, runbookId, procedureId, mode, sha256, exitCode, cancelled, outputTail, false);
         }
     }
 

@@ -82,13 +82,15 @@ public final class RollbackJournalEntries {
                     phases.startedFor(e.procedureId())));
         }
         if (event instanceof ScriptRunFinished e) {
-            ScriptRun run = new ScriptRun(e.procedureId(), e.sha256(), e.exitCode(), String.join("\n", e.outputTail()));
+            ScriptRun run = new ScriptRun(e.procedureId(), e.sha256(), e.exitCode(), String.join("\n", e.outputTail()),
+                    e.stubbed() ? Boolean.TRUE : null);
             if (e.mode() == ScriptMode.DRY_RUN) {
                 return List.of(run);
             }
             boolean succeeded = e.exitCode() == 0 && !e.cancelled();
-            String note = e.cancelled() ? "cancelled by the operator; exit code " + e.exitCode()
-                    : "exit code " + e.exitCode();
+            String note = (e.stubbed() ? "through the drill's stubs (nothing real ran); " : "")
+                    + (e.cancelled() ? "cancelled by the operator; exit code " + e.exitCode()
+                    : "exit code " + e.exitCode());
             return List.of(run, new RollbackFinished(e.runbookId(), e.procedureId(), succeeded, note,
                     succeeded ? phases.finishedFor(e.procedureId()) : null));
         }

@@ -156,7 +156,7 @@ public final class RollbackSession {
                 script.procedureId(), script.mode(), script.sha256(), running.pid()));
         running.result().thenAccept(result -> recorder.record(new ScriptRunFinished(result.endedAt(),
                 incident.operator(), script.runbookId(), script.procedureId(), script.mode(), script.sha256(),
-                result.exitCode(), result.cancelled(), result.outputTail())));
+                result.exitCode(), result.cancelled(), result.outputTail(), result.stubbed())));
         return running;
     }
 }

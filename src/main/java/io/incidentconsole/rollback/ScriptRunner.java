@@ -1,5 +1,6 @@
 package io.incidentconsole.rollback;
 
+import java.util.HashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -43,6 +44,8 @@ public final class ScriptRunner {
     private final Duration gracePeriod;
     private final Map<String, String> environment;
     private final Clock clock;
+    /** Runs go through a drill's stubs (their PATH and BASH_ENV are in the environment). */
+    private final boolean stubbed;
 
     /**
      * @param bash        the bash executable, e.g. {@code /bin/bash}
@@ -51,6 +54,11 @@ public final class ScriptRunner {
      * @param environment variables set for the script on top of the console's own
      */
     public ScriptRunner(Path bash, int tailLines, Duration gracePeriod, Map<String, String> environment, Clock clock) {
+        this(bash, tailLines, gracePeriod, environment, clock, false);
+    }
+
+    private ScriptRunner(Path bash, int tailLines, Duration gracePeriod, Map<String, String> environment, Clock clock,
+                         boolean stubbed) {
         if (tailLines < 1) {
             throw new IllegalArgumentException("tailLines must be at least 1");
         }
@@ -59,6 +67,25 @@ public final class ScriptRunner {
         this.gracePeriod = gracePeriod;
         this.environment = Map.copyOf(environment);
         this.clock = clock;
+        this.stubbed = stubbed;
+    }
+
+    /** This runner with more variables set for the script (they win over the ones it had): a drill's stubs. */
+    public ScriptRunner withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(more);
+        return new ScriptRunner(bash, tailLines, gracePeriod, merged, clock, stubbed);
+    }
+
+    /** This runner going through a drill's stubs ({@code environment}: their PATH and BASH_ENV); results say so. */
+    public ScriptRunner throughStubs(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>(this.environment);
+        merged.putAll(environment);
+        return new ScriptRunner(bash, tailLines, gracePeriod, merged, clock, true);
+    }
+
+    public boolean stubbed() {
+        return stubbed;
     }
 
     /** /bin/bash, the last 200 lines, 3 s grace, non-interactive environment, the UTC clock. */
@@ -128,7 +155,7 @@ public final class ScriptRunner {
             }
             deleteQuietly(file, directory);
             result.complete(new RunResult(script.sha256(), script.mode(), process.exitValue(),
-                    running.cancelRequested(), tail.lines(), startedAt, clock.instant()));
+                    running.cancelRequested(), tail.lines(), startedAt, clock.instant(), stubbed));
         });
         return running;
     }

@@ -14,4 +14,9 @@ public interface StepExecutor {
      */
     StepExecution start(StepCommand step, Path workingDirectory, Path logFile, Consumer<String> onLine)
             throws IOException;
+
+    /** The next start goes through a drill's stubs (recorded on the step's start); false outside drills. */
+    default boolean stubbed() {
+        return false;
+    }
 }

@@ -121,7 +121,7 @@ public final class StepRun {
         int attempt = progress.runId() != null && progress.runId().equals(runId)
                 ? progress.state(step.stepId()).attempts() + 1 : 1;
         journal.accept(new StepStarted(runId, runbook.id(), procedure.id(), step.stepId(), step.number(), step.title(),
-                step.command(), attempt, step.timeout()));
+                step.command(), attempt, step.timeout(), executor.stubbed() ? Boolean.TRUE : null));
         Path logFile = logDirectory.resolve(procedure.id()).resolve(runId)
                 .resolve(String.format("step-%02d-attempt-%d.log", step.number(), attempt));
         StepExecution execution;

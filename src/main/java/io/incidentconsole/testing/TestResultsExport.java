@@ -1,6 +1,7 @@
 package io.incidentconsole.testing;
 
 import io.incidentconsole.incident.Event;
+import io.incidentconsole.drill.Drills;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.StartRecord;
 import io.incidentconsole.incident.TestResult;
@@ -47,7 +48,16 @@ public final class TestResultsExport {
      * file never presents a damaged incident's results as if they were complete.
      */
     public static String export(IncidentState state, ExportFormat format, List<String> warnings) {
-        String text = format == ExportFormat.MARKDOWN ? markdown(state) : junitXml(state);
+        return export(state, format, warnings, false);
+    }
+
+    /**
+     * As {@link #export(IncidentState, ExportFormat, List)}; a {@code drill}'s results say so in their title and in
+     * every JUnit suite name ("DRILL — …"), so a dashboard never counts a rehearsal as a real run.
+     */
+    public static String export(IncidentState state, ExportFormat format, List<String> warnings, boolean drill) {
+        String prefix = Drills.prefix(drill);
+        String text = format == ExportFormat.MARKDOWN ? markdown(state, prefix) : junitXml(state, prefix);
         if (warnings.isEmpty()) {
             return text;
         }
@@ -95,10 +105,14 @@ public final class TestResultsExport {
     // ---------------------------------------------------------------- Markdown
 
     public static String markdown(IncidentState state) {
+        return markdown(state, "");
+    }
+
+    private static String markdown(IncidentState state, String prefix) {
         TestSheet sheet = new TestSheet(state.plan(), state);
         Plan plan = state.plan();
         StringBuilder out = new StringBuilder();
-        out.append("# Test results: ").append(inline(plan.plan().title())).append("\n\n");
+        out.append("# ").append(prefix).append("Test results: ").append(inline(plan.plan().title())).append("\n\n");
         state.started().ifPresent(started -> out.append("Incident ").append(inline(started.incidentId()))
                 .append(", started by ").append(inline(started.operator())).append(" at ")
                 .append(READABLE.format(started.at())).append(".  \n"));
@@ -198,6 +212,10 @@ public final class TestResultsExport {
     // ---------------------------------------------------------------- JUnit XML
 
     public static String junitXml(IncidentState state) {
+        return junitXml(state, "");
+    }
+
+    private static String junitXml(IncidentState state, String prefix) {
         TestSheet sheet = new TestSheet(state.plan(), state);
         List<Group> groups = groups(sheet);
         Instant asOf = asOf(state);
@@ -211,26 +229,26 @@ public final class TestResultsExport {
         }
         Xml xml = new Xml();
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.open("testsuites", "name", state.plan().plan().title(), "tests", tests, "failures", failures,
+        xml.open("testsuites", "name", prefix + state.plan().plan().title(), "tests", tests, "failures", failures,
                 "errors", 0, "skipped", skipped, "time", "0", "timestamp", JUNIT_TIME.format(asOf));
         xml.raw("\n");
         int id = 0;
         for (Group group : groups) {
-            writeSuite(xml, state, group, id++, asOf);
+            writeSuite(xml, state, group, id++, asOf, prefix);
         }
         xml.close("testsuites");
         xml.raw("\n");
         return xml.toString();
     }
 
-    private static void writeSuite(Xml xml, IncidentState state, Group group, int id, Instant asOf) {
+    private static void writeSuite(Xml xml, IncidentState state, Group group, int id, Instant asOf, String prefix) {
         List<TestRow> rows = group.rows();
         long failures = rows.stream().filter(TestRow::failed).count();
         long skipped = rows.stream().filter(r -> r.outcome() != TestOutcome.PASS && !r.failed()).count();
         Instant first = rows.stream().flatMap(r -> r.history().stream()).map(h -> h.result().at())
                 .min(Instant::compareTo).orElse(asOf);
         xml.raw("  ");
-        xml.open("testsuite", "name", group.phaseLabel() + " / " + group.suite().title(), "id", id,
+        xml.open("testsuite", "name", prefix + group.phaseLabel() + " / " + group.suite().title(), "id", id,
                 "package", group.suite().id(), "tests", rows.size(), "failures", failures, "errors", 0,
                 "skipped", skipped, "time", "0", "timestamp", JUNIT_TIME.format(first), "hostname", HOSTNAME);
         xml.raw("\n    ");

@@ -60,7 +60,12 @@ class EventKindsTest {
             "StepOutcomeDecided: runId procedureId stepId decision note",
             "StepRunAborted: runId runbookId procedureId reason",
             "HandoffShared: action file watchOut summary",
-            "IncidentTakenOver: fromOperator toOperator note");
+            "IncidentTakenOver: fromOperator toOperator note",
+            // 0.3: new kinds
+            "DrillScenarioAttached: name title scenarioSha256",
+            "ScenarioEventPlayed: number description",
+            "DrillClockAdvanced: by reason",
+            "DrillRunModeChosen: real reason");
 
     /**
      * Fields added to a released kind later, after its frozen ones: optional, so a line written before them reads
@@ -72,7 +77,9 @@ class EventKindsTest {
             "GuidedStepDone: taskIds",
             "CriterionTicked: observed",
             "RollbackStarted: phaseId",
-            "RollbackFinished: phaseId");
+            "RollbackFinished: phaseId",
+            "ScriptRun: stubbed",
+            "StepStarted: stubbed");
 
     private static Map<String, List<String>> frozen(String... lines) {
         Map<String, List<String>> map = new LinkedHashMap<>();

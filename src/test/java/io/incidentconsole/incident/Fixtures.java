@@ -1,5 +1,9 @@
 package io.incidentconsole.incident;
 
+import io.incidentconsole.incident.EventPayload.DrillScenarioAttached;
+import io.incidentconsole.incident.EventPayload.DrillRunModeChosen;
+import io.incidentconsole.incident.EventPayload.ScenarioEventPlayed;
+import io.incidentconsole.incident.EventPayload.DrillClockAdvanced;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
@@ -154,6 +158,14 @@ public final class Fixtures {
                 new NoteAdded("migrate", "DBA on the bridge | \"quotes\" and\nnew line"),
                 new SignOffGiven("signoff.lead", "Lead", "looks good"),
                 new UpdatePublished("stakeholders", "#incident", "Rolled back; investigating"),
+                new DrillScenarioAttached("package-update-regresses-auth", "The package update regresses auth",
+                        "12".repeat(32)),
+                new ScenarioEventPlayed(2, "error_rate rises +400% over 2m"),
+                new DrillClockAdvanced(Duration.ofHours(24), "skip the 24 h watch"),
+                new DrillRunModeChosen(true, "staging sandbox, safe to run"),
+                new ScriptRun("rollback-db.restore", "ab".repeat(32), 0, "[drill] would run: deploy", true),
+                new StepStarted("r2", "rollback-db", "rollback-db.restore", "rollback-db.restore.step-1", 1, "Restore",
+                        "git checkout '4f2a9c1'", 1, Duration.ofMinutes(5), true),
                 new Undo("id-3"),
                 new JournalContinued(41, "journal-0001.jsonl", 42, "checksum mismatch"),
                 new Unrecognized("FutureThing", fields, "a kind this version does not know"));

@@ -122,10 +122,10 @@ public final class IncidentStore {
             last = JournalTail.lastEvent(folder);
         } catch (IOException e) {
             return new IncidentSummary(id, folder, metadata.planTitle(), metadata.createdAt(), metadata.createdBy(),
-                    Optional.empty(), "cannot read the journal: " + e.getMessage());
+                    Optional.empty(), "cannot read the journal: " + e.getMessage(), metadata.drill());
         }
         return new IncidentSummary(metadata.id(), folder, metadata.planTitle(), metadata.createdAt(),
-                metadata.createdBy(), last, null);
+                metadata.createdBy(), last, null, metadata.drill());
     }
 
     /**

@@ -13,7 +13,7 @@ public enum Theme {
     private static final List<String> FEATURE_STYLES = List.of("/styles/console.css", "/styles/outline.css", "/styles/board.css",
             "/styles/timeline.css", "/styles/rollback.css", "/styles/metrics.css", "/styles/tests.css",
             "/styles/guided.css", "/styles/reports.css", "/styles/team.css", "/styles/steps.css",
-            "/styles/handoff.css", "/styles/now.css");
+            "/styles/handoff.css", "/styles/now.css", "/styles/drill.css");
 
     private final String palette;
 

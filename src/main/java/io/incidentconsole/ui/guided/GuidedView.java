@@ -176,6 +176,7 @@ public final class GuidedView implements AreaView {
         steps.showWatch(readings);
     }
 
+
     private void tick() {
         if (steps.waitPane().tick()) {
             render(model.pageProperty().get());

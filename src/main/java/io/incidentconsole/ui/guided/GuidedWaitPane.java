@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.guided;
 
+import io.incidentconsole.drill.DrillClock;
+import io.incidentconsole.drill.DrillDurations;
 import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.plan.GuidedStep;
 import javafx.scene.Node;
@@ -65,7 +67,7 @@ final class GuidedWaitPane {
                 countdown.setId("guided-wait-remaining");
                 countdown.pseudoClassStateChanged(WAITING, true);
                 box.getChildren().addAll(countdown, text("left of " + hours(step.waitFor()) + " — ends "
-                        + TIME.format(status.endsAt()), "guided-detail"), cutShortLine(page));
+                        + TIME.format(status.endsAt()) + fastForwarded(status), "guided-detail"), cutShortLine(page));
             }
             case CUT_SHORT -> {
                 Label cut = text("Wait cut short at " + TIME.format(status.endsAt()) + ": " + status.cutShortReason(),
@@ -74,7 +76,8 @@ final class GuidedWaitPane {
                 box.getChildren().add(cut);
             }
             case ELAPSED -> {
-                Label over = text("The wait is over (ended " + TIME.format(status.endsAt()) + ").", "guided-detail");
+                Label over = text("The wait is over (ended " + TIME.format(status.endsAt()) + ")"
+                        + fastForwarded(status) + ".", "guided-detail");
                 over.setId("guided-wait-state");
                 over.pseudoClassStateChanged(PASSED, true);
                 box.getChildren().add(over);
@@ -123,5 +126,11 @@ final class GuidedWaitPane {
             countdown.setText(WaitClock.format(status.get().remaining()));
         }
         return false;
+    }
+
+    /** " · 23h 59m fast-forwarded in drill" when a drill skipped part of the wait; nothing otherwise. */
+    private static String fastForwarded(WaitClock.Status status) {
+        return status.fastForwarded() ? " · " + DrillDurations.format(status.fastForwardedBy()) + " "
+                + DrillClock.LABEL : "";
     }
 }

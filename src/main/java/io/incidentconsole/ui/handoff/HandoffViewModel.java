@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.handoff;
 
+import io.incidentconsole.drill.Drills;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
@@ -78,8 +79,8 @@ public final class HandoffViewModel {
         if (incident == null || state == null) {
             return "";
         }
-        return HandoffMarkdown.render(new HandoffBuilder(clock).build(state, incident.id(), incident.operator())
-                .withWatchOut(watchOut));
+        return Drills.markMarkdown(HandoffMarkdown.render(new HandoffBuilder(clock)
+                .build(state, incident.id(), incident.operator()).withWatchOut(watchOut)), incident.metadata().drill());
     }
 
     public boolean canRecord() {

@@ -1,5 +1,10 @@
 package io.incidentconsole.ui.incident;
 
+import javafx.scene.control.ComboBox;
+import java.util.List;
+import javafx.application.Platform;
+import java.io.File;
+import javafx.stage.FileChooser;
 import io.incidentconsole.settings.Product;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.FxmlViews;
@@ -35,6 +40,15 @@ public final class IncidentPickerView {
     private ListView<IncidentSummary> incidents;
     @FXML
     private Button resume;
+    @FXML
+    private Button startDrill;
+    @FXML
+    private ComboBox<String> scenario;
+    @FXML
+    private ListView<IncidentSummary> drills;
+
+    static final String NO_SCENARIO = "No scenario (drive it by hand)";
+    static final String SCENARIO_FILE = "Scenario file…";
 
     public IncidentPickerView(IncidentPickerViewModel model, Window owner, Theme theme) {
         this.model = model;
@@ -60,7 +74,37 @@ public final class IncidentPickerView {
         placeholder.textProperty().bind(Bindings.when(model.listingProperty())
                 .then("Reading the incidents on this laptop…").otherwise("No incidents on this laptop yet."));
         incidents.setPlaceholder(placeholder);
-        IncidentList.wire(incidents, model.selectedProperty(), this::onResume);
+        IncidentList.wire(List.of(incidents, drills), model.selectedProperty(), this::onResume);
+        drills.setId("drill-list");
+        drills.setItems(model.drills());
+        Label noDrills = new Label("No drills on this laptop yet.");
+        drills.setPlaceholder(noDrills);
+        startDrill.setId("start-new-drill");
+        startDrill.disableProperty().bind(model.busyProperty().or(
+                Bindings.createBooleanBinding(() -> !model.canStartNew())));
+        scenario.setId("drill-scenario");
+        scenario.getItems().add(NO_SCENARIO);
+        scenario.getItems().addAll(model.bundledScenarios());
+        scenario.getItems().add(SCENARIO_FILE);
+        scenario.getSelectionModel().select(model.bundledScenarios().isEmpty() ? NO_SCENARIO
+                : model.bundledScenarios().get(0));
+        model.scenarioProperty().set(scenario.getValue());
+        scenario.valueProperty().addListener((obs, was, now) -> {
+            if (SCENARIO_FILE.equals(now)) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Choose a drill scenario");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (*.yaml)",
+                        "*.yaml", "*.yml"));
+                File file = chooser.showOpenDialog(scenario.getScene().getWindow());
+                String chosen = file == null ? was : file.getAbsolutePath();
+                if (file != null && !scenario.getItems().contains(chosen)) {
+                    scenario.getItems().add(scenario.getItems().size() - 1, chosen);
+                }
+                Platform.runLater(() -> scenario.setValue(chosen));
+                return;
+            }
+            model.scenarioProperty().set(NO_SCENARIO.equals(now) ? null : now);
+        });
         resume.setId("resume-incident");
         resume.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
         startNew.disableProperty().bind(model.busyProperty().or(
@@ -90,6 +134,17 @@ public final class IncidentPickerView {
     @FXML
     private void onStartNew() {
         model.startNew();
+    }
+
+    @FXML
+    private void onStartDrill() {
+        model.startNewDrill();
+    }
+
+    /** Shows the dialog with the new drill's button focused (File → New Drill…). */
+    public void showForDrill() {
+        show();
+        startDrill.requestFocus();
     }
 
     @FXML

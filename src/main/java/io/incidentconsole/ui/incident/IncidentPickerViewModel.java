@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.incident;
 
+import java.util.List;
 import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.common.BackgroundTasks;
 
@@ -19,6 +20,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import io.incidentconsole.drill.Drills;
+import io.incidentconsole.drill.Scenario;
+import io.incidentconsole.drill.Scenarios;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +49,10 @@ public final class IncidentPickerViewModel {
     private final StringProperty operator = new SimpleStringProperty(this, "operator", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ObservableList<IncidentSummary> incidents = FXCollections.observableArrayList();
+    /** Drills are listed apart from real incidents, never mixed with them. */
+    private final ObservableList<IncidentSummary> drills = FXCollections.observableArrayList();
+    /** What "Start a new drill" plays: null for no scenario, a bundled name, or a scenario file's path. */
+    private final StringProperty scenario = new SimpleStringProperty(this, "scenario");
     private final ObjectProperty<IncidentSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
@@ -76,8 +84,10 @@ public final class IncidentPickerViewModel {
         listing.set(true);
         tasks.run(store::list, list -> {
             listing.set(false);
-            incidents.setAll(list);
-            selected.set(incidents.stream().filter(s -> s.problem() == null).findFirst().orElse(null));
+            incidents.setAll(list.stream().filter(s -> !s.drill()).toList());
+            drills.setAll(list.stream().filter(IncidentSummary::drill).toList());
+            selected.set(incidents.stream().filter(s -> s.problem() == null).findFirst()
+                    .or(() -> drills.stream().filter(s -> s.problem() == null).findFirst()).orElse(null));
             whenListed.run();
         }, error -> {
             listing.set(false);
@@ -113,6 +123,48 @@ public final class IncidentPickerViewModel {
         }
         CurrentPlan p = plan.get();
         open(() -> store.create(p.plan(), p.source(), p.text(), name.get()));
+    }
+
+    /**
+     * Starts a drill (a rehearsal) from the open plan, playing {@link #scenarioProperty()}; a scenario that does not
+     * fit the plan is refused with its located problems in {@link #problemProperty()}.
+     */
+    public void startNewDrill() {
+        Optional<String> name = validName();
+        Optional<CurrentPlan> plan = currentPlan.get();
+        if (name.isEmpty()) {
+            return;
+        }
+        if (plan.isEmpty()) {
+            problem.set("No plan is open to start a drill from.");
+            return;
+        }
+        CurrentPlan p = plan.get();
+        String chosen = scenario.get();
+        open(() -> {
+            Optional<Scenario> played;
+            try {
+                played = chosen == null || chosen.isBlank() ? Optional.empty()
+                        : Optional.of(Scenarios.load(chosen, p.plan()));
+            } catch (Scenarios.ScenarioException e) {
+                throw new IllegalArgumentException(e.getMessage() + (e.problems().isEmpty() ? "" : "\n"
+                        + String.join("\n", e.problems().stream().map(Object::toString).toList())), e);
+            }
+            return Drills.start(store, p.plan(), p.source(), p.text(), name.get(), played);
+        });
+    }
+
+    /** The bundled scenarios a new drill can play (a file can be chosen too). */
+    public List<String> bundledScenarios() {
+        return Scenarios.BUNDLED;
+    }
+
+    public StringProperty scenarioProperty() {
+        return scenario;
+    }
+
+    public ObservableList<IncidentSummary> drills() {
+        return drills;
     }
 
     public void resume(IncidentSummary summary) {

@@ -95,6 +95,8 @@ public final class MainWindowView {
     @FXML
     private MenuItem exportReportItem;
     @FXML
+    private MenuItem drillReportItem;
+    @FXML
     private MenuItem joinTeamItem;
     @FXML
     private HBox headerItems;
@@ -123,6 +125,10 @@ public final class MainWindowView {
         return composeUpdateItem;
     }
 
+    public MenuItem drillReportItem() {
+        return drillReportItem;
+    }
+
     public MenuItem exportReportItem() {
         return exportReportItem;
     }
@@ -135,6 +141,11 @@ public final class MainWindowView {
     /** Puts the "now" strip first in the header: the line the operator reads before anything else. */
     public void setNowStrip(Node strip) {
         header.getChildren().add(0, strip);
+    }
+
+    /** Puts a band across the very top of the header (the drill band), above the now strip. */
+    public void addHeaderBand(Node band) {
+        header.getChildren().add(0, band);
     }
 
     /** Adds a small item (a status chip) to the header, under the incident line. */
@@ -287,6 +298,16 @@ public final class MainWindowView {
         showIncidentPicker();
     }
 
+    /** File → New Drill…: the incident dialog, on its "start a new drill" button with the scenario to play. */
+    public void showNewDrill() {
+        new IncidentPickerView(pickers.get(), window(), model.themeProperty().get()).showForDrill();
+    }
+
+    @FXML
+    private void onNewDrill() {
+        showNewDrill();
+    }
+
     @FXML
     private void onImportMarkdown() {
         FileChooser chooser = new FileChooser();
@@ -411,7 +432,7 @@ public final class MainWindowView {
         for (ConsoleArea area : ConsoleArea.values()) {
             text.append(area.shortcut()).append("\t").append(area.title()).append('\n');
         }
-        text.append("Ctrl+I\tStart or resume an incident\nCtrl+Shift+J\tJoin a team incident (shared database)\nCtrl+U\tCompose a stakeholder update\nCtrl+Shift+H\tHandoff at shift change (summary, take over)\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
+        text.append("Ctrl+I\tStart or resume an incident\nCtrl+Shift+J\tJoin a team incident (shared database)\nCtrl+Shift+D\tStart a drill (rehearsal), with a scenario\nCtrl+U\tCompose a stakeholder update\nCtrl+Shift+H\tHandoff at shift change (summary, take over)\nCtrl+O\tOpen a plan\nCtrl+Shift+T\tSwitch dark/light theme\nCtrl+Q\tQuit\n")
                 .append("Drop a .yaml or .json plan on the window to open it, or a .md plan to import it.");
         info("Keyboard shortcuts", text.toString());
     }

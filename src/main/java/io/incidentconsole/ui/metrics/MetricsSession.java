@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.metrics;
 
+import javafx.beans.InvalidationListener;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.AlertState;
@@ -78,7 +79,13 @@ public final class MetricsSession {
     private Map<String, Rule> rulesById = Map.of();
     /** Alerts that fired while no writable incident was open, by rule: recorded when one is, if still active. */
     private final Map<String, AlertEvent.Fired> unrecorded = new LinkedHashMap<>();
-    private final ChangeListener<Plan> planChanged = (obs, old, now) -> rebuild(now);
+    /**
+     * An invalidation, not a change listener: an incident's plan copy is equal to the plan open before it (a record,
+     * compared by value), and a change listener would not hear of it, leaving the journal's alerts and phases
+     * unmatched (they are matched to the shown plan by identity).
+     */
+    private final InvalidationListener planChanged =
+            obs -> rebuild(((ObservableValue<?>) obs).getValue() instanceof Plan next ? next : null);
     private final ChangeListener<IncidentState> stateChanged = (obs, old, now) -> {
         followPhases(now);
         resumeRecordedFirings(now);
@@ -394,7 +401,9 @@ public final class MetricsSession {
 
     private AlertNotice notice(AlertState alert) {
         Rule rule = rulesById.get(alert.alertId());
+        // An alert without a plan rule (a drill's scripted alert, one raised by hand) says what it is in its message.
         String text = rule == null ? alert.alertId() + " fired at " + ChartText.minutes(alert.firedAt())
+                + (alert.message() == null || alert.message().isBlank() ? "" : ": " + alert.message())
                 : crossed(rule, alert.firedAt());
         if (!alert.firing()) {
             text += " · cleared at " + ChartText.minutes(alert.clearedAt())

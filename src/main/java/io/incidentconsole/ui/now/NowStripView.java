@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.now;
 
+import javafx.beans.binding.Bindings;
 import io.incidentconsole.ui.common.FxmlViews;
 
 import javafx.animation.Animation;
@@ -18,6 +19,7 @@ import java.util.List;
 /** The "now" strip of the header: each part a link to where it is worked (Tab reaches them, Enter follows). */
 public final class NowStripView {
 
+    private static final PseudoClass DRILL = PseudoClass.getPseudoClass("drill");
     private static final List<String> STATES = List.of("late", "failing", "alerting", "waiting", "overdue", "quiet");
 
     private final NowStripViewModel model;
@@ -33,6 +35,9 @@ public final class NowStripView {
         FxmlViews.load(this);
         strip.setId("now-strip");
         model.partsProperty().addListener((obs, old, parts) -> show(parts));
+        heading.textProperty().bind(Bindings.when(model.drillProperty())
+                .then("DRILL · NOW").otherwise("NOW"));
+        model.drillProperty().addListener((obs, was, drill) -> heading.pseudoClassStateChanged(DRILL, drill));
         model.refresh();
         show(model.partsProperty().get());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.refresh()));

@@ -1,5 +1,8 @@
 package io.incidentconsole.ui.now;
 
+import io.incidentconsole.incident.Incident;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.incident.IncidentSession;
@@ -31,6 +34,9 @@ public final class NowStripViewModel {
     private final CadenceClock cadences;
     private final Consumer<Part> navigator;
     private final ReadOnlyObjectWrapper<List<Part>> parts = new ReadOnlyObjectWrapper<>(this, "parts", List.of());
+    /** The open incident is a drill: the strip's heading says DRILL (a drill is never read as the real thing). */
+    private final ReadOnlyBooleanWrapper drill =
+            new ReadOnlyBooleanWrapper(this, "drill");
 
     /** {@code navigator} goes where a part is worked (guided mode of a phase, the tests, the metrics, ...). */
     public NowStripViewModel(IncidentSession session, CadenceClock cadences, Consumer<Part> navigator) {
@@ -38,6 +44,10 @@ public final class NowStripViewModel {
         this.cadences = cadences;
         this.navigator = navigator;
         session.stateProperty().addListener((obs, old, state) -> refresh());
+    }
+
+    public ReadOnlyBooleanProperty drillProperty() {
+        return drill.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<Part>> partsProperty() {
@@ -50,6 +60,8 @@ public final class NowStripViewModel {
 
     public void refresh() {
         IncidentState state = session.stateProperty().get();
+        Incident incident = session.incidentProperty().get();
+        drill.set(incident != null && incident.metadata().drill());
         parts.set(state == null ? List.of() : parts(NowSummary.of(state, cadences)));
     }
 

@@ -40,6 +40,8 @@ public final class ReportsView {
 
         frame.composeUpdateItem().setOnAction(e -> compose(frameModel));
         frame.exportReportItem().setOnAction(e -> export());
+        frame.drillReportItem().setOnAction(e -> model.drillReport(document -> new DrillReportDialog(model, document,
+                frame.root().getScene().getWindow(), frameModel.themeProperty().get()).show()));
         model.exportMessageProperty().addListener((obs, old, message) -> {
             if (message != null) {
                 Alert alert = new Alert(model.exportFailedProperty().get() ? Alert.AlertType.ERROR

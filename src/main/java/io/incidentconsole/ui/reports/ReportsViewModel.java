@@ -1,5 +1,12 @@
 package io.incidentconsole.ui.reports;
 
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.report.DrillFacts;
+import io.incidentconsole.report.DrillReport;
+import io.incidentconsole.report.DrillTrend;
+import io.incidentconsole.report.ReportDocument;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
@@ -95,7 +102,7 @@ public final class ReportsViewModel {
             return null;
         }
         return ReportRenderer.markdown(StakeholderUpdate.document(state, metrics.apply(state), cadences.now(), cadence())
-                .withWarnings(session.warningLines()), null);
+                .markedAsDrill(drill()).withWarnings(session.warningLines()), null);
     }
 
     /** Records the update as published; the reminder resets once the event is durable. */
@@ -122,8 +129,9 @@ public final class ReportsViewModel {
         }
         Instant now = cadences.now();
         List<String> warnings = session.warningLines();
+        boolean drill = drill();
         tasks.run(() -> ReportFiles.write(PostIncidentReport.document(state, metrics.apply(state), now)
-                        .withWarnings(warnings), file, format, true),
+                        .markedAsDrill(drill).withWarnings(warnings), file, format, true),
                 (List<Path> written) -> {
                     exportFailed.set(false);
                     exportMessage.set("Post-incident report written to " + written.get(0)
@@ -133,6 +141,52 @@ public final class ReportsViewModel {
                 error -> {
                     exportFailed.set(true);
                     exportMessage.set("The report was not written: " + error.getMessage());
+                });
+    }
+
+    /** The open incident is a drill: its updates and reports say so, and it has a drill report. */
+    public boolean drill() {
+        Incident incident = session.incidentProperty().get();
+        return incident != null && incident.metadata().drill();
+    }
+
+    /**
+     * The drill report of the open drill with its trend over the drills of the plan (read in the background);
+     * {@code whenReady} gets the document on the FX thread. Nothing happens outside a drill.
+     */
+    public void drillReport(Consumer<ReportDocument> whenReady) {
+        Incident incident = session.incidentProperty().get();
+        if (incident == null || !incident.metadata().drill()) {
+            exportFailed.set(true);
+            exportMessage.set("The open incident is not a drill: it has no drill report (File → New Drill… starts one).");
+            return;
+        }
+        Instant now = cadences.now();
+        List<String> warnings = session.warningLines();
+        tasks.run(() -> {
+            List<String> skipped = new ArrayList<>();
+            ReportDocument document = DrillReport.document(
+                    DrillFacts.of(incident.metadata(), incident.state(), now),
+                    DrillTrend.of(incident, now, skipped::add), now);
+            List<String> all = new ArrayList<>(warnings);
+            all.addAll(skipped);
+            return document.withWarnings(all);
+        }, whenReady::accept, error -> {
+            exportFailed.set(true);
+            exportMessage.set("The drill report could not be made: " + error.getMessage());
+        });
+    }
+
+    /** Writes a drill report (already made) where the operator chose; the outcome as for the post-incident report. */
+    public void saveDrillReport(ReportDocument document, Path file, ReportFormat format) {
+        tasks.run(() -> ReportFiles.write(document, file, format, true),
+                (List<Path> written) -> {
+                    exportFailed.set(false);
+                    exportMessage.set("Drill report written to " + written.get(0));
+                },
+                error -> {
+                    exportFailed.set(true);
+                    exportMessage.set("The drill report was not written: " + error.getMessage());
                 });
     }
 

@@ -17,6 +17,8 @@ import io.incidentconsole.rollback.ScriptFiles;
 import io.incidentconsole.rollback.ScriptGenerator;
 import io.incidentconsole.rollback.ScriptMode;
 import io.incidentconsole.rollback.ScriptRefusedException;
+import io.incidentconsole.drill.DrillRuns;
+import io.incidentconsole.rollback.ProcessStepExecutor;
 import io.incidentconsole.rollback.ScriptRunner;
 import io.incidentconsole.rollback.StepCommand;
 import io.incidentconsole.ui.common.BackgroundTasks;
@@ -64,7 +66,7 @@ public final class RollbackViewModel {
     private final RollbackRecorder journal;
     private final ScriptGenerator generator;
     private final ScriptFiles files;
-    private final ScriptRunner runner;
+    private final DrillRuns runs;
     private final BackgroundTasks tasks;
     private final Executor fxThread;
     private final Clock clock;
@@ -131,13 +133,21 @@ public final class RollbackViewModel {
     public RollbackViewModel(IncidentSession session, ObservableValue<Plan> plan, RollbackRecorder journal,
                              ScriptGenerator generator, ScriptFiles files, ScriptRunner runner, BackgroundTasks tasks,
                              Executor fxThread, Clock clock, Path workingDirectory, RollbackRequests requests) {
+        this(session, plan, journal, generator, files, DrillRuns.never(runner, ProcessStepExecutor.daemonTimer(), clock),
+                tasks, fxThread, clock, workingDirectory, requests);
+    }
+
+    /** @param runs how a run goes: for real, or in a drill through its stubs unless run-for-real was chosen */
+    public RollbackViewModel(IncidentSession session, ObservableValue<Plan> plan, RollbackRecorder journal,
+                             ScriptGenerator generator, ScriptFiles files, DrillRuns runs, BackgroundTasks tasks,
+                             Executor fxThread, Clock clock, Path workingDirectory, RollbackRequests requests) {
         this.requests = requests;
         this.session = session;
         this.plan = plan;
         this.journal = journal;
         this.generator = generator;
         this.files = files;
-        this.runner = runner;
+        this.runs = runs;
         this.tasks = tasks;
         this.fxThread = fxThread;
         this.clock = clock;
@@ -391,6 +401,16 @@ public final class RollbackViewModel {
         return shown == null ? "rollback.sh" : files.suggestedName(shown);
     }
 
+    /** A run now goes through a drill's stubs (nothing real runs). */
+    public boolean runsThroughStubs() {
+        return runs.stubbed();
+    }
+
+    /** The open incident is a drill. */
+    public boolean drill() {
+        return runs.drill();
+    }
+
     /** Runs the current script; the view calls it only after the operator confirmed the exact text. */
     public void run() {
         GeneratedScript shown = script.get();
@@ -402,15 +422,26 @@ public final class RollbackViewModel {
         output.clear();
         runCount.set(runCount.get() + 1);
         lastResult.set(null);
+        DrillRuns.Prepared prepared = null;
         try {
-            RunningScript started = sessionFor(target).run(shown, runner, directory, output::append);
+            prepared = runs.prepare(stepCommands.get());
+            RunningScript started = sessionFor(target).run(shown, prepared.runner(), directory, output::append);
             current = started;
             running.set(true);
             updateCanRun();
-            runStatus.set("Running " + (shown.mode() == ScriptMode.DRY_RUN ? "a dry run of " : "")
+            runStatus.set((prepared.stubbed() ? "DRILL: running through the stubs (nothing real runs) "
+                    : runs.drill() ? "DRILL, RUN FOR REAL (chosen in this drill): running " : "Running ")
+                    + (shown.mode() == ScriptMode.DRY_RUN ? "a dry run of " : "")
                     + target.procedure().id() + " (pid " + started.pid() + ") in " + directory + " — Esc cancels");
-            started.result().whenComplete((result, error) -> fxThread.execute(() -> finished(started, result, error)));
+            DrillRuns.Prepared ran = prepared;
+            started.result().whenComplete((result, error) -> {
+                ran.close();
+                fxThread.execute(() -> finished(started, result, error));
+            });
         } catch (IOException e) {
+            if (prepared != null) {
+                prepared.close();
+            }
             runStatus.set("Could not start the script: " + e.getMessage());
         }
     }
@@ -430,7 +461,9 @@ public final class RollbackViewModel {
         String outcome = result.cancelled()
                 ? "Cancelled: the script and everything it started were ended (exit code " + result.exitCode() + ")"
                 : "Exit code " + result.exitCode() + (result.exitCode() == 0 ? " — succeeded" : " — failed");
-        runStatus.set(outcome + (recording.get() ? "; recorded in the journal." : "."));
+        runStatus.set((result.stubbed() ? "DRILL, through the stubs: " : "") + outcome
+                + (recording.get() ? "; recorded in the journal" + (result.stubbed() ? " as a stubbed run." : ".")
+                : "."));
     }
 
     /** Ends the running script and every process it started. */

@@ -282,8 +282,11 @@ final class ScriptRunView {
         alert.setTitle("Run rollback script?");
         alert.setHeaderText(script.mode() == ScriptMode.DRY_RUN
                 ? "Dry run: bash prints each command of " + script.procedureId() + " instead of running it."
+                : model.runsThroughStubs()
+                ? "DRILL: run " + script.procedureId() + " through the drill's stubs? Each command is printed and "
+                + "recorded; nothing real runs."
                 : "Run " + script.procedureId() + " with bash in " + model.workingDirectoryProperty().get().strip()
-                + "? Its commands really run.");
+                + "? Its commands really run" + (model.drill() ? " (run for real was chosen in this drill)." : "."));
         Label intro = new Label("This exact script runs (sha256 " + script.sha256() + "). Read it before you confirm:");
         intro.setWrapText(true);
         TextArea text = new TextArea(script.text());

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.tests;
 
+import io.incidentconsole.incident.Incident;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
 
@@ -363,9 +364,11 @@ public final class TestsViewModel {
             return;
         }
         List<String> warnings = session.warningLines();
+        Incident incident = session.incidentProperty().get();
+        boolean drill = incident != null && incident.metadata().drill();
         tasks.run(() -> {
             // The save dialog has asked about replacing an existing file.
-            return OutputFiles.write(file, TestResultsExport.export(state, format, warnings), true);
+            return OutputFiles.write(file, TestResultsExport.export(state, format, warnings, drill), true);
         }, written -> message.set("Exported the results to " + written),
                 error -> message.set("Not exported: " + file + ": " + error.getMessage()));
     }

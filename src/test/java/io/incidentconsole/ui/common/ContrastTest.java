@@ -49,7 +49,7 @@ class ContrastTest {
     private static final Map<String, String> ON_OWN_BACKGROUND = Map.of(
             "-ic-code-text", "-ic-code-bg", "-ic-chart-marker", "-ic-surface", "-ic-chart-target", "-ic-surface",
             "-ic-chart-threshold", "-ic-surface", "-ic-chart-baseline", "-ic-surface", "-ic-chart-stale", "-ic-surface",
-            "-ic-on-badge", "-ic-blocked");
+            "-ic-on-badge", "-ic-blocked", "-ic-on-drill", "-ic-drill-band", "-ic-drill-band", "-ic-on-drill");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"palette-dark.css", "palette-light.css"})
