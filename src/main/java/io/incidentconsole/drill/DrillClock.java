@@ -1,10 +1,10 @@
 package io.incidentconsole.drill;
 
+import io.incidentconsole.incident.DrillEvents;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
 import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.incident.Event;
-import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseState;
@@ -44,7 +44,7 @@ public final class DrillClock {
         if (!incident.metadata().drill()) {
             throw new NotADrillException(incident.id());
         }
-        return incident.record(new EventPayload.DrillClockAdvanced(by, reason));
+        return incident.record(new DrillEvents.DrillClockAdvanced(by, reason));
     }
 
     /** The waits of the incident, as the drill clock says (wall clock only in a real incident). */

@@ -1,5 +1,6 @@
 package io.incidentconsole.drill;
 
+import io.incidentconsole.incident.DrillEvents;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -135,7 +136,7 @@ public final class DrillSession {
         if (!drill()) {
             throw new DrillClock.NotADrillException(incident.id());
         }
-        return incident.record(new EventPayload.DrillRunModeChosen(real, reason));
+        return incident.record(new DrillEvents.DrillRunModeChosen(real, reason));
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.incidentconsole.drill;
 
 import io.incidentconsole.incident.Event;
-import io.incidentconsole.incident.EventPayload.DrillClockAdvanced;
-import io.incidentconsole.incident.EventPayload.DrillRunModeChosen;
-import io.incidentconsole.incident.EventPayload.DrillScenarioAttached;
-import io.incidentconsole.incident.EventPayload.ScenarioEventPlayed;
+import io.incidentconsole.incident.DrillEvents.DrillClockAdvanced;
+import io.incidentconsole.incident.DrillEvents.DrillRunModeChosen;
+import io.incidentconsole.incident.DrillEvents.DrillScenarioAttached;
+import io.incidentconsole.incident.DrillEvents.ScenarioEventPlayed;
 import io.incidentconsole.incident.IncidentState;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.incidentconsole.drill;
 
+import io.incidentconsole.incident.DrillEvents;
 import io.incidentconsole.incident.storage.IncidentStore;
-import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.plan.Plan;
 
@@ -25,7 +25,7 @@ public final class Drills {
         try {
             scenario.ifPresent(s -> {
                 Scenarios.attach(incident, s);
-                incident.record(new EventPayload.DrillScenarioAttached(s.name(), s.title(), s.sha256()));
+                incident.record(new DrillEvents.DrillScenarioAttached(s.name(), s.title(), s.sha256()));
             });
         } catch (RuntimeException e) {
             incident.close();

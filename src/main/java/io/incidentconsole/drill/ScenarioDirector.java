@@ -1,5 +1,6 @@
 package io.incidentconsole.drill;
 
+import io.incidentconsole.incident.DrillEvents;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.StartRecord;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /**
  * Plays a scenario on the injected clock: which of its events are due now (their time passed on the drill clock and
  * they were not played yet), and what recording one means. The caller records the payloads in order; the last is
- * always the {@link EventPayload.ScenarioEventPlayed} that stops it being played again.
+ * always the {@link DrillEvents.ScenarioEventPlayed} that stops it being played again.
  */
 public final class ScenarioDirector {
 
@@ -88,7 +89,7 @@ public final class ScenarioDirector {
             payloads.add(new EventPayload.TestResultSet(test.suiteId(), test.testId(), null, TestOutcome.FAIL,
                     DRILL_MARK + (test.note() == null ? "failed by the scenario" : test.note())));
         }
-        payloads.add(new EventPayload.ScenarioEventPlayed(event.number(), event.action().describe()));
+        payloads.add(new DrillEvents.ScenarioEventPlayed(event.number(), event.action().describe()));
         return payloads;
     }
 }

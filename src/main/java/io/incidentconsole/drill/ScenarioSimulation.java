@@ -1,7 +1,7 @@
 package io.incidentconsole.drill;
 
+import io.incidentconsole.incident.DrillEvents;
 import io.incidentconsole.incident.Event;
-import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.metrics.SimulatorModel;
 
@@ -27,7 +27,7 @@ public final class ScenarioSimulation {
     public synchronized int apply(IncidentState state) {
         int count = 0;
         for (Event event : state.events()) {
-            if (!(event.payload() instanceof EventPayload.ScenarioEventPlayed played) || state.isUndone(event.id())
+            if (!(event.payload() instanceof DrillEvents.ScenarioEventPlayed played) || state.isUndone(event.id())
                     || !applied.add(played.number())) {
                 continue;
             }

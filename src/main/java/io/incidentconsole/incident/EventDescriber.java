@@ -1,10 +1,10 @@
 package io.incidentconsole.incident;
 
 import io.incidentconsole.plan.outline.Quantities;
-import io.incidentconsole.incident.EventPayload.DrillScenarioAttached;
-import io.incidentconsole.incident.EventPayload.ScenarioEventPlayed;
-import io.incidentconsole.incident.EventPayload.DrillClockAdvanced;
-import io.incidentconsole.incident.EventPayload.DrillRunModeChosen;
+import io.incidentconsole.incident.DrillEvents.DrillScenarioAttached;
+import io.incidentconsole.incident.DrillEvents.ScenarioEventPlayed;
+import io.incidentconsole.incident.DrillEvents.DrillClockAdvanced;
+import io.incidentconsole.incident.DrillEvents.DrillRunModeChosen;
 import io.incidentconsole.incident.EventPayload.AlertAcknowledged;
 import io.incidentconsole.incident.EventPayload.AlertCleared;
 import io.incidentconsole.incident.EventPayload.AlertFired;

@@ -56,10 +56,10 @@ public final class EventKinds {
             entry(EventPayload.HandoffShared.class, "HandoffShared"),
             entry(EventPayload.IncidentTakenOver.class, "IncidentTakenOver"),
             // added in 0.3
-            entry(EventPayload.DrillScenarioAttached.class, "DrillScenarioAttached"),
-            entry(EventPayload.ScenarioEventPlayed.class, "ScenarioEventPlayed"),
-            entry(EventPayload.DrillClockAdvanced.class, "DrillClockAdvanced"),
-            entry(EventPayload.DrillRunModeChosen.class, "DrillRunModeChosen"));
+            entry(DrillEvents.DrillScenarioAttached.class, "DrillScenarioAttached"),
+            entry(DrillEvents.ScenarioEventPlayed.class, "ScenarioEventPlayed"),
+            entry(DrillEvents.DrillClockAdvanced.class, "DrillClockAdvanced"),
+            entry(DrillEvents.DrillRunModeChosen.class, "DrillRunModeChosen"));
 
     private static final Map<Class<? extends EventPayload>, String> BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends EventPayload>> BY_NAME = new LinkedHashMap<>();

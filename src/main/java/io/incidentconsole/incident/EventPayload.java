@@ -17,8 +17,23 @@ import java.util.Objects;
  * A new kind gets a new record and a new wire name; see the ADR for how a kind may change.
  * Fields refer to the plan by id (phase id, task id, check or case id...), never by position.
  * A kind this version does not know is read as {@link Unrecognized} and kept as it was written.
+ * Every kind is named in {@code permits}, those kept in a file of their own too ({@link DrillEvents}), so the
+ * tests that check each kind has a wire name and a fold handler see them all.
  */
-public sealed interface EventPayload {
+public sealed interface EventPayload
+        permits EventPayload.IncidentStarted, EventPayload.PhaseStarted, EventPayload.PhaseCompleted,
+        EventPayload.PhaseStatusChanged, EventPayload.GateOverridden, EventPayload.TaskTicked,
+        EventPayload.TaskUnticked, EventPayload.TestResultSet, EventPayload.TestStepTicked,
+        EventPayload.GuidedStepDone, EventPayload.WaitStarted, EventPayload.WaitCutShort, EventPayload.AuditChecked,
+        EventPayload.ParameterEntered, EventPayload.CommandGenerated, EventPayload.CommandCopied,
+        EventPayload.ScriptRun, EventPayload.DecisionTaken, EventPayload.CriterionTicked,
+        EventPayload.RollbackStarted, EventPayload.RollbackFinished, EventPayload.StepStarted,
+        EventPayload.StepFinished, EventPayload.StepSkipped, EventPayload.StepOutcomeDecided,
+        EventPayload.StepRunAborted, EventPayload.HandoffShared, EventPayload.IncidentTakenOver,
+        EventPayload.AlertFired, EventPayload.AlertCleared, EventPayload.AlertAcknowledged, EventPayload.NoteAdded,
+        EventPayload.SignOffGiven, EventPayload.UpdatePublished, EventPayload.Undo, EventPayload.JournalContinued,
+        EventPayload.Unrecognized, DrillEvents.DrillScenarioAttached, DrillEvents.ScenarioEventPlayed,
+        DrillEvents.DrillClockAdvanced, DrillEvents.DrillRunModeChosen {
 
     /** The name written to the journal's {@code kind} field: the record's frozen wire name. */
     default String kind() {
@@ -557,62 +572,6 @@ public sealed interface EventPayload {
             @JsonProperty("damagedLine") int damagedLine,
             @JsonProperty("reason") String reason)
             implements EventPayload {
-    }
-
-    /**
-     * A drill plays a scenario (docs/drill-scenarios.md); recorded right after {@link IncidentStarted}. The scenario's
-     * text is scenario.yaml beside the journal, with {@code scenarioSha256}.
-     */
-    record DrillScenarioAttached(
-            @JsonProperty("name") String name,
-            @JsonProperty("title") String title,
-            @JsonProperty("scenarioSha256") String scenarioSha256) implements EventPayload {
-        public DrillScenarioAttached {
-            require(name, "name");
-        }
-    }
-
-    /**
-     * A scenario event happened: {@code number} is its place in the scenario file (from 1), {@code description}
-     * what it did ("adapter_calls rises +40% over 2m"). Played once; a replay does not play it again.
-     */
-    record ScenarioEventPlayed(
-            @JsonProperty("number") int number,
-            @JsonProperty("description") String description) implements EventPayload {
-        public ScenarioEventPlayed {
-            if (number < 1) {
-                throw new IllegalArgumentException("number is 1-based, got " + number);
-            }
-        }
-    }
-
-    /**
-     * A drill's clock was moved forward: waits and scenario times count {@code by} as passed ("fast-forwarded in
-     * drill"). Never recorded in a real incident.
-     */
-    record DrillClockAdvanced(
-            @JsonProperty("by") Duration by,
-            @JsonProperty("reason") String reason) implements EventPayload {
-        public DrillClockAdvanced {
-            Objects.requireNonNull(by, "by");
-            if (by.isNegative() || by.isZero()) {
-                throw new IllegalArgumentException("a drill clock only moves forward, got " + by);
-            }
-        }
-    }
-
-    /**
-     * How a drill runs commands from now on: {@code real} true, for real (confirmed by the operator, with a
-     * reason); false, through the stubs again (the default).
-     */
-    record DrillRunModeChosen(
-            @JsonProperty("real") boolean real,
-            @JsonProperty("reason") String reason) implements EventPayload {
-        public DrillRunModeChosen {
-            if (real) {
-                require(reason, "reason");
-            }
-        }
     }
 
     /**

@@ -365,8 +365,8 @@ public final class IncidentState {
             EventPayload.HandoffShared.class, EventPayload.IncidentTakenOver.class,
             // A drill's scenario, clock and run mode are folded by drill.DrillState; what a scenario event did
             // (an alert, a failed test) is recorded as that event of its own kind.
-            EventPayload.DrillScenarioAttached.class, EventPayload.ScenarioEventPlayed.class,
-            EventPayload.DrillClockAdvanced.class, EventPayload.DrillRunModeChosen.class);
+            DrillEvents.DrillScenarioAttached.class, DrillEvents.ScenarioEventPlayed.class,
+            DrillEvents.DrillClockAdvanced.class, DrillEvents.DrillRunModeChosen.class);
 
     /** The kinds the fold handles. */
     static Set<Class<? extends EventPayload>> handledKinds() {

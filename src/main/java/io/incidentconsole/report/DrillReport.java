@@ -1,5 +1,6 @@
 package io.incidentconsole.report;
 
+import io.incidentconsole.incident.DrillEvents;
 import java.util.Comparator;
 import io.incidentconsole.drill.DrillDurations;
 import io.incidentconsole.drill.Drills;
@@ -111,7 +112,7 @@ public final class DrillReport {
         doc.lead("For real:", facts.realRuns() + (facts.realRuns() == 1 ? " run" : " runs"));
         List<String> choices = new ArrayList<>();
         for (Event event : state.events()) {
-            if (event.payload() instanceof EventPayload.DrillRunModeChosen p) {
+            if (event.payload() instanceof DrillEvents.DrillRunModeChosen p) {
                 choices.add(ReportFacts.time(event.at()) + " " + event.operator() + (p.real()
                         ? " chose to run for real in this drill" : " went back to the stubs")
                         + (p.reason() == null ? "" : " — " + p.reason()));
@@ -122,9 +123,9 @@ public final class DrillReport {
         doc.heading(2, "scenario", "Scenario events");
         List<String> played = new ArrayList<>();
         for (Event event : state.events()) {
-            if (event.payload() instanceof EventPayload.ScenarioEventPlayed p) {
+            if (event.payload() instanceof DrillEvents.ScenarioEventPlayed p) {
                 played.add(ReportFacts.time(event.at()) + " #" + p.number() + ": " + p.description());
-            } else if (event.payload() instanceof EventPayload.DrillClockAdvanced p) {
+            } else if (event.payload() instanceof DrillEvents.DrillClockAdvanced p) {
                 played.add(ReportFacts.time(event.at()) + " clock " + DrillDurations.format(p.by())
                         + " fast-forwarded in drill" + (p.reason() == null ? "" : " — " + p.reason()));
             }
@@ -154,7 +155,7 @@ public final class DrillReport {
             long done = facts.phases().stream().filter(DrillFacts.PhaseTime::done).count();
             String id = facts.metadata().id() + (facts.metadata().id().equals(self.metadata().id()) ? " (this)" : "");
             rows.add(List.of(id, ReportFacts.time(facts.metadata().createdAt()),
-                    facts.drill().scenario().map(EventPayload.DrillScenarioAttached::name).orElse(QuantityFormat.NONE),
+                    facts.drill().scenario().map(DrillEvents.DrillScenarioAttached::name).orElse(QuantityFormat.NONE),
                     done + " of " + facts.phases().size(),
                     DrillDurations.format(facts.response().toDecision()),
                     DrillDurations.format(facts.response().toRun()),

@@ -1,5 +1,6 @@
 package io.incidentconsole.drill;
 
+import io.incidentconsole.incident.DrillEvents;
 import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
@@ -71,7 +72,7 @@ class DrillRunsTest {
             DrillSession session = DrillSession.of(incident, clock);
             DrillRuns runs = new DrillRuns(() -> Optional.of(session), ScriptRunner.withDefaults(),
                     ProcessStepExecutor.daemonTimer(), clock);
-            incident.record(new EventPayload.ScenarioEventPlayed(5, "step rb330-phase2.step-2 fails"));
+            incident.record(new DrillEvents.ScenarioEventPlayed(5, "step rb330-phase2.step-2 fails"));
 
             StepResult failed = runStep(incident, runs, "rb330-phase2.step-2");
             assertThat(failed.exitCode()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.incidentconsole.drill;
 
+import io.incidentconsole.incident.DrillEvents;
 import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.guided.WaitClock;
 import io.incidentconsole.incident.Event;
@@ -160,7 +161,7 @@ class DrillSessionTest {
                 assertThat(stubs.programs()).contains("git", "npm", "npx", "cp");
                 assertThat(stubs.directory().resolve("fail")).isEmptyDirectory();
             }
-            incident.record(new EventPayload.ScenarioEventPlayed(5, "step fails"));
+            incident.record(new DrillEvents.ScenarioEventPlayed(5, "step fails"));
             try (DrillStubs stubs = session.stubsFor(steps)) {
                 assertThat(stubs.directory().resolve("fail/1/argv")).hasContent("npm install");
             }

@@ -1,9 +1,9 @@
 package io.incidentconsole.incident;
 
-import io.incidentconsole.incident.EventPayload.DrillScenarioAttached;
-import io.incidentconsole.incident.EventPayload.DrillRunModeChosen;
-import io.incidentconsole.incident.EventPayload.ScenarioEventPlayed;
-import io.incidentconsole.incident.EventPayload.DrillClockAdvanced;
+import io.incidentconsole.incident.DrillEvents.DrillScenarioAttached;
+import io.incidentconsole.incident.DrillEvents.DrillRunModeChosen;
+import io.incidentconsole.incident.DrillEvents.ScenarioEventPlayed;
+import io.incidentconsole.incident.DrillEvents.DrillClockAdvanced;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentconsole.incident.EventPayload.AlertAcknowledged;

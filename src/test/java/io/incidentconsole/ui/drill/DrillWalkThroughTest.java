@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.drill;
 
+import io.incidentconsole.incident.DrillEvents;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.EventPayload;
@@ -198,7 +199,7 @@ class DrillWalkThroughTest {
         robot.clickOn(fastForward);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(state().events()).anySatisfy(e -> assertThat(e.payload())
-                .isEqualTo(new EventPayload.DrillClockAdvanced(Duration.ofHours(24).minusSeconds(1),
+                .isEqualTo(new DrillEvents.DrillClockAdvanced(Duration.ofHours(24).minusSeconds(1),
                         "fast-forwarded from the console")));
         assertThat(console.drill().current().orElseThrow().waitClock()
                 .status(state().phase("p330-2").waits().get(watch.id())).fastForwarded()).isTrue();
