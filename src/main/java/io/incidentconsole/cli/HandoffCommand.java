@@ -7,16 +7,13 @@ import io.incidentconsole.handoff.HandoffSummary;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentException;
 import io.incidentconsole.incident.storage.IncidentStore;
-import io.incidentconsole.settings.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -68,23 +65,6 @@ final class HandoffCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return FAILED;
         }
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-            return 0;
-        }
-        if (Files.exists(output) && !force) {
-            err.println(output + ": already exists; nothing was written (add --force to replace it)");
-            return FAILED;
-        }
-        try {
-            AtomicFiles.write(output, text);
-        } catch (IOException e) {
-            err.println(output + ": cannot write the handoff: " + e.getMessage());
-            return FAILED;
-        }
-        spec.commandLine().getOut().println("Wrote the handoff summary to " + output);
-        return 0;
+        return DocumentOutput.printOrWrite(spec, text, output, force, folder, "the handoff summary");
     }
 }

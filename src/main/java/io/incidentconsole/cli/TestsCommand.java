@@ -13,8 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import io.incidentconsole.output.OutputFileException;
-import io.incidentconsole.output.OutputFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,20 +114,7 @@ final class TestsCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return FAILED;
         }
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-            return 0;
-        }
-        try {
-            OutputFiles.write(output, text, force, folder);
-        } catch (OutputFileException e) {
-            err.println(e.getMessage());
-            return FAILED;
-        }
-        spec.commandLine().getOut().println("Wrote " + format.name().toLowerCase(Locale.ROOT)
-                + " test results to " + output);
-        return 0;
+        return DocumentOutput.printOrWrite(spec, text, output, force, folder,
+                format.name().toLowerCase(Locale.ROOT) + " test results");
     }
 }

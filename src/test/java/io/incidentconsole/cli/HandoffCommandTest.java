@@ -103,13 +103,16 @@ class HandoffCommandTest {
     @Test
     void aFileIsWrittenOnceAndReplacedOnlyWithForce() throws Exception {
         Path file = home.resolve("handoff/ben.md");
+        assertThat(run("handoff", folder.toString(), "-o", file.toString())).as("the folder must exist").isEqualTo(1);
+        assertThat(file.getParent()).doesNotExist();
+        Files.createDirectories(file.getParent());
         assertThat(run("handoff", folder.toString(), "-o", file.toString())).isZero();
         assertThat(out.toString()).contains("Wrote the handoff summary to " + file);
         String first = Files.readString(file);
         assertThat(first).startsWith("# Handoff: incident ").contains("_No notes from the outgoing operator._");
 
         assertThat(run("handoff", folder.toString(), "-o", file.toString(), "--note", "new")).isEqualTo(1);
-        assertThat(err.toString()).contains(file + ": already exists; nothing was written (add --force to replace it)");
+        assertThat(err.toString()).contains(file + ": already exists; use --force to replace it");
         assertThat(Files.readString(file)).isEqualTo(first);
 
         assertThat(run("handoff", folder.toString(), "-o", file.toString(), "--note", "new", "--force")).isZero();

@@ -66,6 +66,20 @@ class OutputFileCommandsTest {
     }
 
     @Test
+    void aHandoffMayNotOverwriteTheIncidentsOwnJournal() throws Exception {
+        Path journal = journal();
+        byte[] before = Files.readAllBytes(journal);
+
+        for (String[] extra : new String[][] {{}, {"--force"}}) {
+            assertThat(run(concat(new String[] {"handoff", folder.toString(), "-o", journal.toString()}, extra)))
+                    .isEqualTo(1);
+        }
+
+        assertThat(err.toString()).contains(journal + ": is inside the incident folder");
+        assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+    }
+
+    @Test
     void importNeverWritesOverItsOwnMarkdown() throws Exception {
         Path markdown = Files.writeString(home.resolve("a.md"), "# Plan\n\n## Phase 1: Fix\n\n- [ ] do it\n");
 
@@ -84,13 +98,14 @@ class OutputFileCommandsTest {
                 {"tests", folder.toString(), "-o", existing.toString()},
                 {"import", markdown.toString(), "-o", existing.toString()},
                 {"report", folder.toString(), "--kind", "update", "--format", "html", "-o", existing.toString()},
+                {"handoff", folder.toString(), "-o", existing.toString()},
         };
         for (String[] command : commands) {
             assertThat(run(command)).as(String.join(" ", command)).isEqualTo(1);
             assertThat(Files.readString(existing)).isEqualTo("precious");
         }
         assertThat(err.toString().lines().filter(l -> l.equals(existing + ": already exists; use --force to replace it")))
-                .hasSize(3);
+                .hasSize(4);
         for (String[] command : commands) {
             assertThat(run(concat(command, new String[] {"--force"}))).as(String.join(" ", command)).isZero();
             assertThat(Files.readString(existing)).isNotEqualTo("precious");

@@ -28,6 +28,8 @@ import java.util.Set;
  */
 final class RollbackSessions {
 
+    private static final String DRILL_NAME = "DRILL: a rehearsal, not a real incident";
+
     /** A runbook's session and what it was built from; rebuilt when any of that changes. */
     private record SessionHolder(RollbackSession session, Key key) {
     }
@@ -77,7 +79,9 @@ final class RollbackSessions {
         Key key = new Key(plan, incident == null ? null : incident.id(), recording, known, ticked);
         SessionHolder holder = sessions.get(runbook.id());
         if (holder == null || !holder.key().equals(key)) {
-            IncidentRef ref = new IncidentRef(incident == null ? null : incident.id(), null,
+            // A drill's script says so in its header, so a copy pasted elsewhere is not taken for a real one.
+            IncidentRef ref = new IncidentRef(incident == null ? null : incident.id(),
+                    incident != null && incident.metadata().drill() ? DRILL_NAME : null,
                     plan.plan().title(), incident == null ? null : incident.operator());
             RollbackRecorder recorder = recording ? journal : event -> { };
             Set<String> alreadyTicked = ticked != null ? ticked

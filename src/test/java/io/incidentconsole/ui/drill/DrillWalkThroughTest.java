@@ -177,6 +177,11 @@ class DrillWalkThroughTest {
                 .filter(EventPayload.ScriptRun.class::isInstance).map(EventPayload.ScriptRun.class::cast)
                 .findFirst().orElseThrow();
         assertThat(stubbed.exitCode()).isEqualTo(1);
+        EventPayload.CommandGenerated generated = state().events().stream().map(e -> e.payload())
+                .filter(EventPayload.CommandGenerated.class::isInstance).map(EventPayload.CommandGenerated.class::cast)
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(generated.script()).as("a drill's script says so, so a pasted copy is not taken for a real one")
+                .contains("(DRILL: a rehearsal, not a real incident)");
         assertThat(stubbed.outputTail()).isEqualTo(String.join("\n",
                 "[drill] would run: git checkout 'HEAD~1' package.json package-lock.json",
                 "[drill] would run: npm install",
