@@ -389,27 +389,31 @@ public final class MetricsSession {
             if (active.acknowledged() || listed.contains(rule.id()) || inTheIncident) {
                 continue;
             }
-            notices.add(new AlertNotice(rule.id(), rule.metricId(), crossed(rule, active.firedAt()), active.firedAt(),
+            String crossed = crossed(rule, active.firedAt());
+            notices.add(new AlertNotice(rule.id(), rule.metricId(), crossed, crossed, active.firedAt(),
                     rule.runbookId(), rule.severity() == Severity.CRITICAL, false));
         }
         if (!notices.equals(alerts)) {
             alerts.setAll(notices);
         }
         status.set(notices.isEmpty() ? "" : "⚠ " + notices.size() + (notices.size() == 1 ? " alert: " : " alerts: ")
-                + notices.get(0).text());
+                + notices.get(0).headline());
     }
 
     private AlertNotice notice(AlertState alert) {
         Rule rule = rulesById.get(alert.alertId());
-        // An alert without a plan rule (a drill's scripted alert, one raised by hand) says what it is in its message.
-        String text = rule == null ? alert.alertId() + " fired at " + ChartText.minutes(alert.firedAt())
-                + (alert.message() == null || alert.message().isBlank() ? "" : ": " + alert.message())
+        String headline = rule == null ? alert.alertId() + " fired at " + ChartText.minutes(alert.firedAt())
                 : crossed(rule, alert.firedAt());
+        // An alert without a plan rule (a drill's scripted alert, one raised by hand) says what it is in its message.
+        String text = rule == null && alert.message() != null && !alert.message().isBlank()
+                ? headline + ": " + alert.message() : headline;
         if (!alert.firing()) {
-            text += " · cleared at " + ChartText.minutes(alert.clearedAt())
+            String cleared = " · cleared at " + ChartText.minutes(alert.clearedAt())
                     + (alert.clearedValue() == null ? "" : " (value " + QuantityFormat.compact(alert.clearedValue()) + ")");
+            text += cleared;
+            headline += cleared;
         }
-        return new AlertNotice(alert.alertId(), alert.metricId(), text, alert.firedAt(),
+        return new AlertNotice(alert.alertId(), alert.metricId(), text, headline, alert.firedAt(),
                 rule == null ? null : rule.runbookId(), rule != null && rule.severity() == Severity.CRITICAL,
                 !alert.firing());
     }
