@@ -9,7 +9,6 @@ import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventDescriber;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.plan.PlanLoadResult;
-import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.plan.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,10 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,18 +109,11 @@ final class DrillCommand implements Callable<Integer> {
               @Parameters(index = "1", paramLabel = "SCENARIO", description = "A scenario file or bundled name.")
               String scenario) {
         PrintWriter err = err();
-        String text;
-        try {
-            text = Files.readString(planFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(planFile + ": cannot read the plan: " + e.getMessage());
+        Optional<PlanFiles.Loaded> loaded = PlanFiles.load(planFile, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.UNREADABLE;
         }
-        PlanLoadResult plan = new PlanLoader().load(planFile.toString(), text);
-        if (!plan.ok()) {
-            plan.problems().forEach(err::println);
-            return ExitCodes.UNREADABLE;
-        }
+        PlanLoadResult plan = loaded.get().result();
         Scenarios.Source source;
         try {
             source = Scenarios.read(scenario);

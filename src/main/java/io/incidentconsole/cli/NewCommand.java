@@ -5,18 +5,13 @@ import io.incidentconsole.incident.IncidentException;
 import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.incident.JournalException;
 import io.incidentconsole.plan.PlanLoadResult;
-import io.incidentconsole.plan.PlanLoader;
-import io.incidentconsole.plan.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import io.incidentconsole.drill.Drills;
 import io.incidentconsole.drill.Scenario;
@@ -67,20 +62,12 @@ final class NewCommand implements Callable<Integer> {
             err.println("error: --operator must not be empty");
             return ExitCodes.BAD_VALUE;
         }
-        String text;
-        try {
-            text = Files.readString(planFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(planFile + ": cannot read the plan: " + e.getMessage());
+        Optional<PlanFiles.Loaded> loaded = PlanFiles.load(planFile, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.UNREADABLE;
         }
-        PlanLoadResult result = new PlanLoader().load(planFile.toString(), text);
-        if (!result.ok()) {
-            for (Problem problem : result.problems()) {
-                err.println(problem);
-            }
-            return ExitCodes.UNREADABLE;
-        }
+        PlanLoadResult result = loaded.get().result();
+        String text = loaded.get().text();
         Optional<Scenario> chosen = Optional.empty();
         if (scenario != null) {
             if (!drill) {

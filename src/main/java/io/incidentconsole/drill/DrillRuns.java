@@ -94,22 +94,7 @@ public final class DrillRuns {
                     throw e;
                 }
                 CompletableFuture<StepResult> result = execution.result().whenComplete((r, e) -> prepared.close());
-                return new StepExecution() {
-                    @Override
-                    public long pid() {
-                        return execution.pid();
-                    }
-
-                    @Override
-                    public CompletableFuture<StepResult> result() {
-                        return result;
-                    }
-
-                    @Override
-                    public void cancel() {
-                        execution.cancel();
-                    }
-                };
+                return execution.withResult(result);
             }
 
             @Override

@@ -1,7 +1,7 @@
 package io.incidentconsole.output;
 
+import io.incidentconsole.settings.AtomicFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -145,13 +145,7 @@ public final class OutputFiles {
         Path folder = target.getParent();
         Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
+            AtomicFiles.writeSynced(temp, content);
             if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(temp, mode);
             } else if (mode.contains(PosixFilePermission.OWNER_EXECUTE) && !temp.toFile().setExecutable(true, false)) {

@@ -151,22 +151,7 @@ public final class StepRun {
             }
             return result;
         });
-        return new StepExecution() {
-            @Override
-            public long pid() {
-                return execution.pid();
-            }
-
-            @Override
-            public CompletableFuture<StepResult> result() {
-                return recorded;
-            }
-
-            @Override
-            public void cancel() {
-                execution.cancel();
-            }
-        };
+        return execution.withResult(recorded);
     }
 
     /** Skips a step; the reason is required and recorded. */

@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.handoff;
 
+import io.incidentconsole.output.OutputFiles;
 import io.incidentconsole.drill.Drills;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.incident.IncidentSession;
@@ -11,7 +12,6 @@ import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.IncidentHolder;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.OperatorSettings;
-import io.incidentconsole.settings.AtomicFiles;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -109,7 +109,8 @@ public final class HandoffViewModel {
             return;
         }
         tasks.run(() -> {
-            AtomicFiles.write(file, text);
+            // The one rule for written files: never inside an incident folder (a save can never replace a journal).
+            OutputFiles.write(file, text, replace);
             return file;
         }, saved -> {
             report("Saved the handoff summary as " + saved + (canRecord() ? "; recorded." : "."), false);

@@ -133,7 +133,12 @@ class HandoffViewTest {
         fx(() -> model.save(existing, "x", false, () -> { }));
         assertThat(existing).hasContent("keep me");
         assertThat(model.messageProperty().get()).contains("already exists: nothing was written");
-        Path saved = home.resolve("out/handoff.md");
+        // The one rule for written files: never inside the incident's folder, even when told to replace.
+        Path insideIncident = console.model().session().incidentProperty().get().directory().resolve("handoff.md");
+        fx(() -> model.save(insideIncident, "x", true, () -> { }));
+        assertThat(insideIncident).doesNotExist();
+        assertThat(model.messageProperty().get()).contains("is inside the incident folder");
+        Path saved = Files.createDirectories(home.resolve("out")).resolve("handoff.md");
         fx(() -> model.save(saved, "saved note", false, () -> { }));
         assertThat(Files.readString(saved)).contains("> saved note");
         assertThat(state().lastEvent().orElseThrow().payload()).isInstanceOf(EventPayload.HandoffShared.class)
