@@ -90,6 +90,8 @@ public final class RollbackViewModel {
             new ReadOnlyStringWrapper(this, "workingDirectoryProblem", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
+    /** A step of a step-by-step run is starting or running: the whole script waits, as the steps wait for it. */
+    private boolean stepRunning;
     private final ReadOnlyStringWrapper runStatus = new ReadOnlyStringWrapper(this, "runStatus", "");
     private final ReadOnlyObjectWrapper<RunResult> lastResult = new ReadOnlyObjectWrapper<>(this, "lastResult");
     private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(this, "runCount");
@@ -482,7 +484,13 @@ public final class RollbackViewModel {
     private void updateCanRun() {
         String problem = directoryProblem(workingDirectory.get());
         workingDirectoryProblem.set(problem);
-        canRun.set(recording.get() && script.get() != null && !running.get() && problem.isEmpty());
+        canRun.set(recording.get() && script.get() != null && !running.get() && !stepRunning && problem.isEmpty());
+    }
+
+    /** Told by the step-by-step run when one of its steps starts and ends (two runs at once would interleave). */
+    void stepRunning(boolean now) {
+        stepRunning = now;
+        updateCanRun();
     }
 
     private static String directoryProblem(String text) {

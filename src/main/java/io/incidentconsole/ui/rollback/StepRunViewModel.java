@@ -239,6 +239,7 @@ public final class StepRunViewModel {
         output.clear();
         outputGeneration.set(outputGeneration.get() + 1);
         busy = true;
+        rollback.stepRunning(true);
         refresh();
         message.set("Starting step " + step.get().number() + ": " + step.get().command());
         tasks.run(() -> run.get().run(commands, step.get(), directory, output::append), execution -> {
@@ -251,6 +252,7 @@ public final class StepRunViewModel {
             refresh();
         }, error -> {
             busy = false;
+            rollback.stepRunning(false);
             message.set("Step " + step.get().number() + " could not start: " + error.getMessage());
             refresh();
         });
@@ -260,6 +262,7 @@ public final class StepRunViewModel {
         if (running == execution) {
             running = null;
         }
+        rollback.stepRunning(running != null || busy);
         if (error != null) {
             message.set("Step " + step.number() + " ended without a result: " + error.getMessage());
         } else if (result.succeeded()) {

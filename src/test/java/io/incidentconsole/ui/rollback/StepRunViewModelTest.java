@@ -71,6 +71,8 @@ class StepRunViewModelTest {
         }
     };
 
+    private RollbackViewModel rollback;
+
     @AfterEach
     void close() {
         session.close();
@@ -84,7 +86,7 @@ class StepRunViewModelTest {
         session.attach(incident);
         plan.set(incident.plan());
         RollbackJournalEntries entries = new RollbackJournalEntries();
-        RollbackViewModel rollback = new RollbackViewModel(session, plan, event -> entries.of(event)
+        rollback = new RollbackViewModel(session, plan, event -> entries.of(event)
                 .forEach(session::record), new ScriptGenerator(), new ScriptFiles(), ScriptRunner.withDefaults(),
                 BackgroundTasks.direct(), Runnable::run, Clock.fixed(T0, ZoneOffset.UTC), home);
         rollback.activate();
@@ -133,6 +135,21 @@ class StepRunViewModelTest {
         assertThat(model.rowsProperty().get().get(0).state().attempts()).as("a new run").isEqualTo(1);
         assertThat(session.stateProperty().get().events().stream().map(e -> e.payload())
                 .filter(p -> p instanceof EventPayload.RollbackStarted).count()).isEqualTo(2);
+    }
+
+    @Test
+    void theWholeScriptCannotRunWhileAStepRuns() throws Exception {
+        StepRunViewModel model = model();
+        rollback.generate();
+        assertThat(rollback.canRunProperty().get()).isTrue();
+
+        model.runStep();
+        assertThat(rollback.canRunProperty().get()).as("a step is running").isFalse();
+        rollback.run();
+        assertThat(rollback.runningProperty().get()).as("run() refuses too, not only the button").isFalse();
+
+        finish(0);
+        assertThat(rollback.canRunProperty().get()).as("the step ended").isTrue();
     }
 
     @Test
