@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -48,11 +49,14 @@ public final class AlertBanner extends VBox {
                 Button open = new Button("Open rollback runbook " + notice.runbookId());
                 open.setId("alert-open-runbook-" + id);
                 open.setOnAction(e -> metrics.openRunbook(notice.runbookId()));
+                open.setMinWidth(Region.USE_PREF_SIZE);
                 line.getChildren().add(open);
             }
             Button acknowledge = new Button("Acknowledge");
             acknowledge.setId("alert-acknowledge-" + id);
             acknowledge.setOnAction(e -> metrics.acknowledge(notice.ruleId()));
+            // The buttons keep their words; a long alert text wraps onto more lines instead ("A…" said nothing).
+            acknowledge.setMinWidth(Region.USE_PREF_SIZE);
             line.getChildren().addAll(acknowledge);
             getChildren().add(line);
         }

@@ -84,7 +84,8 @@ class NoClippedDialogTextTest {
             session.record(new EventPayload.TestResultSet("t330-p1", "t330-p1.check-2", "p330-1", TestOutcome.FAIL,
                     "still N+1 on the members query"));
             session.record(new EventPayload.AlertFired("convex-calls-high", "convex_calls", 2_800_000.0,
-                    "Convex function calls 2.8M calls/day — above the 1M calls/day target"));
+                    "Convex function calls 2.8M calls/day — above the 1M calls/day target; the adapter's error rate"
+                            + " rises with it and Better Auth sign-ins fail for a third of the users (roll back Phase 2)"));
             session.record(new EventPayload.AuditChecked("p324-3", "0".repeat(64), true, List.of()));
         });
     }
