@@ -389,8 +389,8 @@ public final class MetricsSession {
             if (active.acknowledged() || listed.contains(rule.id()) || inTheIncident) {
                 continue;
             }
-            String crossed = crossed(rule, active.firedAt());
-            notices.add(new AlertNotice(rule.id(), rule.metricId(), crossed, crossed, active.firedAt(),
+            notices.add(new AlertNotice(rule.id(), rule.metricId(), crossed(rule, active.firedAt()),
+                    crossedHeadline(rule, active.firedAt()), active.firedAt(),
                     rule.runbookId(), rule.severity() == Severity.CRITICAL, false));
         }
         if (!notices.equals(alerts)) {
@@ -403,10 +403,10 @@ public final class MetricsSession {
     private AlertNotice notice(AlertState alert) {
         Rule rule = rulesById.get(alert.alertId());
         String headline = rule == null ? alert.alertId() + " fired at " + ChartText.minutes(alert.firedAt())
-                : crossed(rule, alert.firedAt());
+                : crossedHeadline(rule, alert.firedAt());
         // An alert without a plan rule (a drill's scripted alert, one raised by hand) says what it is in its message.
-        String text = rule == null && alert.message() != null && !alert.message().isBlank()
-                ? headline + ": " + alert.message() : headline;
+        String text = rule != null ? crossed(rule, alert.firedAt())
+                : alert.message() != null && !alert.message().isBlank() ? headline + ": " + alert.message() : headline;
         if (!alert.firing()) {
             String cleared = " · cleared at " + ChartText.minutes(alert.clearedAt())
                     + (alert.clearedValue() == null ? "" : " (value " + QuantityFormat.compact(alert.clearedValue()) + ")");
@@ -419,8 +419,13 @@ public final class MetricsSession {
     }
 
     private static String crossed(Rule rule, Instant firedAt) {
+        return crossedHeadline(rule, firedAt) + " — " + rule.name();
+    }
+
+    /** What the status bar has room for; the banner above the areas says the rule's name too. */
+    private static String crossedHeadline(Rule rule, Instant firedAt) {
         return rule.metricId() + " crossed " + QuantityFormat.exact(rule.condition().value()) + " at "
-                + ChartText.minutes(firedAt) + " — " + rule.name();
+                + ChartText.minutes(firedAt);
     }
 
     /**
