@@ -1,10 +1,8 @@
 package io.incidentconsole.cli;
 
-import java.time.Clock;
+import io.incidentconsole.fixture.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentconsole.plan.PlanLoader;
@@ -32,7 +30,7 @@ class DrillCommandsTest {
     @TempDir
     Path data;
 
-    private final DrillSessionClock clock = new DrillSessionClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T03:00:00Z"));
     private Path plan;
     private StringWriter out;
     private StringWriter err;
@@ -75,7 +73,7 @@ class DrillCommandsTest {
         assertThat(out.toString()).isEqualTo("No scenario event is due.\n");
 
         startPhaseTwo(drill);
-        clock.plus(Duration.ofSeconds(20));
+        clock.advance(Duration.ofSeconds(20));
         assertThat(run("drill", "fast-forward", drill.toString(), "--operator", "ana")).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("Drill clock fast-forwarded 4m 40s (fast-forwarded in drill)\n"
                 + "Drill scenario event #1: adapter_calls rises +40% over 2m\n"
@@ -97,29 +95,6 @@ class DrillCommandsTest {
         assertThat(status.get("drill").asBoolean()).isTrue();
     }
 
-    /** The command line's clock, moved by the test: the drill's time passes only by fast-forwards. */
-    static final class DrillSessionClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T03:00:00Z");
-
-        void plus(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void aRealIncidentRefusesEveryDrillVerbAndRecordsNothing() throws IOException {
@@ -162,13 +137,13 @@ class DrillCommandsTest {
     @Test
     void everyExportOfADrillSaysSoAndTheDrillReportTrendsOverTheDrillsOfThePlan() throws IOException {
         Path first = start("--drill", "--scenario", "package-update-regresses-auth");
-        clock.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         startPhaseTwo(first);
-        clock.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(run("drill", "fast-forward", first.toString(), "--by", "10m", "--operator", "ana")).isZero();
-        clock.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         Path second = start("--drill");
-        clock.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         start();
 
         assertThat(run("tests", first.toString(), "--format", "junit")).isZero();

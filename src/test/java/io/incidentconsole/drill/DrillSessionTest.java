@@ -1,5 +1,6 @@
 package io.incidentconsole.drill;
 
+import io.incidentconsole.fixture.MovableClock;
 import io.incidentconsole.incident.DrillEvents;
 import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.guided.WaitClock;
@@ -16,11 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +64,7 @@ class DrillSessionTest {
             assertThat(incident.state().events()).extracting(e -> e.payload().kind())
                     .containsExactly("IncidentStarted", "DrillScenarioAttached");
 
-            clock.plus(Duration.ofHours(1));
+            clock.advance(Duration.ofHours(1));
             assertThat(session.playDue()).as("nothing before its phase starts").isEmpty();
             assertThat(session.nextEvent()).isEmpty();
 
@@ -76,18 +74,18 @@ class DrillSessionTest {
             Instant started = clock.instant();
             assertThat(session.nextEvent()).map(ScenarioDirector.Next::at).contains(started.plus(Duration.ofMinutes(5)));
 
-            clock.plus(Duration.ofMinutes(4));
+            clock.advance(Duration.ofMinutes(4));
             assertThat(session.playDue()).isEmpty();
-            clock.plus(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
             assertThat(kinds(session.playDue())).containsExactly("ScenarioEventPlayed", "ScenarioEventPlayed");
             assertThat(session.playDue()).as("played once").isEmpty();
 
-            clock.plus(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
             assertThat(kinds(session.playDue())).containsExactly("TestResultSet", "ScenarioEventPlayed");
             IncidentState state = incident.state();
             assertThat(state.latestOutcome("p330-2", "t330-p2", "t330-p2.check-2")).contains(TestOutcome.FAIL);
 
-            clock.plus(Duration.ofMinutes(2));
+            clock.advance(Duration.ofMinutes(2));
             assertThat(kinds(session.playDue())).containsExactly("AlertFired", "ScenarioEventPlayed",
                     "ScenarioEventPlayed");
             assertThat(incident.state().openAlerts()).singleElement()
@@ -105,12 +103,12 @@ class DrillSessionTest {
             incident.record(new EventPayload.PhaseStarted("p330-2"));
             assertThat(session.suggestedFastForward()).contains(Duration.ofMinutes(5));
 
-            clock.plus(Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             List<Event> recorded = session.fastForward(Duration.ofMinutes(6), "skip ahead");
             assertThat(kinds(recorded)).containsExactly("DrillClockAdvanced", "ScenarioEventPlayed",
                     "ScenarioEventPlayed", "TestResultSet", "ScenarioEventPlayed");
 
-            clock.plus(Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             incident.record(new EventPayload.WaitStarted("p330-2", "p330-2.step-5", Duration.ofHours(24)));
             WaitClock.Status waiting = session.waitClock().status(incident.state().phase("p330-2").waits().values()
                     .iterator().next());
@@ -118,7 +116,7 @@ class DrillSessionTest {
             assertThat(waiting.fastForwarded()).as("an earlier fast-forward does not count for a later wait").isFalse();
             assertThat(session.suggestedFastForward()).contains(Duration.ofHours(24));
 
-            clock.plus(Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             session.fastForward(Duration.ofHours(24), "the 24 h watch");
             WaitClock.Status over = session.waitClock().status(incident.state().phase("p330-2").waits().values()
                     .iterator().next());
@@ -142,7 +140,7 @@ class DrillSessionTest {
             assertThat(incident.state().events()).hasSize(before);
 
             incident.record(new EventPayload.WaitStarted("p330-2", "p330-2.step-5", Duration.ofHours(24)));
-            clock.plus(Duration.ofHours(1));
+            clock.advance(Duration.ofHours(1));
             assertThat(session.waitClock().status(incident.state().phase("p330-2").waits().values().iterator().next())
                     .remaining()).isEqualTo(Duration.ofHours(23));
         }
@@ -180,30 +178,4 @@ class DrillSessionTest {
         }
     }
 
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void plus(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

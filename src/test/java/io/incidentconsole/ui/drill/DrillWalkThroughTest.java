@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.drill;
 
+import io.incidentconsole.fixture.MovableClock;
 import io.incidentconsole.incident.DrillEvents;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.app.ConsoleApplication.Console;
@@ -32,11 +33,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -137,7 +135,7 @@ class DrillWalkThroughTest {
         screenshot(stage.getScene(), "drill-band");
 
         // 2. Phase 2 of #330 starts (its gates overridden for the game day); the scenario waits for it.
-        clock.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         record(new EventPayload.GateOverridden("p330-2", "dependencies", "game day starts at phase 2"));
         record(new EventPayload.GateOverridden("p330-2", "approval", "game day starts at phase 2"));
         record(new EventPayload.PhaseStarted("p330-2"));
@@ -145,7 +143,7 @@ class DrillWalkThroughTest {
         assertThat(text(robot, "#drill-next")).startsWith("Next scripted: adapter_calls rises +40% over 2m in 5m");
 
         // 3. Eight minutes on the driven clock: metrics climb, Google OAuth fails, the scripted alert fires.
-        clock.plus(Duration.ofMinutes(8));
+        clock.advance(Duration.ofMinutes(8));
         fx(() -> console.drill().tick());
         waitUntil("scenario played", () -> state().openAlerts().size() == 1);
         assertThat(state().latestOutcome("p330-2", "t330-p2", "t330-p2.check-2")).contains(TestOutcome.FAIL);
@@ -196,7 +194,7 @@ class DrillWalkThroughTest {
         GuidedStep watch = state().plan().phase("p330-2").orElseThrow().guidedSteps().stream()
                 .filter(s -> s.waitFor() != null).findFirst().orElseThrow();
         record(new EventPayload.WaitStarted("p330-2", watch.id(), watch.waitFor()));
-        clock.plus(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         fx(() -> console.drill().tick());
         Button fastForward = robot.lookup("#drill-fast-forward").queryButton();
         assertThat(fastForward.getText()).isEqualTo("Fast-forward 23h 59m");
@@ -237,30 +235,4 @@ class DrillWalkThroughTest {
         assertThat(incidents.getItems()).isEmpty();
     }
 
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void plus(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

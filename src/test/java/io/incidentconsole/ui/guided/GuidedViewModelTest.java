@@ -1,6 +1,6 @@
 package io.incidentconsole.ui.guided;
 
-import io.incidentconsole.ui.fixture.MovableClock;
+import io.incidentconsole.fixture.MovableClock;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.ui.common.BackgroundTasks;

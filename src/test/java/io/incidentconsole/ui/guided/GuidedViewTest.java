@@ -2,7 +2,7 @@ package io.incidentconsole.ui.guided;
 
 import java.time.Duration;
 import java.time.Instant;
-import io.incidentconsole.ui.fixture.MovableClock;
+import io.incidentconsole.fixture.MovableClock;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.FocusScrolling;
 import io.incidentconsole.ui.common.Theme;

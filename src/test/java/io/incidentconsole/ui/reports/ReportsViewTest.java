@@ -3,7 +3,7 @@ package io.incidentconsole.ui.reports;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.ui.common.CurrentPlan;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
-import io.incidentconsole.ui.fixture.MovableClock;
+import io.incidentconsole.fixture.MovableClock;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.fixture.Screenshots;
 
