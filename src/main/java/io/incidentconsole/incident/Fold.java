@@ -11,6 +11,7 @@ import io.incidentconsole.plan.TestSuite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,14 @@ final class Fold {
     final Set<String> undone = new HashSet<>();
     final Map<String, PhaseState> phases = new LinkedHashMap<>();
     /** Histories stay mutable while folding: copying one per result would make a replay quadratic. */
+    /**
+     * Each test's results. A list taken over from the previous state is that state's (immutable) list until an event
+     * changes it ({@link #resultsToChange}): copying every test's results for every event made one tick cost as much
+     * as all the results recorded so far.
+     */
     final Map<TestKey, List<TestResult>> tests = new LinkedHashMap<>();
+    /** The previous state's records whose results no event here has changed: the new state keeps them as they are. */
+    final Map<TestKey, TestRecord> unchangedTests = new HashMap<>();
     final Map<StepKey, Set<Integer>> testSteps = new LinkedHashMap<>();
     final Map<String, ParameterValue> parameters = new LinkedHashMap<>();
     AppendLog.Builder<DecisionRecord> decisions = AppendLog.<DecisionRecord>empty().builder();
@@ -57,7 +65,10 @@ final class Fold {
         events = state.events.builder();
         undone.addAll(state.undone);
         phases.putAll(state.phases);
-        state.tests.forEach((k, v) -> tests.put(k, new ArrayList<>(v.history())));
+        state.tests.forEach((k, v) -> {
+            tests.put(k, v.history());
+            unchangedTests.put(k, v);
+        });
         state.testSteps.forEach((k, v) -> testSteps.put(k, new TreeSet<>(v)));
         parameters.putAll(state.parameters);
         decisions = state.decisions.builder();
@@ -106,10 +117,22 @@ final class Fold {
      * exports show that time rather than the epoch.
      */
     void datePlanDeclaredPasses(Instant at) {
-        for (List<TestResult> history : tests.values()) {
-            history.replaceAll(r -> r == IncidentState.PLAN_DECLARED_PASS
-                    ? new TestResult(r.outcome(), r.note(), r.operator(), at, r.seq()) : r);
+        for (TestKey key : List.copyOf(tests.keySet())) {
+            if (tests.get(key).contains(IncidentState.PLAN_DECLARED_PASS)) {
+                resultsToChange(key).replaceAll(r -> r == IncidentState.PLAN_DECLARED_PASS
+                        ? new TestResult(r.outcome(), r.note(), r.operator(), at, r.seq()) : r);
+            }
         }
+    }
+
+    /** The test's results, to add to or change: a list of its own (a copy of the previous state's on first use). */
+    List<TestResult> resultsToChange(TestKey key) {
+        List<TestResult> results = tests.get(key);
+        if (results == null || unchangedTests.remove(key) != null) {
+            results = results == null ? new ArrayList<>() : new ArrayList<>(results);
+            tests.put(key, results);
+        }
+        return results;
     }
 
     /** The phase as it stands; a phase the plan does not have starts PENDING. */

@@ -54,7 +54,10 @@ public final class IncidentState {
         undone = Set.copyOf(fold.undone);
         phases = Collections.unmodifiableMap(new LinkedHashMap<>(fold.phases));
         Map<TestKey, TestRecord> results = new LinkedHashMap<>();
-        fold.tests.forEach((k, v) -> results.put(k, new TestRecord(k, v)));
+        fold.tests.forEach((k, v) -> {
+            TestRecord unchanged = fold.unchangedTests.get(k);
+            results.put(k, unchanged != null ? unchanged : new TestRecord(k, v));
+        });
         tests = Collections.unmodifiableMap(results);
         Map<StepKey, Set<Integer>> steps = new LinkedHashMap<>();
         fold.testSteps.forEach((k, v) -> steps.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));

@@ -4,7 +4,6 @@ import io.incidentconsole.incident.EventPayload.CriterionTicked;
 import io.incidentconsole.incident.EventPayload.TestResultSet;
 import io.incidentconsole.incident.EventPayload.TestStepTicked;
 
-import java.util.ArrayList;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,8 +14,7 @@ final class TestFold {
     }
 
     static void register(FoldHandlers.Table table) {
-        table.on(TestResultSet.class, (f, e, p) -> f.tests
-                .computeIfAbsent(new TestKey(p.phaseId(), p.suiteId(), p.testId()), k -> new ArrayList<>())
+        table.on(TestResultSet.class, (f, e, p) -> f.resultsToChange(new TestKey(p.phaseId(), p.suiteId(), p.testId()))
                 .add(new TestResult(p.outcome(), p.note(), e.operator(), e.at(), e.seq())));
         table.on(TestStepTicked.class, TestFold::testStepTicked);
         table.on(CriterionTicked.class, TestFold::criterionTicked);

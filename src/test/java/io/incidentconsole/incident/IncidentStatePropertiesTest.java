@@ -162,6 +162,22 @@ class IncidentStatePropertiesTest {
         assertThat(oneByOne(events)).isEqualTo(IncidentState.replay(PLAN, events));
     }
 
+    /** The fold shares unchanged test results with the state before (copy on write): no later event may touch them. */
+    @Property(tries = 150)
+    void everyEarlierStateStaysAsItWasWhileLaterEventsAreFolded(@ForAll("steps") List<Step> steps) {
+        List<Event> events = events(steps);
+        List<IncidentState> states = new ArrayList<>();
+        IncidentState state = IncidentState.initial(PLAN);
+        for (Event event : events) {
+            state = state.apply(event);
+            states.add(state);
+        }
+        for (int i = 0; i < states.size(); i++) {
+            assertThat(states.get(i)).as("after event %d", i + 1)
+                    .isEqualTo(IncidentState.replay(PLAN, events.subList(0, i + 1)));
+        }
+    }
+
     @Property(tries = 60)
     void theStateSurvivesAWriteAndReplayRoundTrip(@ForAll("steps") List<Step> steps) throws IOException {
         Path journalDir = Files.createTempDirectory(dir, "journal");
