@@ -19,7 +19,7 @@ public record TestRow(TestItem item, String phaseId, TestOutcome outcome, TestRe
                       List<HistoryEntry> history, Set<Integer> tickedSteps, String coverage) {
 
     public TestRow {
-        history = List.copyOf(history);
+        history = history instanceof RecordHistory ? history : List.copyOf(history);
         tickedSteps = Set.copyOf(tickedSteps);
     }
 

@@ -119,19 +119,20 @@ public final class TestSheet {
     }
 
     private List<TestRow.HistoryEntry> history(TestItem item, Predicate<TestKey> keep) {
-        List<TestRow.HistoryEntry> history = new ArrayList<>();
-        List<TestRecord> records = recordsByTest().getOrDefault(item.suiteId() + "/" + item.id(), List.of());
-        int kept = 0;
-        for (TestRecord record : records) {
-            TestKey key = record.key();
-            if (keep.test(key)) {
-                record.history().forEach(result -> history.add(new TestRow.HistoryEntry(key.phaseId(), result)));
-                kept++;
+        List<TestRecord> kept = new ArrayList<>(1);
+        for (TestRecord record : recordsByTest().getOrDefault(item.suiteId() + "/" + item.id(), List.of())) {
+            if (keep.test(record.key())) {
+                kept.add(record);
             }
         }
-        if (kept > 1) {
-            history.sort(Comparator.comparingLong(entry -> entry.result().seq())); // one record's is in order
+        if (kept.size() == 1) {
+            return new RecordHistory(kept.get(0)); // one record's results are in order already
         }
+        List<TestRow.HistoryEntry> history = new ArrayList<>();
+        for (TestRecord record : kept) {
+            record.history().forEach(result -> history.add(new TestRow.HistoryEntry(record.key().phaseId(), result)));
+        }
+        history.sort(Comparator.comparingLong(entry -> entry.result().seq()));
         return history;
     }
 
