@@ -36,7 +36,7 @@ final class NestedItems {
             }
         }
         if (dropped[0] > MAX_REPORTED) {
-            log.decided(outline.lines.length, (dropped[0] - MAX_REPORTED) + " more nested list items are not in the plan"
+            log.decided(outline.lineCount(), (dropped[0] - MAX_REPORTED) + " more nested list items are not in the plan"
                     + " (only the first " + MAX_REPORTED + " are listed)");
         }
     }
@@ -68,7 +68,7 @@ final class NestedItems {
             return true;
         }
         int line = item.line();
-        return line > 0 && line <= outline.lines.length && carried.contains(withoutMarker(outline.lines[line - 1]));
+        return line > 0 && line <= outline.lineCount() && carried.contains(withoutMarker(outline.line(line)));
     }
 
     private static void collectTexts(JsonNode node, Set<String> into) {
