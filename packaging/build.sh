@@ -102,6 +102,12 @@ if $build_image; then
     echo 'APPDIR=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app'
     echo '# Two malloc arenas instead of one per core and thread: the JVM allocates little natively (docs/performance.md).'
     echo 'export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"'
+    echo '# No graphics device (a VM, a container, a remote desktop): OpenGL is Mesa'"'"'s software rasteriser, which JavaFX'
+    echo '# loads and then refuses, and GTK loads for its GL visuals: ~50 MB resident for nothing. The console then takes the'
+    echo '# software pipeline (app/RenderingPipeline, the same device test); GTK is told not to load GL (docs/decisions/0019).'
+    echo 'if [ -z "${GDK_GL+set}" ] && ! ls /dev/dri/card* /dev/dri/renderD* /dev/nvidia* >/dev/null 2>&1; then'
+    echo '  export GDK_GL=disable'
+    echo 'fi'
     printf 'exec "$APPDIR/../runtime/bin/java"'
     sed -n 's/^java-options=//p' "$cfg" | while IFS= read -r option; do printf ' "%s"' "$option"; done
     printf ' -cp "%s"' "$(sed -n 's/^app\.classpath=//p' "$cfg" | paste -sd:)"

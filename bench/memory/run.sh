@@ -9,9 +9,10 @@
 #   baseline     java -jar, no options, run-time heap tuning off (what 0.1 shipped)
 #   jar          java -jar as shipped: the console sets the manageable heap flags itself (app/HeapTuning)
 #   launcher     the packaged launcher's and `mvn javafx:run`'s options (src/main/resources/jvm/memory.options)
-#                and MALLOC_ARENA_MAX=2 (the packaged launcher's environment)
-#   launcher-sw  the same with -Dprism.order=sw: what Xvfb's OpenGL (Mesa llvmpipe, in the process) adds;
-#                for the record only, the console does not force the software pipeline
+#                and the packaged launcher's environment: MALLOC_ARENA_MAX=2, and GDK_GL=disable on a machine
+#                without a graphics device (packaging/build.sh; Xvfb in a container is one)
+#   launcher-round2  round 2's launcher: its options (bench/memory/round2.options: G1, C2), MALLOC_ARENA_MAX=2, and
+#                the jar in BASELINE_JAR (round 2's build, e.g. main at 3f1b04f) or, without it, this one
 # RSS is VmRSS from /proc/PID/status, sampled every 10 s; "after N min" is the median of the last minute's samples.
 # Output: target/memory-bench/ (samples.csv, per-variant logs, a screenshot of each window) and, last, RESULT lines.
 set -euo pipefail
@@ -29,15 +30,18 @@ for tool in Xvfb xdotool; do
   command -v $tool >/dev/null || { echo "run.sh: needs $tool (apt-get install -y xvfb xdotool libgtk-3-0)" >&2; exit 1; }
 done
 
-variants=(baseline jar launcher launcher-sw)
+variants=(baseline jar launcher launcher-round2)
 history=-Dincident-console.simulator-history=24h
 probe=-Dincident-console.startup-probe=print
+# What the packaged launcher adds to the environment here (packaging/build.sh writes the same test).
+launcher_env=
+if ! ls /dev/dri/card* /dev/dri/renderD* /dev/nvidia* >/dev/null 2>&1; then launcher_env=GDK_GL=disable; fi
 variant_cmd() {
   case "$1" in
     baseline)    echo "java $history $probe -Dincident-console.heap-tuning=off -jar $jar" ;;
     jar)         echo "java $history $probe -jar $jar" ;;
-    launcher)    echo "env MALLOC_ARENA_MAX=2 java @$options $history $probe -jar $jar" ;;
-    launcher-sw) echo "env MALLOC_ARENA_MAX=2 java @$options -Dprism.order=sw $history $probe -jar $jar" ;;
+    launcher)    echo "env MALLOC_ARENA_MAX=2 $launcher_env java @$options $history $probe -jar $jar" ;;
+    launcher-round2) echo "env MALLOC_ARENA_MAX=2 java @$root/bench/memory/round2.options $history $probe -jar ${BASELINE_JAR:-$jar}" ;;
   esac
 }
 

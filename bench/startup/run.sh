@@ -169,3 +169,20 @@ verdict=$(awk -v e="$extra" 'BEGIN {print (e <= 0.300) ? "**met**" : "**not met*
   fi
   echo "| load (1 min) | $(column console-appcds 7 | paste -sd'|' | sed 's/|/ | /g') |"
 } | tee "$out/results.md"
+
+# Verdicts, last, one line per goal (issue 22): the console drawn with its plan, and (round 1) its first frame, each
+# over the floor paired per round; the baseline build's figure from the same rounds when BASELINE_IMAGE is given.
+over_floor() { paste -d' ' <(column "$1" "$2") <(column hello-appcds 1) | awk '$1 != "-" {print $1 - $2}' | median; }
+verdict_line() {
+  awk -v n="$1" -v v="$2" -v b="$3" 'BEGIN {printf "RESULT %s %.3f s goal <= %s %s\n", n, v, b, (v <= b) ? "met" : "NOT MET"}'
+}
+{
+  if [ -f "$out/baseline-appcds.samples" ]; then
+    verdict_line first_frame_over_floor_baseline "$(over_floor baseline-appcds 1)" 0.3
+  fi
+  if [ -f "$out/baseline-ready.samples" ]; then
+    verdict_line plan_drawn_over_floor_baseline "$(over_floor baseline-ready 6)" 0.35
+  fi
+  verdict_line first_frame_over_floor "$extra" 0.3
+  verdict_line plan_drawn_over_floor "$(over_floor console-ready 6)" 0.35
+} | tee -a "$out/results.md"

@@ -3,6 +3,8 @@
 # events already in the journal and the metrics (simulator) live. See bench/tick/README.md.
 #
 #   mvn -B -q -DskipTests package && bench/tick/run.sh [PRESSES_PER_AREA] [EVENTS]    # defaults 100 and 100000
+#   BASELINE_JAR=/other/target/incident-console.jar bench/tick/run.sh 50   # that build first, on a copy of the journal
+#   (with BASELINE_JAVA_OPTS for its JVM options, JAVA_OPTS by default)
 #
 # One Xvfb display (its own number) for the run; the console is target/incident-console.jar on this JDK, started
 # as `java -jar` (add JVM options with JAVA_OPTS, e.g. JAVA_OPTS=@src/main/resources/jvm/memory.options). Output:
@@ -35,10 +37,27 @@ for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== $presses presses per area on $display (load $load_before)"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-java -cp "$cp" "$root/bench/tick/TickBench.java" "$out" "$presses" -- \
-  java ${JAVA_OPTS:-} -Dincident-console.tick-probe=print -Dincident-console.startup-probe=print \
-  -jar "$jar" open "$plan" --data-dir "$out/data" >"$out/results.txt"
+# One console run: its jar, output folder, data/config folders (a copy of the journal for the baseline), JVM options.
+bench() {
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  XDG_CONFIG_HOME=$3/config XDG_DATA_HOME=$3/data java -cp "$cp" "$root/bench/tick/TickBench.java" "$2" "$presses" -- \
+    java $4 -Dincident-console.tick-probe=print -Dincident-console.startup-probe=print \
+    -jar "$1" open "$plan" --data-dir "$3/data" >"$2/results.txt"
+}
+if [ -n "${BASELINE_JAR:-}" ]; then
+  mkdir -p "$out/baseline/home"
+  cp -r "$out/data" "$out/config" "$out/baseline/home/"
+  bench "$BASELINE_JAR" "$out/baseline" "$out/baseline/home" "${BASELINE_JAVA_OPTS:-${JAVA_OPTS:-}}"
+fi
+bench "$jar" "$out" "$out" "${JAVA_OPTS:-}"
 echo "load average (1/5/15 min) before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+if [ -n "${BASELINE_JAR:-}" ]; then
+  echo "-- baseline $BASELINE_JAR (its probe's 'drawn' may be the start of the second pulse: see README)"
+  grep -v '^RESULT' "$out/baseline/results.txt"
+  echo "-- this build"
+fi
 grep -v '^RESULT' "$out/results.txt"
+if [ -n "${BASELINE_JAR:-}" ]; then
+  sed -n 's/^RESULT \([a-z0-9_]*\)/RESULT \1_baseline/p' "$out/baseline/results.txt"
+fi
 grep '^RESULT' "$out/results.txt"

@@ -43,6 +43,7 @@ public final class Launcher {
      * strings to be parsed again. Returns when the console's window has closed and the application has stopped.
      */
     private static int startConsole(StartRequest request) {
+        RenderingPipeline.chooseBeforeToolkitStarts();
         ConsoleApplication application = new ConsoleApplication(request);
         CountDownLatch stopped = new CountDownLatch(1);
         Platform.startup(() -> {

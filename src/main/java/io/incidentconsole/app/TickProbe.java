@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reports, for every event the console's incident takes in, when its journal append (fsync included) was done, when its
- * state was handed to the views and when the next frame after that was drawn ({@link FirstFrame}'s "drawn"), for
- * the tick-latency benchmark (bench/tick). Off unless the system property {@value #PROPERTY} is {@code print}.
+ * state was handed to the views and when the frame of the pulse after that was painted ({@link RenderedFrames}; where
+ * JavaFX's tracker cannot be reached, {@link FirstFrame}'s "drawn"), for the tick-latency benchmark (bench/tick).
+ * Off unless the system property {@value #PROPERTY} is {@code print}.
  * One line per event, wall-clock microseconds, so a harness can subtract its own clock from before the key press:
  * {@code tick seq=N kind=K appended-epoch-us=A shown-epoch-us=S drawn-epoch-us=D}.
  */
@@ -77,7 +78,7 @@ public final class TickProbe implements IncidentSession.Observer {
             return Optional.empty();
         }
         if (value.trim().toLowerCase(Locale.ROOT).equals("print")) {
-            return Optional.of(new TickProbe(out, FirstFrame::then));
+            return Optional.of(new TickProbe(out, new RenderedFrames()));
         }
         err.println("-D" + PROPERTY + "=" + value + ": expected print; tick probe off");
         return Optional.empty();

@@ -18,18 +18,23 @@ public record IncidentHolder(String operator, Instant since, boolean tookOver) {
         return of(state.events(), state::isUndone);
     }
 
+    /**
+     * Whoever last took it over (searched from the end: the holder is shown after every event, and a journal can
+     * hold 100,000 of them), else whoever started it. Only events of those two kinds are asked whether they were
+     * undone.
+     */
     static Optional<IncidentHolder> of(List<Event> events, Predicate<String> undone) {
-        IncidentHolder holder = null;
-        for (Event event : events) {
-            if (undone.test(event.id())) {
-                continue;
-            }
-            if (event.payload() instanceof IncidentTakenOver p) {
-                holder = new IncidentHolder(p.toOperator(), event.at(), true);
-            } else if (event.payload() instanceof IncidentStarted && holder == null) {
-                holder = new IncidentHolder(event.operator(), event.at(), false);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            Event event = events.get(i);
+            if (event.payload() instanceof IncidentTakenOver p && !undone.test(event.id())) {
+                return Optional.of(new IncidentHolder(p.toOperator(), event.at(), true));
             }
         }
-        return Optional.ofNullable(holder);
+        for (Event event : events) {
+            if (event.payload() instanceof IncidentStarted && !undone.test(event.id())) {
+                return Optional.of(new IncidentHolder(event.operator(), event.at(), false));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -28,7 +28,7 @@ class HeapTuningTest {
         assertThat(flags).extracting(HeapTuning.Flag::name)
                 .containsSubsequence("MinHeapFreeRatio", "MaxHeapFreeRatio")
                 .contains("G1PeriodicGCInterval");
-        assertThat(HeapTuning.readOptions()).contains("-Xmx1g", "-XX:+UseG1GC");
+        assertThat(HeapTuning.readOptions()).contains("-Xmx1g", "-Xmn10m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     @Test

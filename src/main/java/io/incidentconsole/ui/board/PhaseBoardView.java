@@ -11,6 +11,7 @@ import io.incidentconsole.ui.team.TeamSession;
 import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanIssue;
+import io.incidentconsole.plan.outline.Block;
 import io.incidentconsole.plan.outline.PlanOutline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -40,6 +41,8 @@ public final class PhaseBoardView implements AreaView {
     private final PhaseBoardViewModel model;
     private final IncidentSession session;
     private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
+    /** The status table as last drawn (null: none yet). */
+    private Block.Table shownTable;
     private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
     private final TeamSession team;
     private final ChangeListener<Map<String, CriterionCheck>> checksChanged =
@@ -113,8 +116,13 @@ public final class PhaseBoardView implements AreaView {
         noIncident.setVisible(!board.live());
         noIncident.setManaged(!board.live());
         copyTable.setDisable(!board.live());
-        statusTableHolder.getChildren().setAll(OutlineRenderer.table(
-                board.live() ? board.statusTable() : PlanOutline.statusTableOf(board.plan())));
+        Block.Table table = board.live() ? board.statusTable() : PlanOutline.statusTableOf(board.plan());
+        // Built again only when it says something else: a new table is ~50 nodes to style and lay out, and the
+        // board is shown again after every tick.
+        if (!table.equals(shownTable)) {
+            statusTableHolder.getChildren().setAll(OutlineRenderer.table(table));
+            shownTable = table;
+        }
         boolean writable = session.writableBinding().get();
         for (PhaseBoardViewModel.Card card : board.cards()) {
             cards.get(card.phase().id()).update(card, board.live(), writable);

@@ -331,6 +331,9 @@ public final class PhaseCardNode {
         show(completePanel);
     }
 
+    /** The status badge as last drawn: a new badge only when the status says something else. */
+    private String shownBadge;
+
     void update(PhaseBoardViewModel.Card card, boolean live, boolean writable) {
         lastCard = card;
         lastLive = live;
@@ -338,7 +341,11 @@ public final class PhaseCardNode {
         renderChecks();
         updating = true;
         try {
-            badgeHolder.getChildren().setAll(StatusBadge.of(card.status(), card.statusText()));
+            String badge = card.status() + " " + card.statusText();
+            if (!badge.equals(shownBadge)) {
+                badgeHolder.getChildren().setAll(StatusBadge.of(card.status(), card.statusText()));
+                shownBadge = badge;
+            }
             timing.setText(live ? card.timing() : "");
             progress.setText(card.progress());
             gate.setText(card.availability() == Availability.BLOCKED ? card.blockedBecause() : "");

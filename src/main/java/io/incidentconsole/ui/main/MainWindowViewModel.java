@@ -16,6 +16,7 @@ import io.incidentconsole.input.BoundedRead;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoadResult;
 import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.plan.PlanRead;
 import io.incidentconsole.plan.Problem;
 import io.incidentconsole.settings.RecentPlans;
 import io.incidentconsole.settings.Settings;
@@ -36,7 +37,6 @@ import io.incidentconsole.importer.MarkdownImporter;
 import io.incidentconsole.importer.MarkdownText;
 import io.incidentconsole.incident.Incident;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +107,12 @@ public final class MainWindowViewModel {
     }
 
     public void openBundledPlan() {
-        load("the bundled plan", () -> new Loaded(loader().loadBundledSeed(), loader().bundledSeedText()), null);
+        openBundledPlan(() -> PlanRead.bundled(loader()));
+    }
+
+    /** Opens the bundled plan as {@code read} reads it (the application may have started reading it already). */
+    public void openBundledPlan(Callable<PlanRead> read) {
+        load("the bundled plan", () -> Loaded.of(read.call()), null);
     }
 
     private synchronized PlanLoader loader() {
@@ -125,13 +130,12 @@ public final class MainWindowViewModel {
     }
 
     public void openPlan(Path file) {
-        load(file.getFileName().toString(), () -> {
-            PlanLoadResult result = loader().load(file);
-            // Read again only once it is known to be good UTF-8 text: a new incident keeps this exact text.
-            return new Loaded(result, result.ok()
-                    ? new String(BoundedRead.read(file, PlanLoader.MAX_BYTES, "a plan file"), StandardCharsets.UTF_8)
-                    : null);
-        }, file);
+        openPlan(file, () -> PlanRead.file(loader(), file));
+    }
+
+    /** Opens a plan file as {@code read} reads it (the application may have started reading it already). */
+    public void openPlan(Path file, Callable<PlanRead> read) {
+        load(file.getFileName().toString(), () -> Loaded.of(read.call()), file);
     }
 
     /**
@@ -190,8 +194,8 @@ public final class MainWindowViewModel {
 
     /** A load's result with the plan's text, which a new incident copies into its folder. */
     private record Loaded(PlanLoadResult result, String text, ImportNotice imported) {
-        Loaded(PlanLoadResult result, String text) {
-            this(result, text, null);
+        static Loaded of(PlanRead read) {
+            return new Loaded(read.result(), read.text(), null);
         }
     }
 

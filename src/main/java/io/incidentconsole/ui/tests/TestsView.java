@@ -10,6 +10,7 @@ import io.incidentconsole.testing.TestRow;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -281,11 +282,30 @@ public final class TestsView implements AreaView {
     private void showRows() {
         syncing = true;
         try {
-            table.getItems().setAll(model.rows());
+            replaceChangedRows(table.getItems(), model.rows());
         } finally {
             syncing = false;
         }
         selectKey(model.selectedKeyProperty().get());
+    }
+
+    /**
+     * After a tick only the row that changed is replaced, so only its cells are laid out again: replacing every row
+     * made each visible cell rebuild its text (and be styled and laid out anew) on every key press. Another set
+     * of rows (a scope, a filter) replaces them all.
+     */
+    static void replaceChangedRows(ObservableList<TestRow> shown, List<TestRow> rows) {
+        boolean sameTests = shown.size() == rows.size() && IntStream.range(0, rows.size())
+                .allMatch(i -> shown.get(i).key().equals(rows.get(i).key()));
+        if (!sameTests) {
+            shown.setAll(rows);
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!shown.get(i).equals(rows.get(i))) {
+                shown.set(i, rows.get(i));
+            }
+        }
     }
 
     private void selectKey(String key) {

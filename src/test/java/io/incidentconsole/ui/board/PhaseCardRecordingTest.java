@@ -11,6 +11,7 @@ import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -28,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,5 +81,22 @@ class PhaseCardRecordingTest {
         assertThat(session.stateProperty().get().phase("p330-1").tickedTasks()).containsExactly("p330-1.task-3");
         assertThat(box.isSelected()).isTrue();
         assertThat(box.isFocused()).as("focus stays for the next key").isTrue();
+    }
+
+    @Test
+    void aTickRedrawsWhatItChangedAndKeepsTheStatusTableAndBadges(FxRobot robot) throws Exception {
+        Node table = robot.lookup(".outline-table").query();
+        Set<Node> badges = Set.copyOf(robot.lookup(".status-badge").queryAll());
+        CheckBox box = robot.lookup("#task-p330-1-task-3").queryAs(CheckBox.class);
+        WaitForAsyncUtils.asyncFx(box::requestFocus).get();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> pendingAppends.poll().run()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(box.isSelected()).isTrue();
+        Node tableAfter = robot.lookup(".outline-table").query();
+        assertThat(tableAfter).as("the same status table").isSameAs(table);
+        assertThat(Set.copyOf(robot.lookup(".status-badge").queryAll())).as("the same badges").isEqualTo(badges);
     }
 }

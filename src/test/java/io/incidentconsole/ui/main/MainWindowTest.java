@@ -5,6 +5,7 @@ import io.incidentconsole.plan.outline.OutlineSection;
 import io.incidentconsole.plan.outline.PlanOutline;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.common.Theme;
+import io.incidentconsole.ui.common.UncachedScrollPaneSkin;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.plan.PlanDocumentView;
@@ -34,7 +35,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -169,6 +172,25 @@ class MainWindowTest {
                 .containsExactly("1: Hotfix pool leak", "1: Quiet retry logging  (optional)");
         ListView<?> nav = robot.lookup(".navigation").queryAs(ListView.class);
         assertThat(nav.getSelectionModel().getSelectedItem()).isEqualTo(ConsoleArea.PHASE_BOARD);
+    }
+
+    @Test
+    void everyScrollPaneDrawsItsViewportWithoutACachedImage(FxRobot robot) {
+        open(ConsoleFixture.resource("small-plan.yaml"));
+        Set<ScrollPane> seen = new HashSet<>();
+        // The overview, the board, the rollback runbook, the metrics and guided mode each scroll.
+        for (KeyCode area : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT7)) {
+            robot.press(KeyCode.CONTROL, area).release(area, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            Set<ScrollPane> shown = robot.lookup(".scroll-pane").queryAllAs(ScrollPane.class);
+            assertThat(shown).as("area %s", area).isNotEmpty();
+            for (ScrollPane scrollPane : shown) {
+                assertThat(scrollPane.getSkin()).as(scrollPane.getId()).isInstanceOf(UncachedScrollPaneSkin.class);
+                assertThat(scrollPane.lookup(".viewport").isCache()).as(scrollPane.getId()).isFalse();
+            }
+            seen.addAll(shown);
+        }
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
