@@ -28,7 +28,8 @@ metrics:
 alerts:
   - {id: a, when: "m > ${n}x", severity: HIGH}
 YAML
-# One long YAML string: 15 MB (over the 8 MB cap) and 3.5 MB (under it, but one line longer than 256 KB).
+# One long YAML string: 15 MB (over the plan cap before issue #22 round 3; under the 32 MB cap now, refused for its one line
+# longer than 256 KB) and 3.5 MB (under the cap, one line longer than 256 KB too).
 { printf 'plan: {title: "'; letters $((15 * 1024 * 1024)); printf '"}\n'; } > "$work/string-15mb.yaml"
 { printf 'plan: {title: "'; letters $((3500 * 1024)); printf '"}\n'; } > "$work/string-3500kb.yaml"
 # A 5 MB string-heavy plan (under the 8 MB cap): the bundled plan with 1,200 notes of ~4 KB each, every line
@@ -46,7 +47,8 @@ awk 'BEGIN {
   }
 }' >> "$work/plan-5mb-strings.yaml"
 awk '/^notes:$/ { on = 1; next } on { print }' "$bundled" >> "$work/plan-5mb-strings.yaml"
-# Markdown: 20 MB (over the cap) and 1.9 MB (under it), from copies of the seed document.
+# Markdown: 20 MB and a little (copies of the seed until it is over 20 MiB: just over the 20 MB cap) and 1.9 MB
+# (under it).
 seed=src/test/resources/importer/seed-coordination-plan.md
 : > "$work/md-20mb.md"
 while [ "$(stat -c %s "$work/md-20mb.md")" -lt $((20 * 1024 * 1024)) ]; do cat "$seed" >> "$work/md-20mb.md"; done

@@ -10,8 +10,10 @@ import org.commonmark.node.Node;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,7 @@ final class CommunicationRecogniser {
 
     private final ReadContext ctx;
     private final List<Communication.Cadence> cadences = new ArrayList<>();
+    private final Map<Communication.Cadence, Integer> lineOf = new HashMap<>();
 
     CommunicationRecogniser(ReadContext ctx) {
         this.ctx = ctx;
@@ -83,8 +86,17 @@ final class CommunicationRecogniser {
             ctx.log.decided(unit.line(), "updates '" + unit.label() + "' give no interval; sent at milestones");
         }
         List<String> contents = items.stream().map(Item::text).filter(t -> !t.isBlank()).toList();
-        cadences.add(new Communication.Cadence(null, Outline.stripColon(unit.label()), unit.section().title,
-                phaseIds, every, milestones, contents));
+        Communication.Cadence cadence = new Communication.Cadence(null, Outline.stripColon(unit.label()),
+                unit.section().title, phaseIds, every, milestones, contents);
+        // A cadence repeated word for word (a section pasted twice) is one cadence: two would send each update
+        // twice, and an issue's cadence covers every phase of the issue, so repeats grew the plan with the square.
+        Integer first = lineOf.putIfAbsent(cadence, unit.line());
+        if (first != null) {
+            ctx.log.decided(unit.line(), "updates '" + unit.label() + "' repeat those of line " + first
+                    + " word for word (same audience, phases, interval and contents); kept those");
+            return;
+        }
+        cadences.add(cadence);
         ctx.log.recognised("communication", "cadence-" + cadences.size(), unit.label(), unit.line(),
                 (every == null ? "" : "every " + every + " ") + (milestones ? "at milestones" : ""));
     }

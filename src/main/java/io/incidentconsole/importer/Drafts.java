@@ -115,6 +115,18 @@ final class Drafts {
             return from <= n && n <= to;
         }
 
+        private String wordsOf;
+        private Set<String> nameWords;
+
+        /** The words of the name ({@link Refs#words}), kept until the name changes: matching by name asks often. */
+        Set<String> nameWords() {
+            if (nameWords == null || !name.equals(wordsOf)) {
+                nameWords = Refs.words(name);
+                wordsOf = name;
+            }
+            return nameWords;
+        }
+
         String issue() {
             return issues.isEmpty() ? null : issues.get(0);
         }

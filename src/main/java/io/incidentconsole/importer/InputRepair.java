@@ -72,7 +72,8 @@ final class InputRepair {
                 i++;
             }
         }
-        return new Repaired(out.toString(), mojibake, replaced);
+        // Unchanged text is returned as it is: no second copy of a big document stays alive beside the first.
+        return new Repaired(mojibake == 0 && replaced == 0 && text == raw ? raw : out.toString(), mojibake, replaced);
     }
 
     /**

@@ -22,9 +22,10 @@ public final class MarkdownImporter {
 
     /**
      * No more of a Markdown document is read (the seed is about 40 KB): a bigger input is refused with one line
-     * rather than parsed for minutes, and the plan built from the largest accepted one still loads.
+     * rather than parsed for minutes, and the plan built from the largest accepted one still loads. 20 MB is what
+     * was measured to import within a 1 GB heap (about 6.5 s of CPU; docs/performance.md "Round 3", ADR 0017).
      */
-    public static final long MAX_BYTES = 2L * 1024 * 1024;
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private final PlanLoader loader;
     private final PlanYaml yamlWriter = new PlanYaml();

@@ -42,6 +42,11 @@ final class MdText {
 
     /** Inline content as text; code spans keep their backticks, emphasis and links lose their markup. */
     static String plain(Node node) {
+        Node first = node.getFirstChild();
+        if (first instanceof Text text && first.getNext() == null) {
+            // Most paragraphs and items are one run of text: no builder, and no copy when it needs no collapsing.
+            return collapse(text.getLiteral());
+        }
         StringBuilder out = new StringBuilder();
         append(node, out);
         return collapse(out.toString());
@@ -83,6 +88,9 @@ final class MdText {
     }
 
     static String collapse(String s) {
+        if (isCollapsed(s)) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -98,6 +106,23 @@ final class MdText {
             }
         }
         return out.toString();
+    }
+
+    /** Whether {@link #collapse} would change nothing: single spaces between words, none at either end. */
+    private static boolean isCollapsed(String s) {
+        boolean afterSpace = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                if (c != ' ' || afterSpace) {
+                    return false;
+                }
+                afterSpace = true;
+            } else {
+                afterSpace = false;
+            }
+        }
+        return !afterSpace || s.isEmpty();
     }
 
     static boolean hasLineBreak(Node node) {

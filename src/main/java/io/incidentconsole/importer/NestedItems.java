@@ -1,12 +1,17 @@
 package io.incidentconsole.importer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.incidentconsole.plan.Plan;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -19,14 +24,13 @@ import java.util.Set;
 final class NestedItems {
 
     private static final int MAX_REPORTED = 50;
-    private static final ObjectMapper TREE = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final ObjectMapper PLAN_JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private NestedItems() {
     }
 
     static void reportDropped(Outline outline, Plan plan, ReportLog log) {
-        Set<String> carried = new HashSet<>();
-        collectTexts(TREE.valueToTree(plan), carried);
+        Set<String> carried = carriedTexts(plan);
         int[] dropped = {0};
         for (Outline.Section section : outline.sections) {
             for (Outline.Part part : section.parts) {
@@ -36,7 +40,7 @@ final class NestedItems {
             }
         }
         if (dropped[0] > MAX_REPORTED) {
-            log.decided(outline.lines.length, (dropped[0] - MAX_REPORTED) + " more nested list items are not in the plan"
+            log.decided(outline.lineCount(), (dropped[0] - MAX_REPORTED) + " more nested list items are not in the plan"
                     + " (only the first " + MAX_REPORTED + " are listed)");
         }
     }
@@ -68,23 +72,61 @@ final class NestedItems {
             return true;
         }
         int line = item.line();
-        return line > 0 && line <= outline.lines.length && carried.contains(withoutMarker(outline.lines[line - 1]));
+        return line > 0 && line <= outline.lineCount() && carried.contains(withoutMarker(outline.line(line)));
     }
 
-    private static void collectTexts(JsonNode node, Set<String> into) {
-        if (node == null) {
-            return;
+    /**
+     * Every text of the plan (each string its serialised form holds), whole and line by line. The plan is
+     * serialised to nowhere and its strings are taken as they pass: a tree of the whole plan was as big as the plan,
+     * alive beside the document's parse tree.
+     */
+    static Set<String> carriedTexts(Plan plan) {
+        Set<String> carried = new HashSet<>();
+        try (JsonGenerator texts = new TextCollector(PLAN_JSON.getFactory().createGenerator(OutputStream.nullOutputStream()),
+                carried)) {
+            PLAN_JSON.writeValue(texts, plan);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (node.isTextual()) {
-            String text = node.asText();
-            into.add(text.strip());
-            for (String line : Outline.lines(text)) {
-                into.add(line.strip());
-                into.add(withoutMarker(line));
+        return carried;
+    }
+
+    private static void addText(String text, Set<String> into) {
+        into.add(text.strip());
+        for (String line : Outline.lines(text)) {
+            into.add(line.strip());
+            into.add(withoutMarker(line));
+        }
+    }
+
+    /** Passes everything on to a generator that writes nowhere, and keeps the strings. */
+    private static final class TextCollector extends JsonGeneratorDelegate {
+        private final Set<String> into;
+
+        TextCollector(JsonGenerator nowhere, Set<String> into) {
+            super(nowhere, false);
+            this.into = into;
+        }
+
+        @Override
+        public void writeString(String text) throws IOException {
+            if (text != null) {
+                addText(text, into);
             }
-            return;
+            super.writeString(text);
         }
-        node.forEach(child -> collectTexts(child, into));
+
+        @Override
+        public void writeString(char[] text, int offset, int len) throws IOException {
+            addText(new String(text, offset, len), into);
+            super.writeString(text, offset, len);
+        }
+
+        @Override
+        public void writeString(SerializableString text) throws IOException {
+            addText(text.getValue(), into);
+            super.writeString(text);
+        }
     }
 
     /** A line without its indentation, list marker ("-", "*", "+", "1.", "1)") and tick box. */

@@ -25,18 +25,53 @@ final class Outline {
     private static final List<Extension> EXTENSIONS =
             List.of(TablesExtension.create(), TaskListItemsExtension.create());
 
-    final String[] lines;
+    /** The parsed text; its lines are read through {@link #lineStarts} and {@link #lineEnds}, not copied. */
+    private final String text;
+    private final int[] lineStarts;
+    private final int[] lineEnds;
     /** Every section in document order; the first is the untitled level-0 section before any heading. */
     final List<Section> sections = new ArrayList<>();
 
-    private Outline(String[] lines) {
-        this.lines = lines;
+    private Outline(String text) {
+        this.text = text;
+        // Offsets instead of a String per line: a 20 MB document kept a second copy of itself in line strings.
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                count++;
+            }
+        }
+        lineStarts = new int[count];
+        lineEnds = new int[count];
+        int line = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lineEnds[line] = i;
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                lineStarts[++line] = i + 1;
+            }
+        }
+        lineEnds[line] = text.length();
+    }
+
+    /** How many lines the text has (as {@link #lines(String)} cuts it). */
+    int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** The 1-based line's text, without its line break. */
+    String line(int number) {
+        return text.substring(lineStarts[number - 1], lineEnds[number - 1]);
     }
 
     static Outline parse(String text) {
         Parser parser = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
         Node document = parser.parse(text);
-        Outline outline = new Outline(lines(text));
+        Outline outline = new Outline(text);
         Section root = new Section(0, "", 1, null);
         outline.sections.add(root);
         Section current = root;
@@ -56,7 +91,7 @@ final class Outline {
             }
             current.add(block);
         }
-        int last = outline.lines.length;
+        int last = outline.lineCount();
         for (int i = outline.sections.size() - 1; i >= 0; i--) {
             Section s = outline.sections.get(i);
             s.endLine = Math.max(s.line, last);
@@ -103,11 +138,11 @@ final class Outline {
             return MdText.plain(node);
         }
         StringBuilder out = new StringBuilder();
-        for (int i = from; i <= to && i <= lines.length; i++) {
+        for (int i = from; i <= to && i <= lineCount(); i++) {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            out.append(lines[i - 1]);
+            out.append(text, lineStarts[i - 1], lineEnds[i - 1]);
         }
         return out.toString();
     }

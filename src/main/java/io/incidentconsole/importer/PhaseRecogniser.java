@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,11 +111,18 @@ final class PhaseRecogniser {
             }
         }
         if (candidates.size() > 1) {
-            PhaseDraft best = candidates.stream()
-                    .max((a, b) -> Integer.compare(ReadContext.overlap(a.name, name), ReadContext.overlap(b.name, name)))
-                    .orElseThrow();
-            ctx.log.decided(line, "phase heading " + from + " fits " + candidates.stream().map(p -> p.id).toList()
-                    + "; took " + best.id + " (closest name)");
+            Set<String> nameWords = Refs.words(name);
+            PhaseDraft best = candidates.get(0);
+            int bestScore = ReadContext.overlap(best.nameWords(), nameWords);
+            for (PhaseDraft candidate : candidates.subList(1, candidates.size())) {
+                int score = ReadContext.overlap(candidate.nameWords(), nameWords);
+                if (score > bestScore) {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+            ctx.log.decided(line, "phase heading " + from + " fits " + ReportLog.listed(candidates.stream().map(p -> p.id)
+                    .toList()) + "; took " + best.id + " (closest name)");
             return best;
         }
         return candidates.isEmpty() ? null : candidates.get(0);

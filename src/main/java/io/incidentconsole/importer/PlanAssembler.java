@@ -103,15 +103,27 @@ final class PlanAssembler {
 
     private List<TestSuite> suites(PlanDraft draft) {
         List<TestSuite> suites = new ArrayList<>();
+        // A suite repeated word for word (a section pasted twice) is one suite: its checks would be ticked twice,
+        // and a suite naming no phase covers every phase of its issue, so repeats grew the plan with the square.
+        Map<TestSuite, PlanDraft.Suite> firstWithContent = new HashMap<>();
         for (PlanDraft.Suite d : draft.suites()) {
             if (d.checks().isEmpty() && d.cases().isEmpty()) {
                 log.decided(d.line(), "test suite '" + d.title() + "' has no checks or cases; left it out");
                 continue;
             }
             List<CheckItem> checks = new ArrayList<>();
+            for (PlanDraft.Task t : d.checks()) {
+                checks.add(new CheckItem(null, t.text(), Boolean.TRUE.equals(t.ticked())));
+            }
+            PlanDraft.Suite first = firstWithContent.putIfAbsent(
+                    new TestSuite(null, d.title(), d.issue(), d.phases(), d.when(), checks, d.cases()), d);
+            if (first != null) {
+                log.decided(d.line(), "test suite '" + d.title() + "' (" + d.id() + ") repeats " + first.id()
+                        + " of line " + first.line() + " word for word (same phases, checks and cases); kept " + first.id());
+                continue;
+            }
             for (int i = 0; i < d.checks().size(); i++) {
                 PlanDraft.Task t = d.checks().get(i);
-                checks.add(new CheckItem(null, t.text(), Boolean.TRUE.equals(t.ticked())));
                 log.recognised("check", d.id() + ".check-" + (i + 1), t.text(), t.line(), ReadContext.tickDetail(t.ticked()));
             }
             suites.add(new TestSuite(d.id(), d.title(), d.issue(), d.phases(), d.when(), checks, d.cases()));

@@ -267,9 +267,20 @@ final class ReadContext {
     }
 
     static int overlap(String a, String b) {
-        Set<String> wa = Refs.words(a);
-        wa.retainAll(Refs.words(b));
-        return wa.size();
+        return overlap(Refs.words(a), Refs.words(b));
+    }
+
+    /** How many words the two sets share (neither is changed). */
+    static int overlap(Set<String> a, Set<String> b) {
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        int shared = 0;
+        for (String word : small) {
+            if (large.contains(word)) {
+                shared++;
+            }
+        }
+        return shared;
     }
 
     static String tickDetail(Boolean ticked) {

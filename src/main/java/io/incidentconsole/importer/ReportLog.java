@@ -34,4 +34,12 @@ final class ReportLog {
         unused.sort(Comparator.comparingInt(ImportReport.UnusedSection::fromLine));
         return new ImportReport(source, recognised, unused, decisions, sections);
     }
+
+    private static final int LISTED = 12;
+
+    /** The items as a list, the first dozen of a long one and how many more (the report stays linear in the plan). */
+    static String listed(List<?> items) {
+        return items.size() <= LISTED ? items.toString()
+                : items.subList(0, LISTED).toString().replaceFirst("]$", ", … and " + (items.size() - LISTED) + " more]");
+    }
 }

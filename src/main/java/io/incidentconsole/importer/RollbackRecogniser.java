@@ -15,6 +15,7 @@ import org.commonmark.node.OrderedList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -146,11 +147,11 @@ final class RollbackRecogniser {
             found.add(p.id);
         }
         if (found.isEmpty()) {
-            String words = NAME_NOISE.matcher(label).replaceAll("");
+            Set<String> words = Refs.words(NAME_NOISE.matcher(label).replaceAll(""));
             PhaseDraft best = null;
             int bestScore = 0;
             for (PhaseDraft p : ctx.phases.ofOrAll(issue)) {
-                int score = ReadContext.overlap(p.name, words);
+                int score = ReadContext.overlap(p.nameWords(), words);
                 if (score > bestScore) {
                     best = p;
                     bestScore = score;

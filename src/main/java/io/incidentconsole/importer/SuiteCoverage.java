@@ -30,7 +30,7 @@ final class SuiteCoverage {
                 ctx.log.decided(suite.line, "'" + suite.title + "' names no phase and the plan has several; it covers no phase");
             } else {
                 ctx.log.decided(suite.line, "'" + suite.title + "' names no phase; it covers "
-                        + suite.phases + " (the " + (required.isEmpty() ? "" : "non-optional ") + "phases of "
+                        + ReportLog.listed(suite.phases) + " (the " + (required.isEmpty() ? "" : "non-optional ") + "phases of "
                         + (suite.issue == null ? "the plan" : "#" + suite.issue) + ")");
             }
         }

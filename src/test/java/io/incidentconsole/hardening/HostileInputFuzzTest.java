@@ -114,7 +114,7 @@ class HostileInputFuzzTest {
 
         Path zero = Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
         assertThat(bounded("/dev/zero", () -> LOADER.load(zero)).problems()).singleElement().satisfies(p ->
-                assertThat(p.message()).isEqualTo("the file is larger than 8 MB; a plan file is at most 8 MB "
+                assertThat(p.message()).isEqualTo("the file is larger than 32 MB; a plan file is at most 32 MB "
                         + "(is this the right file?)"));
 
         Path folder = incidentFolder();
@@ -128,8 +128,8 @@ class HostileInputFuzzTest {
         StringWriter importErr = new StringWriter();
         assertThat(bounded("import /dev/zero", () -> Cli.run(request -> 0, new PrintWriter(new StringWriter()),
                 new PrintWriter(importErr), "import", "/dev/zero"))).isEqualTo(1);
-        assertThat(importErr.toString()).isEqualTo("/dev/zero: the file is larger than 2 MB; a Markdown plan is at "
-                + "most 2 MB (is this the right file?)" + System.lineSeparator());
+        assertThat(importErr.toString()).isEqualTo("/dev/zero: the file is larger than 20 MB; a Markdown plan is at "
+                + "most 20 MB (is this the right file?)" + System.lineSeparator());
     }
 
     private Path incidentFolder() throws Exception {

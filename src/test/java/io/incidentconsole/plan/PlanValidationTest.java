@@ -188,7 +188,7 @@ class PlanValidationTest {
         }
 
         assertThat(loader.load(big).problems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).isEqualTo("the file is larger than 8 MB; a plan file is at most 8 MB (is this the right file?)"));
+                .satisfies(p -> assertThat(p.message()).isEqualTo("the file is larger than 32 MB; a plan file is at most 32 MB (is this the right file?)"));
     }
 
     @Test
