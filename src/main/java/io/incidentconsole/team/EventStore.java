@@ -186,7 +186,7 @@ final class EventStore {
 
     /**
      * Notifies the other consoles of the event at {@code seq} if it is still the incident's last (an append that
-     * append_event did not notify, see V3__fewer_notifications.sql); true when it did.
+     * append_event did not notify, see V3__cheaper_appends.sql); true when it did.
      */
     boolean notifyIfLast(Connection c, String incidentId, long seq) throws SQLException {
         try (PreparedStatement call = c.prepareStatement("SELECT notify_if_last(?, ?)")) {

@@ -61,7 +61,7 @@ class SchemaMigrationsTest {
                 assertThat(rs.getString(2)).isEqualTo("batched appends");
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(3);
-                assertThat(rs.getString(2)).isEqualTo("fewer notifications");
+                assertThat(rs.getString(2)).isEqualTo("cheaper appends");
                 assertThat(rs.next()).isFalse();
             }
         }
