@@ -102,6 +102,34 @@ class NotificationWindowTest {
         }
     }
 
+    @Test
+    void aRolledBackAppendLeavesNoHoleAndNotifiesNothing() throws Exception {
+        TeamTestSupport.createDatabase(server, "rollback");
+        try (Connection c = connect("rollback"); Connection listener = connect("rollback")) {
+            SchemaMigrations.bundled().apply(c, "rollback");
+            try (Statement s = listener.createStatement()) {
+                s.execute("LISTEN " + EventStore.EVENTS_CHANNEL);
+            }
+            createIncident(c, "inc");
+            append(c, "inc", note("kept-1", "one"), 0);
+            assertThat(received(listener)).containsExactly("inc:1");
+
+            setLastNotified(c, "inc", "'-infinity'"); // so the rolled-back append would have been notified
+            c.setAutoCommit(false);
+            assertThat(append(c, "inc", note("gone", "rolled back"), 1).stored()).extracting(Event::seq)
+                    .containsExactly(2L);
+            c.rollback();
+            c.setAutoCommit(true);
+
+            EventStore.Appended next = append(c, "inc", note("kept-2", "two"), 1);
+            assertThat(next.stored()).extracting(Event::seq).as("the rolled-back seq is taken again").containsExactly(2L);
+            assertThat(next.notified()).as("its window was rolled back with it").isTrue();
+            assertThat(received(listener)).as("a rolled-back append's notification is never sent")
+                    .containsExactly("inc:2");
+            assertThat(STORE.fetchAfter(c, "inc", 0)).extracting(Event::id).containsExactly("kept-1", "kept-2");
+        }
+    }
+
     /** A poll of one minute: only a notification can bring an event to another console within seconds. */
     private static final TeamTiming SLOW_POLL = new TeamTiming(Duration.ofMinutes(1), Duration.ofSeconds(5),
             Duration.ofSeconds(15), Duration.ofMillis(200), Duration.ofSeconds(1), 2, 10, Duration.ofSeconds(5));
