@@ -45,10 +45,11 @@ final class EventStore {
     }
 
     /**
-     * What appending gave: the batch's events as stored (their database seqs, in the batch's order), and every event
-     * after {@code knownSeq}.
+     * What appending gave: the batch's events as stored (their database seqs, in the batch's order), every event
+     * after {@code knownSeq}, and whether the other consoles were notified of the batch (V3's append_event notifies
+     * at most once per 20 ms; the appending console then calls {@link #notifyIfLast} a little later).
      */
-    record Appended(List<Event> stored, List<Event> after) {
+    record Appended(List<Event> stored, List<Event> after, boolean notified) {
     }
 
     void createIncident(Connection c, IncidentMetadata metadata, String planText) throws SQLException {
@@ -112,7 +113,8 @@ final class EventStore {
      * the caller also learns of the others' events that came first. One round trip and one commit for the whole
      * batch, so the row lock is held only while the server works. Use a connection in auto-commit mode.
      * <p>
-     * A batch of one (an operator's action) goes through the schema's {@code append_event} (V1), a batch of more
+     * A batch of one (an operator's action) goes through the schema's {@code append_event} (V1, since V3 notifying at
+     * most once per 20 ms per incident), a batch of more
      * (the offline queue) through {@code append_events} (V2), whose notifications carry the events: under the load
      * harness the V2 function held the row lock longer per event than V1 and the bigger notifications cost more
      * than the re-reads they saved (bench/team/compare.sh, docs/performance.md), so single appends keep V1.
@@ -136,8 +138,9 @@ final class EventStore {
         }
         List<Event> after = new ArrayList<>();
         Event[] stored = new Event[size];
+        boolean notified = true;
         try (PreparedStatement call = c.prepareStatement("SELECT " + EVENT_COLUMNS.replace("payload::text", "payload")
-                + (size == 1 ? " FROM append_event(?, ?, ?, ?, ?, ?::jsonb, ?)"
+                + (size == 1 ? ", notified FROM append_event(?, ?, ?, ?, ?, ?::jsonb, ?)"
                 : " FROM append_events(?, ?, ?, ?, ?, ?::jsonb[], ?)"))) {
             call.setString(1, incidentId);
             if (size == 1) {
@@ -157,6 +160,7 @@ final class EventStore {
             try (ResultSet rs = call.executeQuery()) {
                 while (rs.next()) {
                     Event row = event(rs);
+                    notified = size > 1 || rs.getBoolean(7);
                     Integer position = positions.get(row.id());
                     if (position != null) {
                         stored[position] = row;
@@ -177,7 +181,23 @@ final class EventStore {
                 throw new SQLException("event " + ids[i] + " is neither new nor stored", "XX000");
             }
         }
-        return new Appended(List.of(stored), after);
+        return new Appended(List.of(stored), after, notified);
+    }
+
+    /**
+     * Notifies the other consoles of the event at {@code seq} if it is still the incident's last (an append that
+     * append_event did not notify, see V3__cheaper_appends.sql); true when it did.
+     */
+    boolean notifyIfLast(Connection c, String incidentId, long seq) throws SQLException {
+        try (PreparedStatement call = c.prepareStatement("SELECT notify_if_last(?, ?)")) {
+            call.setString(1, incidentId);
+            call.setLong(2, seq);
+            try (ResultSet rs = call.executeQuery()) {
+                boolean notified = rs.next() && rs.getBoolean(1);
+                commitIfNeeded(c);
+                return notified;
+            }
+        }
     }
 
     /** The events after {@code seq}, in order. */

@@ -24,12 +24,12 @@ import java.util.function.Supplier;
 
 /**
  * A shared incident's journal in a PostgreSQL database. The database orders the events; this console keeps them in a
- * {@link TeamEventLog} (synced, queued, and what the listeners were told).
- * Online, an append is one database transaction. When the database cannot be reached, appends go to the outbox
- * and the journal is OFFLINE; a background worker reconnects with back-off, sends the outbox in order (in batches, each
- * event idempotent by its id), fetches what others added, and tells listeners {@link JournalListener#reloaded} when the
- * database's order differs from what they saw. The same worker LISTENs for other consoles' events (taking in
- * the events a notification carries, reading back the others, and polling in case a notification is lost) and keeps this console's presence row fresh.
+ * {@link TeamEventLog} (synced, queued, and what the listeners were told). Online, an append is one transaction.
+ * When the database cannot be reached, appends go to the outbox and the journal is OFFLINE; a background worker
+ * reconnects with back-off, sends the outbox in order (in batches, each event idempotent by its id), fetches what
+ * others added, and tells listeners {@link JournalListener#reloaded} when the database's order differs from what they
+ * saw. The same worker LISTENs for other consoles' events (taking in those a notification carries, reading back the
+ * others, polling in case one is lost), notifies this console's un-notified last append ({@link TrailingNotice}).
  * <p>
  * A journal opened while the database was unreachable is READ_ONLY on the last synced copy and stays so: it does
  * not become live by itself (the operator would find the state changing under a read-only banner); it says when
@@ -62,6 +62,7 @@ final class PostgresTeamJournal implements TeamJournal {
     // Guarded by this (its events() excepted).
     private TeamEventLog log;
     private final HeardEvents heard = new HeardEvents();
+    private final TrailingNotice trailing = new TrailingNotice();
     /** Volatile (written under the lock): the header reads it without waiting behind a network call. */
     private volatile TeamConnectionStatus status;
     private String offlineReason = "";
@@ -217,6 +218,7 @@ final class PostgresTeamJournal implements TeamJournal {
         takeInHeard();
         Connection connection = writer();
         EventStore.Appended appended = store.append(connection, incidentId, batch, log.syncedSize());
+        trailing.appended(appended.stored().get(batch.size() - 1).seq(), appended.notified(), System.nanoTime());
         absorb(appended.after());
         List<Event> stored = new ArrayList<>(batch.size());
         for (Event event : appended.stored()) {
@@ -343,7 +345,8 @@ final class PostgresTeamJournal implements TeamJournal {
                     lastBeat = 0;
                 }
                 long wait = heard.waiting() ? (FETCH_GAP_NANOS - (System.nanoTime() - lastTakenIn)) / 1_000_000
-                        : Math.min(500, timing.poll().toMillis());
+                        : Math.min(FETCH_GAP_NANOS / 1_000_000, timing.poll().toMillis()); // a notice may fall due
+                wait = Math.min(wait, trailing.millisUntilDue(System.nanoTime()));
                 TeamListening.Heard news = listen.poll((int) Math.max(1, wait));
                 boolean consolesChanged = news.consolesChanged();
                 heard.add(news, log.syncedCount());
@@ -364,6 +367,10 @@ final class PostgresTeamJournal implements TeamJournal {
                 if (newEvents || now - lastPoll >= timing.poll().toNanos()) {
                     fetch(listen.connection());
                     lastPoll = now;
+                }
+                long unnotified = trailing.takeDue(System.nanoTime());
+                if (unnotified > 0) {
+                    store.notifyIfLast(listen.connection(), incidentId, unnotified);
                 }
                 if (lastBeat == 0 || now - lastBeat >= timing.heartbeat().toNanos()) {
                     presence.beat(listen.connection());
@@ -576,9 +583,13 @@ final class PostgresTeamJournal implements TeamJournal {
         synchronized (this) {
             if (readOnlyReason == null && status.state() == State.ONLINE && writer != null) {
                 try {
+                    long unnotified = trailing.takeAny();
+                    if (unnotified > 0) {
+                        store.notifyIfLast(writer, incidentId, unnotified);
+                    }
                     store.leave(writer, incidentId, consoleId);
                 } catch (SQLException e) {
-                    // The row expires by itself after the presence timeout.
+                    // The others poll (and the presence row expires by itself after the presence timeout).
                 }
             }
             saveSyncState();

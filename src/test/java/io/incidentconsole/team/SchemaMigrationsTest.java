@@ -48,7 +48,7 @@ class SchemaMigrationsTest {
         TeamTestSupport.createDatabase(server, "fresh");
         SchemaMigrations migrations = SchemaMigrations.bundled();
         try (Connection c = connect("fresh")) {
-            assertThat(migrations.apply(c, "fresh")).containsExactly(1, 2);
+            assertThat(migrations.apply(c, "fresh")).containsExactly(1, 2, 3);
             assertThat(migrations.apply(c, "fresh")).isEmpty();
             assertThat(tables(c)).contains("incidents", "events", "consoles", "schema_migrations");
             try (Statement s = c.createStatement();
@@ -59,6 +59,9 @@ class SchemaMigrationsTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(2);
                 assertThat(rs.getString(2)).isEqualTo("batched appends");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getString(2)).isEqualTo("cheaper appends");
                 assertThat(rs.next()).isFalse();
             }
         }
@@ -83,7 +86,7 @@ class SchemaMigrationsTest {
             for (Future<List<Integer>> run : runs) {
                 applied.addAll(run.get());
             }
-            assertThat(applied).containsExactly(1, 2);
+            assertThat(applied).containsExactly(1, 2, 3);
         } finally {
             pool.shutdown();
         }
@@ -100,7 +103,7 @@ class SchemaMigrationsTest {
             assertThatThrownBy(() -> SchemaMigrations.bundled().apply(c, "db:5432/newer"))
                     .isInstanceOf(TeamDatabaseException.class)
                     .hasMessageContaining("schema version 99")
-                    .hasMessageContaining("newer than this console knows (2)")
+                    .hasMessageContaining("newer than this console knows (3)")
                     .hasMessageContaining("update Incident Console");
         }
     }
@@ -120,7 +123,7 @@ class SchemaMigrationsTest {
                         + "'{\"phase\":\"backup\",\"text\":\"one\"}', 0)");
             }
 
-            assertThat(bundled.apply(c, "upgraded")).containsExactly(2);
+            assertThat(bundled.apply(c, "upgraded")).containsExactly(2, 3);
 
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT * FROM append_events('inc', ARRAY['e2'], ARRAY['2026-11-27T08:00:01Z'], "

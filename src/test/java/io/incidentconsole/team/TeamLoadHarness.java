@@ -44,16 +44,22 @@ final class TeamLoadHarness {
         void close();
     }
 
+    /** Appends that started this long after the first are also reported apart ("steady"): the start is cold. */
+    static final Duration WARM_UP = Duration.ofSeconds(10);
+
     record Result(int consoles, int eventsPerSecond, Duration duration, long appended, long stored,
                   boolean converged, boolean noDuplicates, double p50Millis, double p99Millis, double maxMillis,
-                  double achievedPerSecond, String loadBefore, String loadAfter) {
+                  double achievedPerSecond, String loadBefore, String loadAfter, double steadyP50Millis,
+                  double steadyP99Millis) {
 
         String report() {
+            // The steady figures are named so that "p99=" still finds only the whole run's (bench/team/compare.sh).
             return String.format(Locale.ROOT, "consoles=%d rate=%d/s each duration=%ds appended=%d stored=%d "
                             + "converged=%s noDuplicates=%s achieved=%.0f events/s append p50=%.2f ms p99=%.2f ms "
-                            + "max=%.2f ms loadavg before=[%s] after=[%s]", consoles, eventsPerSecond,
-                    duration.toSeconds(), appended, stored, converged, noDuplicates, achievedPerSecond, p50Millis,
-                    p99Millis, maxMillis, loadBefore, loadAfter);
+                            + "max=%.2f ms loadavg before=[%s] after=[%s] steady(after %ds): P50:%.2f ms P99:%.2f ms",
+                    consoles, eventsPerSecond, duration.toSeconds(), appended, stored, converged, noDuplicates,
+                    achievedPerSecond, p50Millis, p99Millis, maxMillis, loadBefore, loadAfter, WARM_UP.toSeconds(),
+                    steadyP50Millis, steadyP99Millis);
         }
     }
 
@@ -83,6 +89,7 @@ final class TeamLoadHarness {
                         "operator-" + i, plan));
             }
             List<Long> latencies = new CopyOnWriteArrayList<>();
+            List<Long> steadyLatencies = new CopyOnWriteArrayList<>();
             AtomicLong appended = new AtomicLong(1); // IncidentStarted
             List<Thread> writers = new ArrayList<>();
             long periodNanos = 1_000_000_000L / eventsPerSecond;
@@ -94,6 +101,7 @@ final class TeamLoadHarness {
                 String phase = i % 2 == 0 ? "backup" : "migrate";
                 Thread writer = new Thread(() -> {
                     List<Long> mine = new ArrayList<>();
+                    List<Long> steady = new ArrayList<>();
                     long next = start;
                     for (int n = 0; next < end; n++, next += periodNanos) {
                         long wait = next - System.nanoTime();
@@ -103,9 +111,13 @@ final class TeamLoadHarness {
                         long t0 = System.nanoTime();
                         incident.record(new EventPayload.NoteAdded(phase, operator + " #" + n));
                         mine.add(System.nanoTime() - t0);
+                        if (t0 - start >= WARM_UP.toNanos()) {
+                            steady.add(mine.get(mine.size() - 1));
+                        }
                         appended.incrementAndGet();
                     }
                     latencies.addAll(mine);
+                    steadyLatencies.addAll(steady);
                 }, "load-" + i);
                 writers.add(writer);
                 writer.start();
@@ -124,10 +136,11 @@ final class TeamLoadHarness {
             Set<String> ids = new HashSet<>();
             reference.forEach(e -> ids.add(e.id()));
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] steady = steadyLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
             return new Result(consoles, eventsPerSecond, duration, expected, reference.size(), converged,
                     ids.size() == reference.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, (expected - 1) / seconds, loadBefore,
-                    loadAverage());
+                    loadAverage(), percentile(steady, 0.50), percentile(steady, 0.99));
         } finally {
             incidents.forEach(SimulatedConsole::close);
         }
