@@ -148,7 +148,8 @@ public final class MainWindowViewModel {
             MarkdownText markdown = MarkdownText.decodeDocument(BoundedRead.read(file, MarkdownImporter.MAX_BYTES,
                     "a Markdown plan"));
             ImportResult imported = importer().importDocument(file.toString(), markdown.text(), choices);
-            PlanLoadResult result = new PlanLoadResult(file.toString(), imported.plan(), List.of());
+            PlanLoadResult result = PlanRead.withinConsoleLimits(
+                    new PlanLoadResult(file.toString(), imported.plan(), List.of()));
             return new Loaded(result, imported.yaml(),
                     new ImportNotice(file, imported.report(), markdown.readAsLatin1(), choices));
         }, null);
