@@ -167,14 +167,14 @@ public final class ConsoleApplication extends Application {
 
     /** Builds the console into the shown window, then reads the plan and the incident store in the background. */
     private void showConsole(Stage stage, ConsoleDependencies deps, Optional<StartupProbe> probe) {
-        // The first plan has been read ahead on the background thread (FirstPlanRead) since before the toolkit
-        // started; the view model takes it as soon as it exists, and shows it once the views are there.
-        Consumer<MainWindowViewModel> openFirstPlan = firstPlan::openIn;
         Console console = Console.create(deps, MetricsWiring.real(metricsSettings(request)),
-                teamDatabase != null ? teamDatabase : productionTeamDatabase(deps.directories(), deps.clock()),
-                openFirstPlan);
+                teamDatabase != null ? teamDatabase : productionTeamDatabase(deps.directories(), deps.clock()));
         this.console = console;
         probe.ifPresent(p -> p.mark("console-built"));
+        // The first plan has been read ahead on the background thread since before the toolkit started. Read by
+        // now (the usual case), it goes in before the root joins the scene, so the window is styled and laid out
+        // once, with the plan; otherwise it follows as any plan does (FirstPlanRead).
+        firstPlan.openIn(console.model());
         // The view applies the theme's full set of style sheets when its root joins the scene.
         stage.getScene().setRoot(console.view().root());
         // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
@@ -183,31 +183,37 @@ public final class ConsoleApplication extends Application {
                 console.drill().activeProperty().get()), console.model().titleProperty(),
                 console.drill().activeProperty()));
 
-        // Once the plan is in (it cannot be before: its result comes to this thread, which is still here), offer to
-        // resume the most recent incident or start a new one (or join the team's).
-        console.model().busyProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
-                if (!busy) {
-                    obs.removeListener(this);
-                    probe.ifPresent(p -> {
-                        p.mark("plan-in");
-                        p.watchConsoleReady();
-                    });
-                    // Off the start-up path: the heap settings only matter for the long run (see HeapTuning).
-                    HeapTuning.startInBackground(System.getProperty(HeapTuning.PROPERTY), System.err);
-                    if (request.teamDatabase() != null) {
-                        console.teams().launch(request.teamDatabase(), request.teamIncident());
-                    } else if (console.model().currentPlan().isPresent()) {
-                        // After the plan's first frame: the plan is on screen at once, the dialog comes over it a
-                        // frame later (building it first held the plan back by ~0.1-0.3 s, issue 22 goal 1).
-                        FirstFrame.then(console.view()::showIncidentPicker);
-                    }
-                    // A plan that could not be opened shows its problems; the incident dialog would cover them
-                    // (Ctrl+I opens it, and the header says so).
-                }
+        // Once the plan is in, offer to resume the most recent incident or start a new one (or join the team's).
+        Runnable planIn = () -> {
+            probe.ifPresent(p -> {
+                p.mark("plan-in");
+                p.watchConsoleReady();
+            });
+            // Off the start-up path: the heap settings only matter for the long run (see HeapTuning).
+            HeapTuning.startInBackground(System.getProperty(HeapTuning.PROPERTY), System.err);
+            if (request.teamDatabase() != null) {
+                console.teams().launch(request.teamDatabase(), request.teamIncident());
+            } else if (console.model().currentPlan().isPresent()) {
+                // After the plan's first frame: the plan is on screen at once, the dialog comes over it a frame
+                // later (building it first held the plan back by ~0.1-0.3 s, issue 22 goal 1).
+                FirstFrame.then(console.view()::showIncidentPicker);
             }
-        });
+            // A plan that could not be opened shows its problems; the incident dialog would cover them (Ctrl+I
+            // opens it, and the header says so).
+        };
+        if (console.model().busyProperty().get()) {
+            console.model().busyProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
+                    if (!busy) {
+                        obs.removeListener(this);
+                        planIn.run();
+                    }
+                }
+            });
+        } else {
+            planIn.run();
+        }
         // After the plan, on the same background thread: the incident store and the remembered operator name, which
         // the incident dialog needs next (each has a Jackson mapper: not something to make on the FX thread).
         background.execute(() -> {
@@ -252,12 +258,9 @@ public final class ConsoleApplication extends Application {
 
         /**
          * The console, built from {@code deps} (ADR 0014). {@code wiring}: where metrics come from;
-         * {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database;
-         * {@code beforeViews}: given the main view model before the views are built (the application asks for the
-         * first plan there, so that reading it overlaps building them).
+         * {@code teamDatabase}: how File → Join Team Incident… and --incident-db reach a team database.
          */
-        public static Console create(ConsoleDependencies deps, MetricsWiring wiring, TeamDatabaseConnector teamDatabase,
-                                     Consumer<MainWindowViewModel> beforeViews) {
+        public static Console create(ConsoleDependencies deps, MetricsWiring wiring, TeamDatabaseConnector teamDatabase) {
             AppDirectories directories = deps.directories();
             Settings settings = deps.settings();
             BackgroundTasks tasks = deps.tasks();
@@ -272,7 +275,6 @@ public final class ConsoleApplication extends Application {
                     settings,
                     tasks,
                     session);
-            beforeViews.accept(model);
             Supplier<IncidentStore> store = Lazy.of(() -> new IncidentStore(directories.data(), clock));
             // Like the store, made when the incident dialog first asks (it has a Jackson mapper of its own).
             Supplier<OperatorSettings> operators = Lazy.of(

@@ -14,9 +14,8 @@ import java.util.concurrent.Future;
 /**
  * The first plan, read ahead: started when the application object is made, before the JavaFX toolkit is up, so
  * that reading and checking it (Jackson's start included, the longest part of it) overlaps the toolkit's start and the
- * first frame instead of following them (issue #22, goal 1). The read runs on the console's background thread, which
- * then runs the view model's load right after it: the view model gets it exactly as if it had read the plan itself,
- * failures included. A Markdown document is imported the usual way, once the console is there (its import report
+ * first frame instead of following them (issue #22, goal 1). The read runs on the console's background thread; the
+ * view model gets it exactly as if it had read the plan itself, failures included. A Markdown document is imported the usual way, once the console is there (its import report
  * belongs to the view).
  */
 final class FirstPlanRead {
@@ -40,10 +39,15 @@ final class FirstPlanRead {
         return new FirstPlanRead(file, background.submit(work));
     }
 
-    /** Opens the first plan in the console: the read started ahead, or (a Markdown document) an import. */
+    /**
+     * Opens the first plan in the console: the read started ahead (shown at once when it has finished, as it usually
+     * has by the time the console is built), or (a Markdown document) an import.
+     */
     void openIn(MainWindowViewModel model) {
         if (read == null) {
             model.openOrImport(file);
+        } else if (read.isDone()) {
+            model.openReadPlan(file, this::result);
         } else if (file == null) {
             model.openBundledPlan(this::result);
         } else {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -39,6 +40,38 @@ class FirstPlanReadTest {
 
     private static StartRequest opening(Path plan) {
         return new StartRequest(plan, null, null, null, null, null, null);
+    }
+
+    @Test
+    void aReadThatHasFinishedGoesInAtOnceOnTheCallingThread() throws Exception {
+        // Tasks whose results never come back: only a plan shown on the calling thread can be in after openIn.
+        BackgroundTasks never = new BackgroundTasks(work -> { }, result -> { });
+        MainWindowViewModel model = new MainWindowViewModel(new PlanLoader(),
+                new RecentPlans(dir.resolve("recent.txt"), 5), new Settings(dir.resolve("settings.properties")),
+                never, new IncidentSession(never));
+        FirstPlanRead read = FirstPlanRead.start(StartRequest.defaults(), background);
+        background.submit(() -> { }).get(); // the read, queued first, has finished
+        read.openIn(model);
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.titleProperty().get()).isEqualTo("Issue #324 & #330 Coordination Plan");
+    }
+
+    @Test
+    void aReadStillRunningGoesInThroughTheTasksLikeAnyOtherPlan() throws Exception {
+        BackgroundTasks never = new BackgroundTasks(work -> { }, result -> { });
+        MainWindowViewModel model = new MainWindowViewModel(new PlanLoader(),
+                new RecentPlans(dir.resolve("recent.txt"), 5), new Settings(dir.resolve("settings.properties")),
+                never, new IncidentSession(never));
+        CountDownLatch hold = new CountDownLatch(1);
+        background.submit(() -> {
+            hold.await();
+            return null;
+        });
+        FirstPlanRead read = FirstPlanRead.start(StartRequest.defaults(), background);
+        read.openIn(model);
+        hold.countDown();
+        assertThat(model.busyProperty().get()).as("waiting for the read, as any plan does").isTrue();
+        assertThat(model.currentPlan()).isEmpty();
     }
 
     @Test

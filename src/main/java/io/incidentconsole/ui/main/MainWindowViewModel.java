@@ -205,32 +205,58 @@ public final class MainWindowViewModel {
     }
 
     private void load(String what, Callable<Loaded> work, Path file) {
+        begin(what);
+        tasks.run(work, loaded -> finish(loaded, file), error -> fail(what, file, error));
+    }
+
+    /**
+     * Opens a plan whose read has already finished ({@code read} returns at once), on the calling thread: the
+     * application read the first plan ahead, and showing it in the same pulse as the console saves styling the
+     * window once without it (issue #22, goal 1). {@code file} is null for the bundled plan.
+     */
+    public void openReadPlan(Path file, Callable<PlanRead> read) {
+        String what = file == null ? "the bundled plan" : file.getFileName().toString();
+        begin(what);
+        Loaded loaded;
+        try {
+            loaded = Loaded.of(read.call());
+        } catch (Exception e) {
+            fail(what, file, e);
+            return;
+        }
+        finish(loaded, file);
+    }
+
+    private void begin(String what) {
         busy.set(true);
         statusFailed.set(false);
         statusMessage.set("Opening " + what + "…");
-        // busy turns false last: whoever waits for it (the start-up incident dialog) sees the outcome.
-        tasks.run(work, loaded -> {
-            PlanLoadResult result = loaded.result();
-            if (result.ok()) {
-                current = new CurrentPlan(result.plan(), file == null ? result.source() : file.toAbsolutePath().toString(),
-                        loaded.text());
-                show(result, file);
-                if (loaded.imported() != null) {
-                    planSource.set("Imported from " + loaded.imported().file().toAbsolutePath() + " (not saved as a plan file)");
-                    statusMessage.set("Imported " + loaded.imported().file().getFileName() + " — "
-                            + result.plan().summary());
-                    importNotice.set(null); // an equal report of the same file must show again
-                    importNotice.set(loaded.imported());
-                }
-            } else {
-                refuse(result.source(), result.problems());
+    }
+
+    // busy turns false last: whoever waits for it (the start-up incident dialog) sees the outcome.
+    private void finish(Loaded loaded, Path file) {
+        PlanLoadResult result = loaded.result();
+        if (result.ok()) {
+            current = new CurrentPlan(result.plan(), file == null ? result.source() : file.toAbsolutePath().toString(),
+                    loaded.text());
+            show(result, file);
+            if (loaded.imported() != null) {
+                planSource.set("Imported from " + loaded.imported().file().toAbsolutePath() + " (not saved as a plan file)");
+                statusMessage.set("Imported " + loaded.imported().file().getFileName() + " — "
+                        + result.plan().summary());
+                importNotice.set(null); // an equal report of the same file must show again
+                importNotice.set(loaded.imported());
             }
-            busy.set(false);
-        }, error -> {
-            String source = file == null ? what : file.toString();
-            refuse(source, List.of(new Problem(source, 0, 0, "", "cannot open: " + error.getMessage())));
-            busy.set(false);
-        });
+        } else {
+            refuse(result.source(), result.problems());
+        }
+        busy.set(false);
+    }
+
+    private void fail(String what, Path file, Exception error) {
+        String source = file == null ? what : file.toString();
+        refuse(source, List.of(new Problem(source, 0, 0, "", "cannot open: " + error.getMessage())));
+        busy.set(false);
     }
 
     private void show(PlanLoadResult result, Path file) {

@@ -97,7 +97,7 @@ class MetricsViewTest {
             AppDirectories dirs = new AppDirectories(home.resolve("data"), home.resolve("config"));
             ConsoleDependencies deps = ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), Clock.systemUTC());
             console = Console.create(deps, new MetricsWiring(time, time, name -> null, settings),
-                    ConsoleApplication.productionTeamDatabase(dirs, deps.clock()), model -> { });
+                    ConsoleApplication.productionTeamDatabase(dirs, deps.clock()));
             Scene scene = new Scene(console.view().root(), 1360, 880);
             console.model().themeProperty().get().applyTo(scene);
             stage.setScene(scene);

@@ -84,7 +84,7 @@ class TeamConsolePostgresTest {
         // Recording waits for the database (as the app's background thread would); state arrives via runLater.
         console = Console.create(ConsoleFixture.dependencies(dirs,
                         new BackgroundTasks(Runnable::run, Platform::runLater), Clock.systemUTC()),
-                MetricsWiring.simulated(), anasDatabase, model -> { });
+                MetricsWiring.simulated(), anasDatabase);
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);

@@ -101,7 +101,7 @@ class TeamConsoleTest {
         config = dir.resolve("config");
         AppDirectories dirs = new AppDirectories(dir.resolve("data"), config);
         console = Console.create(ConsoleFixture.dependencies(dirs, BackgroundTasks.direct(), clock),
-                MetricsWiring.simulated(), team, model -> { });
+                MetricsWiring.simulated(), team);
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);

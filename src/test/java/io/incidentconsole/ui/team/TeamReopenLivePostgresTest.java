@@ -80,7 +80,7 @@ class TeamReopenLivePostgresTest {
         console = Console.create(ConsoleFixture.dependencies(dirs,
                         new BackgroundTasks(Runnable::run, Platform::runLater), Clock.systemUTC()),
                 MetricsWiring.simulated(), new PostgresTeamDatabase(dirs.data().resolve("team"),
-                        Clock.systemUTC(), "ana-console", "laptop-ana"), model -> { });
+                        Clock.systemUTC(), "ana-console", "laptop-ana"));
         Scene scene = new Scene(console.view().root(), 1360, 880);
         console.model().themeProperty().get().applyTo(scene);
         stage.setScene(scene);
