@@ -24,7 +24,8 @@ public final class OutlineRenderer {
     private OutlineRenderer() {
     }
 
-    static Node render(OutlineSection section) {
+    /** The section with its title only; its blocks go in with {@link #render(Block)}. */
+    static VBox section(OutlineSection section) {
         VBox box = new VBox();
         box.getStyleClass().add("outline-section");
         box.setId("section-" + section.id().replace(':', '-'));
@@ -32,13 +33,10 @@ public final class OutlineRenderer {
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
         box.getChildren().add(title);
-        for (Block block : section.blocks()) {
-            box.getChildren().addAll(render(block));
-        }
         return box;
     }
 
-    private static List<Node> render(Block block) {
+    static List<Node> render(Block block) {
         if (block instanceof Block.Heading heading) {
             return List.of(text(heading.text(), "block-heading"));
         }

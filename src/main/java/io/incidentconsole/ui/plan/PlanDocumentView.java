@@ -7,32 +7,48 @@ import io.incidentconsole.ui.common.FxmlViews;
 import io.incidentconsole.plan.outline.Block;
 import io.incidentconsole.plan.outline.OutlineSection;
 import javafx.animation.AnimationTimer;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 
 /**
  * The readable plan, or the part of it one area shows. A whole plan is hundreds of labels and dozens of code blocks,
  * and styling and laying them out at once held the console's first frame with a plan for over a second; so the
- * sections go in a batch per pulse, the first batch at once (what the screen shows first), the rest in the frames
- * after it. While batches are still to come the body has the {@code :rendering} pseudo-class.
+ * blocks go in a batch per pulse, the first batch at once (what the screen shows first), the rest in the frames
+ * after it. Batches are cut between blocks, not sections: a section can run far below the screen (the bundled plan's
+ * second has eight code blocks), and those are what cost most (issue #22, goal 1). While batches are still to come
+ * the body has the {@code :rendering} pseudo-class.
  */
 public final class PlanDocumentView implements AreaView {
 
-    /** Blocks put in per pulse (at least one section each time): about a screenful, a few milliseconds of layout. */
-    static final int BLOCKS_PER_PULSE = 12;
+    /**
+     * Blocks put in per pulse (a table or list counts by its rows): a little more than a screenful of the console's
+     * default window, so the first frame is full and can be scrolled at once (MainWindowTest).
+     */
+    static final int BLOCKS_PER_PULSE = 30;
     public static final PseudoClass RENDERING = PseudoClass.getPseudoClass("rendering");
 
     private final PlanDocumentViewModel model;
     private final ListChangeListener<OutlineSection> sectionsChanged = change -> render();
-    private final List<OutlineSection> toRender = new ArrayList<>();
+    /** What is still to go in: a section's title (block null), then each of its blocks. */
+    private final Deque<Piece> toRender = new ArrayDeque<>();
+    /** The section the next blocks go into. */
+    private VBox openSection;
+    /**
+     * Where the operator had scrolled to (pixels from the top) before the batch that is being laid out, or -1. The
+     * scroll pane keeps that place only roughly as the document grows below it (its ratio is rounded at every
+     * growth, a few pixels over a document's batches); the document puts it back exactly.
+     */
+    private double keepTop = -1;
     private final AnimationTimer batches = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -50,25 +66,52 @@ public final class PlanDocumentView implements AreaView {
         FxmlViews.load(this);
         scroller.setId("document-" + model.area().name().toLowerCase(Locale.ROOT));
         FocusScrolling.follow(scroller);
+        // Registered again after each skin of the scroll pane, whose own listener on the body must not have the
+        // last word.
+        scroller.skinProperty().addListener((obs, was, skin) -> {
+            body.layoutBoundsProperty().removeListener(keepPlace);
+            body.layoutBoundsProperty().addListener(keepPlace);
+        });
+    }
+
+    private final ChangeListener<Bounds> keepPlace = (obs, was, now) -> {
+        double range = now.getHeight() - scroller.getViewportBounds().getHeight();
+        if (keepTop > 0 && range > 0 && was.getHeight() != now.getHeight()) {
+            scroller.setVvalue(Math.min(1, keepTop / range));
+        }
+        keepTop = -1;
+    };
+
+    private record Piece(OutlineSection section, Block block) {
     }
 
     private void render() {
         toRender.clear();
-        toRender.addAll(model.sections());
+        for (OutlineSection section : model.sections()) {
+            toRender.add(new Piece(section, null));
+            section.blocks().forEach(block -> toRender.add(new Piece(section, block)));
+        }
         body.getChildren().clear();
+        openSection = null;
         scroller.setVvalue(0);
         renderBatch();
     }
 
     private void renderBatch() {
-        List<Node> batch = new ArrayList<>();
+        double range = body.getLayoutBounds().getHeight() - scroller.getViewportBounds().getHeight();
+        keepTop = range > 0 ? scroller.getVvalue() * range : -1;
         int blocks = 0;
-        while (!toRender.isEmpty() && (batch.isEmpty() || blocks < BLOCKS_PER_PULSE)) {
-            OutlineSection section = toRender.remove(0);
-            batch.add(OutlineRenderer.render(section));
-            blocks += 1 + section.blocks().stream().mapToInt(PlanDocumentView::weight).sum();
+        while (!toRender.isEmpty() && blocks < BLOCKS_PER_PULSE) {
+            Piece piece = toRender.removeFirst();
+            if (piece.block() == null) {
+                openSection = OutlineRenderer.section(piece.section());
+                body.getChildren().add(openSection);
+                blocks++;
+            } else {
+                openSection.getChildren().addAll(OutlineRenderer.render(piece.block()));
+                blocks += weight(piece.block());
+            }
         }
-        body.getChildren().addAll(batch);
         boolean more = !toRender.isEmpty();
         body.pseudoClassStateChanged(RENDERING, more);
         if (more) {

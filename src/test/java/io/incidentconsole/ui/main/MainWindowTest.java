@@ -97,7 +97,7 @@ class MainWindowTest {
             return scroller.getVvalue() * scrollRange(scroller);
         }).get();
         assertThat(offset).as("pixels scrolled, after every section came in").isCloseTo(scrolledTo[0],
-                Offset.offset(2.0));
+                Offset.offset(1.0));
     }
 
     private static double scrollRange(ScrollPane scroller) {
@@ -170,8 +170,10 @@ class MainWindowTest {
         assertThat(visibleSectionTitles(robot)).contains("Status tracking");
         assertThat(robot.lookup(".phase-name").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("1: Hotfix pool leak", "1: Quiet retry logging  (optional)");
-        ListView<?> nav = robot.lookup(".navigation").queryAs(ListView.class);
-        assertThat(nav.getSelectionModel().getSelectedItem()).isEqualTo(ConsoleArea.PHASE_BOARD);
+        AreaNavigation nav = robot.lookup(".navigation").queryAs(AreaNavigation.class);
+        assertThat(nav.selectedProperty().get()).isEqualTo(ConsoleArea.PHASE_BOARD);
+        assertThat(robot.lookup("#nav-phase_board").query().getPseudoClassStates()).contains(AreaNavigation.SELECTED);
+        assertThat(robot.lookup("#nav-overview").query().getPseudoClassStates()).doesNotContain(AreaNavigation.SELECTED);
     }
 
     @Test
