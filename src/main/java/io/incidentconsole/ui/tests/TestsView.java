@@ -461,9 +461,6 @@ public final class TestsView implements AreaView {
         showRows();
         showProgress();
         casePane.show(null, model.openRowProperty().get());
-        if (!table.getItems().isEmpty()) {
-            table.requestFocus();
-        }
     }
 
     /** P, F, S, B work at once: the table, with the selected (or first) test. */

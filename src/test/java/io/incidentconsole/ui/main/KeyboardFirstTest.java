@@ -86,6 +86,42 @@ class KeyboardFirstTest {
     }
 
     @Test
+    void theAreaColumnMovesWithTheArrowKeysAndAClick(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> console.model().openBundledPlan()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        AreaNavigation navigation = robot.lookup(".navigation").queryAs(AreaNavigation.class);
+        WaitForAsyncUtils.asyncFx(navigation::requestFocus).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        key(robot, KeyCode.DOWN);
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.PHASE_BOARD);
+        key(robot, KeyCode.DOWN);
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.TESTS);
+        key(robot, KeyCode.UP);
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.PHASE_BOARD);
+        key(robot, KeyCode.END);
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.GUIDED);
+        key(robot, KeyCode.DOWN);
+        assertThat(console.model().selectedAreaProperty().get()).as("the last stays the last")
+                .isEqualTo(ConsoleArea.GUIDED);
+        key(robot, KeyCode.HOME);
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.OVERVIEW);
+        assertThat(navigation.isFocused()).as("the arrows leave the focus on the column").isTrue();
+
+        robot.clickOn("#nav-tests");
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.TESTS);
+        assertThat(robot.lookup("#tests-table").query().isFocused()).as("a click gives the area the keyboard").isTrue();
+        robot.clickOn("#nav-rollback");
+        assertThat(console.model().selectedAreaProperty().get()).isEqualTo(ConsoleArea.ROLLBACK);
+        // A shortcut moves the column's selection too.
+        shortcut(robot, KeyCode.DIGIT5);
+        assertThat(navigation.selectedProperty().get()).isEqualTo(ConsoleArea.METRICS);
+        assertThat(robot.lookup("#nav-metrics").query().getPseudoClassStates()).contains(AreaNavigation.SELECTED);
+        assertThat(robot.lookup("#nav-rollback").query().getPseudoClassStates())
+                .doesNotContain(AreaNavigation.SELECTED);
+    }
+
+    @Test
     void everyAreaOpenedByItsShortcutAnswersItsFirstKeyAtOnce(FxRobot robot) throws Exception {
         startIncidentWithEnter(robot);
         // Phase 1 starts only once its approval is signed off (issue 16's gates): sign it, so Enter can start it.
