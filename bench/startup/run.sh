@@ -11,7 +11,10 @@
 # hello-world, then a whole untimed warm-up round), before anything is timed. The clock starts in this script just
 # before the exec and stops at the "first-frame epoch-ms=" line the process prints
 # (-Dincident-console.startup-probe=exit), or at "console-ready epoch-ms=" (=ready), so launcher, JVM and toolkit
-# start are included. The variants run
+# start are included. "Drawn" is when the render thread has painted the frame (JavaFX's scene tracker, opened to the
+# probes with --add-exports); the -pulse variants and the baseline use the older rule (the start of the second pulse
+# after the change, which can come before the paint has ended), so a build before 2026-12-07 is compared with this one
+# by that rule, against the hello-world measured by it too. The variants run
 # round-robin so they share whatever load the machine has, and every round records the load average.
 # Results: target/startup-bench/results.md (a markdown table to paste) and the raw samples next to it.
 set -euo pipefail
@@ -46,7 +49,7 @@ for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.
 # as the app's (a class list from one start, then -Xshare:dump). CDS archives classes from jars only.
 javac -d "$out/hello/classes" --class-path "$fxjars" bench/startup/HelloFx.java
 jar --create --file "$out/hello/hello.jar" -C "$out/hello/classes" .
-"$java" -Xshare:off -XX:DumpLoadedClassList="$out/hello/classes.lst" -cp "$out/hello/hello.jar" 'HelloFx$Main' >"$out/hello/train.log" 2>&1 \
+"$java" -Xshare:off --add-exports=javafx.graphics/com.sun.javafx.perf=ALL-UNNAMED -XX:DumpLoadedClassList="$out/hello/classes.lst" -cp "$out/hello/hello.jar" 'HelloFx$Main' >"$out/hello/train.log" 2>&1 \
   || { echo "run.sh: the hello-world did not start:" >&2; cat "$out/hello/train.log" >&2; exit 1; }
 sed -i 's/ id: [0-9]*$//' "$out/hello/classes.lst"
 "$java" -Xshare:dump -XX:SharedClassListFile="$out/hello/classes.lst" -XX:SharedArchiveFile="$out/hello/app.jsa" \
@@ -54,17 +57,23 @@ sed -i 's/ id: [0-9]*$//' "$out/hello/classes.lst"
 
 app_cp=$(sed -n 's/^app\.classpath=//p' "$image/lib/app/"*.cfg | sed "s|\$APPDIR|$image/lib/app|g" | paste -sd:)
 probe=-Dincident-console.startup-probe=exit
+# Opens JavaFX's scene tracker to the probes: "drawn" is then the render thread's (see the header).
+perf=--add-exports=javafx.graphics/com.sun.javafx.perf=ALL-UNNAMED
 
 variant_cmd() {
   case "$1" in
-    hello-nocds)   echo "$java -Xshare:off -cp $out/hello/hello.jar HelloFx\$Main" ;;
-    hello-appcds)  echo "$java -Xshare:on -XX:SharedArchiveFile=$out/hello/app.jsa -cp $out/hello/hello.jar HelloFx\$Main" ;;
+    hello-nocds)   echo "$java -Xshare:off $perf -cp $out/hello/hello.jar HelloFx\$Main" ;;
+    hello-appcds)  echo "$java -Xshare:on -XX:SharedArchiveFile=$out/hello/app.jsa $perf -cp $out/hello/hello.jar HelloFx\$Main" ;;
+    # The floor by the older "drawn" rule, for the -pulse variants and the baseline.
+    hello-pulse)   echo "$java -Xshare:on -XX:SharedArchiveFile=$out/hello/app.jsa -cp $out/hello/hello.jar HelloFx\$Main" ;;
     # The console as the packaged launcher starts it, minus the archive.
-    console-nocds) echo "$java -Xshare:off $probe -cp $app_cp io.incidentconsole.app.Launcher" ;;
+    console-nocds) echo "$java -Xshare:off $perf $probe -cp $app_cp io.incidentconsole.app.Launcher" ;;
     # The packaged launcher itself, as an operator starts it (its .cfg names the archive).
-    console-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $image/bin/incident-console" ;;
+    console-appcds) echo "env JDK_JAVA_OPTIONS=$perf JAVA_TOOL_OPTIONS=$probe $image/bin/incident-console" ;;
     # The same, running on until the console has drawn the bundled plan.
-    console-ready) echo "env JAVA_TOOL_OPTIONS=-Dincident-console.startup-probe=ready $image/bin/incident-console" ;;
+    console-ready) echo "env JDK_JAVA_OPTIONS=$perf JAVA_TOOL_OPTIONS=-Dincident-console.startup-probe=ready $image/bin/incident-console" ;;
+    # ... by the older rule, to compare with a baseline build.
+    console-ready-pulse) echo "env JAVA_TOOL_OPTIONS=-Dincident-console.startup-probe=ready $image/bin/incident-console" ;;
     # Another build's app-image (BASELINE_IMAGE), to compare a change with what it changed, in the same rounds.
     baseline-appcds) echo "env JAVA_TOOL_OPTIONS=$probe $BASELINE_IMAGE/bin/incident-console" ;;
     # ... and running on until its console has drawn the plan (builds from afb0404 on have the probe's ready mode).
@@ -74,7 +83,7 @@ variant_cmd() {
 variants=(hello-nocds hello-appcds console-nocds console-appcds console-ready)
 if [ -n "${BASELINE_IMAGE:-}" ]; then
   [ -f "$BASELINE_IMAGE/lib/app/app.jsa" ] || { echo "run.sh: BASELINE_IMAGE=$BASELINE_IMAGE has no app.jsa" >&2; exit 1; }
-  variants+=(baseline-appcds)
+  variants+=(hello-pulse console-ready-pulse baseline-appcds)
   if [ -n "${BASELINE_READY:-}" ]; then variants+=(baseline-ready); fi
 fi
 marks=(fx-start shown console-built)
@@ -87,7 +96,7 @@ measure() {
   local TIMEFORMAT='%3U %3S'
   start=$(date +%s%3N)
   { cpu=$( { time $cmd >"$out/last.out" 2>"$out/last.err"; } 2>&1 ); } || true
-  frame=$(sed -n 's/^first-frame epoch-ms=//p' "$out/last.out")
+  frame=$(sed -n 's/^first-frame epoch-ms=\([0-9]*\).*/\1/p' "$out/last.out")
   if [ -z "$frame" ]; then
     echo "run.sh: no first-frame line from: $cmd" >&2
     cat "$out/last.err" >&2
@@ -98,7 +107,7 @@ measure() {
     at=$(sed -n "s/^startup-mark $mark epoch-ms=//p" "$out/last.out")
     if [ -n "$at" ]; then line="$line $((at - start))"; else line="$line -"; fi
   done
-  at=$(sed -n 's/^console-ready epoch-ms=//p' "$out/last.out")
+  at=$(sed -n 's/^console-ready epoch-ms=\([0-9]*\).*/\1/p' "$out/last.out")
   if [ -n "$at" ]; then line="$line $((at - start))"; else line="$line -"; fi
   echo "$line $(cut -d' ' -f1 /proc/loadavg)"
 }
@@ -172,16 +181,20 @@ verdict=$(awk -v e="$extra" 'BEGIN {print (e <= 0.300) ? "**met**" : "**not met*
 
 # Verdicts, last, one line per goal (issue 22): the console drawn with its plan, and (round 1) its first frame, each
 # over the floor paired per round; the baseline build's figure from the same rounds when BASELINE_IMAGE is given.
-over_floor() { paste -d' ' <(column "$1" "$2") <(column hello-appcds 1) | awk '$1 != "-" {print $1 - $2}' | median; }
+over_floor() { paste -d' ' <(column "$1" "$2") <(column "${3:-hello-appcds}" 1) | awk '$1 != "-" {print $1 - $2}' | median; }
 verdict_line() {
   awk -v n="$1" -v v="$2" -v b="$3" 'BEGIN {printf "RESULT %s %.3f s goal <= %s %s\n", n, v, b, (v <= b) ? "met" : "NOT MET"}'
 }
 {
+  # The baseline and this build by the older "drawn" rule, each over the hello-world measured by that rule.
   if [ -f "$out/baseline-appcds.samples" ]; then
-    verdict_line first_frame_over_floor_baseline "$(over_floor baseline-appcds 1)" 0.3
+    verdict_line first_frame_over_floor_baseline "$(over_floor baseline-appcds 1 hello-pulse)" 0.3
   fi
   if [ -f "$out/baseline-ready.samples" ]; then
-    verdict_line plan_drawn_over_floor_baseline "$(over_floor baseline-ready 6)" 0.35
+    verdict_line plan_drawn_over_floor_baseline "$(over_floor baseline-ready 6 hello-pulse)" 0.35
+  fi
+  if [ -f "$out/console-ready-pulse.samples" ]; then
+    verdict_line plan_drawn_over_floor_pulse_rule "$(over_floor console-ready-pulse 6 hello-pulse)" 0.35
   fi
   verdict_line first_frame_over_floor "$extra" 0.3
   verdict_line plan_drawn_over_floor "$(over_floor console-ready 6)" 0.35

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * by JavaFX's scene performance tracker ({@code com.sun.javafx.perf.PerformanceTracker}, internal: reachable when
  * JavaFX is on the class path, as with {@code java -jar}). {@link FirstFrame}'s rule (the start of the second pulse)
  * counts a whole pulse interval on top, up to 16.7 ms that are the timer's, not the console's; it stays the fallback
- * where the tracker cannot be reached (a jlinked runtime). For the tick-latency benchmark only (issue #22, goal 2).
+ * where the tracker cannot be reached (a jlinked runtime without {@code --add-exports
+ * javafx.graphics/com.sun.javafx.perf=ALL-UNNAMED}). For the benchmarks only (issue #22: tick latency, start-up).
  */
 final class RenderedFrames implements TickProbe.FrameWatch {
 
@@ -40,6 +41,11 @@ final class RenderedFrames implements TickProbe.FrameWatch {
                 waiting.get().add(action);
             }
         }.start();
+    }
+
+    /** True when "drawn" is the render thread's (the tracker is reachable); false: the second pulse's start. */
+    boolean rendered() {
+        return mainScene().flatMap(this::waiting).isPresent();
     }
 
     private Optional<Queue<Runnable>> waiting(Scene scene) {

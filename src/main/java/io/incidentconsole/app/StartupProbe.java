@@ -18,7 +18,11 @@ import java.util.Optional;
  * </ul>
  * Lines are {@code first-frame epoch-ms=<wall clock>} and {@code console-ready epoch-ms=<wall clock>}, so a harness
  * can subtract its own clock from before exec. Before each come the marks set since the last report
- * ({@code startup-mark NAME epoch-ms=<wall clock>}), which say where the time went. "Drawn" is {@link FirstFrame}'s.
+ * ({@code startup-mark NAME epoch-ms=<wall clock>}), which say where the time went. "Drawn" is when the render thread
+ * has painted the frame ({@link RenderedFrames}: JavaFX's scene tracker, reachable on the class path or with
+ * {@code --add-exports javafx.graphics/com.sun.javafx.perf=ALL-UNNAMED}); where it cannot be reached, the start of
+ * the second pulse ({@link FirstFrame}), which can come before the paint has ended. The line says which:
+ * {@code drawn=rendered} or {@code drawn=pulse}.
  */
 public final class StartupProbe {
 
@@ -28,11 +32,13 @@ public final class StartupProbe {
 
     private final PrintStream out;
     private final Mode mode;
+    private final RenderedFrames frames;
     private final List<String> marks = new ArrayList<>();
 
     StartupProbe(PrintStream out, Mode mode) {
         this.out = out;
         this.mode = mode;
+        this.frames = new RenderedFrames();
     }
 
     /**
@@ -55,7 +61,7 @@ public final class StartupProbe {
     }
 
     /** Notes that start-up has reached {@code name} now; printed with the next report. */
-    public void mark(String name) {
+    public synchronized void mark(String name) {
         marks.add(markLine(name, System.currentTimeMillis()));
     }
 
@@ -66,22 +72,29 @@ public final class StartupProbe {
 
     /** Call on the FX thread right after the stage is shown. */
     public void watchFirstFrame() {
-        FirstFrame.then(() -> report("first-frame", mode == Mode.EXIT));
+        watch("first-frame", mode == Mode.EXIT);
     }
 
     /** Call on the FX thread when the plan has been put into the console (or its reading failed). */
     public void watchConsoleReady() {
-        FirstFrame.then(() -> report("console-ready", mode == Mode.READY));
+        watch("console-ready", mode == Mode.READY);
     }
 
-    private void report(String what, boolean exit) {
+    private void watch(String what, boolean exit) {
+        String drawn = frames.rendered() ? "rendered" : "pulse";
+        // On the render thread (or the FX thread, with the pulse rule): printing and Platform.exit() may run there.
+        frames.then(() -> report(what, drawn, exit));
+    }
+
+    private synchronized void report(String what, String drawn, boolean exit) {
         long at = System.currentTimeMillis();
         marks.forEach(out::println);
         marks.clear();
-        out.println(reportLine(what, at));
+        out.println(reportLine(what, at, drawn));
         out.flush();
         if (exit) {
-            Platform.exit();
+            // Not from the render thread: the toolkit's exit waits for it.
+            Platform.runLater(Platform::exit);
         }
     }
 
@@ -89,7 +102,7 @@ public final class StartupProbe {
         return "startup-mark " + name + " epoch-ms=" + epochMillis;
     }
 
-    static String reportLine(String what, long epochMillis) {
-        return what + " epoch-ms=" + epochMillis;
+    static String reportLine(String what, long epochMillis, String drawn) {
+        return what + " epoch-ms=" + epochMillis + " drawn=" + drawn;
     }
 }

@@ -40,12 +40,12 @@ class StartupProbeTest {
 
     @Test
     void theReportLineIsWhatTheBenchmarkHarnessParses() {
-        // bench/startup/run.sh reads this line with: sed -n 's/^first-frame epoch-ms=//p'
-        assertThat(StartupProbe.reportLine("first-frame", 1_795_768_524_258L))
-                .isEqualTo("first-frame epoch-ms=1795768524258");
-        // and this one with: sed -n 's/^console-ready epoch-ms=//p'
-        assertThat(StartupProbe.reportLine("console-ready", 1_795_768_525_001L))
-                .isEqualTo("console-ready epoch-ms=1795768525001");
+        // bench/startup/run.sh reads this line with: sed -n 's/^first-frame epoch-ms=\([0-9]*\).*/\1/p'
+        assertThat(StartupProbe.reportLine("first-frame", 1_795_768_524_258L, "rendered"))
+                .isEqualTo("first-frame epoch-ms=1795768524258 drawn=rendered");
+        // and this one with: sed -n 's/^console-ready epoch-ms=\([0-9]*\).*/\1/p'
+        assertThat(StartupProbe.reportLine("console-ready", 1_795_768_525_001L, "pulse"))
+                .isEqualTo("console-ready epoch-ms=1795768525001 drawn=pulse");
     }
 
     @Test
