@@ -157,7 +157,7 @@ public final class OutlineRenderer {
     }
 
     /** Read-only but selectable, so an operator can copy a command. */
-    private static TextArea code(String text) {
+    public static TextArea code(String text) {
         TextArea area = new TextArea(Glyphs.displayable(text));
         area.setEditable(false);
         area.setWrapText(false);

@@ -19,7 +19,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.text.Text;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -35,6 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -70,6 +76,23 @@ class DrillWalkThroughTest {
 
     private IncidentState state() {
         return console.model().session().stateProperty().get();
+    }
+
+    /** Every text a node shows: labels' texts and the texts of text flows. */
+    private static List<String> texts(Node root) {
+        List<String> out = new ArrayList<>();
+        if (root instanceof Labeled labeled) {
+            out.add(labeled.getText());
+        } else if (root instanceof Text text) {
+            out.add(text.getText());
+        }
+        if (root instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> out.addAll(texts(child)));
+        }
+        if (root instanceof ScrollPane scroll && scroll.getContent() != null) {
+            out.addAll(texts(scroll.getContent()));
+        }
+        return out;
     }
 
     private static void fx(Runnable action) throws Exception {
@@ -212,8 +235,17 @@ class DrillWalkThroughTest {
         // 6. The drill report, in the console: response times, the stubbed run, the trend.
         fx(() -> console.view().drillReportItem().fire());
         Window report = dialog(robot, "drill-report");
-        String markdown = robot.from(report.getScene().getRoot()).lookup("#drill-report-text")
-                .queryAs(TextArea.class).getText();
+        // Drawn as a document: headings, tables, lead-ins and lists as such, not Markdown source.
+        List<String> shown = fx(() -> texts(report.getScene().getRoot()));
+        assertThat(shown).contains("DRILL — Drill report: Issue #324 & #330 Coordination Plan",
+                        "#330 2: Package Updates", "the rollback decision", "Through stubs: ",
+                        "•  #330 2: Package Updates: dependencies gate, by ana — game day starts at phase 2",
+                        "Trend: every drill of this plan")
+                .noneMatch(t -> t.startsWith("# ") || t.startsWith("## ") || t.startsWith("| ") || t.contains("**"));
+        assertThat(shown).anyMatch(t -> t.contains("23h 59m fast-forwarded in drill"));
+        // Copy as Markdown: the report's Markdown, for a ticket.
+        robot.clickOn("#drill-report-copy");
+        String markdown = fx(() -> Clipboard.getSystemClipboard().getString());
         assertThat(markdown).startsWith("# DRILL — Drill report: Issue #324 & #330 Coordination Plan")
                 .contains("| #330 2: Package Updates | +2d | +1m | 2d | not finished | — |")
                 .contains("| the rollback decision | 2026-12-07 02:09 UTC | 0s |")
