@@ -89,7 +89,13 @@ final class StepDoneCommand implements Callable<Integer> {
             } else {
                 Task task = phase.tasks().get(number - 1);
                 text = task.text();
-                incident.record(PhaseLifecycle.taskTick(state, phaseId, task.id(), done));
+                EventPayload event = PhaseLifecycle.taskTick(state, phaseId, task.id(), done);
+                if (done) {
+                    overrides.recordThrough(incident, phaseId, PhaseLifecycle.taskRefusal(state, phaseId, task.id()),
+                            reason, event);
+                } else {
+                    incident.record(event);
+                }
             }
             spec.commandLine().getOut().println((done ? "Done: " : "Undone: ") + text);
             return ExitCodes.DONE;

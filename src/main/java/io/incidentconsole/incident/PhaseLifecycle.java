@@ -246,8 +246,7 @@ public final class PhaseLifecycle {
         }
         PhaseState phaseState = state.phase(phaseId);
         if (phaseState.status() != IN_PROGRESS) {
-            return Optional.of(new Refusal(phaseId, null, phaseState.status(), List.of(), "phase " + phase.label()
-                    + " is " + phaseState.status().label() + "; start it first (its gates are checked then)"));
+            return Optional.of(notStarted(phase, phaseState.status()));
         }
         int index = indexOf(phase, stepId);
         Optional<Integer> auditStep = PlanItems.auditStepIndex(phase);
@@ -260,6 +259,29 @@ public final class PhaseLifecycle {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why ticking a task is refused now, by the rules a guided step follows: its phase is not in progress (start it
+     * first: its gates are checked then), or the task is a step the audit gate holds. Empty when it can be ticked.
+     * Unticking is never refused: taking back a tick is always allowed.
+     */
+    public static Optional<Refusal> taskRefusal(IncidentState state, String phaseId, String taskId) {
+        Phase phase = state.plan().phase(phaseId).orElse(null);
+        if (phase == null) {
+            return Optional.of(new Refusal(phaseId, null, null, List.of(), "the plan has no phase '" + phaseId + "'"));
+        }
+        Optional<GuidedStep> step = PlanItems.stepOf(phase, taskId);
+        if (step.isPresent()) {
+            return stepRefusal(state, phaseId, step.get().id());
+        }
+        PhaseStatus status = state.phase(phaseId).status();
+        return status == IN_PROGRESS ? Optional.empty() : Optional.of(notStarted(phase, status));
+    }
+
+    private static Refusal notStarted(Phase phase, PhaseStatus status) {
+        return new Refusal(phase.id(), null, status, List.of(), "phase " + phase.label() + " is " + status.label()
+                + "; start it first (its gates are checked then)");
     }
 
     private static int indexOf(Phase phase, String stepId) {

@@ -138,6 +138,21 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void aPlainTaskOfAPhaseNotStartedIsRefusedAsAStepIsAndTicksOnceItIsStarted() throws IOException {
+        // Phase 3 of #330 has tasks and no guided steps: its task 1 is ticked by the same rule as a step.
+        assertThat(act("step", incident.toString(), "p330-3", "1", "done")).isEqualTo(3);
+        assertThat(err.toString()).contains("is PENDING; start it first (its gates are checked then)");
+        assertThat(phase(status(), "p330-3").get("tasks").get(0).get("done").asBoolean()).isFalse();
+
+        assertThat(act("phase", "start", incident.toString(), "p330-3", "--override-gate", "dependencies",
+                "--reason", "drill: phase 2 is done elsewhere")).isZero();
+        assertThat(act("step", incident.toString(), "p330-3", "1", "done")).isZero();
+        assertThat(phase(status(), "p330-3").get("tasks").get(0).get("done").asBoolean()).isTrue();
+        // Taking a tick back is never refused.
+        assertThat(act("step", incident.toString(), "p330-3", "1", "undone")).isZero();
+    }
+
+    @Test
     void aFailedTestHoldsTheCompletionAndAnOverrideCompletesItUnverified() throws IOException {
         act("signoff", incident.toString(), "approve-p330-1", "--role", "lead");
         act("phase", "start", incident.toString(), "p330-1");

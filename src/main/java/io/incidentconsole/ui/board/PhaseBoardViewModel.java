@@ -268,11 +268,22 @@ public final class PhaseBoardViewModel {
         return board.getReadOnlyProperty();
     }
 
-    /** Ticks a task; when it is a guided step's last open task, the same event does the step. */
+    /**
+     * Ticks a task; when it is a guided step's last open task, the same event does the step. A task is ticked by
+     * the rules its step follows in guided mode: not before its phase is started (through its gates), nor past a
+     * failing audit; then nothing is recorded and the notice says why.
+     */
     public void setTask(String phaseId, String taskId, boolean ticked) {
         Board current = board.get();
         if (current == null || !current.live()) {
             return;
+        }
+        if (ticked) {
+            Optional<PhaseLifecycle.Refusal> refused = PhaseLifecycle.taskRefusal(current.state(), phaseId, taskId);
+            if (refused.isPresent()) {
+                notice.set("Not ticked: " + refused.get().message() + ".");
+                return;
+            }
         }
         session.record(PhaseLifecycle.taskTick(current.state(), phaseId, taskId, ticked));
     }

@@ -97,7 +97,22 @@ class IncidentBoardTest {
                 .isEqualTo("Waiting for: dependencies gate: #330 1: Emergency N+1 Fixes is PENDING, not complete; "
                         + "dependencies gate: #330 2: Package Updates is PENDING, not complete");
 
+        // A task of a phase not started is not ticked: the board says to start it first (its gates are checked then).
         CheckBox first = robot.lookup("#task-p330-1-task-1").queryAs(CheckBox.class);
+        WaitForAsyncUtils.asyncFx(first::requestFocus).get();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(state().phase("p330-1").tickedTasks()).isEmpty();
+        assertThat(first.isSelected()).isFalse();
+        assertThat(robot.lookup("#board-notice").queryAs(Label.class).getText())
+                .isEqualTo("Not ticked: phase 1: Emergency N+1 Fixes is PENDING; start it first (its gates are "
+                        + "checked then).");
+
+        // Signed off and started, its tasks tick.
+        WaitForAsyncUtils.asyncFx(() -> console.model().session().record(
+                new EventPayload.SignOffGiven("approve-p330-1", "Lead", null))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        press(robot, "#start-p330-1");
         WaitForAsyncUtils.asyncFx(first::requestFocus).get();
         robot.type(KeyCode.SPACE).type(KeyCode.TAB).type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -123,9 +138,6 @@ class IncidentBoardTest {
 
         // Complete phase 1 with open items: the console lists them, says the verification gate holds it and asks
         // why it may be completed anyway.
-        WaitForAsyncUtils.asyncFx(() -> console.model().session().record(
-                new EventPayload.SignOffGiven("approve-p330-1", "Lead", null))).get();
-        press(robot, "#start-p330-1");
         press(robot, "#complete-p330-1");
         assertThat(robot.lookup("#complete-confirm-p330-1").query().isVisible()).isTrue();
         assertThat(state().phase("p330-1").status()).isEqualTo(PhaseStatus.IN_PROGRESS);

@@ -69,6 +69,8 @@ class PhaseBoardTeamRulesTest {
     void ticksAndConfirmationsNameTheirOperatorUntilUndoneOrUnticked() {
         Incident bob = bob();
         PhaseBoardViewModel board = board(bob);
+        bob.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+        bob.record(new EventPayload.PhaseStarted("p330-1"));
         bob.record(new EventPayload.TaskTicked("p330-1", "p330-1.task-1"));
         board.setTask("p330-1", "p330-1.task-2", true);
         String criterion = plan.phase("p330-1").orElseThrow().successCriteria().get(0).id();

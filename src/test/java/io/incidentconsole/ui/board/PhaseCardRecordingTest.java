@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.board;
 
+import io.incidentconsole.incident.EventPayload;
+
 import io.incidentconsole.settings.Settings;
 import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.Theme;
@@ -48,6 +50,9 @@ class PhaseCardRecordingTest {
         PlanLoader loader = new PlanLoader();
         Plan plan = loader.loadBundledSeed().plan();
         Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
+        // Tasks tick once their phase is started (PhaseLifecycle.taskRefusal).
+        incident.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+        incident.record(new EventPayload.PhaseStarted("p330-1"));
         session = new IncidentSession(new BackgroundTasks(pendingAppends::add, Runnable::run));
         session.attach(incident);
         PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session, new SimpleObjectProperty<>(incident.plan()),

@@ -124,6 +124,8 @@ class TeamConsolePostgresTest {
 
         // Bob ticks on his laptop: within a second it is ticked here, with his name.
         long sent = System.nanoTime();
+        bob.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+        bob.record(new EventPayload.PhaseStarted("p330-1"));
         bob.record(new EventPayload.TaskTicked("p330-1", "p330-1.task-1"));
         assertThat(eventually(() -> robot.lookup("#task-p330-1-task-1").queryAs(CheckBox.class).isSelected()))
                 .isTrue();

@@ -231,7 +231,11 @@ class TeamConsoleTest {
         assertThat(text(robot, "#team-presence")).isEqualTo("Connected: ana (you) · bob");
         assertThat(robot.lookup("#team-presence").queryAs(Label.class).getTooltip().getText())
                 .contains("ana (you) on laptop-2", "bob on laptop-1");
-        fx(() -> bob.record(new EventPayload.TaskTicked("p330-1", "p330-1.task-1")));
+        fx(() -> {
+            bob.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+            bob.record(new EventPayload.PhaseStarted("p330-1"));
+            bob.record(new EventPayload.TaskTicked("p330-1", "p330-1.task-1"));
+        });
         assertThat(robot.lookup("#task-p330-1-task-1").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(text(robot, "#task-by-p330-1-task-1")).matches("by bob 03:1\\d UTC");
         fx(() -> bob.record(new EventPayload.GateOverridden("p324-3", "dependencies", "CTO approved parallel work")));
@@ -345,7 +349,9 @@ class TeamConsoleTest {
 
     @Test
     void joiningWhileTheDatabaseIsDownShowsTheLastSyncedStateReadOnly(FxRobot robot) throws Exception {
-        bobStarts();
+        Incident bob = bobStarts();
+        bob.record(new EventPayload.SignOffGiven("approve-p330-1", "Lead", null));
+        bob.record(new EventPayload.PhaseStarted("p330-1"));
         team.unreachableSince(Instant.parse("2026-11-27T03:10:00Z"));
         join(robot);
         assertThat(text(robot, "#team-status"))
