@@ -171,17 +171,39 @@ public final class PhaseBoardView implements AreaView {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** Space ticks at once: the first open task or criterion of the most urgent card that can be ticked. */
+    /**
+     * Space ticks at once: the first open task or criterion of the most urgent card, one of a phase under way before
+     * one of a phase not started (whose tasks are refused until it is).
+     */
     @Override
     public void focusFirstControl() {
+        CheckBox fallback = null;
         for (Node box : groups.lookupAll(".check-box")) {
             if (box instanceof CheckBox check && !check.isDisabled() && !check.isSelected()
                     && check.isVisible()) {
-                check.requestFocus();
-                return;
+                if (inRunningCard(check)) {
+                    check.requestFocus();
+                    return;
+                }
+                if (fallback == null) {
+                    fallback = check;
+                }
             }
         }
-        scroller.requestFocus();
+        if (fallback != null) {
+            fallback.requestFocus();
+        } else {
+            scroller.requestFocus();
+        }
+    }
+
+    private static boolean inRunningCard(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at.getStyleClass().contains("phase-card")) {
+                return at.getPseudoClassStates().contains(PhaseCardNode.RUNNING);
+            }
+        }
+        return false;
     }
 
     @Override

@@ -36,7 +36,8 @@ import java.util.Optional;
 public final class PhaseCardNode {
 
     private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
-    private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+    /** On a card whose phase is under way (in progress or rolling back). */
+    static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass AT_RISK = PseudoClass.getPseudoClass("at-risk");
     private static final PseudoClass HOLDS = PseudoClass.getPseudoClass("holds");

@@ -122,6 +122,22 @@ class KeyboardFirstTest {
     }
 
     @Test
+    void spaceOnTheBoardTicksATaskOfAPhaseUnderWayNotOneThatWouldBeRefused(FxRobot robot) throws Exception {
+        startIncidentWithEnter(robot);
+        // Phase 1 of #330 is first on the board and not started; phase 3 has been started (its gate overridden).
+        WaitForAsyncUtils.asyncFx(() -> {
+            console.model().session().record(new EventPayload.GateOverridden("p330-3", "dependencies", "drill"));
+            console.model().session().record(new EventPayload.PhaseStarted("p330-3"));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        shortcut(robot, KeyCode.DIGIT2);
+        key(robot, KeyCode.SPACE);
+        assertThat(lastPayload()).get().isInstanceOfSatisfying(EventPayload.TaskTicked.class,
+                t -> assertThat(t.phaseId()).isEqualTo("p330-3"));
+    }
+
+    @Test
     void everyAreaOpenedByItsShortcutAnswersItsFirstKeyAtOnce(FxRobot robot) throws Exception {
         startIncidentWithEnter(robot);
         // Phase 1 starts only once its approval is signed off (issue 16's gates): sign it, so Enter can start it.
