@@ -37,7 +37,9 @@ final class ReportNodes {
 
     private static Node render(ReportDocument.Block block) {
         if (block instanceof ReportDocument.Heading heading) {
-            Label label = label(heading.text(), "report-h" + heading.level());
+            // The overview's heading styles: the report reads like the plan it reports on.
+            Label label = label(heading.text(), heading.level() == 1 ? "section-title" : "block-heading");
+            label.getStyleClass().add("report-h" + heading.level());
             if (heading.anchor() != null) {
                 label.setId("report-" + heading.anchor());
             }
@@ -49,7 +51,7 @@ final class ReportNodes {
         if (block instanceof ReportDocument.BulletList list) {
             VBox items = new VBox(3);
             items.getStyleClass().add("report-list");
-            list.items().forEach(item -> items.getChildren().add(label("•  " + item, "report-text")));
+            list.items().forEach(item -> items.getChildren().add(label("•  " + item, "block-text")));
             return items;
         }
         if (block instanceof ReportDocument.Table table) {
