@@ -171,12 +171,13 @@ public final class ConsoleApplication extends Application {
                 teamDatabase != null ? teamDatabase : productionTeamDatabase(deps.directories(), deps.clock()));
         this.console = console;
         probe.ifPresent(p -> p.mark("console-built"));
-        // The first plan has been read ahead on the background thread since before the toolkit started. Read by
-        // now (the usual case), it goes in before the root joins the scene, so the window is styled and laid out
-        // once, with the plan; otherwise it follows as any plan does (FirstPlanRead).
-        firstPlan.openIn(console.model());
         // The view applies the theme's full set of style sheets when its root joins the scene.
         stage.getScene().setRoot(console.view().root());
+        // The first plan has been read ahead on the background thread since before the toolkit started. Read by
+        // now (the usual case), it goes in within this same pulse, before its CSS pass, so the window is styled and
+        // laid out once, with the plan; otherwise it follows as any plan does (FirstPlanRead). After setRoot: a plan
+        // that is refused shows its problems in a dialog owned by the window.
+        firstPlan.openIn(console.model());
         // "Incident Console — <plan>"; while the plan loads the view model's title is the product name alone.
         // In a drill: "DRILL — Incident Console — <plan>", so no window of a rehearsal is taken for the real one.
         stage.titleProperty().bind(Bindings.createStringBinding(() -> windowTitle(console.model().titleProperty().get(),

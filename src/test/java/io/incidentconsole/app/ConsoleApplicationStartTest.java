@@ -95,6 +95,12 @@ class ConsoleApplicationStartTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "plan-problems"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(showing(robot, "plan-problems")).isTrue();
+        // Owned by the console's window (the plan read ahead is refused in the same pulse the console comes in).
+        Stage problems = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && "plan-problems".equals(s.getProperties().get("incident-console.dialog")))
+                .map(Stage.class::cast).findFirst().orElseThrow();
+        assertThat(problems.getOwner()).as("owner").isNotNull();
+        assertThat(((Stage) problems.getOwner()).getScene().getRoot().getStyleClass()).contains("main-window");
         assertThat(robot.lookup("#start-new-incident").tryQuery()).as("no incident dialog over the problems").isEmpty();
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
                 .startsWith("Could not open " + broken);
