@@ -33,9 +33,17 @@ class FirstPlanReadTest {
     }
 
     private MainWindowViewModel model() {
-        BackgroundTasks tasks = BackgroundTasks.direct();
+        return model(BackgroundTasks.direct());
+    }
+
+    private MainWindowViewModel model(BackgroundTasks tasks) {
         return new MainWindowViewModel(new PlanLoader(), new RecentPlans(dir.resolve("recent.txt"), 5),
                 new Settings(dir.resolve("settings.properties")), tasks, new IncidentSession(tasks));
+    }
+
+    /** Tasks whose results never come back: only a plan shown on the calling thread can be in after openIn. */
+    private static BackgroundTasks neverAnswering() {
+        return new BackgroundTasks(work -> { }, result -> { });
     }
 
     private static StartRequest opening(Path plan) {
@@ -44,11 +52,7 @@ class FirstPlanReadTest {
 
     @Test
     void aReadThatHasFinishedGoesInAtOnceOnTheCallingThread() throws Exception {
-        // Tasks whose results never come back: only a plan shown on the calling thread can be in after openIn.
-        BackgroundTasks never = new BackgroundTasks(work -> { }, result -> { });
-        MainWindowViewModel model = new MainWindowViewModel(new PlanLoader(),
-                new RecentPlans(dir.resolve("recent.txt"), 5), new Settings(dir.resolve("settings.properties")),
-                never, new IncidentSession(never));
+        MainWindowViewModel model = model(neverAnswering());
         FirstPlanRead read = FirstPlanRead.start(StartRequest.defaults(), background);
         background.submit(() -> { }).get(); // the read, queued first, has finished
         read.openIn(model);
@@ -58,10 +62,7 @@ class FirstPlanReadTest {
 
     @Test
     void aReadStillRunningGoesInThroughTheTasksLikeAnyOtherPlan() throws Exception {
-        BackgroundTasks never = new BackgroundTasks(work -> { }, result -> { });
-        MainWindowViewModel model = new MainWindowViewModel(new PlanLoader(),
-                new RecentPlans(dir.resolve("recent.txt"), 5), new Settings(dir.resolve("settings.properties")),
-                never, new IncidentSession(never));
+        MainWindowViewModel model = model(neverAnswering());
         CountDownLatch hold = new CountDownLatch(1);
         background.submit(() -> {
             hold.await();
