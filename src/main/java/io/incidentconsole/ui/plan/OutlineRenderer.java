@@ -116,6 +116,10 @@ public final class OutlineRenderer {
             if (c == table.statusColumn() || longestText(table, c) <= SHORT_CELL) {
                 // Short columns (ids, statuses) must never be squeezed into one letter per line.
                 column.setMinWidth(Region.USE_PREF_SIZE);
+            } else {
+                // Nor long ones: next to a column of long notes they were (a phase name, a start time one letter
+                // a line); their text wraps between words instead.
+                column.setMinWidth(MIN_TEXT_COLUMN);
             }
             grid.getColumnConstraints().add(column);
             grid.add(cell(table.headers().get(c), "table-header-label"), c, 0);
@@ -131,6 +135,8 @@ public final class OutlineRenderer {
     }
 
     private static final int SHORT_CELL = 16;
+    /** The narrowest a column of longer text gets: a few words a line ("2026-12-07 15:45", "2: Package"). */
+    static final double MIN_TEXT_COLUMN = 120;
 
     private static int longestText(Block.Table table, int column) {
         int longest = table.headers().get(column).length();
