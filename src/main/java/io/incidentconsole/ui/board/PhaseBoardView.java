@@ -13,11 +13,15 @@ import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanIssue;
 import io.incidentconsole.plan.outline.Block;
 import io.incidentconsole.plan.outline.PlanOutline;
+import io.incidentconsole.board.PhaseGates.Availability;
+import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Bounds;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -25,22 +29,45 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The phase board: phases grouped by issue, with gates, tasks and the live status tracking table. */
+/**
+ * The phase board: phases grouped by issue, with gates, tasks and the live status tracking table.
+ *
+ * <p>A card is built when it comes within a screen of the viewport (the first {@link #CARDS_BUILT_AT_ONCE} at
+ * once): a card is ~40 controls, and a board of hundreds of phases built whole took half a minute and a gigabyte,
+ * with the window frozen. Until then its phase has an empty slot of about its height.
+ */
 public final class PhaseBoardView implements AreaView {
 
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    /** As many as a plan written by hand has: such a board is built whole, as it always was. */
+    static final int CARDS_BUILT_AT_ONCE = 20;
 
     private final PhaseBoardViewModel model;
     private final IncidentSession session;
-    private final Map<String, PhaseCardNode> cards = new LinkedHashMap<>();
+    /** The cards built so far, by phase id. */
+    private final Map<String, PhaseCardNode> cards = new HashMap<>();
+    /** Every phase's place on the board, in board order: its card once built, an empty slot till then. */
+    private final Map<String, StackPane> slots = new LinkedHashMap<>();
+    /** What the board last said of each phase, for a card built later. */
+    private final Map<String, PhaseBoardViewModel.Card> shownCards = new HashMap<>();
+    private boolean shownLive;
+    private final AnimationTimer fillViewport = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            buildCardsNearViewport();
+        }
+    };
+    private final ChangeListener<Object> viewportMoved = (obs, old, now) -> fillViewportNextPulse();
     /** The status table as last drawn (null: none yet). */
     private Block.Table shownTable;
     private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
@@ -82,10 +109,12 @@ public final class PhaseBoardView implements AreaView {
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         statusToggle.setId("status-table-toggle");
+        statusTableHolder.setId("status-table-holder");
         statusToggle.textProperty().bind(Bindings.when(model.statusTableShownProperty())
                 .then("Hide table").otherwise("Show table"));
         statusTableHolder.visibleProperty().bind(model.statusTableShownProperty());
         statusTableHolder.managedProperty().bind(model.statusTableShownProperty());
+        model.statusTableShownProperty().addListener((obs, was, shown) -> showStatusTable(model.boardProperty().get()));
         FocusScrolling.follow(scroller);
     }
 
@@ -107,7 +136,10 @@ public final class PhaseBoardView implements AreaView {
         if (board == null) {
             groups.getChildren().clear();
             cards.clear();
+            slots.clear();
+            shownCards.clear();
             built = null;
+            fillViewport.stop();
             return;
         }
         if (board.plan() != built) {
@@ -116,23 +148,43 @@ public final class PhaseBoardView implements AreaView {
         noIncident.setVisible(!board.live());
         noIncident.setManaged(!board.live());
         copyTable.setDisable(!board.live());
+        showStatusTable(board);
+        shownLive = board.live();
+        shownCards.clear();
+        for (PhaseBoardViewModel.Card card : board.cards()) {
+            shownCards.put(card.phase().id(), card);
+            PhaseCardNode node = cards.get(card.phase().id());
+            if (node != null) {
+                showCard(node, card);
+            }
+        }
+    }
+
+    /**
+     * Built only while it is shown, and again only when it says something else: a table is ~10 nodes a phase to style
+     * and lay out (seconds for a plan of hundreds), and the board is shown again after every tick.
+     */
+    private void showStatusTable(PhaseBoardViewModel.Board board) {
+        if (board == null || !model.statusTableShownProperty().get()) {
+            return;
+        }
         Block.Table table = board.live() ? board.statusTable() : PlanOutline.statusTableOf(board.plan());
-        // Built again only when it says something else: a new table is ~50 nodes to style and lay out, and the
-        // board is shown again after every tick.
         if (!table.equals(shownTable)) {
             statusTableHolder.getChildren().setAll(OutlineRenderer.table(table));
             shownTable = table;
         }
-        boolean writable = session.writableBinding().get();
-        for (PhaseBoardViewModel.Card card : board.cards()) {
-            cards.get(card.phase().id()).update(card, board.live(), writable);
-            cards.get(card.phase().id()).showChecks(model.checksProperty().get());
-        }
+    }
+
+    private void showCard(PhaseCardNode node, PhaseBoardViewModel.Card card) {
+        node.update(card, shownLive, session.writableBinding().get());
+        node.showChecks(model.checksProperty().get());
     }
 
     private void build(Plan plan) {
         built = plan;
         cards.clear();
+        slots.clear();
+        shownCards.clear();
         groups.getChildren().clear();
         // Most urgent issue first: at 3 a.m. the critical one is the one being worked.
         List<PlanIssue> issues = plan.issues().stream()
@@ -147,21 +199,99 @@ public final class PhaseBoardView implements AreaView {
                     + (issue.priority() == null ? "" : "  (" + issue.priority() + ")"));
             heading.getStyleClass().add("issue-heading");
             groups.getChildren().add(heading);
-            for (Phase phase : phases) {
-                if (!cards.containsKey(phase.id())) {
-                    PhaseCardNode card = new PhaseCardNode(model, plan, phase);
-                    cards.put(phase.id(), card);
-                    groups.getChildren().add(card.root());
-                }
+            phases.forEach(this::addSlot);
+        }
+        plan.phases().forEach(this::addSlot);
+        slots.keySet().stream().limit(CARDS_BUILT_AT_ONCE).toList().forEach(this::buildCard);
+        fillViewportNextPulse();
+    }
+
+    private void addSlot(Phase phase) {
+        if (slots.containsKey(phase.id())) {
+            return;
+        }
+        StackPane slot = new StackPane();
+        slot.getStyleClass().add("phase-card-slot");
+        // Roughly a card's height, so that the scroll bar says about how long the board is.
+        slot.setMinHeight(110 + 30.0 * (phase.tasks().size() + phase.successCriteria().size()));
+        slots.put(phase.id(), slot);
+        groups.getChildren().add(slot);
+    }
+
+    private PhaseCardNode buildCard(String phaseId) {
+        PhaseCardNode card = cards.get(phaseId);
+        if (card != null) {
+            return card;
+        }
+        card = new PhaseCardNode(model, built, built.phase(phaseId).orElseThrow());
+        cards.put(phaseId, card);
+        StackPane slot = slots.get(phaseId);
+        slot.setMinHeight(Region.USE_COMPUTED_SIZE);
+        slot.getChildren().setAll(card.root());
+        PhaseBoardViewModel.Card shown = shownCards.get(phaseId);
+        if (shown != null) {
+            showCard(card, shown);
+        }
+        return card;
+    }
+
+    private void fillViewportNextPulse() {
+        if (built != null && cards.size() < slots.size()) {
+            // Next pulse: by then the slots have been laid out where they are.
+            fillViewport.start();
+        }
+    }
+
+    /**
+     * Builds the cards within a screen above or below the viewport, then puts back what the operator was looking at
+     * where it was: cards built above it grow the board above it.
+     */
+    private void buildCardsNearViewport() {
+        fillViewport.stop();
+        if (built == null || scroller.getScene() == null) {
+            return;
+        }
+        // This pulse's layout, done now (and not again by the pulse unless cards are built): where the slots are
+        // depends on it.
+        layOutScene();
+        Bounds view = scroller.localToScene(scroller.getLayoutBounds());
+        double margin = view.getHeight();
+        Node anchor = groups.getChildren().stream()
+                .filter(child -> child.localToScene(child.getLayoutBounds()).getMaxY() > view.getMinY())
+                .findFirst().orElse(null);
+        double anchorWas = anchor == null ? 0 : anchor.localToScene(0, 0).getY();
+        boolean builtAny = false;
+        for (Map.Entry<String, StackPane> slot : slots.entrySet()) {
+            if (cards.containsKey(slot.getKey())) {
+                continue;
+            }
+            Bounds at = slot.getValue().localToScene(slot.getValue().getLayoutBounds());
+            if (at.getMaxY() >= view.getMinY() - margin && at.getMinY() <= view.getMaxY() + margin) {
+                buildCard(slot.getKey());
+                builtAny = true;
             }
         }
-        for (Phase phase : plan.phases()) {
-            if (!cards.containsKey(phase.id())) {
-                PhaseCardNode card = new PhaseCardNode(model, plan, phase);
-                cards.put(phase.id(), card);
-                groups.getChildren().add(card.root());
-            }
+        if (builtAny && anchor != null) {
+            keepInPlace(anchor, anchorWas);
         }
+    }
+
+    private void layOutScene() {
+        Parent root = scroller.getScene().getRoot();
+        root.applyCss();
+        root.layout();
+    }
+
+    private void keepInPlace(Node anchor, double sceneY) {
+        layOutScene();
+        Node content = scroller.getContent();
+        double range = content.getLayoutBounds().getHeight() - scroller.getViewportBounds().getHeight();
+        if (range <= 0) {
+            return;
+        }
+        double topNow = scroller.getVvalue() * range;
+        double moved = anchor.localToScene(0, 0).getY() - sceneY;
+        scroller.setVvalue(Math.max(0, Math.min(1, (topNow + moved) / range)));
     }
 
     @FXML
@@ -177,6 +307,9 @@ public final class PhaseBoardView implements AreaView {
      */
     @Override
     public void focusFirstControl() {
+        shownCards.values().stream()
+                .filter(card -> card.availability() == Availability.RUNNING)
+                .forEach(card -> buildCard(card.phase().id()));
         CheckBox fallback = null;
         for (Node box : groups.lookupAll(".check-box")) {
             if (box instanceof CheckBox check && !check.isDisabled() && !check.isSelected()
@@ -217,8 +350,11 @@ public final class PhaseBoardView implements AreaView {
         model.checksProperty().addListener(checksChanged);
         team.teamProperty().addListener(teamChanged);
         showPresence(team.teamProperty().get());
+        scroller.vvalueProperty().addListener(viewportMoved);
+        scroller.viewportBoundsProperty().addListener(viewportMoved);
         model.activate();
         show(null, model.boardProperty().get());
+        fillViewportNextPulse();
     }
 
     @Override
@@ -226,6 +362,9 @@ public final class PhaseBoardView implements AreaView {
         model.boardProperty().removeListener(boardChanged);
         model.checksProperty().removeListener(checksChanged);
         team.teamProperty().removeListener(teamChanged);
+        scroller.vvalueProperty().removeListener(viewportMoved);
+        scroller.viewportBoundsProperty().removeListener(viewportMoved);
+        fillViewport.stop();
         model.deactivate();
     }
 }
