@@ -1,6 +1,8 @@
 package io.incidentconsole.cli;
 
 import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.GateRefusedException;
+import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.Phase;
 import picocli.CommandLine.Command;
@@ -12,12 +14,14 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "criterion", mixinStandardHelpOptions = true,
         description = {"Confirm (met) or clear (unmet) a phase's success criterion N (from 1); --observed records the "
                 + "value the confirmation rests on, e.g. \"convex_calls = 2.7M\".",
-                "Exit 0 recorded; 2 bad value; 1 unreadable incident; 4 a console holds the incident."})
+                "Exit 0 recorded; 2 bad value; 1 unreadable incident; 3 refused (the phase has not started); 4 a console "
+                        + "holds the incident."})
 final class CriterionCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -62,6 +66,12 @@ final class CriterionCommand implements Callable<Integer> {
                         + phase.successCriteria().size() + " success criteria; N counts from 1");
             }
             Criterion criterion = phase.successCriteria().get(number - 1);
+            if (met) {
+                Optional<PhaseLifecycle.Refusal> refused = PhaseLifecycle.criterionRefusal(incident.state(), phaseId);
+                if (refused.isPresent()) {
+                    throw new GateRefusedException(refused.get());
+                }
+            }
             incident.record(new EventPayload.CriterionTicked(phaseId, criterion.id(), met,
                     met && observed != null && !observed.isBlank() ? observed.strip() : null));
             spec.commandLine().getOut().println((met ? "Met: " : "Not met: ") + criterion.text());

@@ -279,6 +279,30 @@ public final class PhaseLifecycle {
         return status == IN_PROGRESS ? Optional.empty() : Optional.of(notStarted(phase, status));
     }
 
+    /**
+     * Why confirming a success criterion is refused now: its phase has not been started, so there is nothing yet
+     * whose success it could say. Once the phase is in progress, or complete (some criteria hold only a day later),
+     * it can be confirmed. Clearing a confirmation is never refused.
+     */
+    public static Optional<Refusal> criterionRefusal(IncidentState state, String phaseId) {
+        Phase phase = state.plan().phase(phaseId).orElse(null);
+        if (phase == null) {
+            return Optional.of(new Refusal(phaseId, null, null, List.of(), "the plan has no phase '" + phaseId + "'"));
+        }
+        PhaseStatus status = state.phase(phaseId).status();
+        if (criteriaConfirmable(status)) {
+            return Optional.empty();
+        }
+        return Optional.of(status == PENDING ? notStarted(phase, status) : new Refusal(phase.id(), null, status,
+                List.of(), "phase " + phase.label() + " is " + status.label()
+                        + "; its success criteria are confirmed while it is in progress or once it is complete"));
+    }
+
+    /** Whether a phase in {@code status} has had its criteria's confirmation opened ({@link #criterionRefusal}). */
+    public static boolean criteriaConfirmable(PhaseStatus status) {
+        return status == IN_PROGRESS || status == COMPLETE;
+    }
+
     private static Refusal notStarted(Phase phase, PhaseStatus status) {
         return new Refusal(phase.id(), null, status, List.of(), "phase " + phase.label() + " is " + status.label()
                 + "; start it first (its gates are checked then)");

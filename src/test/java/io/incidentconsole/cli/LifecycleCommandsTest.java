@@ -174,6 +174,20 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void aCriterionOfAPhaseNotStartedIsRefusedAndNothingIsRecorded() throws IOException {
+        assertThat(act("criterion", incident.toString(), "p330-1", "1", "met")).isEqualTo(3);
+        assertThat(err.toString()).contains("PENDING; start it first");
+        assertThat(phase(status(), "p330-1").get("criteria").get(0).get("met").asBoolean()).isFalse();
+        assertThat(act("criterion", incident.toString(), "p330-1", "1", "unmet")).as("clearing is never refused")
+                .isZero();
+
+        act("signoff", incident.toString(), "approve-p330-1", "--role", "lead");
+        act("phase", "start", incident.toString(), "p330-1");
+        assertThat(act("criterion", incident.toString(), "p330-1", "1", "met")).isZero();
+        assertThat(phase(status(), "p330-1").get("criteria").get(0).get("met").asBoolean()).isTrue();
+    }
+
+    @Test
     void aVerifiedCompletionNeedsEveryTestAndCriterion() throws IOException {
         act("signoff", incident.toString(), "approve-p330-1", "--role", "lead");
         act("phase", "start", incident.toString(), "p330-1");

@@ -58,6 +58,23 @@ class TaskRefusalTest {
     }
 
     @Test
+    void aCriterionIsConfirmedOnceItsPhaseIsUnderWayOrDoneAndNotBefore() {
+        assertThat(PhaseLifecycle.criterionRefusal(state, "backup")).hasValueSatisfying(r ->
+                assertThat(r.message()).isEqualTo("phase 1: Backup is PENDING; start it first (its gates are "
+                        + "checked then)"));
+        record(new EventPayload.PhaseStarted("backup"));
+        assertThat(PhaseLifecycle.criterionRefusal(state, "backup")).isEmpty();
+        record(new EventPayload.GateOverridden("backup", "verification", "drill"));
+        record(new EventPayload.GateOverridden("backup", "audit", "drill"));
+        record(new EventPayload.PhaseCompleted("backup", List.of()));
+        assertThat(state.phase("backup").status()).isEqualTo(PhaseStatus.COMPLETE);
+        assertThat(PhaseLifecycle.criterionRefusal(state, "backup")).as("some criteria hold only a day later")
+                .isEmpty();
+        assertThat(PhaseLifecycle.criterionRefusal(state, "nope")).hasValueSatisfying(r ->
+                assertThat(r.message()).isEqualTo("the plan has no phase 'nope'"));
+    }
+
+    @Test
     void anUnknownPhaseIsNamed() {
         assertThat(PhaseLifecycle.taskRefusal(state, "nope", "x")).hasValueSatisfying(r ->
                 assertThat(r.message()).isEqualTo("the plan has no phase 'nope'"));

@@ -125,6 +125,11 @@ public final class PhaseBoardViewModel {
             return availability != null && PhaseLifecycle.mayAsk(PhaseLifecycle.Action.START, status);
         }
 
+        /** Whether its success criteria can be confirmed now: on a live incident, once the phase is under way. */
+        public boolean criteriaConfirmable() {
+            return availability != null && PhaseLifecycle.criteriaConfirmable(status);
+        }
+
         /** Whether the lifecycle lets the operator ask to complete it now (gates may need an override). */
         public boolean completeAllowed() {
             return availability != null && PhaseLifecycle.mayAsk(PhaseLifecycle.Action.COMPLETE, status);
@@ -178,6 +183,10 @@ public final class PhaseBoardViewModel {
      * now: when the value went stale or stopped meeting the condition, nothing is recorded and the notice says why.
      */
     public boolean confirmProposed(String phaseId, String criterionId) {
+        Board shown = board.get();
+        if (shown == null || !shown.live() || refusedCriterion(shown, phaseId)) {
+            return false;
+        }
         Plan current = plan.getValue();
         Optional<CriterionCheck> check = current == null ? Optional.empty() : current.phase(phaseId)
                 .flatMap(p -> p.successCriteria().stream().filter(c -> c.id().equals(criterionId)).findFirst())
@@ -288,8 +297,22 @@ public final class PhaseBoardViewModel {
         session.record(PhaseLifecycle.taskTick(current.state(), phaseId, taskId, ticked));
     }
 
+    /** Confirms or clears a criterion; a confirmation before the phase has started is refused with a notice. */
     public void setCriterion(String phaseId, String criterionId, boolean confirmed) {
+        Board current = board.get();
+        if (current == null || !current.live()) {
+            return;
+        }
+        if (confirmed && refusedCriterion(current, phaseId)) {
+            return;
+        }
         session.record(new EventPayload.CriterionTicked(phaseId, criterionId, confirmed));
+    }
+
+    private boolean refusedCriterion(Board current, String phaseId) {
+        Optional<PhaseLifecycle.Refusal> refused = PhaseLifecycle.criterionRefusal(current.state(), phaseId);
+        refused.ifPresent(r -> notice.set("Not confirmed: " + r.message() + "."));
+        return refused.isPresent();
     }
 
     /** Starts the phase when its gates are open; returns false when it needs an override (nothing recorded then). */

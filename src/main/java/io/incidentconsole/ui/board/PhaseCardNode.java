@@ -199,7 +199,7 @@ public final class PhaseCardNode {
             says.pseudoClassStateChanged(STALE, shown && (check.verdict() == CriterionCheck.Verdict.STALE
                     || check.verdict() == CriterionCheck.Verdict.MISSING));
             Button confirm = checkConfirms.get(criterionId);
-            confirm.setVisible(shown && check.proposesMet());
+            confirm.setVisible(shown && check.proposesMet() && lastCard.criteriaConfirmable());
             confirm.setManaged(confirm.isVisible());
             confirm.setDisable(!lastWritable);
         });

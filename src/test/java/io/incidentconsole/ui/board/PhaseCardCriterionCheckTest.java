@@ -12,6 +12,7 @@ import io.incidentconsole.incident.Incident;
 import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.plan.Criterion;
+import io.incidentconsole.plan.PhaseStatus;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.PlanLoader;
 import io.incidentconsole.settings.Settings;
@@ -20,6 +21,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,8 @@ class PhaseCardCriterionCheckTest {
         criterionId = calls.id();
         criterionNode = PhaseCardNode.nodeId(calls.id());
         Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
+        incident.record(new EventPayload.GateOverridden("p330-1", "approval", "approved on the bridge"));
+        incident.record(new EventPayload.PhaseStarted("p330-1"));
         session = new IncidentSession(BackgroundTasks.direct());
         session.attach(incident);
         PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session,
@@ -129,5 +133,29 @@ class PhaseCardCriterionCheckTest {
 
         assertThat(session.stateProperty().get().tickedCriteria("p330-1")).doesNotContain(criterionId);
         assertThat(says(robot).getText()).contains("stale");
+    }
+
+    @Test
+    void aPhaseNotStartedIsProposedNothingToConfirmAndATickIsRefused(FxRobot robot) throws Exception {
+        Criterion later = session.stateProperty().get().plan().phase("p330-2").orElseThrow().successCriteria()
+                .stream().filter(c -> c.when() != null).findFirst().orElseThrow();
+        String node = PhaseCardNode.nodeId(later.id());
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 2_300_000, Freshness.State.LIVE)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.stateProperty().get().phase("p330-2").status()).isEqualTo(PhaseStatus.PENDING);
+        assertThat(robot.lookup("#criterion-check-" + node).queryAs(Label.class).getText())
+                .contains("condition holds");
+        assertThat(robot.lookup("#criterion-confirm-" + node).queryAs(Button.class).isVisible())
+                .as("not before the phase is under way").isFalse();
+        assertThat(confirm(robot).isVisible()).as("the started phase's criterion still is").isTrue();
+
+        CheckBox box = robot.lookup("#criterion-" + node).queryAs(CheckBox.class);
+        WaitForAsyncUtils.asyncFx(() -> box.setSelected(true)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(session.stateProperty().get().tickedCriteria("p330-2")).doesNotContain(later.id());
+        assertThat(box.isSelected()).as("back to what the journal says").isFalse();
+        assertThat(robot.lookup("#board-notice").queryAs(Label.class).getText())
+                .startsWith("Not confirmed: phase 2: Package Updates is PENDING; start it first");
     }
 }
