@@ -79,6 +79,8 @@ public final class PhaseBoardView implements AreaView {
     private Plan built;
 
     @FXML
+    private VBox area;
+    @FXML
     private ScrollPane scroller;
     @FXML
     private Label noIncident;
@@ -341,7 +343,7 @@ public final class PhaseBoardView implements AreaView {
 
     @Override
     public Node root() {
-        return scroller;
+        return area;
     }
 
     @Override
