@@ -26,6 +26,9 @@ import java.util.concurrent.Callable;
                 "Writes the plan as YAML to stdout (or to -o FILE) and the import report to stderr."})
 final class ImportCommand implements Callable<Integer> {
 
+    /** Entries of each report list on stderr: every one for a plan written by hand, not a megabyte for a huge one. */
+    static final int REPORT_LINES_PER_LIST = 500;
+
     private final MarkdownImporter importer;
 
     @Spec
@@ -40,6 +43,11 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Replace PLAN.yaml when it exists.")
     boolean force;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the whole import report here (stderr shows "
+            + "the first " + REPORT_LINES_PER_LIST + " entries of each list; never over PLAN.md; an existing file only "
+            + "with --force).")
+    Path report;
 
     @Option(names = "--allow-empty", description = "Import a document even when it yields no phase, test or runbook.")
     boolean allowEmpty;
@@ -68,8 +76,11 @@ final class ImportCommand implements Callable<Integer> {
         String text = decoded.text();
         boolean latin1 = decoded.readAsLatin1();
         ImportResult result = importer.importDocument(markdown.toString(), text);
+        if (!writeReport(result.report(), err)) {
+            return 1;
+        }
         if (result.recognisedNothing() && !allowEmpty) {
-            err.print(result.report().render());
+            err.print(shownReport(result.report()));
             err.println(markdown + ": recognised no phase, test or runbook; nothing was written");
             List<ImportReport.UnusedSection> largest = result.largestNotes(3);
             if (!largest.isEmpty()) {
@@ -93,9 +104,29 @@ final class ImportCommand implements Callable<Integer> {
         if (latin1) {
             err.println(markdown + ": not UTF-8 text; read it as ISO-8859-1");
         }
-        err.print(result.report().render());
+        err.print(shownReport(result.report()));
         err.println(markdown + ": imported: " + result.plan().plan().title() + ": " + result.plan().summary()
                 + (output != null ? " -> " + output : ""));
         return 0;
+    }
+
+    private String shownReport(ImportReport full) {
+        return full.render(REPORT_LINES_PER_LIST, report != null ? "all in " + report
+                : "import --report FILE writes them all");
+    }
+
+    private boolean writeReport(ImportReport full, PrintWriter err) {
+        if (report == null) {
+            return true;
+        }
+        try {
+            // Never over the plan it comes with either.
+            OutputFiles.write(report, full.render(), force, output == null ? new Path[] {markdown}
+                    : new Path[] {markdown, output});
+            return true;
+        } catch (OutputFileException e) {
+            err.println(e.getMessage());
+            return false;
+        }
     }
 }

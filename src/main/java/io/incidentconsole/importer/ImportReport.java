@@ -50,10 +50,19 @@ public record ImportReport(String source, List<Element> recognised, List<UnusedS
 
     /** The report as text, one line per entry, lines as {@code source:line: ...}. */
     public String render() {
+        return render(Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * The report with at most {@code perList} entries of each list, then a line saying how many more there are and
+     * {@code whereTheRest} (what to do to see them all), so a document of thousands of sections does not print
+     * megabytes.
+     */
+    public String render(int perList, String whereTheRest) {
         StringBuilder out = new StringBuilder();
         out.append("Import report for ").append(source).append('\n');
         out.append("Recognised (").append(recognised.size()).append("):\n");
-        for (Element e : recognised) {
+        for (Element e : recognised.subList(0, Math.min(perList, recognised.size()))) {
             out.append("  ").append(source).append(':').append(e.line()).append(": ").append(e.kind());
             if (e.id() != null) {
                 out.append(' ').append(e.id());
@@ -66,17 +75,27 @@ public record ImportReport(String source, List<Element> recognised, List<UnusedS
             }
             out.append('\n');
         }
+        more(out, recognised.size(), perList, whereTheRest);
         out.append("Not used as plan elements (").append(unused.size()).append("):\n");
-        for (UnusedSection u : unused) {
+        for (UnusedSection u : unused.subList(0, Math.min(perList, unused.size()))) {
             out.append("  ").append(source).append(':').append(u.fromLine()).append('-').append(u.toLine())
                     .append(": \"").append(shorten(u.heading())).append("\" ")
                     .append(u.keptAs() == null ? "dropped (no content)" : "kept as " + u.keptAs()).append('\n');
         }
+        more(out, unused.size(), perList, whereTheRest);
         out.append("Decisions (").append(decisions.size()).append("):\n");
-        for (Decision d : decisions) {
+        for (Decision d : decisions.subList(0, Math.min(perList, decisions.size()))) {
             out.append("  ").append(source).append(':').append(d.line()).append(": ").append(d.message()).append('\n');
         }
+        more(out, decisions.size(), perList, whereTheRest);
         return out.toString();
+    }
+
+    private static void more(StringBuilder out, int size, int shown, String whereTheRest) {
+        if (size > shown) {
+            out.append("  … and ").append(String.format(java.util.Locale.ROOT, "%,d", size - shown)).append(" more")
+                    .append(whereTheRest == null ? "" : " (" + whereTheRest + ")").append('\n');
+        }
     }
 
     private static String shorten(String s) {

@@ -54,6 +54,38 @@ class ImportCommandTest {
     }
 
     @Test
+    void aLongReportIsCutOnStderrAndWrittenWholeWithDashDashReport() throws IOException {
+        String seed = Files.readString(seed());
+        Path plan = dir.resolve("BIG.md");
+        Files.writeString(plan, seed + "\n" + seed + "\n" + seed + "\n" + seed);
+        Path yaml = dir.resolve("BIG.yaml");
+
+        assertThat(run("import", plan.toString(), "-o", yaml.toString())).isZero();
+        String shown = err.toString();
+        assertThat(shown).containsPattern("Recognised \\(\\d+\\)")
+                .contains("  … and ", " more (import --report FILE writes them all)\n");
+        assertThat(shown.lines().filter(line -> line.startsWith("  " + plan + ":")).count())
+                .isLessThanOrEqualTo(3L * ImportCommand.REPORT_LINES_PER_LIST);
+
+        Path report = dir.resolve("BIG-report.txt");
+        err.getBuffer().setLength(0);
+        assertThat(run("import", plan.toString(), "-o", yaml.toString(), "--force", "--report", report.toString()))
+                .isZero();
+        assertThat(err.toString()).contains(" more (all in " + report + ")");
+        String whole = Files.readString(report);
+        assertThat(whole).doesNotContain("… and ");
+        int recognised = Integer.parseInt(whole.replaceAll("(?s).*?Recognised \\((\\d+)\\).*", "$1"));
+        assertThat(recognised).isGreaterThan(ImportCommand.REPORT_LINES_PER_LIST);
+        assertThat(whole.lines().filter(line -> line.startsWith("  " + plan + ":")).count())
+                .isGreaterThan((long) recognised);
+
+        err.getBuffer().setLength(0);
+        assertThat(run("import", plan.toString(), "-o", yaml.toString(), "--force", "--report", yaml.toString()))
+                .as("the report never goes over the plan").isEqualTo(1);
+        assertThat(new PlanLoader().load(yaml.toString(), Files.readString(yaml)).problems()).isEmpty();
+    }
+
+    @Test
     void writesTheYamlFileWithDashO() throws IOException {
         Path plan = seed();
         Path yaml = dir.resolve("PLAN.yaml");
