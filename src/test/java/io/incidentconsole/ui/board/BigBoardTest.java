@@ -1,5 +1,7 @@
 package io.incidentconsole.ui.board;
 
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * A board of many phases builds the cards near the screen, and the rest as the operator scrolls to them: the
@@ -80,7 +83,7 @@ class BigBoardTest {
     /** The board builds on the pulse after a scroll: a few pulses let it. */
     private static void settle() throws Exception {
         for (int i = 0; i < 4; i++) {
-            WaitForAsyncUtils.sleep(40, java.util.concurrent.TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.sleep(40, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
         }
     }
@@ -146,14 +149,14 @@ class BigBoardTest {
             return null;
         });
 
-        assertThat(fx(() -> looked.localToScene(0, 0).getY())).isCloseTo(was + half, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(fx(() -> looked.localToScene(0, 0).getY())).isCloseTo(was + half, offset(2.0));
     }
 
     private Node firstCardOnScreen() {
         double top = board().localToScene(0, 0).getY();
         return board().lookupAll(".phase-card").stream()
                 .filter(card -> card.localToScene(0, 0).getY() >= top)
-                .min(java.util.Comparator.comparingDouble(card -> card.localToScene(0, 0).getY()))
+                .min(Comparator.comparingDouble(card -> card.localToScene(0, 0).getY()))
                 .orElseThrow();
     }
 
