@@ -1,5 +1,6 @@
 package io.incidentconsole.importer;
 
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -93,7 +94,7 @@ public record ImportReport(String source, List<Element> recognised, List<UnusedS
 
     private static void more(StringBuilder out, int size, int shown, String whereTheRest) {
         if (size > shown) {
-            out.append("  … and ").append(String.format(java.util.Locale.ROOT, "%,d", size - shown)).append(" more")
+            out.append("  … and ").append(String.format(Locale.ROOT, "%,d", size - shown)).append(" more")
                     .append(whereTheRest == null ? "" : " (" + whereTheRest + ")").append('\n');
         }
     }

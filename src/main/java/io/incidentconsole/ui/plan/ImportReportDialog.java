@@ -1,5 +1,6 @@
 package io.incidentconsole.ui.plan;
 
+import java.util.Locale;
 import io.incidentconsole.ui.common.DialogStages;
 import io.incidentconsole.ui.common.Theme;
 
@@ -29,6 +30,10 @@ import java.util.function.Consumer;
 public final class ImportReportDialog {
 
     static final String NAME = "import-report";
+    /** Entries of each report list shown: a text area of megabytes (a document of thousands of sections) froze it. */
+    static final int REPORT_LINES_PER_LIST = 500;
+    /** Sections offered for another reading; the others keep the importer's. */
+    static final int SECTIONS_OFFERED = 300;
 
     private final ImportNotice notice;
     private final Consumer<ImportChoices> reimport;
@@ -39,7 +44,8 @@ public final class ImportReportDialog {
     public ImportReportDialog(ImportNotice notice, Theme theme, Consumer<ImportChoices> importAgain, Window owner) {
         this.notice = notice;
         this.reimport = importAgain;
-        TextArea text = new TextArea(notice.report().render());
+        TextArea text = new TextArea(notice.report().render(REPORT_LINES_PER_LIST,
+                "incident-console import " + notice.file().getFileName() + " --report FILE writes them all"));
         text.setEditable(false);
         text.getStyleClass().add("code-block");
         text.setPrefSize(900, 300);
@@ -49,7 +55,8 @@ public final class ImportReportDialog {
         sections.setHgap(12);
         sections.setVgap(4);
         int row = 0;
-        for (ImportReport.SectionReading reading : notice.report().sections()) {
+        List<ImportReport.SectionReading> readings = notice.report().sections();
+        for (ImportReport.SectionReading reading : readings.subList(0, Math.min(SECTIONS_OFFERED, readings.size()))) {
             Label heading = new Label(reading.heading() + "  (line " + reading.line() + ")");
             ChoiceBox<SectionChoice> box = new ChoiceBox<>(FXCollections.observableArrayList(SectionChoice.values()));
             box.setValue(reading.readAs());
@@ -58,6 +65,12 @@ public final class ImportReportDialog {
             heading.setLabelFor(box);
             boxes.add(box);
             sections.addRow(row++, heading, box);
+        }
+        if (readings.size() > SECTIONS_OFFERED) {
+            Label more = new Label(String.format(Locale.ROOT, "… and %,d more sections, read as the importer "
+                    + "chose", readings.size() - SECTIONS_OFFERED));
+            more.setId("more-sections");
+            sections.addRow(row, more);
         }
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
