@@ -4,6 +4,7 @@ import io.incidentconsole.board.CriterionCheck;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FocusScrolling;
 import io.incidentconsole.ui.common.FxmlViews;
+import io.incidentconsole.ui.common.MeasuredOncePane;
 import io.incidentconsole.ui.incident.IncidentSession;
 import io.incidentconsole.ui.plan.OutlineRenderer;
 import io.incidentconsole.ui.team.TeamSession;
@@ -30,7 +31,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.Comparator;
@@ -57,7 +57,7 @@ public final class PhaseBoardView implements AreaView {
     /** The cards built so far, by phase id. */
     private final Map<String, PhaseCardNode> cards = new HashMap<>();
     /** Every phase's place on the board, in board order: its card once built, an empty slot till then. */
-    private final Map<String, StackPane> slots = new LinkedHashMap<>();
+    private final Map<String, MeasuredOncePane> slots = new LinkedHashMap<>();
     /** What the board last said of each phase, for a card built later. */
     private final Map<String, PhaseBoardViewModel.Card> shownCards = new HashMap<>();
     private boolean shownLive;
@@ -87,7 +87,7 @@ public final class PhaseBoardView implements AreaView {
     @FXML
     private Button copyTable;
     @FXML
-    private StackPane statusTableHolder;
+    private MeasuredOncePane statusTableHolder;
     @FXML
     private Button statusToggle;
     @FXML
@@ -212,7 +212,8 @@ public final class PhaseBoardView implements AreaView {
         if (slots.containsKey(phase.id())) {
             return;
         }
-        StackPane slot = new StackPane();
+        // Measured once: a tick changes one card, and the others need not be measured again (MeasuredOncePane).
+        MeasuredOncePane slot = new MeasuredOncePane();
         slot.getStyleClass().add("phase-card-slot");
         // Roughly a card's height, so that the scroll bar says about how long the board is.
         slot.setMinHeight(110 + 30.0 * (phase.tasks().size() + phase.successCriteria().size()));
@@ -227,7 +228,7 @@ public final class PhaseBoardView implements AreaView {
         }
         card = new PhaseCardNode(model, built, built.phase(phaseId).orElseThrow());
         cards.put(phaseId, card);
-        StackPane slot = slots.get(phaseId);
+        MeasuredOncePane slot = slots.get(phaseId);
         slot.setMinHeight(Region.USE_COMPUTED_SIZE);
         slot.getChildren().setAll(card.root());
         PhaseBoardViewModel.Card shown = shownCards.get(phaseId);
@@ -263,7 +264,7 @@ public final class PhaseBoardView implements AreaView {
                 .findFirst().orElse(null);
         double anchorWas = anchor == null ? 0 : anchor.localToScene(0, 0).getY();
         boolean builtAny = false;
-        for (Map.Entry<String, StackPane> slot : slots.entrySet()) {
+        for (Map.Entry<String, MeasuredOncePane> slot : slots.entrySet()) {
             if (cards.containsKey(slot.getKey())) {
                 continue;
             }
