@@ -343,7 +343,7 @@ public final class PhaseLifecycle {
             }
         }
         boolean decisionOverridden = phaseState.isOverridden(GateKind.DECISION.word());
-        for (DecisionTree tree : plan.decisions()) {
+        for (DecisionTree tree : plan.decisionsAbout(phaseId)) {
             boolean named = tree.gates().contains(phaseId);
             boolean canBlock = tree.outcomes().stream().anyMatch(o -> o.blocks().contains(phaseId));
             if (!named && !canBlock) {

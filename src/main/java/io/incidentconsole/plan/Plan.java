@@ -25,12 +25,12 @@ public record Plan(
     public Plan {
         plan = plan == null ? PlanInfo.EMPTY : plan;
         issues = Lists.copy(issues);
-        phases = Lists.copy(phases);
+        phases = PhaseList.of(phases);
         testSuites = Lists.copy(testSuites);
         runbooks = Lists.copy(runbooks);
         metrics = Lists.copy(metrics);
         alerts = Lists.copy(alerts);
-        decisions = Lists.copy(decisions);
+        decisions = DecisionList.of(decisions);
         communication = communication == null ? Communication.NONE : communication;
         dependencies = Lists.copy(dependencies);
         signOff = signOff == null ? SignOff.NONE : signOff;
@@ -38,7 +38,12 @@ public record Plan(
     }
 
     public Optional<Phase> phase(String id) {
-        return phases.stream().filter(p -> p.id().equals(id)).findFirst();
+        return Optional.ofNullable(((PhaseList) phases).byId(id));
+    }
+
+    /** The decision trees that can gate the phase (named in their gates, or blocked by an outcome), in plan order. */
+    public List<DecisionTree> decisionsAbout(String phaseId) {
+        return ((DecisionList) decisions).about(phaseId);
     }
 
     public Optional<PlanIssue> issue(String id) {
