@@ -43,8 +43,10 @@ public class MeasuredOncePane extends StackPane {
 
     @Override
     public void requestLayout() {
-        pref.forget();
-        min.forget();
+        if (pref != null) { // null while the super constructor adds the children
+            pref.forget();
+            min.forget();
+        }
         super.requestLayout();
     }
 
