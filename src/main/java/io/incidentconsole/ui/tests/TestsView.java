@@ -3,14 +3,13 @@ package io.incidentconsole.ui.tests;
 import io.incidentconsole.ui.board.PhaseCardNode;
 import io.incidentconsole.ui.common.AreaView;
 import io.incidentconsole.ui.common.FxmlViews;
+import io.incidentconsole.ui.common.RowList;
 import io.incidentconsole.incident.TestOutcome;
 import io.incidentconsole.testing.ExportFormat;
 import io.incidentconsole.testing.TestProgress;
 import io.incidentconsole.testing.TestRow;
 import javafx.beans.value.ChangeListener;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -46,6 +45,8 @@ import java.util.stream.IntStream;
 public final class TestsView implements AreaView {
 
     private final TestsViewModel model;
+    /** What the table shows: changed rows are announced as updates (RowList). */
+    private final RowList<TestRow> rows = new RowList<>(TestRow::key);
     /** Made once the layout is loaded; the listeners below only fire after that. */
     private TestCasePanel casePane;
     private final ListChangeListener<TestRow> rowsChanged = change -> showRows();
@@ -188,7 +189,7 @@ public final class TestsView implements AreaView {
         buildNoteEditor();
         casePane = new TestCasePanel(model, casePanel, caseTitle, caseMeta, caseExpected, steps, history,
                 this::openNote, table::requestFocus);
-        table.setItems(FXCollections.observableArrayList());
+        table.setItems(rows);
     }
 
     // ------------------------------------------------------------------ the list
@@ -282,30 +283,11 @@ public final class TestsView implements AreaView {
     private void showRows() {
         syncing = true;
         try {
-            replaceChangedRows(table.getItems(), model.rows());
+            rows.show(model.rows());
         } finally {
             syncing = false;
         }
         selectKey(model.selectedKeyProperty().get());
-    }
-
-    /**
-     * After a tick only the row that changed is replaced, so only its cells are laid out again: replacing every row
-     * made each visible cell rebuild its text (and be styled and laid out anew) on every key press. Another set
-     * of rows (a scope, a filter) replaces them all.
-     */
-    static void replaceChangedRows(ObservableList<TestRow> shown, List<TestRow> rows) {
-        boolean sameTests = shown.size() == rows.size() && IntStream.range(0, rows.size())
-                .allMatch(i -> shown.get(i).key().equals(rows.get(i).key()));
-        if (!sameTests) {
-            shown.setAll(rows);
-            return;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            if (!shown.get(i).equals(rows.get(i))) {
-                shown.set(i, rows.get(i));
-            }
-        }
     }
 
     private void selectKey(String key) {
