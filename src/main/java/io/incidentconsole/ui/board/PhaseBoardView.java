@@ -37,6 +37,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,6 +52,8 @@ public final class PhaseBoardView implements AreaView {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     /** As many as a plan written by hand has: such a board is built whole, as it always was. */
     static final int CARDS_BUILT_AT_ONCE = 20;
+    /** Rows of the status table drawn until the operator asks for all: hundreds took seconds to style and lay out. */
+    static final int STATUS_ROWS_AT_FIRST = 100;
 
     private final PhaseBoardViewModel model;
     private final IncidentSession session;
@@ -70,6 +73,8 @@ public final class PhaseBoardView implements AreaView {
     private final ChangeListener<Object> viewportMoved = (obs, old, now) -> fillViewportNextPulse();
     /** The status table as last drawn (null: none yet). */
     private Block.Table shownTable;
+    /** Whether the operator asked for every row of a long status table. */
+    private boolean allStatusRows;
     private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
     private final TeamSession team;
     private final ChangeListener<Map<String, CriterionCheck>> checksChanged =
@@ -145,6 +150,7 @@ public final class PhaseBoardView implements AreaView {
             return;
         }
         if (board.plan() != built) {
+            allStatusRows = false;
             build(board.plan());
         }
         noIncident.setVisible(!board.live());
@@ -172,9 +178,27 @@ public final class PhaseBoardView implements AreaView {
         }
         Block.Table table = board.live() ? board.statusTable() : PlanOutline.statusTableOf(board.plan());
         if (!table.equals(shownTable)) {
-            statusTableHolder.getChildren().setAll(OutlineRenderer.table(table));
+            statusTableHolder.getChildren().setAll(statusTableNode(table));
             shownTable = table;
         }
+    }
+
+    /** The table, or its first rows and a button that shows them all. */
+    private Node statusTableNode(Block.Table table) {
+        int rows = table.rows().size();
+        if (allStatusRows || rows <= STATUS_ROWS_AT_FIRST) {
+            return OutlineRenderer.table(table);
+        }
+        Block.Table first = new Block.Table(table.headers(), table.rows().subList(0, STATUS_ROWS_AT_FIRST),
+                table.statusColumn());
+        Button all = new Button(String.format(Locale.ROOT, "Show all %,d phases (%,d more)", rows,
+                rows - STATUS_ROWS_AT_FIRST));
+        all.setId("status-table-all");
+        all.setOnAction(e -> {
+            allStatusRows = true;
+            statusTableHolder.getChildren().setAll(OutlineRenderer.table(shownTable));
+        });
+        return new VBox(8, OutlineRenderer.table(first), all);
     }
 
     private void showCard(PhaseCardNode node, PhaseBoardViewModel.Card card) {

@@ -1,6 +1,7 @@
 package io.incidentconsole.ui.board;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.EventPayload;
@@ -9,7 +10,9 @@ import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.common.CurrentPlan;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -182,5 +185,27 @@ class BigBoardTest {
         robot.type(KeyCode.SPACE);
         settle();
         assertThat(((CheckBox) focused).isSelected()).as("ticked from the keyboard").isTrue();
+    }
+
+    @Test
+    void aLongStatusTableShowsItsFirstRowsAndAllOnRequest(FxRobot robot) throws Exception {
+        openOnBoard();
+        assertThat(tableTexts()).contains("1: Stage 1", "100: Stage 100").doesNotContain("101: Stage 101");
+        Button all = robot.lookup("#status-table-all").queryButton();
+        assertThat(all.getText()).isEqualTo("Show all 150 phases (50 more)");
+
+        // Below the hundred rows: pressed as the keyboard would (it is out of the window's sight).
+        fx(() -> {
+            all.fire();
+            return null;
+        });
+
+        assertThat(tableTexts()).contains("101: Stage 101", "150: Stage 150");
+        assertThat(robot.lookup("#status-table-all").tryQuery()).isEmpty();
+    }
+
+    private List<String> tableTexts() throws Exception {
+        return fx(() -> console.view().root().lookup("#status-table-holder").lookupAll(".label").stream()
+                .map(node -> ((Labeled) node).getText()).toList());
     }
 }
