@@ -6,8 +6,13 @@ public record PlanSummary(int issues, int phases, int checks, int testCases, int
 
     @Override
     public String toString() {
-        return issues + " issues, " + phases + " phases, " + (checks + testCases) + " tests ("
-                + checks + " checks, " + testCases + " test cases), " + runbooks + " runbooks ("
-                + procedures + " procedures), " + metrics + " metrics";
+        return count(issues, "issue") + ", " + count(phases, "phase") + ", " + count(checks + testCases, "test")
+                + " (" + count(checks, "check") + ", " + count(testCases, "test case") + "), "
+                + count(runbooks, "runbook") + " (" + count(procedures, "procedure") + "), " + count(metrics, "metric");
+    }
+
+    /** "1 issue", "2 issues". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -76,7 +76,7 @@ class CliTest {
     void validatePrintsAOneLineSummaryForAValidPlan() throws Exception {
         assertThat(run("validate", plan("small-plan.yaml").toString())).isZero();
         assertThat(out.toString()).contains("valid: Payment Gateway Timeout Plan: 2 issues, 2 phases, "
-                + "3 tests (2 checks, 1 test cases), 1 runbooks (1 procedures), 1 metrics");
+                + "3 tests (2 checks, 1 test case), 1 runbook (1 procedure), 1 metric");
         assertThat(out.toString().lines()).hasSize(1);
         assertThat(err.toString()).isEmpty();
         assertThat(started).isEmpty();

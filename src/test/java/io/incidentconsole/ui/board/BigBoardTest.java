@@ -8,6 +8,7 @@ import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
+import io.incidentconsole.ui.fixture.Screenshots;
 import io.incidentconsole.ui.common.CurrentPlan;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -193,6 +194,11 @@ class BigBoardTest {
         assertThat(tableTexts()).contains("1: Stage 1", "100: Stage 100").doesNotContain("101: Stage 101");
         Button all = robot.lookup("#status-table-all").queryButton();
         assertThat(all.getText()).isEqualTo("Show all 150 phases (50 more)");
+        fx(() -> {
+            all.requestFocus();
+            return null;
+        });
+        assertThat(fx(() -> Screenshots.save(all.getScene(), "board-status-table-first-rows"))).isGreaterThan(20);
 
         // Below the hundred rows: pressed as the keyboard would (it is out of the window's sight).
         fx(() -> {
