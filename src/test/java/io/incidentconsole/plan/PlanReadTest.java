@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,27 +16,7 @@ class PlanReadTest {
 
     /** A valid plan of {@code phases} phases, each with one task. */
     private Path planOf(int phases) throws IOException {
-        StringBuilder yaml = new StringBuilder("""
-                plan:
-                  title: Many phases
-                  date: 2026-03-02
-                  owner: Payments Team
-                  status: Plan agreed
-                  summary: A plan far bigger than a coordination plan.
-                issues:
-                  - id: "501"
-                    title: Connection pool leak
-                    priority: CRITICAL
-                    severity: Critical
-                phases:
-                """);
-        for (int i = 1; i <= phases; i++) {
-            yaml.append("  - id: p").append(i).append("\n    number: \"").append(i).append("\"\n    name: Stage ")
-                    .append(i).append("\n    issues: [\"501\"]\n    tasks: [Do step ").append(i).append("]\n");
-        }
-        Path file = dir.resolve("plan-" + phases + ".yaml");
-        Files.writeString(file, yaml);
-        return file;
+        return ManyPhasesPlan.write(dir, phases, i -> List.of("Do step " + i));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.incidentconsole.app.ConsoleApplication.Console;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.Incident;
+import io.incidentconsole.plan.ManyPhasesPlan;
 import io.incidentconsole.ui.common.ConsoleArea;
 import io.incidentconsole.ui.fixture.ConsoleFixture;
 import io.incidentconsole.ui.fixture.Screenshots;
@@ -25,7 +26,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -53,29 +53,8 @@ class BigBoardTest {
     }
 
     private static Path planOf(int phases) throws Exception {
-        StringBuilder yaml = new StringBuilder("""
-                plan:
-                  title: Many phases
-                  date: 2026-03-02
-                  owner: Payments Team
-                  status: Plan agreed
-                  summary: A plan far bigger than a coordination plan.
-                issues:
-                  - id: "501"
-                    title: Connection pool leak
-                    priority: CRITICAL
-                    severity: Critical
-                phases:
-                """);
-        for (int i = 1; i <= phases; i++) {
-            yaml.append("  - id: p").append(i).append("\n    number: \"").append(i).append("\"\n    name: Stage ")
-                    .append(i).append("\n    issues: [\"501\"]\n    tasks: [Drain node ").append(i)
-                    .append(", Restart node ").append(i).append(", Check node ").append(i).append(", Watch node ")
-                    .append(i).append("]\n");
-        }
-        Path file = home.resolve("plan-" + phases + ".yaml");
-        Files.writeString(file, yaml);
-        return file;
+        return ManyPhasesPlan.write(home, phases, i -> List.of("Drain node " + i, "Restart node " + i,
+                "Check node " + i, "Watch node " + i));
     }
 
     private static <T> T fx(Callable<T> call) throws Exception {
