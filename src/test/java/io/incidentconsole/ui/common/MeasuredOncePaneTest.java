@@ -12,8 +12,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.concurrent.TimeUnit;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A block measured once answers from memory until something inside it changes; then it is measured again. */
@@ -68,8 +66,11 @@ class MeasuredOncePaneTest {
         MeasuredOncePane measured = new MeasuredOncePane(text);
         Label sibling = new Label("a sibling");
         VBox column = new VBox(measured, sibling);
+        // 200 wide whatever size the shared test window has (another test may have made it wider).
+        column.setPrefWidth(200);
+        column.setMaxWidth(200);
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(new Scene(column, 200, 400));
+            stage.setScene(new Scene(new VBox(column), 200, 400));
             stage.show();
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
@@ -80,7 +81,12 @@ class MeasuredOncePaneTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(WaitForAsyncUtils.asyncFx(() -> measured.prefHeight(200)).get()).isGreaterThan(oneLine * 2);
-        // Laid out at its new height by the next pulse (waited for, not assumed: pulses come at their own pace).
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> measured.getHeight() > oneLine * 2);
+        // Laid out at its new height: the layout a pulse does, done here (pulses come at their own pace).
+        double laidOut = WaitForAsyncUtils.asyncFx(() -> {
+            column.getScene().getRoot().applyCss();
+            column.getScene().getRoot().layout();
+            return measured.getHeight();
+        }).get();
+        assertThat(laidOut).isGreaterThan(oneLine * 2);
     }
 }
