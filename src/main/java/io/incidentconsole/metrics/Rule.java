@@ -11,8 +11,10 @@ import io.incidentconsole.plan.Severity;
 import io.incidentconsole.plan.Threshold;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A metric condition the console watches, from one of three places in the plan: an alert rule, a runbook's
@@ -56,14 +58,20 @@ public record Rule(String id, String name, Kind kind, MetricCondition condition,
                         criterion.when(), Severity.CRITICAL, runbook.id()));
             }
         }
+        Set<String> thresholdIds = new HashSet<>();
         for (Metric metric : plan.metrics()) {
             for (Threshold threshold : metric.thresholds()) {
                 MetricCondition.Comparison bad = metric.direction() == Direction.DOWN
                         ? MetricCondition.Comparison.GE : MetricCondition.Comparison.LE;
                 MetricCondition condition = new MetricCondition(metric.id(), bad, threshold.value(), null);
                 String label = threshold.label() == null ? condition.toString() : threshold.label();
-                rules.add(new Rule("threshold:" + metric.id() + ":" + condition.toString().replaceAll(".* ", ""),
-                        metric.name() + " reached " + label, Kind.THRESHOLD, condition, threshold.severity(), null));
+                String id = "threshold:" + metric.id() + ":" + condition.toString().replaceAll(".* ", "");
+                // The same value twice on one metric is one condition: its first threshold stands for both (two
+                // rules of one id stopped every live metric in the console).
+                if (thresholdIds.add(id)) {
+                    rules.add(new Rule(id, metric.name() + " reached " + label, Kind.THRESHOLD, condition,
+                            threshold.severity(), null));
+                }
             }
         }
         return rules;

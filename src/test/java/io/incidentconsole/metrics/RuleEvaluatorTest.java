@@ -1,7 +1,10 @@
 package io.incidentconsole.metrics;
 
+import io.incidentconsole.plan.Metric;
 import io.incidentconsole.plan.MetricCondition;
+import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Severity;
+import io.incidentconsole.plan.Threshold;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -50,6 +53,30 @@ class RuleEvaluatorTest {
         assertThat(evaluator.onSample("convex_calls", T0, 3_200_000)).singleElement().isInstanceOf(AlertEvent.Fired.class);
         assertThat(evaluator.onSample("convex_calls", T0 - 1000, 1)).isEmpty();
         assertThat(evaluator.onSample("other", T0, 1)).isEmpty();
+    }
+
+    @Test
+    void aThresholdWrittenTwiceOnAMetricIsOneRuleAndTheOthersStillRun() {
+        Plan seed = TestPlans.seedLike();
+        Metric calls = seed.metrics().get(0);
+        Metric twice = new Metric(calls.id(), calls.name(), calls.issue(), calls.unit(), calls.baseline(),
+                calls.target(), calls.direction(), calls.targetNote(), List.of(new Threshold(900_000, Severity.CRITICAL, "900K"),
+                new Threshold(500_000, Severity.INFO, "500K"), new Threshold(900_000, Severity.WARNING, "again")),
+                calls.milestones(), calls.source());
+        List<Metric> metrics = new ArrayList<>(seed.metrics());
+        metrics.set(0, twice);
+        Plan plan = new Plan(seed.plan(), seed.issues(), seed.phases(), seed.testSuites(), seed.runbooks(), metrics,
+                seed.alerts(), seed.decisions(), seed.communication(), seed.dependencies(), seed.signOff(),
+                seed.notes());
+
+        List<Rule> thresholds = Rule.fromPlan(plan).stream().filter(r -> r.kind() == Rule.Kind.THRESHOLD).toList();
+
+        assertThat(thresholds).extracting(Rule::id)
+                .containsExactly("threshold:convex_calls:900000", "threshold:convex_calls:500000");
+        assertThat(thresholds.get(0).severity()).as("the first written stands").isEqualTo(Severity.CRITICAL);
+        // Two rules of one id were refused, and with them every live metric of the console.
+        RuleEvaluator evaluator = new RuleEvaluator(Rule.fromPlan(plan));
+        assertThat(evaluator.onSample("convex_calls", T0, 950_000)).isNotEmpty();
     }
 
     @Test
