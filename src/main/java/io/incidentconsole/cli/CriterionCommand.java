@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "criterion", mixinStandardHelpOptions = true,
         description = {"Confirm (met) or clear (unmet) a phase's success criterion N (from 1); --observed records the "
                 + "value the confirmation rests on, e.g. \"convex_calls = 2.7M\".",
-                "Exit 0 recorded; 2 bad value; 1 unreadable incident; 3 refused (the phase has not started); 4 a console "
+                "Exit 0 recorded; 2 bad value; 1 unreadable incident; 3 refused (the phase is not under way); 4 a console "
                         + "holds the incident."})
 final class CriterionCommand implements Callable<Integer> {
 
