@@ -119,6 +119,11 @@ while [ "$(date +%s)" -lt "$end" ]; do
   echo "$row" >>"$out/samples.csv"
   sleep 10
 done
+# A console that is gone has no RSS to speak of: its verdict is a failure, not "0 MB, met".
+alive=()
+for pid in "${pids[@]}"; do
+  if kill -0 "$(java_pid "$pid")" 2>/dev/null; then alive+=(yes); else alive+=(no); fi
+done
 for i in "${!variants[@]}"; do
   DISPLAY=${displays[$i]} import -window root "$out/${variants[$i]}.png" 2>/dev/null || true
 done
@@ -142,6 +147,10 @@ for i in "${!variants[@]}"; do
   mb=$(last_minute $(( i + 3 )))
   name=rss_after_${minutes}min
   [ "$v" = launcher ] || name=${name}_$v
+  if [ "${alive[$i]}" != yes ] || [ "$mb" -eq 0 ]; then
+    echo "RESULT ${name//-/_} exited MB goal <= $goal_mb NOT MET (the console was not running to the end)"
+    continue
+  fi
   verdict=$([ "$mb" -le "$goal_mb" ] && echo met || echo "NOT MET")
   echo "RESULT ${name//-/_} $mb MB goal <= $goal_mb $verdict"
 done
