@@ -126,6 +126,16 @@ class DialogKeysTest {
     }
 
     @Test
+    void theIncidentPickerClosesOnEscWhileItsListHasTheKeyboard(FxRobot robot) throws Exception {
+        startIncident();
+        Window picker = open(robot, "incident-picker", () -> console.view().showIncidentPicker());
+        fx(() -> picker.getScene().lookup("#incident-list").requestFocus());
+        assertThat(focused(picker)).isEqualTo("#incident-list");
+        press(robot, KeyCode.ESCAPE);
+        assertThat(picker.isShowing()).as("Esc closes, as \"Just read the plan\"").isFalse();
+    }
+
+    @Test
     void theTeamDialogStartsAtTheNameAndEscCancels(FxRobot robot) throws Exception {
         fx(() -> console.model().openBundledPlan());
         Window join = open(robot, "team-join", () -> console.view().joinTeamItem().fire());
