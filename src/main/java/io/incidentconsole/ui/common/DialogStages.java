@@ -1,13 +1,7 @@
 package io.incidentconsole.ui.common;
 
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -31,33 +25,12 @@ public final class DialogStages {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.getProperties().put(NAME, name);
-        escapeFromListsPressesCancel(scene);
+        DialogKeys.escapeFromListsPressesCancel(scene);
         if (owner != null) {
             // Keys go to the console again at once when a dialog closes: without this, the first shortcut after the
             // incident dialog was lost on desktops that do not hand the focus back to the owner window.
             stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> owner.requestFocus());
         }
         return stage;
-    }
-
-    /**
-     * Esc presses the dialog's cancel button while a list or a table has the keyboard too: those controls take the
-     * key for themselves (to cancel an edit they never start here), so the incident dialog stayed open.
-     */
-    private static void escapeFromListsPressesCancel(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != KeyCode.ESCAPE
-                    || !(scene.getFocusOwner() instanceof ListView<?> || scene.getFocusOwner() instanceof TableView<?>)) {
-                return;
-            }
-            for (Node node : scene.getRoot().lookupAll(".button")) {
-                if (node instanceof Button button && button.isCancelButton() && !button.isDisabled()
-                        && button.isVisible()) {
-                    e.consume();
-                    button.fire();
-                    return;
-                }
-            }
-        });
     }
 }
