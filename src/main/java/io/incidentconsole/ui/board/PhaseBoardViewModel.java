@@ -197,7 +197,7 @@ public final class PhaseBoardViewModel {
                     + "condition") + ".");
             return false;
         }
-        session.record(new EventPayload.CriterionTicked(phaseId, criterionId, true, check.get().observed()));
+        recordAsked(new EventPayload.CriterionTicked(phaseId, criterionId, true, check.get().observed()));
         return true;
     }
 
@@ -294,7 +294,7 @@ public final class PhaseBoardViewModel {
                 return;
             }
         }
-        session.record(PhaseLifecycle.taskTick(current.state(), phaseId, taskId, ticked));
+        recordAsked(PhaseLifecycle.taskTick(current.state(), phaseId, taskId, ticked));
     }
 
     /** Confirms or clears a criterion; a confirmation before the phase has started is refused with a notice. */
@@ -306,7 +306,13 @@ public final class PhaseBoardViewModel {
         if (confirmed && refusedCriterion(current, phaseId)) {
             return;
         }
-        session.record(new EventPayload.CriterionTicked(phaseId, criterionId, confirmed));
+        recordAsked(new EventPayload.CriterionTicked(phaseId, criterionId, confirmed));
+    }
+
+    /** Records what the operator asked for here: the notice about an earlier refusal is old news then. */
+    private void recordAsked(EventPayload action) {
+        notice.set("");
+        session.record(action);
     }
 
     private boolean refusedCriterion(Board current, String phaseId) {
@@ -329,7 +335,7 @@ public final class PhaseBoardViewModel {
             }
             return false;
         }
-        session.record(new EventPayload.PhaseStarted(phaseId));
+        recordAsked(new EventPayload.PhaseStarted(phaseId));
         return true;
     }
 
@@ -343,7 +349,7 @@ public final class PhaseBoardViewModel {
     /** Overrides the gates that hold the start and starts; returns the validation problem when the reason is empty. */
     public Optional<String> overrideAndStart(String phaseId, String reason) {
         return overrideAnd(phaseId, reason, PhaseLifecycle.Action.START,
-                () -> session.record(new EventPayload.PhaseStarted(phaseId)));
+                () -> recordAsked(new EventPayload.PhaseStarted(phaseId)));
     }
 
     private Optional<String> overrideAnd(String phaseId, String reason, PhaseLifecycle.Action action, Runnable then) {

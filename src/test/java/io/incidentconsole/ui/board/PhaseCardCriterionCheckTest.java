@@ -159,5 +159,12 @@ class PhaseCardCriterionCheckTest {
                 .startsWith("Not confirmed: phase 2: Package Updates is PENDING; start it first");
         assertThat(robot.lookup("#phase-board").query().lookup("#board-notice"))
                 .as("the reason is not scrolled away with the board: the box may be far down").isNull();
+
+        // The next action that is recorded makes the reason old news: the pinned notice goes.
+        Button started = confirm(robot);
+        WaitForAsyncUtils.asyncFx(started::fire).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.stateProperty().get().tickedCriteria("p330-1")).contains(criterionId);
+        assertThat(robot.lookup("#board-notice").queryAs(Label.class).isVisible()).isFalse();
     }
 }
