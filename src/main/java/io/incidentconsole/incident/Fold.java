@@ -25,6 +25,8 @@ import java.util.TreeSet;
 final class Fold {
     final Plan plan;
     AppendLog.Builder<Event> events = AppendLog.<Event>empty().builder();
+    /** Starts and take-overs not undone, in journal order: who holds the incident, without reading every event. */
+    AppendLog.Builder<Event> holderEvents = AppendLog.<Event>empty().builder();
     final Set<String> undone = new HashSet<>();
     final Map<String, PhaseState> phases = new LinkedHashMap<>();
     /** Histories stay mutable while folding: copying one per result would make a replay quadratic. */
@@ -63,6 +65,7 @@ final class Fold {
     Fold(IncidentState state) {
         plan = state.plan;
         events = state.events.builder();
+        holderEvents = state.holderEvents.builder();
         undone.addAll(state.undone);
         phases.putAll(state.phases);
         state.tests.forEach((k, v) -> {
@@ -148,6 +151,10 @@ final class Fold {
     void apply(Event event) {
         if (undone.contains(event.id())) {
             return;
+        }
+        if (event.payload() instanceof EventPayload.IncidentStarted
+                || event.payload() instanceof EventPayload.IncidentTakenOver) {
+            holderEvents.add(event);
         }
         FoldHandlers.apply(this, event);
     }

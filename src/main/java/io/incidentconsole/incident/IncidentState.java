@@ -30,6 +30,7 @@ public final class IncidentState {
     // Package-private: Fold copies them to go on folding from this state.
     final Plan plan;
     final AppendLog<Event> events;
+    final AppendLog<Event> holderEvents;
     final Set<String> undone;
     final Map<String, PhaseState> phases;
     final Map<TestKey, TestRecord> tests;
@@ -51,6 +52,7 @@ public final class IncidentState {
     IncidentState(Fold fold) {
         plan = fold.plan;
         events = fold.events.snapshot();
+        holderEvents = fold.holderEvents.snapshot();
         undone = Set.copyOf(fold.undone);
         phases = Collections.unmodifiableMap(new LinkedHashMap<>(fold.phases));
         Map<TestKey, TestRecord> results = new LinkedHashMap<>();
@@ -148,6 +150,11 @@ public final class IncidentState {
 
     public List<Event> events() {
         return events;
+    }
+
+    /** The starts and take-overs not undone, in journal order ({@link IncidentHolder}). */
+    List<Event> holderEvents() {
+        return holderEvents;
     }
 
     public boolean isUndone(String eventId) {

@@ -43,6 +43,35 @@ class IncidentHolderPropertiesTest {
         assertThat(IncidentHolder.of(events, undone::contains)).isEqualTo(readFromTheStart(events, undone));
     }
 
+    /**
+     * The state keeps its starts and take-overs aside, so that the holder is not read from every event: folded one
+     * event at a time, undos of take-overs included, it names the holder the whole journal names.
+     */
+    @Property(tries = 300)
+    void theStateNamesTheHolderTheWholeJournalNames(@ForAll("journals") List<Integer> kinds,
+                                                     @ForAll("undone") Set<Integer> undoAt) {
+        IncidentState state = IncidentState.initial(Fixtures.plan());
+        int seq = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            EventPayload payload = switch (kinds.get(i)) {
+                case 0 -> new IncidentStarted("inc", "Plan", "sha");
+                case 1 -> new IncidentTakenOver("op" + (i - 1), "op" + i, "");
+                default -> new NoteAdded(null, "note " + i);
+            };
+            seq++;
+            state = state.apply(new Event("e" + i, seq, Instant.ofEpochSecond(1_000 + seq), "op" + i, payload));
+            if (undoAt.contains(i)) {
+                seq++;
+                state = state.apply(new Event("u" + i, seq, Instant.ofEpochSecond(1_000 + seq), "op" + i,
+                        new EventPayload.Undo("e" + i)));
+            }
+            IncidentState now = state;
+            assertThat(IncidentHolder.of(now)).isEqualTo(IncidentHolder.of(now.events(), now::isUndone));
+        }
+        IncidentState replayed = IncidentState.replay(Fixtures.plan(), state.events());
+        assertThat(IncidentHolder.of(replayed)).isEqualTo(IncidentHolder.of(state));
+    }
+
     /** The definition, as the journal reads from its first event. */
     private static Optional<IncidentHolder> readFromTheStart(List<Event> events, Set<String> undone) {
         IncidentHolder holder = null;
