@@ -52,22 +52,51 @@ public final class NowStripView {
     private void show(List<NowStripViewModel.Part> parts) {
         strip.setVisible(!parts.isEmpty());
         strip.setManaged(!parts.isEmpty());
+        List<Hyperlink> links = strip.getChildren().stream().filter(Hyperlink.class::isInstance)
+                .map(Hyperlink.class::cast).toList();
+        // The same parts with new texts (an elapsed time, a count): the links change in place. New links, each with
+        // a tooltip, cost a few milliseconds on every event of a long incident (issue 22, tick latency).
+        if (sameIds(links, parts)) {
+            for (int i = 0; i < parts.size(); i++) {
+                draw(links.get(i), parts.get(i));
+            }
+            return;
+        }
         strip.getChildren().setAll(heading);
         for (NowStripViewModel.Part part : parts) {
-            Hyperlink link = new Hyperlink(part.text());
+            Hyperlink link = new Hyperlink();
             link.setId(part.id());
             link.getStyleClass().add("now-part");
             link.setMnemonicParsing(false);
-            link.setTooltip(new Tooltip(part.tooltip()));
-            link.setAccessibleText(part.text() + ". " + part.tooltip());
-            for (String state : STATES) {
-                link.pseudoClassStateChanged(PseudoClass.getPseudoClass(state), state.equals(part.state()));
-            }
+            link.setTooltip(new Tooltip());
             link.setOnAction(e -> {
                 link.setVisited(false);
-                model.open(part);
+                model.open((NowStripViewModel.Part) link.getUserData());
             });
+            draw(link, part);
             strip.getChildren().add(link);
+        }
+    }
+
+    private static boolean sameIds(List<Hyperlink> links, List<NowStripViewModel.Part> parts) {
+        if (links.size() != parts.size()) {
+            return false;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (!parts.get(i).id().equals(links.get(i).getId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void draw(Hyperlink link, NowStripViewModel.Part part) {
+        link.setUserData(part);
+        link.setText(part.text());
+        link.getTooltip().setText(part.tooltip());
+        link.setAccessibleText(part.text() + ". " + part.tooltip());
+        for (String state : STATES) {
+            link.pseudoClassStateChanged(PseudoClass.getPseudoClass(state), state.equals(part.state()));
         }
     }
 }
