@@ -26,7 +26,10 @@ import java.util.concurrent.TimeUnit;
  * press → journal append (fsync) done, press → state in the views, press → the next frame drawn. The first
  * presses of each area are a warm-up (kept in samples.txt, left out of the figures).
  *
- *   java -cp CLASSPATH bench/tick/TickBench.java OUT_DIR PRESSES_PER_AREA -- COMMAND...
+ *   java -cp CLASSPATH bench/tick/TickBench.java OUT_DIR PRESSES_PER_AREA [--floor] -- COMMAND...
+ *
+ * With --floor, COMMAND is bench/tick/HelloTick (the least a JavaFX window does for a press that must be on disk and
+ * on screen): P is pressed in its one window, area "floor-P".
  *
  * COMMAND starts the console (with -Dincident-console.tick-probe=print); DISPLAY and XDG_CONFIG_HOME come from
  * the environment. Areas: Tests (Ctrl+3, P on the selected test: pass, the next not run is selected) and the phase
@@ -54,7 +57,8 @@ public final class TickBench {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         int presses = Integer.parseInt(args[1]);
-        List<String> command = List.of(args).subList(3, args.length);
+        boolean floor = args[2].equals("--floor");
+        List<String> command = List.of(args).subList(floor ? 4 : 3, args.length);
         Files.createDirectories(out);
 
         Process console = new ProcessBuilder(command).redirectError(out.resolve("console.err").toFile()).start();
@@ -84,6 +88,15 @@ public final class TickBench {
             }
             Robot robot = new Robot();
             robot.setAutoDelay(0);
+            if (floor) {
+                Thread.sleep(1000);
+                focusWindow("Hello tick");
+                Thread.sleep(500);
+                List<Sample> samples = press(robot, out, reports, "floor-P", KeyEvent.VK_P, presses);
+                shot(robot, out, "floor-after");
+                report(samples, out);
+                return;
+            }
             // The incident dialog comes up after the plan: Enter resumes the most recent incident (the bench's).
             Thread.sleep(3000);
             key(robot, KeyEvent.VK_ENTER);
@@ -93,7 +106,7 @@ public final class TickBench {
                 Thread.sleep(500);
             }
             Thread.sleep(2000);
-            focusMainWindow();
+            focusWindow("Coordination Plan");
             Thread.sleep(500);
             shot(robot, out, "resumed");
             reports.clear();
@@ -153,8 +166,8 @@ public final class TickBench {
     }
 
     /** Xvfb has no window manager: once the incident dialog is gone nothing has the focus until it is given. */
-    private static void focusMainWindow() throws Exception {
-        new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "Coordination Plan", "windowfocus", "--sync")
+    private static void focusWindow(String title) throws Exception {
+        new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", title, "windowfocus", "--sync")
                 .inheritIO().start().waitFor(10, TimeUnit.SECONDS);
     }
 
@@ -196,7 +209,7 @@ public final class TickBench {
         }
         Files.write(out.resolve("samples.txt"), raw);
         List<Sample> timed = samples.stream().filter(s -> !s.area().endsWith("-warm-up")).toList();
-        for (String area : List.of("tests-P", "board-Space", "all")) {
+        for (String area : List.of("floor-P", "tests-P", "board-Space", "all")) {
             List<Sample> of = timed.stream().filter(s -> area.equals("all") || s.area().equals(area)).toList();
             if (of.isEmpty()) {
                 continue;
