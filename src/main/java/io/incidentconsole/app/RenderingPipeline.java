@@ -15,25 +15,34 @@ import java.util.Properties;
  *
  * <p>A device is what Linux's drivers create for a GPU: {@code /dev/dri/card*} or {@code renderD*} (Mesa's hardware
  * drivers) or {@code /dev/nvidia*} (NVIDIA's). Other systems are left alone: their GL is the vendor's.
+ *
+ * <p>With the software pipeline the pulse runs at {@value #SOFTWARE_PULSE_HZ} Hz instead of 60 (an operator's
+ * {@code -Djavafx.animation.pulse} wins). A change waits for the next pulse to be drawn: 8 ms on average at 60 Hz, the
+ * whole of a key press's budget (issue 22), 2 ms at 240. Nothing there waits for a display's refresh (the frame is
+ * copied to the window), and a pulse with nothing to draw is cheap: the idle console used 1.2 % of a core at 60 Hz and
+ * 1.7 % at 240 (docs/performance.md, round 6). A GPU pipeline keeps JavaFX's rate: its frames wait for the display.
  */
 final class RenderingPipeline {
 
     static final String ORDER = "prism.order";
     static final String SOFTWARE = "sw";
+    static final String PULSE = "javafx.animation.pulse";
+    static final String SOFTWARE_PULSE_HZ = "240";
 
     private RenderingPipeline() {
     }
 
-    /** Sets {@value #ORDER} to {@value #SOFTWARE} in the properties when the system has no graphics device. */
+    /**
+     * Sets {@value #ORDER} to {@value #SOFTWARE} in the properties when the system has no graphics device, and with the
+     * software pipeline (chosen here or by the operator) the pulse rate to {@value #SOFTWARE_PULSE_HZ} Hz.
+     */
     static void chooseBeforeToolkitStarts(Properties properties, Path devices) {
-        if (properties.getProperty(ORDER) != null) {
-            return;
-        }
-        if (!properties.getProperty("os.name", "").startsWith("Linux")) {
-            return;
-        }
-        if (!hasGraphicsDevice(devices)) {
+        if (properties.getProperty(ORDER) == null && properties.getProperty("os.name", "").startsWith("Linux")
+                && !hasGraphicsDevice(devices)) {
             properties.setProperty(ORDER, SOFTWARE);
+        }
+        if (SOFTWARE.equals(properties.getProperty(ORDER, "").trim()) && properties.getProperty(PULSE) == null) {
+            properties.setProperty(PULSE, SOFTWARE_PULSE_HZ);
         }
     }
 

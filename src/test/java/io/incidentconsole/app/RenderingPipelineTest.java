@@ -30,6 +30,22 @@ class RenderingPipelineTest {
         RenderingPipeline.chooseBeforeToolkitStarts(properties, dev);
 
         assertThat(properties.getProperty("prism.order")).isEqualTo("sw");
+        assertThat(properties.getProperty("javafx.animation.pulse")).as("the pulse rate").isEqualTo("240");
+    }
+
+    @Test
+    void theSoftwarePipelineAnOperatorChoseGetsTheFasterPulseButAnOperatorsRateIsKept() {
+        Properties chosen = linux();
+        chosen.setProperty("prism.order", "sw");
+        Properties withRate = linux();
+        withRate.setProperty("prism.order", "sw");
+        withRate.setProperty("javafx.animation.pulse", "60");
+
+        RenderingPipeline.chooseBeforeToolkitStarts(chosen, dev);
+        RenderingPipeline.chooseBeforeToolkitStarts(withRate, dev);
+
+        assertThat(chosen.getProperty("javafx.animation.pulse")).isEqualTo("240");
+        assertThat(withRate.getProperty("javafx.animation.pulse")).isEqualTo("60");
     }
 
     @Test
@@ -44,6 +60,7 @@ class RenderingPipelineTest {
             RenderingPipeline.chooseBeforeToolkitStarts(properties, root);
 
             assertThat(properties.getProperty("prism.order")).as(device).isNull();
+            assertThat(properties.getProperty("javafx.animation.pulse")).as(device).isNull();
         }
     }
 
@@ -55,6 +72,7 @@ class RenderingPipelineTest {
         RenderingPipeline.chooseBeforeToolkitStarts(properties, dev);
 
         assertThat(properties.getProperty("prism.order")).isEqualTo("es2");
+        assertThat(properties.getProperty("javafx.animation.pulse")).isNull();
     }
 
     @Test
