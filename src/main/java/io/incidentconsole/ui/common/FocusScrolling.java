@@ -3,6 +3,7 @@ package io.incidentconsole.ui.common;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 
@@ -35,6 +36,13 @@ public final class FocusScrolling {
         Node content = scroller.getContent();
         if (node == null || content == null || !isInside(node, content)) {
             return;
+        }
+        // An area's first control gets the focus before the area has been laid out (a shortcut shows it, then
+        // focuses): its bounds would be stale, and the phase board's first open task stayed below the fold.
+        Parent root = scroller.getScene() == null ? null : scroller.getScene().getRoot();
+        if (root != null && root.isNeedsLayout()) {
+            root.applyCss();
+            root.layout();
         }
         Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         double contentHeight = content.getBoundsInLocal().getHeight();
