@@ -1,6 +1,7 @@
 package io.incidentconsole.ui.common;
 
 import javafx.scene.layout.Region;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -85,20 +86,50 @@ public final class InlineText {
         return flow;
     }
 
-    /** Replaces what {@code flow} shows; {@code runClasses} go on every run too (e.g. a table's cell text class). */
+    /**
+     * Replaces what {@code flow} shows; {@code runClasses} go on every run too (e.g. a table's cell text class). Runs
+     * of the same kinds change their text in place: a new node makes JavaFX style the scene again, and the frame after
+     * that is painted whole (a table cell refilled on every event cost a full-window paint each time, issue 22).
+     */
     public static void fill(TextFlow flow, String markdown, String... runClasses) {
         if (!flow.getStyleClass().contains(FLOW)) {
             flow.getStyleClass().add(FLOW);
         }
-        List<Text> runs = new ArrayList<>();
-        for (Span span : spans(markdown)) {
-            Text run = new Text(Glyphs.displayable(span.text()));
-            run.getStyleClass().add(span.code() ? "inline-code" : "inline-prose");
-            run.getStyleClass().addAll(runClasses);
-            runs.add(run);
+        List<Span> spans = spans(markdown);
+        List<String> classes = List.of(runClasses);
+        if (!refill(flow, spans, classes)) {
+            List<Text> runs = new ArrayList<>();
+            for (Span span : spans) {
+                Text run = new Text(Glyphs.displayable(span.text()));
+                run.getStyleClass().add(runClass(span));
+                run.getStyleClass().addAll(classes);
+                runs.add(run);
+            }
+            flow.getChildren().setAll(runs);
         }
-        flow.getChildren().setAll(runs);
         // Screen readers and tests read the whole sentence without the Markdown.
         flow.setAccessibleText(plain(markdown));
+    }
+
+    /** Sets the texts of the runs the flow has, when they are as many and of the same kinds; false when they are not. */
+    private static boolean refill(TextFlow flow, List<Span> spans, List<String> classes) {
+        List<Node> runs = flow.getChildren();
+        if (runs.size() != spans.size()) {
+            return false;
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            if (!(runs.get(i) instanceof Text run) || !run.getStyleClass().get(0).equals(runClass(spans.get(i)))
+                    || !run.getStyleClass().subList(1, run.getStyleClass().size()).equals(classes)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            ((Text) runs.get(i)).setText(Glyphs.displayable(spans.get(i).text()));
+        }
+        return true;
+    }
+
+    private static String runClass(Span span) {
+        return span.code() ? "inline-code" : "inline-prose";
     }
 }

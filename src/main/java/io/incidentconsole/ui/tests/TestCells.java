@@ -77,10 +77,16 @@ final class TestCells {
 
     /** The outcome as a coloured badge ("Not run" when there is none). */
     static Label badge(TestOutcome outcome, String suffix) {
-        Label badge = new Label(outcomeLabel(outcome) + suffix);
+        Label badge = new Label();
         badge.getStyleClass().add("test-badge");
-        outcomeStates(badge, outcome, true);
+        showOutcome(badge, outcome, suffix);
         return badge;
+    }
+
+    /** Makes a badge show another outcome: a table cell keeps its badge (a new node per update restyles the scene). */
+    static void showOutcome(Label badge, TestOutcome outcome, String suffix) {
+        badge.setText(outcomeLabel(outcome) + suffix);
+        outcomeStates(badge, outcome, true);
     }
 
     static String outcomeLabel(TestOutcome outcome) {

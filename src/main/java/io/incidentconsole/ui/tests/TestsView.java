@@ -205,6 +205,8 @@ public final class TestsView implements AreaView {
                 + (row.item().isCase() ? "   [" + row.tickedSteps().size() + "/" + row.item().steps().size()
                 + " steps · Enter]" : "")));
         resultColumn.setCellFactory(c -> new TableCell<>() {
+            private final Label badge = TestCells.badge(null, "");
+
             @Override
             protected void updateItem(TestRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -213,8 +215,11 @@ public final class TestsView implements AreaView {
                     setGraphic(null);
                     return;
                 }
-                Label badge = TestCells.badge(row.outcome(), row.failed() ? " · at risk" : "");
-                setGraphic(row.disagreement().map(d -> (Node) TestCells.disputedMarker(row, badge)).orElse(badge));
+                TestCells.showOutcome(badge, row.outcome(), row.failed() ? " · at risk" : "");
+                Node shown = row.disagreement().map(d -> (Node) TestCells.disputedMarker(row, badge)).orElse(badge);
+                if (getGraphic() != shown) {
+                    setGraphic(shown);
+                }
             }
         });
         noteColumn.setCellFactory(c -> TestCells.wrappingCell(c, row -> {
