@@ -129,8 +129,9 @@ public final class PhaseCardNode {
         if (!phase.tasks().isEmpty()) {
             root.getChildren().add(heading("Tasks"));
             for (Task task : phase.tasks()) {
-                CheckBox box = checkBox("task-" + nodeId(task.id()), (task.issue() == null ? "" : "#" + task.issue() + ": ")
+                RecordedCheckBox box = checkBox("task-" + nodeId(task.id()), (task.issue() == null ? "" : "#" + task.issue() + ": ")
                         + task.text() + (task.details().isEmpty() ? "" : "\n    – " + String.join("\n    – ", task.details())));
+                box.setOnAsk(wanted -> model.setTask(id, task.id(), wanted));
                 box.selectedProperty().addListener((obs, was, now) -> {
                     if (!updating) {
                         showRecorded(box, was);
@@ -144,8 +145,9 @@ public final class PhaseCardNode {
         if (!phase.successCriteria().isEmpty()) {
             root.getChildren().add(heading("Success criteria"));
             for (Criterion criterion : phase.successCriteria()) {
-                CheckBox box = checkBox("criterion-" + nodeId(criterion.id()), criterion.text()
+                RecordedCheckBox box = checkBox("criterion-" + nodeId(criterion.id()), criterion.text()
                         + (criterion.when() == null ? "" : "   [" + criterion.when().describe() + "]"));
+                box.setOnAsk(wanted -> model.setCriterion(id, criterion.id(), wanted));
                 box.selectedProperty().addListener((obs, was, now) -> {
                     if (!updating) {
                         showRecorded(box, was);
@@ -233,8 +235,8 @@ public final class PhaseCardNode {
     }
 
     /**
-     * A click only asks for the change: the box goes back to what the journal says until the event is durable,
-     * and stays there if recording fails.
+     * A change made to the box from outside (not a click: {@link RecordedCheckBox} asks without ticking) only asks too:
+     * the box goes back to what the journal says until the event is durable, and stays there if recording fails.
      */
     private void showRecorded(CheckBox box, boolean recorded) {
         updating = true;
@@ -391,8 +393,8 @@ public final class PhaseCardNode {
     }
 
     /** A tickable line of plan text; inline code is shown as code, emoji as symbols the font draws. */
-    private static CheckBox checkBox(String id, String text) {
-        CheckBox box = new CheckBox(InlineText.plain(text));
+    private static RecordedCheckBox checkBox(String id, String text) {
+        RecordedCheckBox box = new RecordedCheckBox(InlineText.plain(text));
         if (InlineText.hasCode(text)) {
             box.setGraphic(InlineText.flow(text));
             box.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
