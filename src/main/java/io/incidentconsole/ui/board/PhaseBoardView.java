@@ -77,8 +77,10 @@ public final class PhaseBoardView implements AreaView {
     private boolean allStatusRows;
     private final ChangeListener<PhaseBoardViewModel.Board> boardChanged = (obs, old, board) -> show(old, board);
     private final TeamSession team;
-    private final ChangeListener<Map<String, CriterionCheck>> checksChanged =
-            (obs, old, checks) -> cards.values().forEach(card -> card.showChecks(checks));
+    private final ChangeListener<Map<String, CriterionCheck>> checksChanged = (obs, old, checks) -> {
+        markCardsOnScreen();
+        cards.values().forEach(card -> card.showChecks(checks));
+    };
     private final ChangeListener<TeamSession.Team> teamChanged = (obs, old, now) -> showPresence(now);
     private final Tooltip presenceHosts = new Tooltip();
     private Plan built;
@@ -263,8 +265,9 @@ public final class PhaseBoardView implements AreaView {
     }
 
     private void fillViewportNextPulse() {
-        if (built != null && cards.size() < slots.size()) {
-            // Next pulse: by then the slots have been laid out where they are.
+        if (built != null) {
+            // Next pulse: by then the slots have been laid out where they are. (With every card built, it still tells
+            // the cards that came on screen to show their live checks.)
             fillViewport.start();
         }
     }
@@ -301,6 +304,19 @@ public final class PhaseBoardView implements AreaView {
         if (builtAny && anchor != null) {
             keepInPlace(anchor, anchorWas);
         }
+        markCardsOnScreen();
+    }
+
+    /** Tells each card whether it is on screen (where the last layout put it): off screen its live checks wait. */
+    private void markCardsOnScreen() {
+        if (scroller.getScene() == null) {
+            return;
+        }
+        Bounds view = scroller.localToScene(scroller.getLayoutBounds());
+        cards.values().forEach(card -> {
+            Bounds at = card.root().localToScene(card.root().getLayoutBounds());
+            card.setOnScreen(at.getMaxY() >= view.getMinY() && at.getMinY() <= view.getMaxY());
+        });
     }
 
     private void layOutScene() {

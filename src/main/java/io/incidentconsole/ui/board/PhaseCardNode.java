@@ -72,6 +72,8 @@ public final class PhaseCardNode {
     private final Map<String, Label> checkLines = new LinkedHashMap<>();
     private final Map<String, Button> checkConfirms = new LinkedHashMap<>();
     private Map<String, CriterionCheck> checks = Map.of();
+    private boolean onScreen = true;
+    private boolean checksWaiting;
     private PhaseBoardViewModel.Card lastCard;
     private boolean lastLive;
     private boolean lastWritable;
@@ -189,8 +191,23 @@ public final class PhaseCardNode {
         renderChecks();
     }
 
+    /**
+     * Whether the card is on screen. Off screen its live checks wait: a live value changes every second, and a change
+     * JavaFX cannot see on screen makes its software pipeline paint the whole window (issue 22, round 6).
+     */
+    void setOnScreen(boolean now) {
+        onScreen = now;
+        if (now && checksWaiting) {
+            renderChecks();
+        }
+    }
+
     /** Only while the criterion is open on a live incident; Confirm only when the live value proposes it. */
     private void renderChecks() {
+        checksWaiting = !onScreen;
+        if (checksWaiting) {
+            return;
+        }
         checkLines.forEach((criterionId, says) -> {
             CriterionCheck check = checks.get(PhaseBoardViewModel.checkKey(phase.id(), criterionId));
             boolean confirmed = lastCard != null && lastCard.confirmedCriteria().contains(criterionId);

@@ -1,6 +1,7 @@
 package io.incidentconsole.ui.board;
 
 import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.FocusScrolling;
 import io.incidentconsole.ui.common.Theme;
 import io.incidentconsole.ui.fixture.ControlledReadings;
 import io.incidentconsole.ui.incident.IncidentSession;
@@ -21,6 +22,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +145,12 @@ class PhaseCardCriterionCheckTest {
         WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 2_300_000, Freshness.State.LIVE)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.stateProperty().get().phase("p330-2").status()).isEqualTo(PhaseStatus.PENDING);
+        // Its card is below the fold, where live checks wait: scroll to it.
+        Label laterSays = robot.lookup("#criterion-check-" + node).queryAs(Label.class);
+        WaitForAsyncUtils.asyncFx(() -> FocusScrolling.reveal(robot.lookup("#phase-board").queryAs(ScrollPane.class),
+                laterSays)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#criterion-check-" + node).queryAs(Label.class).getText())
                 .contains("condition holds");
         assertThat(robot.lookup("#criterion-confirm-" + node).queryAs(Button.class).isVisible())

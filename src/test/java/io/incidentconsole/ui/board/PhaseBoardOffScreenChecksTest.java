@@ -1,0 +1,96 @@
+package io.incidentconsole.ui.board;
+
+import io.incidentconsole.incident.EventPayload;
+import io.incidentconsole.incident.Incident;
+import io.incidentconsole.incident.storage.IncidentStore;
+import io.incidentconsole.metrics.Freshness;
+import io.incidentconsole.plan.Criterion;
+import io.incidentconsole.plan.Plan;
+import io.incidentconsole.plan.PlanLoader;
+import io.incidentconsole.settings.Settings;
+import io.incidentconsole.ui.common.BackgroundTasks;
+import io.incidentconsole.ui.common.FocusScrolling;
+import io.incidentconsole.ui.common.Theme;
+import io.incidentconsole.ui.fixture.ControlledReadings;
+import io.incidentconsole.ui.incident.IncidentSession;
+import io.incidentconsole.ui.team.TeamSession;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A live check on a card below the fold waits until the card comes on screen: a change JavaFX cannot see on screen
+ * makes its software pipeline paint the whole window, and a live value changes every second.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PhaseBoardOffScreenChecksTest {
+
+    @TempDir
+    static Path data;
+
+    private final ControlledReadings readings = new ControlledReadings();
+    private IncidentSession session;
+    private String criterionNode;
+
+    @Start
+    void start(Stage stage) {
+        PlanLoader loader = new PlanLoader();
+        Plan plan = loader.loadBundledSeed().plan();
+        Criterion calls = plan.phase("p330-1").orElseThrow().successCriteria().stream()
+                .filter(c -> c.when() != null).findFirst().orElseThrow();
+        criterionNode = PhaseCardNode.nodeId(calls.id());
+        Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
+        incident.record(new EventPayload.GateOverridden("p330-1", "approval", "approved on the bridge"));
+        incident.record(new EventPayload.PhaseStarted("p330-1"));
+        session = new IncidentSession(BackgroundTasks.direct());
+        session.attach(incident);
+        PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session,
+                new SimpleObjectProperty<>(incident.plan()), new Settings(data.resolve("settings.properties")),
+                readings), session, new TeamSession(session, BackgroundTasks.direct()));
+        // Low enough that the first card's success criteria are below the fold, under the status table.
+        Scene scene = new Scene((Parent) view.root(), 1200, 300);
+        Theme.DARK.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+        view.activate();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(session::close).get();
+    }
+
+    @Test
+    void aCheckBelowTheFoldIsShownWhenItsCardComesOnScreen(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Label says = robot.lookup("#criterion-check-" + criterionNode).queryAs(Label.class);
+        String before = says.getText();
+
+        WaitForAsyncUtils.asyncFx(() -> readings.set("convex_calls", 3_100_000, Freshness.State.LIVE)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(says.getText()).as("off screen").isEqualTo(before);
+
+        ScrollPane scroller = robot.lookup("#phase-board").queryAs(ScrollPane.class);
+        WaitForAsyncUtils.asyncFx(() -> FocusScrolling.reveal(scroller, says)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(scroller.getVvalue()).as("scrolled to it").isGreaterThan(0);
+        assertThat(says.getText()).as("on screen").contains("3.1M", "does not hold");
+    }
+}
