@@ -307,16 +307,13 @@ public final class PhaseBoardView implements AreaView {
         markCardsOnScreen();
     }
 
-    /** Tells each card whether it is on screen (where the last layout put it): off screen its live checks wait. */
+    /** Tells each card where the screen is (as the last layout put it): its live checks off screen wait. */
     private void markCardsOnScreen() {
         if (scroller.getScene() == null) {
             return;
         }
         Bounds view = scroller.localToScene(scroller.getLayoutBounds());
-        cards.values().forEach(card -> {
-            Bounds at = card.root().localToScene(card.root().getLayoutBounds());
-            card.setOnScreen(at.getMaxY() >= view.getMinY() && at.getMinY() <= view.getMaxY());
-        });
+        cards.values().forEach(card -> card.setScreen(view));
     }
 
     private void layOutScene() {

@@ -13,6 +13,7 @@ import io.incidentconsole.plan.Phase;
 import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.Task;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,10 +25,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One phase on the board. Built once per plan and updated in place on every event, so focus and scroll
@@ -72,8 +75,8 @@ public final class PhaseCardNode {
     private final Map<String, Label> checkLines = new LinkedHashMap<>();
     private final Map<String, Button> checkConfirms = new LinkedHashMap<>();
     private Map<String, CriterionCheck> checks = Map.of();
-    private boolean onScreen = true;
-    private boolean checksWaiting;
+    private Bounds screen;
+    private final Set<String> waitingChecks = new HashSet<>();
     private PhaseBoardViewModel.Card lastCard;
     private boolean lastLive;
     private boolean lastWritable;
@@ -192,23 +195,25 @@ public final class PhaseCardNode {
     }
 
     /**
-     * Whether the card is on screen. Off screen its live checks wait: a live value changes every second, and a change
-     * JavaFX cannot see on screen makes its software pipeline paint the whole window (issue 22, round 6).
+     * Where the screen is, in scene coordinates (null: everywhere). A live check off screen waits: a live value changes
+     * every second, and a change JavaFX cannot see on screen makes its software pipeline paint the whole window
+     * (issue 22, round 6). Shows the checks that waited and are now on screen.
      */
-    void setOnScreen(boolean now) {
-        onScreen = now;
-        if (now && checksWaiting) {
+    void setScreen(Bounds screen) {
+        this.screen = screen;
+        if (!waitingChecks.isEmpty()) {
             renderChecks();
         }
     }
 
     /** Only while the criterion is open on a live incident; Confirm only when the live value proposes it. */
     private void renderChecks() {
-        checksWaiting = !onScreen;
-        if (checksWaiting) {
-            return;
-        }
+        waitingChecks.clear();
         checkLines.forEach((criterionId, says) -> {
+            if (screen != null && !screen.intersects(says.getParent().localToScene(says.getParent().getLayoutBounds()))) {
+                waitingChecks.add(criterionId);
+                return;
+            }
             CriterionCheck check = checks.get(PhaseBoardViewModel.checkKey(phase.id(), criterionId));
             boolean confirmed = lastCard != null && lastCard.confirmedCriteria().contains(criterionId);
             boolean shown = lastLive && check != null && !confirmed;
