@@ -68,6 +68,8 @@ class PhaseBoardFocusInViewTest {
         Scene scene = new Scene(new HBox(navigation, holder), 1100, 420);
         Theme.DARK.applyTo(scene);
         stage.setScene(scene);
+        // The test stage is shared with earlier tests, which may have made it bigger: this test needs it this small.
+        stage.sizeToScene();
         stage.show();
         navigation.requestFocus();
     }
