@@ -1,18 +1,9 @@
 package io.incidentconsole.ui.board;
 
-import io.incidentconsole.incident.EventPayload;
-import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.storage.IncidentStore;
-import io.incidentconsole.plan.PlanLoader;
-import io.incidentconsole.settings.Settings;
-import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.Theme;
-import io.incidentconsole.ui.incident.IncidentSession;
-import io.incidentconsole.ui.team.TeamSession;
-import javafx.beans.property.SimpleObjectProperty;
+import io.incidentconsole.ui.metrics.LiveReadings;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -44,22 +35,12 @@ class PhaseBoardFocusInViewTest {
     @TempDir
     static Path data;
 
-    private IncidentSession session;
-    private PhaseBoardView view;
+    private StartedPhaseBoard board;
     private StackPane holder;
 
     @Start
     void start(Stage stage) {
-        PlanLoader loader = new PlanLoader();
-        Incident incident = new IncidentStore(data).create(loader.loadBundledSeed().plan(), "bundled",
-                loader.bundledSeedText(), "ana");
-        incident.record(new EventPayload.GateOverridden("p330-1", "approval", "lead approved on the bridge"));
-        incident.record(new EventPayload.PhaseStarted("p330-1"));
-        session = new IncidentSession(BackgroundTasks.direct());
-        session.attach(incident);
-        view = new PhaseBoardView(new PhaseBoardViewModel(session, new SimpleObjectProperty<>(incident.plan()),
-                new Settings(data.resolve("settings.properties"))), session,
-                new TeamSession(session, BackgroundTasks.direct()));
+        board = new StartedPhaseBoard(data, LiveReadings.NONE);
         // The board is not in the window yet: as on its first visit, it is shown and focused in one go, while the
         // navigation beside it has the keyboard.
         holder = new StackPane();
@@ -76,17 +57,17 @@ class PhaseBoardFocusInViewTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(session::close).get();
+        board.close();
     }
 
     @Test
     void theFocusedTaskIsInView(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            holder.getChildren().setAll((Parent) view.root());
-            view.activate();
+            holder.getChildren().setAll(board.view.root());
+            board.view.activate();
             // MainWindowView: the shown area's skins first, then its first control, before a pulse lays it out.
-            view.root().applyCss();
-            view.focusFirstControl();
+            board.view.root().applyCss();
+            board.view.focusFirstControl();
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
 

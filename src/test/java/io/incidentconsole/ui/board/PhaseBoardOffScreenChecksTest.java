@@ -1,22 +1,9 @@
 package io.incidentconsole.ui.board;
 
-import io.incidentconsole.incident.EventPayload;
-import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.plan.Criterion;
-import io.incidentconsole.plan.Plan;
-import io.incidentconsole.plan.PlanLoader;
-import io.incidentconsole.settings.Settings;
-import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.FocusScrolling;
-import io.incidentconsole.ui.common.Theme;
 import io.incidentconsole.ui.fixture.ControlledReadings;
-import io.incidentconsole.ui.incident.IncidentSession;
-import io.incidentconsole.ui.team.TeamSession;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
@@ -44,37 +31,22 @@ class PhaseBoardOffScreenChecksTest {
     static Path data;
 
     private final ControlledReadings readings = new ControlledReadings();
-    private IncidentSession session;
+    private StartedPhaseBoard board;
     private String criterionNode;
 
     @Start
     void start(Stage stage) {
-        PlanLoader loader = new PlanLoader();
-        Plan plan = loader.loadBundledSeed().plan();
-        Criterion calls = plan.phase("p330-1").orElseThrow().successCriteria().stream()
+        board = new StartedPhaseBoard(data, readings);
+        Criterion calls = board.plan.phase("p330-1").orElseThrow().successCriteria().stream()
                 .filter(c -> c.when() != null).findFirst().orElseThrow();
         criterionNode = PhaseCardNode.nodeId(calls.id());
-        Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
-        incident.record(new EventPayload.GateOverridden("p330-1", "approval", "approved on the bridge"));
-        incident.record(new EventPayload.PhaseStarted("p330-1"));
-        session = new IncidentSession(BackgroundTasks.direct());
-        session.attach(incident);
-        PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session,
-                new SimpleObjectProperty<>(incident.plan()), new Settings(data.resolve("settings.properties")),
-                readings), session, new TeamSession(session, BackgroundTasks.direct()));
         // Low enough that the first card's success criteria are below the fold, under the status table.
-        Scene scene = new Scene((Parent) view.root(), 1200, 300);
-        Theme.DARK.applyTo(scene);
-        stage.setScene(scene);
-        // The test stage is shared with earlier tests, which may have made it bigger: this test needs it this small.
-        stage.sizeToScene();
-        stage.show();
-        view.activate();
+        board.show(stage, 1200, 300);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(session::close).get();
+        board.close();
     }
 
     @Test

@@ -1,25 +1,14 @@
 package io.incidentconsole.ui.board;
 
-import io.incidentconsole.ui.common.BackgroundTasks;
 import io.incidentconsole.ui.common.FocusScrolling;
-import io.incidentconsole.ui.common.Theme;
 import io.incidentconsole.ui.fixture.ControlledReadings;
 import io.incidentconsole.ui.incident.IncidentSession;
-import io.incidentconsole.ui.team.TeamSession;
 
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
-import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.storage.IncidentStore;
 import io.incidentconsole.metrics.Freshness;
 import io.incidentconsole.plan.Criterion;
 import io.incidentconsole.plan.PhaseStatus;
-import io.incidentconsole.plan.Plan;
-import io.incidentconsole.plan.PlanLoader;
-import io.incidentconsole.settings.Settings;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -52,36 +41,25 @@ class PhaseCardCriterionCheckTest {
     static Path data;
 
     private final ControlledReadings readings = new ControlledReadings();
+    private StartedPhaseBoard board;
     private IncidentSession session;
     private String criterionNode;
     private String criterionId;
 
     @Start
     void start(Stage stage) {
-        PlanLoader loader = new PlanLoader();
-        Plan plan = loader.loadBundledSeed().plan();
-        Criterion calls = plan.phase("p330-1").orElseThrow().successCriteria().stream()
+        board = new StartedPhaseBoard(data, readings);
+        session = board.session;
+        Criterion calls = board.plan.phase("p330-1").orElseThrow().successCriteria().stream()
                 .filter(c -> c.when() != null).findFirst().orElseThrow();
         criterionId = calls.id();
         criterionNode = PhaseCardNode.nodeId(calls.id());
-        Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
-        incident.record(new EventPayload.GateOverridden("p330-1", "approval", "approved on the bridge"));
-        incident.record(new EventPayload.PhaseStarted("p330-1"));
-        session = new IncidentSession(BackgroundTasks.direct());
-        session.attach(incident);
-        PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session,
-                new SimpleObjectProperty<>(incident.plan()), new Settings(data.resolve("settings.properties")),
-                readings), session, new TeamSession(session, BackgroundTasks.direct()));
-        Scene scene = new Scene((Parent) view.root(), 1200, 800);
-        Theme.DARK.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.activate();
+        board.show(stage, 1200, 800);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(session::close).get();
+        board.close();
     }
 
     private Label says(FxRobot robot) {

@@ -1,17 +1,6 @@
 package io.incidentconsole.ui.board;
 
-import io.incidentconsole.incident.EventPayload;
-import io.incidentconsole.incident.Incident;
-import io.incidentconsole.incident.storage.IncidentStore;
-import io.incidentconsole.plan.PlanLoader;
-import io.incidentconsole.settings.Settings;
-import io.incidentconsole.ui.common.BackgroundTasks;
-import io.incidentconsole.ui.common.Theme;
-import io.incidentconsole.ui.incident.IncidentSession;
-import io.incidentconsole.ui.team.TeamSession;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
+import io.incidentconsole.ui.metrics.LiveReadings;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,30 +28,17 @@ class RecordedCheckBoxTest {
     @TempDir
     static Path data;
 
-    private IncidentSession session;
+    private StartedPhaseBoard board;
 
     @Start
     void start(Stage stage) {
-        PlanLoader loader = new PlanLoader();
-        Incident incident = new IncidentStore(data).create(loader.loadBundledSeed().plan(), "bundled",
-                loader.bundledSeedText(), "ana");
-        incident.record(new EventPayload.GateOverridden("p330-1", "approval", "lead approved on the bridge"));
-        incident.record(new EventPayload.PhaseStarted("p330-1"));
-        session = new IncidentSession(BackgroundTasks.direct());
-        session.attach(incident);
-        PhaseBoardView view = new PhaseBoardView(new PhaseBoardViewModel(session,
-                new SimpleObjectProperty<>(incident.plan()), new Settings(data.resolve("settings.properties"))),
-                session, new TeamSession(session, BackgroundTasks.direct()));
-        Scene scene = new Scene((Parent) view.root(), 1200, 800);
-        Theme.DARK.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.activate();
+        board = new StartedPhaseBoard(data, LiveReadings.NONE);
+        board.show(stage, 1200, 800);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(session::close).get();
+        board.close();
     }
 
     @Test
@@ -75,12 +51,12 @@ class RecordedCheckBoxTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(shown).as("what the box showed").containsExactly(true);
-        assertThat(session.stateProperty().get().phase("p330-1").tickedTasks()).contains("p330-1.task-1");
+        assertThat(board.session.stateProperty().get().phase("p330-1").tickedTasks()).contains("p330-1.task-1");
 
         WaitForAsyncUtils.asyncFx(box::fire).get();
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(shown).containsExactly(true, false);
-        assertThat(session.stateProperty().get().phase("p330-1").tickedTasks()).doesNotContain("p330-1.task-1");
+        assertThat(board.session.stateProperty().get().phase("p330-1").tickedTasks()).doesNotContain("p330-1.task-1");
     }
 }
