@@ -9,17 +9,12 @@ cd "$(dirname "$0")/../.."
 BASELINE_REF="${BASELINE_REF:-1c7a36f}"
 ROUNDS="${1:-50}"
 HERE="$PWD"
-work="$(mktemp -d /tmp/big-refresh.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
-git archive "$BASELINE_REF" | tar -x -C "$work" --one-top-level=baseline
-(cd "$work/baseline" && mvn -B -q -o compile >/dev/null 2>&1)
-mvn -B -q -o compile >/dev/null 2>&1
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1
-DEPS="$(cat "$work/cp.txt")"
-seed=src/test/resources/importer/seed-coordination-plan.md
+# shellcheck source=bench/big-inputs/beside.sh
+. bench/big-inputs/beside.sh
+bench_work big-refresh
+compile_beside "$BASELINE_REF"
 md="$work/md-2mb.md"
-: > "$md"
-while [ $(( $(stat -c %s "$md") + $(stat -c %s "$seed") )) -le $((2 * 1024 * 1024)) ]; do cat "$seed" >> "$md"; done
+seed_copies $((2 * 1024 * 1024)) "$md"
 declare -A p50
 for tree in baseline current; do
   classes="$HERE/target/classes"; [ "$tree" = baseline ] && classes="$work/baseline/target/classes"

@@ -9,14 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 BASELINE_REF="${BASELINE_REF:-3f1b04f}"
 HERE="$PWD"
-work="$(mktemp -d /tmp/big-inputs.XXXXXX)"
-CP_FILE="$work/cp.txt"
-trap 'rm -rf "$work"' EXIT
-git archive "$BASELINE_REF" | tar -x -C "$work" --one-top-level=baseline
-(cd "$work/baseline" && mvn -B -q -o compile >/dev/null 2>&1)
-mvn -B -q -o compile >/dev/null 2>&1
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null 2>&1
-DEPS="$(cat "$CP_FILE")"
+# shellcheck source=bench/big-inputs/beside.sh
+. bench/big-inputs/beside.sh
+bench_work big-inputs
+compile_beside "$BASELINE_REF"
 
 # The 5 MB string-heavy plan: the bundled plan with 1,200 notes of ~4 KB (the same as bench/hardening makes).
 bundled=src/main/resources/plans/issue-324-330-coordination.yaml
@@ -34,14 +30,10 @@ awk 'BEGIN {
 }' >> "$plan"
 awk '/^notes:$/ { on = 1; next } on { print }' "$bundled" >> "$plan"
 md="$work/md-20mb.md"
-seed=src/test/resources/importer/seed-coordination-plan.md
-: > "$md"
-# As many whole copies of the seed as fit in 20 MB (20 MiB less at most one copy: ~23 KB).
-while [ $(( $(stat -c %s "$md") + $(stat -c %s "$seed") )) -le $((20 * 1024 * 1024)) ]; do cat "$seed" >> "$md"; done
+seed_copies $((20 * 1024 * 1024)) "$md"
 # The same at 2 MB (the baseline's Markdown cap), so that both trees import one document side by side.
 md2="$work/md-2mb.md"
-: > "$md2"
-while [ $(( $(stat -c %s "$md2") + $(stat -c %s "$seed") )) -le $((2 * 1024 * 1024)) ]; do cat "$seed" >> "$md2"; done
+seed_copies $((2 * 1024 * 1024)) "$md2"
 
 printf '%-9s %-10s %-22s %-40s %8s %8s %9s %9s %6s %8s\n' tree kind file outcome wall_s cpu_s alloc_mb peak_mb xmx_mb live_mb
 declare -A line
