@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The incident as its journal says it is: a fold of the events over the plan. Immutable; {@link #apply(Event)}
@@ -48,6 +49,11 @@ public final class IncidentState {
     final Map<String, Completion> completions;
     final Map<String, String> ignored;
     final Map<String, String> observations;
+    /**
+     * {@link #testsOf(String)} by phase, made when first asked: the board, the gates and the "now" strip ask it for
+     * every test item of every phase on each state change, and each answer walked every test record (issue #22).
+     */
+    private final Map<String, List<TestRecord>> testsByPhase = new ConcurrentHashMap<>();
 
     IncidentState(Fold fold) {
         plan = fold.plan;
@@ -222,6 +228,10 @@ public final class IncidentState {
      * that covers it. A result for the phase itself wins over a phase-less one for the same test.
      */
     public List<TestRecord> testsOf(String phaseId) {
+        return phaseId == null ? recordsOf(null) : testsByPhase.computeIfAbsent(phaseId, this::recordsOf);
+    }
+
+    private List<TestRecord> recordsOf(String phaseId) {
         PhaseState phase = phases.get(phaseId);
         long after = phase == null ? 0 : phase.retestAfterSeq();
         if (after > 0) {
