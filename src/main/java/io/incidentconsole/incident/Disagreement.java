@@ -1,6 +1,8 @@
 package io.incidentconsole.incident;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,15 +25,24 @@ public record Disagreement(TestResult latest, List<TestResult> dissent) {
             return Optional.empty();
         }
         TestResult latest = results.get(results.size() - 1);
-        Map<String, TestResult> latestByOperator = new LinkedHashMap<>();
-        for (TestResult result : results) {
-            if (IncidentState.PLAN_OPERATOR.equals(result.operator())) {
+        // Newest first, each operator's first result is their latest. A test re-run thousands of times is mostly one
+        // operator after another's same name, which the previous name answers without hashing (issue #22).
+        Map<String, TestResult> latestByOperator = new HashMap<>();
+        List<TestResult> latestFirst = new ArrayList<>();
+        String previous = null;
+        for (int i = results.size() - 1; i >= 0; i--) {
+            TestResult result = results.get(i);
+            String operator = result.operator();
+            if (operator.equals(previous) || IncidentState.PLAN_OPERATOR.equals(operator)) {
                 continue;
             }
-            latestByOperator.remove(result.operator());
-            latestByOperator.put(result.operator(), result);
+            previous = operator;
+            if (latestByOperator.putIfAbsent(operator, result) == null) {
+                latestFirst.add(result);
+            }
         }
-        List<TestResult> dissent = latestByOperator.values().stream()
+        Collections.reverse(latestFirst); // oldest first, as listed
+        List<TestResult> dissent = latestFirst.stream()
                 .filter(r -> r.outcome() != latest.outcome())
                 .toList();
         return dissent.isEmpty() ? Optional.empty() : Optional.of(new Disagreement(latest, dissent));

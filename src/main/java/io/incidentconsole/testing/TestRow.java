@@ -19,7 +19,7 @@ public record TestRow(TestItem item, String phaseId, TestOutcome outcome, TestRe
                       List<HistoryEntry> history, Set<Integer> tickedSteps, String coverage) {
 
     public TestRow {
-        history = history instanceof RecordHistory ? history : List.copyOf(history);
+        history = history instanceof RecordsHistory ? history : List.copyOf(history);
         tickedSteps = Set.copyOf(tickedSteps);
     }
 
@@ -48,6 +48,9 @@ public record TestRow(TestItem item, String phaseId, TestOutcome outcome, TestRe
             return Optional.empty();
         }
         String lastPhase = history.get(history.size() - 1).phaseId();
+        if (history instanceof RecordsHistory records) {
+            return records.disagreement(phaseId == null, lastPhase);
+        }
         return Disagreement.among(history.stream()
                 .filter(entry -> phaseId != null || Objects.equals(entry.phaseId(), lastPhase))
                 .map(HistoryEntry::result)

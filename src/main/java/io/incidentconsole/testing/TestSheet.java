@@ -9,7 +9,6 @@ import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.TestSuite;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,15 +124,7 @@ public final class TestSheet {
                 kept.add(record);
             }
         }
-        if (kept.size() == 1) {
-            return new RecordHistory(kept.get(0)); // one record's results are in order already
-        }
-        List<TestRow.HistoryEntry> history = new ArrayList<>();
-        for (TestRecord record : kept) {
-            record.history().forEach(result -> history.add(new TestRow.HistoryEntry(record.key().phaseId(), result)));
-        }
-        history.sort(Comparator.comparingLong(entry -> entry.result().seq()));
-        return history;
+        return new RecordsHistory(kept);
     }
 
     /** Every record of the state by "suite/test", read once per sheet (each row asked all records before). */

@@ -59,13 +59,75 @@ class TestSheetHistoryPropertyTest {
         TestSheet sheet = new TestSheet(PLAN, state);
 
         for (TestRow row : sheet.rows(null)) {
-            assertThat(row.history()).isEqualTo(reference(state, row.item(), key -> true));
+            List<TestRow.HistoryEntry> expected = reference(state, row.item(), key -> true);
+            // The latest first: the row read it before its history was merged.
+            assertThat(row.latest()).isEqualTo(expected.isEmpty() ? null : expected.get(expected.size() - 1).result());
+            assertThat(row.history()).isEqualTo(expected);
+            assertSameAsPlainRow(row);
         }
         for (Phase phase : PLAN.phases()) {
             for (TestRow row : sheet.rows(phase.id())) {
                 assertThat(row.history()).isEqualTo(reference(state, row.item(),
                         key -> key.phaseId() == null || key.phaseId().equals(phase.id())));
+                assertSameAsPlainRow(row);
             }
+        }
+    }
+
+    /**
+     * Rows of two states compare as their histories do, entry by entry (the Tests area announces a row as changed
+     * when it is not equal to the one shown): the same state, or one more result, or an undone one.
+     */
+    @Property(tries = 200)
+    void rowsOfTwoStatesAreEqualExactlyWhenTheirEntriesAre(
+            @ForAll @Size(max = 40) List<@From("results") Result> results,
+            @ForAll @From("results") Result next) {
+        List<Event> events = new ArrayList<>();
+        add(events, new EventPayload.IncidentStarted("inc", "Plan", "sha"));
+        results.forEach(r -> addResult(events, r));
+        IncidentState before = IncidentState.replay(PLAN, events);
+        addResult(events, next);
+        IncidentState after = IncidentState.replay(PLAN, events);
+        IncidentState afterAgain = before;
+        for (Event event : events.subList(before.events().size(), events.size())) {
+            afterAgain = afterAgain.apply(event);
+        }
+        List<String> scopes = new ArrayList<>();
+        scopes.add(null);
+        PLAN.phases().forEach(p -> scopes.add(p.id()));
+        for (String scope : scopes) {
+            List<TestRow> old = new TestSheet(PLAN, before).rows(scope);
+            List<TestRow> now = new TestSheet(PLAN, after).rows(scope);
+            List<TestRow> folded = new TestSheet(PLAN, afterAgain).rows(scope);
+            for (int i = 0; i < old.size(); i++) {
+                List<TestRow.HistoryEntry> plainOld = new ArrayList<>(old.get(i).history());
+                List<TestRow.HistoryEntry> plainNow = new ArrayList<>(now.get(i).history());
+                assertThat(old.get(i).history().equals(now.get(i).history())).isEqualTo(plainOld.equals(plainNow));
+                assertThat(folded.get(i).history().equals(now.get(i).history())).isTrue();
+                assertThat(folded.get(i)).isEqualTo(now.get(i));
+                assertThat(old.get(i).history().hashCode()).isEqualTo(plainOld.hashCode());
+            }
+        }
+    }
+
+    /** A row reads the same through its records as through a plain copy of its entries. */
+    private static void assertSameAsPlainRow(TestRow row) {
+        TestRow plain = new TestRow(row.item(), row.phaseId(), row.outcome(), row.latest(),
+                new ArrayList<>(row.history()), row.tickedSteps(), row.coverage());
+        assertThat(row.disagreement()).isEqualTo(plain.disagreement());
+        assertThat(row.history().isEmpty() ? null : row.history().get(row.history().size() - 1))
+                .isEqualTo(plain.history().isEmpty() ? null : plain.history().get(plain.history().size() - 1));
+        assertThat(plain).isEqualTo(row);
+        assertThat(row.history()).isEqualTo(plain.history());
+    }
+
+    private static void addResult(List<Event> events, Result r) {
+        TestItem item = ITEMS.get(r.item());
+        List<String> phases = item.suite().phases();
+        String phase = r.phase() < 0 || phases.isEmpty() ? null : phases.get(r.phase() % phases.size());
+        add(events, new EventPayload.TestResultSet(item.suiteId(), item.id(), phase, r.outcome(), null));
+        if (r.undo() >= 0) {
+            add(events, new EventPayload.Undo(events.get(r.undo() % events.size()).id()));
         }
     }
 
