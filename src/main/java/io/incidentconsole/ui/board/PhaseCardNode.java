@@ -2,6 +2,7 @@ package io.incidentconsole.ui.board;
 
 import io.incidentconsole.incident.PhaseLifecycle;
 import io.incidentconsole.ui.common.InlineText;
+import io.incidentconsole.ui.common.MeasuredOncePane;
 import io.incidentconsole.ui.common.StatusBadge;
 import io.incidentconsole.ui.common.GuidedRequest;
 
@@ -144,7 +145,7 @@ public final class PhaseCardNode {
                     }
                 });
                 tasks.put(task.id(), box);
-                root.getChildren().add(withWho(box, taskWho, task.id(), "task-by-" + nodeId(task.id())));
+                root.getChildren().add(measuredOnce(withWho(box, taskWho, task.id(), "task-by-" + nodeId(task.id()))));
             }
         }
         if (!phase.successCriteria().isEmpty()) {
@@ -160,8 +161,8 @@ public final class PhaseCardNode {
                     }
                 });
                 criteria.put(criterion.id(), box);
-                root.getChildren().add(withWho(box, criterionWho, criterion.id(),
-                        "criterion-by-" + nodeId(criterion.id())));
+                root.getChildren().add(measuredOnce(withWho(box, criterionWho, criterion.id(),
+                        "criterion-by-" + nodeId(criterion.id()))));
                 if (criterion.when() != null) {
                     root.getChildren().add(checkLine(criterion));
                 }
@@ -227,6 +228,17 @@ public final class PhaseCardNode {
             confirm.setManaged(confirm.isVisible());
             confirm.setDisable(!lastWritable);
         });
+    }
+
+    /**
+     * A line that answers for its size from memory until something in it changes: a tick changes one line, and the
+     * card is measured again for it; each wrapping line's text was laid out again with it, most of a tick's frame on
+     * the bundled plan (issue #22).
+     */
+    private static MeasuredOncePane measuredOnce(HBox line) {
+        MeasuredOncePane holder = new MeasuredOncePane(line);
+        holder.setAlignment(Pos.TOP_LEFT);
+        return holder;
     }
 
     /** The box with, to its right, who ticked it and when (shown once it is ticked). */

@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * The phase board of the bundled plan on a new incident whose #330 phase 1 is under way (its approval overridden on
@@ -30,9 +31,15 @@ final class StartedPhaseBoard {
     final PhaseBoardView view;
 
     StartedPhaseBoard(Path data, LiveReadings readings) {
+        this(data, readings, UnaryOperator.identity());
+    }
+
+    /** The same board on the bundled plan's text as {@code edit} changes it. */
+    StartedPhaseBoard(Path data, LiveReadings readings, UnaryOperator<String> edit) {
         PlanLoader loader = new PlanLoader();
-        plan = loader.loadBundledSeed().plan();
-        Incident incident = new IncidentStore(data).create(plan, "bundled", loader.bundledSeedText(), "ana");
+        String text = edit.apply(loader.bundledSeedText());
+        plan = loader.load("bundled", text).plan();
+        Incident incident = new IncidentStore(data).create(plan, "bundled", text, "ana");
         incident.record(new EventPayload.GateOverridden("p330-1", "approval", "approved on the bridge"));
         incident.record(new EventPayload.PhaseStarted("p330-1"));
         session = new IncidentSession(BackgroundTasks.direct());
