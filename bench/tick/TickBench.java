@@ -21,10 +21,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tick latency in the real window (run by bench/tick/run.sh, which makes the incident and the display): starts the
- * console on the incident with the tick probe on, then presses keys with java.awt.Robot (XTest), taking its own
- * wall clock just before each press, and pairs every press with the probe's line for the event it caused:
- * press → journal append (fsync) done, press → state in the views, press → the next frame drawn. The first
- * presses of each area are a warm-up (kept in samples.txt, left out of the figures).
+ * console on the incident with the tick probe on, then taps keys with java.awt.Robot (XTest) as a person does (held
+ * {@value #HOLD_MILLIS} ms), taking its own wall clock just before the key event that acts, and pairs every press with
+ * the probe's line for the event it caused: press → journal append (fsync) done, press → state in the views, press →
+ * the next frame drawn. P acts when pressed; Space on a check box acts when released (JavaFX's buttons fire on
+ * release), so a Space is timed from its release. Until round 6 the Robot pressed and released at once: both came in
+ * one pulse, the box was armed and disarmed in it, and that style change which drew nothing made JavaFX paint the
+ * whole window before the tick (docs/performance.md, round 7), which a held key never does. The first presses of each
+ * area are a warm-up (kept in samples.txt, left out of the figures).
  *
  *   java -cp CLASSPATH bench/tick/TickBench.java OUT_DIR PRESSES_PER_AREA [--floor] -- COMMAND...
  *
@@ -39,6 +43,9 @@ public final class TickBench {
 
     /** Presses per area before the timed ones (in samples.txt, not in the figures): the first runs cold code. */
     private static final int WARM_UP = 3;
+
+    /** How long a key is held: a quick tap (people hold keys for 50-120 ms). */
+    private static final int HOLD_MILLIS = 40;
 
     private record Sample(String area, long pressMicros, TickProbe.Report report) {
         double appendedMs() {
@@ -92,7 +99,7 @@ public final class TickBench {
                 Thread.sleep(1000);
                 focusWindow("Hello tick");
                 Thread.sleep(500);
-                List<Sample> samples = press(robot, out, reports, "floor-P", KeyEvent.VK_P, presses);
+                List<Sample> samples = press(robot, out, reports, "floor-P", KeyEvent.VK_P, false, presses);
                 shot(robot, out, "floor-after");
                 report(samples, out);
                 return;
@@ -115,7 +122,7 @@ public final class TickBench {
             chord(robot, KeyEvent.VK_3);
             Thread.sleep(1500);
             shot(robot, out, "tests-before");
-            samples.addAll(press(robot, out, reports, "tests-P", KeyEvent.VK_P, presses));
+            samples.addAll(press(robot, out, reports, "tests-P", KeyEvent.VK_P, false, presses));
             shot(robot, out, "tests-after");
             // The board: Ctrl+2 gives the focus to the area's first control, the first phase's first task (the
             // console's keyboard-first rule); Space ticks it, which the probe must report.
@@ -129,7 +136,7 @@ public final class TickBench {
             }
             Thread.sleep(500);
             shot(robot, out, "board-before");
-            samples.addAll(press(robot, out, reports, "board-Space", KeyEvent.VK_SPACE, presses));
+            samples.addAll(press(robot, out, reports, "board-Space", KeyEvent.VK_SPACE, true, presses));
             shot(robot, out, "board-after");
             report(samples, out);
         } finally {
@@ -140,14 +147,14 @@ public final class TickBench {
         }
     }
 
+    /** {@code actsOnRelease}: time from the key's release (Space on a check box), else from its press. */
     private static List<Sample> press(Robot robot, Path out, BlockingQueue<TickProbe.Report> reports, String area,
-                                      int key, int count) throws Exception {
+                                      int key, boolean actsOnRelease, int count) throws Exception {
         List<Sample> samples = new ArrayList<>();
         int missed = 0;
         for (int i = 0; i < count + WARM_UP; i++) {
             reports.clear();
-            long before = micros();
-            key(robot, key);
+            long before = tap(robot, key, actsOnRelease);
             TickProbe.Report report = reports.poll(3, TimeUnit.SECONDS);
             if (report == null) {
                 missed++;
@@ -182,6 +189,16 @@ public final class TickBench {
     private static void shot(Robot robot, Path out, String name) throws IOException {
         java.awt.Rectangle screen = new java.awt.Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
         javax.imageio.ImageIO.write(robot.createScreenCapture(screen), "png", out.resolve(name + ".png").toFile());
+    }
+
+    /** Presses and, {@value #HOLD_MILLIS} ms later, releases the key; the wall clock just before the event that acts. */
+    private static long tap(Robot robot, int key, boolean actsOnRelease) throws InterruptedException {
+        long pressed = micros();
+        robot.keyPress(key);
+        Thread.sleep(HOLD_MILLIS);
+        long released = micros();
+        robot.keyRelease(key);
+        return actsOnRelease ? released : pressed;
     }
 
     private static void key(Robot robot, int key) {
