@@ -127,7 +127,21 @@ public final class PlanItems {
         if (text == null) {
             return "";
         }
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("`", "").replace("*", "");
-        return plain.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("`", "").replace("*", "").strip();
+        // Runs of spaces, tabs and line breaks fold to one space, by hand: a regular expression compiled on each call
+        // was a hot spot of every tick (the "now" strip matches each guided step's title to its task; issue #22).
+        StringBuilder folded = new StringBuilder(plain.length());
+        boolean inRun = false;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                folded.append(c);
+            } else if (!inRun) {
+                folded.append(' ');
+            }
+            inRun = space;
+        }
+        return folded.toString().toLowerCase(Locale.ROOT);
     }
 }
