@@ -9,6 +9,7 @@ import io.incidentconsole.plan.Plan;
 import io.incidentconsole.plan.TestSuite;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class TestSheet {
     private final IncidentState state;
     private final Map<String, Map<String, TestRecord>> byPhase = new HashMap<>();
     private Map<String, List<TestRecord>> recordsByTest;
+    private final Map<String, List<TestRow>> rowsByScope = new HashMap<>();
 
     /** {@code state} null: no incident is open, every item is not run. */
     public TestSheet(Plan plan, IncidentState state) {
@@ -43,7 +45,17 @@ public final class TestSheet {
         return state;
     }
 
+    /** The rows of a scope (null: the whole plan), made once per sheet: a refresh asks for a scope more than once. */
     public List<TestRow> rows(String phaseId) {
+        List<TestRow> known = rowsByScope.get(phaseId);
+        if (known == null) {
+            known = Collections.unmodifiableList(rowsOf(phaseId));
+            rowsByScope.put(phaseId, known);
+        }
+        return known;
+    }
+
+    private List<TestRow> rowsOf(String phaseId) {
         List<TestRow> rows = new ArrayList<>();
         if (phaseId == null) {
             for (TestItem item : TestItem.of(plan)) {

@@ -58,7 +58,12 @@ public final class PhaseBoardViewModel {
     private final LatestTicks latestTicks = new LatestTicks();
     private final ObservableValue<Plan> plan;
     private final ReadOnlyObjectWrapper<Board> board = new ReadOnlyObjectWrapper<>(this, "board");
-    private final InvalidationListener changed = obs -> refresh();
+    private final InvalidationListener planChanged = obs -> {
+        refresh();
+        refreshChecks();
+    };
+    /** The live checks follow the plan and the readings, not the journal: a tick leaves them be. */
+    private final InvalidationListener stateChanged = obs -> refresh();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     /**
      * Completions recorded here that count so far. One recorded offline may turn out, once the database's order is
@@ -137,15 +142,16 @@ public final class PhaseBoardViewModel {
     }
 
     public void activate() {
-        plan.addListener(changed);
-        session.stateProperty().addListener(changed);
+        plan.addListener(planChanged);
+        session.stateProperty().addListener(stateChanged);
         stopReadings = readings.listen(this::refreshChecks);
         refresh();
+        refreshChecks();
     }
 
     public void deactivate() {
-        plan.removeListener(changed);
-        session.stateProperty().removeListener(changed);
+        plan.removeListener(planChanged);
+        session.stateProperty().removeListener(stateChanged);
         stopReadings.run();
         stopReadings = () -> { };
     }
@@ -213,10 +219,10 @@ public final class PhaseBoardViewModel {
         }
         IncidentState s = state;
         Map<String, Event> ticks = s == null ? Map.of() : latestTicks.of(s);
-        List<Card> cards = current.phases().stream().map(p -> card(current, s, p, ticks)).toList();
+        TestSheet sheet = s == null ? null : new TestSheet(current, s); // one for every card: it indexes the results
+        List<Card> cards = current.phases().stream().map(p -> card(current, s, sheet, p, ticks)).toList();
         Block.Table table = s == null ? null : StatusTable.toBlock(current, s);
         board.set(new Board(current, s, cards, table));
-        refreshChecks();
         if (s != null) {
             noticeIgnoredCompletions(s);
         }
@@ -235,7 +241,7 @@ public final class PhaseBoardViewModel {
         return who;
     }
 
-    private static Card card(Plan plan, IncidentState state, Phase phase, Map<String, Event> ticks) {
+    private static Card card(Plan plan, IncidentState state, TestSheet sheet, Phase phase, Map<String, Event> ticks) {
         if (state == null) {
             return new Card(phase, phase.status(), null, "", "", Set.of(), Set.of(),
                     phase.tasks().size() + " tasks", "", false, Map.of(), Map.of(), phase.status().label());
@@ -247,7 +253,7 @@ public final class PhaseBoardViewModel {
                 + state.completion(phase.id()).map(c -> " by " + c.operator()).orElse(""));
         List<OpenItem> open = PhaseGates.openItems(plan, state, phase.id());
         long openTasks = open.stream().filter(i -> i.kind() == OpenItem.Kind.TASK).count();
-        TestProgress tests = TestProgress.ofPhase(new TestSheet(plan, state), phase.id());
+        TestProgress tests = TestProgress.ofPhase(sheet, phase.id());
         String progress = "Tasks " + (phase.tasks().size() - openTasks) + "/" + phase.tasks().size()
                 + (tests.total() == 0 ? "" : "  ·  " + tests.phrase() + (tests.atRisk() ? " — success at risk" : ""));
         String override = overrideText(ps);
