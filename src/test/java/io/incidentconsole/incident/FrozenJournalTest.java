@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -74,6 +75,24 @@ class FrozenJournalTest {
     void itStaysIntactForVerify() {
         List<String> lines = incidentLines();
         assertThat(lines).hasSize(41).allSatisfy(line -> assertThat(line).contains("\"chain\":\""));
+    }
+
+    /**
+     * Every line of the frozen journal, decoded and encoded again with the chain it followed, is the line byte for
+     * byte: the encoder may change how it works (issue #22 round 7 writes the payload straight to the line instead of
+     * through a tree), never what it writes.
+     */
+    @Test
+    void everyLineEncodesAgainByteForByte() throws Exception {
+        EventCodec codec = new EventCodec();
+        String chain = "";
+        for (String line : incidentLines()) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            Event event = codec.decode(bytes, 0, bytes.length);
+            assertThat(new String(codec.encode(event, chain, "20261207-030000-f36a10"), StandardCharsets.UTF_8))
+                    .isEqualTo(line + "\n");
+            chain = codec.chainAt(bytes, 0, bytes.length, chain, "20261207-030000-f36a10").orElseThrow().written();
+        }
     }
 
     private static List<String> incidentLines() {
