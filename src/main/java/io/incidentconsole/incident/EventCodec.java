@@ -61,7 +61,6 @@ public final class EventCodec {
     private static final int CHAIN_LENGTH = CHAIN_PREFIX.length + CHAIN_HEX + 1;
     /** Cloned for each chain: never used itself, so it is safe to share. */
     private static final MessageDigest SHA_256 = sha256();
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     /** The line for an event, ending with a newline, without a chain (as 0.1 wrote; team mode's local cache). */
     public byte[] encode(Event event) {
@@ -113,10 +112,8 @@ public final class EventCodec {
         crc.update(body, 0, bodyLength);
         byte[] out = Arrays.copyOf(body, bodyLength + CRC_SUFFIX_LENGTH + 1);
         System.arraycopy(CRC_PREFIX, 0, out, bodyLength, CRC_PREFIX.length);
-        long value = crc.getValue();
-        for (int i = 0; i < 8; i++) {
-            out[bodyLength + CRC_PREFIX.length + i] = (byte) HEX_DIGITS[(int) (value >>> (28 - 4 * i)) & 0xF];
-        }
+        byte[] hex = HexFormat.of().toHexDigits((int) crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(hex, 0, out, bodyLength + CRC_PREFIX.length, 8);
         out[out.length - 3] = '"';
         out[out.length - 2] = '}';
         out[out.length - 1] = '\n';

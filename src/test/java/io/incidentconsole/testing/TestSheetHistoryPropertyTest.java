@@ -46,15 +46,7 @@ class TestSheetHistoryPropertyTest {
     void everyRowsHistoryIsEveryMatchingResultInJournalOrder(@ForAll @Size(max = 60) List<@From("results") Result> results) {
         List<Event> events = new ArrayList<>();
         add(events, new EventPayload.IncidentStarted("inc", "Plan", "sha"));
-        for (Result r : results) {
-            TestItem item = ITEMS.get(r.item());
-            List<String> phases = item.suite().phases();
-            String phase = r.phase() < 0 || phases.isEmpty() ? null : phases.get(r.phase() % phases.size());
-            add(events, new EventPayload.TestResultSet(item.suiteId(), item.id(), phase, r.outcome(), null));
-            if (r.undo() >= 0) {
-                add(events, new EventPayload.Undo(events.get(r.undo() % events.size()).id()));
-            }
-        }
+        results.forEach(r -> addResult(events, r));
         IncidentState state = IncidentState.replay(PLAN, events);
         TestSheet sheet = new TestSheet(PLAN, state);
 
