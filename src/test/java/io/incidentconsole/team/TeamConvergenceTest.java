@@ -18,7 +18,8 @@ class TeamConvergenceTest {
         try (EmbeddedPostgres server = TeamTestSupport.startServer(dir.resolve("pg"), port)) {
             TeamTestSupport.createDatabase(server, TeamTestSupport.DATABASE);
 
-            TeamLoadHarness.Result result = TeamLoadHarness.run(dir, port, 10, 50, Duration.ofSeconds(3), true);
+            TeamLoadHarness.Result result = TeamLoadHarness.run(dir, port, 10, 50, Duration.ofSeconds(3), true,
+                    TeamLoadHarness.Arrivals.ALIGNED);
 
             assertThat(result.appended()).isEqualTo(1 + 10 * 50 * 3);
             assertThat(result.stored()).isEqualTo(result.appended());

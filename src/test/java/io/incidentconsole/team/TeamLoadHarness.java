@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +45,30 @@ final class TeamLoadHarness {
         void close();
     }
 
+    /**
+     * When each console records. {@code ALIGNED}: every console on the same period at the same instants, so all N
+     * appends of a period arrive together (the worst case, and the most concurrent for convergence).
+     * {@code INDEPENDENT}: each console's events arrive at random instants of the run (a Poisson process with its
+     * count fixed: rate x seconds instants drawn uniformly, seeded by the console's number), as consoles worked by
+     * different people on different laptops do; the same offered load, without the lockstep no real team has.
+     */
+    enum Arrivals {
+        ALIGNED, INDEPENDENT;
+
+        /** Nanoseconds after the start at which console {@code console} records its events, in order. */
+        long[] schedule(int console, int eventsPerSecond, Duration duration) {
+            int count = (int) (eventsPerSecond * duration.toSeconds());
+            long[] at = new long[count];
+            long periodNanos = 1_000_000_000L / eventsPerSecond;
+            Random random = new Random(console * 7919L + 17);
+            for (int n = 0; n < count; n++) {
+                at[n] = this == ALIGNED ? n * periodNanos : (long) (random.nextDouble() * duration.toNanos());
+            }
+            Arrays.sort(at);
+            return at;
+        }
+    }
+
     /** Appends that started this long after the first are also reported apart ("steady"): the start is cold. */
     static final Duration WARM_UP = Duration.ofSeconds(10);
 
@@ -67,7 +92,7 @@ final class TeamLoadHarness {
     }
 
     static Result run(Path workDir, int port, int consoles, int eventsPerSecond, Duration duration,
-                      boolean liveFold) throws Exception {
+                      boolean liveFold, Arrivals arrivals) throws Exception {
         TeamTestSupport support = new TeamTestSupport(workDir.resolve("home"));
         TeamDatabaseAddress address = TeamTestSupport.address(port);
         Plan plan = TeamTestSupport.plan();
@@ -92,19 +117,17 @@ final class TeamLoadHarness {
             List<Long> steadyLatencies = new CopyOnWriteArrayList<>();
             AtomicLong appended = new AtomicLong(1); // IncidentStarted
             List<Thread> writers = new ArrayList<>();
-            long periodNanos = 1_000_000_000L / eventsPerSecond;
             long start = System.nanoTime() + 100_000_000L;
-            long end = start + duration.toNanos();
             for (int i = 0; i < consoles; i++) {
                 SimulatedConsole incident = incidents.get(i);
                 String operator = "operator-" + i;
                 String phase = i % 2 == 0 ? "backup" : "migrate";
+                long[] schedule = arrivals.schedule(i, eventsPerSecond, duration);
                 Thread writer = new Thread(() -> {
                     List<Long> mine = new ArrayList<>();
                     List<Long> steady = new ArrayList<>();
-                    long next = start;
-                    for (int n = 0; next < end; n++, next += periodNanos) {
-                        long wait = next - System.nanoTime();
+                    for (int n = 0; n < schedule.length; n++) {
+                        long wait = start + schedule[n] - System.nanoTime();
                         if (wait > 0) {
                             sleepNanos(wait);
                         }
@@ -221,9 +244,10 @@ final class TeamLoadHarness {
     }
 
     /**
-     * {@code consoles eventsPerSecond seconds [live-fold] [commit-no-wait]} (default 10 50 60, bare journals, a
-     * durable commit). {@code commit-no-wait} runs the server with synchronous_commit=off, only to show how much of
-     * the append time is the commit's wait for the disk; the console never does that.
+     * {@code consoles eventsPerSecond seconds [live-fold] [commit-no-wait] [aligned]} (default 10 50 60, bare
+     * journals, a durable commit, independent arrivals). {@code commit-no-wait} runs the server with
+     * synchronous_commit=off, only to show how much of the append time is the commit's wait for the disk; the console
+     * never does that. {@code aligned}: every console records at the same instants ({@link Arrivals#ALIGNED}).
      */
     public static void main(String[] args) throws Exception {
         int consoles = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -232,15 +256,17 @@ final class TeamLoadHarness {
         List<String> flags = Arrays.asList(args).subList(Math.min(3, args.length), args.length);
         boolean liveFold = flags.contains("live-fold");
         boolean noWait = flags.contains("commit-no-wait");
+        Arrivals arrivals = flags.contains("aligned") ? Arrivals.ALIGNED : Arrivals.INDEPENDENT;
         Path work = Files.createTempDirectory("team-load");
         int port = TeamTestSupport.freePort();
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
                 .setPort(port).setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("synchronous_commit", noWait ? "off" : "on").start()) {
             TeamTestSupport.createDatabase(server, TeamTestSupport.DATABASE);
-            Result result = run(work, port, consoles, rate, Duration.ofSeconds(seconds), liveFold);
+            Result result = run(work, port, consoles, rate, Duration.ofSeconds(seconds), liveFold, arrivals);
             System.out.println((liveFold ? "live fold on every console" : "bare journals, state folded at the end")
-                    + (noWait ? ", synchronous_commit=off" : "") + ": " + result.report());
+                    + (noWait ? ", synchronous_commit=off" : "") + ", " + arrivals.name().toLowerCase(Locale.ROOT)
+                    + " arrivals: " + result.report());
             System.out.println("cpus=" + Runtime.getRuntime().availableProcessors() + " java="
                     + System.getProperty("java.version"));
             if (!result.converged() || !result.noDuplicates() || result.stored() != result.appended()) {
