@@ -215,6 +215,18 @@ public final class ConsoleApplication extends Application {
         } else {
             planIn.run();
         }
+        // Once the first incident is open, its ticks' domain work is rehearsed in the background, so that the
+        // operator's first ticks run compiled code (TickWarmUp).
+        console.model().session().stateProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends IncidentState> obs, IncidentState was, IncidentState now) {
+                if (now != null) {
+                    obs.removeListener(this);
+                    TickWarmUp.startInBackground(System.getProperty(TickWarmUp.PROPERTY), now, deps.clock(),
+                            System.err);
+                }
+            }
+        });
         // After the plan, on the same background thread: the incident store and the remembered operator name, which
         // the incident dialog needs next (each has a Jackson mapper: not something to make on the FX thread).
         background.execute(() -> {
