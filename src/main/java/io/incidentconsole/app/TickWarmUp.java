@@ -49,6 +49,8 @@ final class TickWarmUp {
     static final int TICKS = 3000;
     /** It yields to everything else, but never runs longer than this on a slow machine. */
     static final Duration BUDGET = Duration.ofSeconds(4);
+    /** An incident opened with at least this many events is followed by a full collection (startInBackground). */
+    static final int COLLECT_AFTER_OPENING = 20_000;
     /** The private incident starts again after this many events, so that it stays small. */
     static final int EVENTS_PER_ROUND = 200;
 
@@ -59,15 +61,28 @@ final class TickWarmUp {
     private TickWarmUp() {
     }
 
-    /** Starts the rehearsal on a daemon thread of the lowest priority, unless {@code property} is "off". */
+    /**
+     * Starts, on a daemon thread of the lowest priority unless {@code property} is "off", the rehearsal on the plan of
+     * the incident just opened, and after it, when that incident is big, a full collection.
+     * <p>
+     * Why the collection: opening a big incident (the replay, then every view refreshed and drawn with it) allocates
+     * fast enough that the serial collector's small young generation promotes much of what lives for a second or so;
+     * the old generation is then nearly full of garbage, and the full collection that empties it (~0.2 s with
+     * 100,000 events on 2 cores) came a few seconds later, under one of the operator's first ticks (docs/performance.md,
+     * round 8). Taken here, it comes before anyone is likely to act.
+     */
     static Optional<Thread> startInBackground(String property, IncidentState opened, Clock clock, PrintStream err) {
         if ("off".equalsIgnoreCase(property == null ? "" : property.trim())) {
             return Optional.empty();
         }
         Plan plan = opened.plan();
+        boolean collectAfter = collectsAfter(opened);
         Thread thread = new Thread(() -> {
             try {
                 rehearse(plan, clock, TICKS, System::nanoTime, System.nanoTime() + BUDGET.toNanos());
+                if (collectAfter) {
+                    System.gc();
+                }
             } catch (RuntimeException e) {
                 // A rehearsal that fails costs the operator nothing but the first ticks' speed.
                 err.println("tick warm-up: stopped: " + e);
@@ -77,6 +92,11 @@ final class TickWarmUp {
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
         return Optional.of(thread);
+    }
+
+    /** Whether the rehearsal for this incident, just opened, ends with a full collection: a big one does. */
+    static boolean collectsAfter(IncidentState opened) {
+        return opened.events().size() >= COLLECT_AFTER_OPENING;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.incidentconsole.app;
 
+import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventPayload;
 import io.incidentconsole.incident.IncidentState;
 import io.incidentconsole.incident.PhaseLifecycle;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,6 +68,23 @@ class TickWarmUpTest {
                 null, null, null, null), CLOCK, 10, () -> 0, 1);
 
         assertThat(done.ticks()).isEqualTo(10);
+    }
+
+    @Test
+    void onlyABigIncidentIsFollowedByAFullCollection() throws Exception {
+        Plan plan = bundledPlan();
+        IncidentState small = TickWarmUp.startedIncident(plan, CLOCK);
+        List<Event> events = new ArrayList<>(small.events());
+        while (events.size() < TickWarmUp.COLLECT_AFTER_OPENING) {
+            events.add(new Event("e" + events.size(), events.size() + 1L, CLOCK.instant(), "ana",
+                    new EventPayload.NoteAdded(null, "note " + events.size())));
+        }
+        IncidentState big = IncidentState.replay(plan, events);
+
+        assertThat(TickWarmUp.collectsAfter(small)).isFalse();
+        assertThat(TickWarmUp.collectsAfter(IncidentState.replay(plan, events.subList(0, events.size() - 1))))
+                .isFalse();
+        assertThat(TickWarmUp.collectsAfter(big)).isTrue();
     }
 
     @Test
