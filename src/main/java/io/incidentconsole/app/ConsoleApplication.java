@@ -222,8 +222,9 @@ public final class ConsoleApplication extends Application {
             public void changed(ObservableValue<? extends IncidentState> obs, IncidentState was, IncidentState now) {
                 if (now != null) {
                     obs.removeListener(this);
-                    TickWarmUp.startInBackground(System.getProperty(TickWarmUp.PROPERTY), now, deps.clock(),
-                            System.err);
+                    // After the incident is drawn: not competing with its first frame for the cores.
+                    FirstFrame.then(() -> TickWarmUp.startInBackground(System.getProperty(TickWarmUp.PROPERTY), now,
+                            deps.clock(), System.err));
                 }
             }
         });

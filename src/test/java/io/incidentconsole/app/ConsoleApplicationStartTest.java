@@ -81,6 +81,9 @@ class ConsoleApplicationStartTest {
         try (var files = Files.walk(home)) {
             assertThat(files.anyMatch(p -> p.getFileName().toString().endsWith(".jsonl"))).isTrue();
         }
+        // Once the incident is open and drawn, its ticks are rehearsed in the background (TickWarmUp, ~1 s).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals("tick-warm-up")));
     }
 
     @Test
