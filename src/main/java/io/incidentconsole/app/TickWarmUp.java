@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -33,9 +34,9 @@ import java.util.function.LongSupplier;
  * Rehearses the domain side of a tick (the event encoded as the journal writes it, folded into the state, and what
  * the board, the Tests area and the now strip work out of the new state) a few thousand times, in the background
  * once an incident is open, on a small private incident of the same plan. Why: a console records hundreds of events
- * in an incident, and the JIT compiles a method after thousands of calls, so without this the operator's ticks run
- * interpreted code for the whole incident; the tick bench saw a press take 15 ms at first and 10 ms after 150
- * presses (docs/performance.md, round 8). Nothing here touches the open incident, its journal or the views: the
+ * in an incident, and the JIT compiles a method after hundreds (C1) to thousands (C2) of calls, so without this the
+ * operator's ticks ran interpreted code for much of an incident; the tick bench saw a press take 15 ms at first and
+ * 10 ms after 150 presses (docs/performance.md, round 8). Nothing here touches the open incident, its journal or the views: the
  * private state is made from the plan alone and thrown away.
  */
 final class TickWarmUp {
@@ -47,7 +48,7 @@ final class TickWarmUp {
      * some hundreds of calls; C2 (`java -jar`) after some thousands. About 1.3 s of one core on the bundled plan.
      */
     static final int TICKS = 3000;
-    /** It yields to everything else, but never runs longer than this on a slow machine. */
+    /** At the lowest thread priority (where the system honours it), and never longer than this on a slow machine. */
     static final Duration BUDGET = Duration.ofSeconds(4);
     /** An incident opened with at least this many events is followed by a full collection (startInBackground). */
     static final int COLLECT_AFTER_OPENING = 20_000;
@@ -56,6 +57,7 @@ final class TickWarmUp {
 
     private static final String OPERATOR = "warm-up";
     private static final String INCIDENT_ID = "tick-warm-up";
+    /** A previous line's chain, so that the rehearsal encodes as the journal does (with the chained checksum). */
     private static final String CHAIN = "0123456789abcdef0123456789abcdef";
 
     private TickWarmUp() {
@@ -170,6 +172,9 @@ final class TickWarmUp {
         List<EventPayload> tasks = new ArrayList<>();
         for (Phase phase : plan.phases()) {
             for (Task task : phase.tasks()) {
+                if (task.id() == null) {
+                    continue; // the loader gives every item an id; a plan made otherwise may not have one
+                }
                 tasks.add(new EventPayload.TaskTicked(phase.id(), task.id()));
                 tasks.add(new EventPayload.TaskUnticked(phase.id(), task.id()));
             }
@@ -179,8 +184,8 @@ final class TickWarmUp {
         for (TestSuite suite : plan.testSuites()) {
             String phaseId = suite.phases().isEmpty() ? null : suite.phases().get(0);
             List<String> ids = new ArrayList<>();
-            suite.checks().stream().map(CheckItem::id).forEach(ids::add);
-            suite.cases().stream().map(TestCase::id).forEach(ids::add);
+            suite.checks().stream().map(CheckItem::id).filter(Objects::nonNull).forEach(ids::add);
+            suite.cases().stream().map(TestCase::id).filter(Objects::nonNull).forEach(ids::add);
             for (String id : ids) {
                 tests.add(new EventPayload.TestResultSet(suite.id(), id, phaseId,
                         outcomes[tests.size() % outcomes.length], null));
