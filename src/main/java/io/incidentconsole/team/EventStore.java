@@ -90,7 +90,7 @@ final class EventStore {
                 IncidentRow row = incidentRow(rs);
                 Optional<Event> last = rs.getString("event_id") == null ? Optional.empty()
                         : Optional.of(new Event(rs.getString("event_id"), rs.getLong("seq"),
-                        Instant.parse(rs.getString("at")), rs.getString("operator"),
+                        EventCodec.readUtc(rs.getString("at")), rs.getString("operator"),
                         codec.readPayload(rs.getString("kind"), rs.getString("payload"))));
                 rows.add(new IncidentRow(row.metadata(), null, row.lastSeq(), row.lastActivity(), last));
             }
@@ -130,7 +130,7 @@ final class EventStore {
         for (int i = 0; i < size; i++) {
             Event event = batch.get(i);
             ids[i] = event.id();
-            ats[i] = event.at().toString();
+            ats[i] = EventCodec.formatUtc(event.at());
             operators[i] = event.operator();
             kinds[i] = event.kind();
             payloads[i] = codec.payloadJson(event.payload());
@@ -245,7 +245,7 @@ final class EventStore {
                 return Optional.of(new Notified(seq, Optional.empty()));
             }
             String kind = fields.get(3).asText();
-            Event event = new Event(fields.get(0).asText(), seq, Instant.parse(fields.get(1).asText()),
+            Event event = new Event(fields.get(0).asText(), seq, EventCodec.readUtc(fields.get(1).asText()),
                     fields.get(2).asText(), codec.readPayload(kind, fields.get(4)));
             return Optional.of(new Notified(seq, Optional.of(event)));
         } catch (JsonProcessingException | DateTimeParseException e) {
@@ -270,7 +270,7 @@ final class EventStore {
     }
 
     private Event event(ResultSet rs) throws SQLException {
-        return new Event(rs.getString(2), rs.getLong(1), Instant.parse(rs.getString(3)), rs.getString(4),
+        return new Event(rs.getString(2), rs.getLong(1), EventCodec.readUtc(rs.getString(3)), rs.getString(4),
                 codec.readPayload(rs.getString(5), rs.getString(6)));
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 
 import java.time.Instant;
@@ -33,6 +34,54 @@ class EventCodecPropertiesTest {
         Instant instant = Instant.ofEpochSecond(1_700_000_000L + seconds * 10L, nanos / divisor * divisor);
         String text = instant.toString();
         assertThat(EventCodec.parseUtc(text)).as(text).isEqualTo(Instant.parse(text));
+        assertThat(EventCodec.readUtc(text)).as(text).isEqualTo(Instant.parse(text));
+    }
+
+    @Property
+    void theFastTimestampWriterWritesWhatInstantToStringWrites(
+            @ForAll @LongRange(min = -62_167_219_300L, max = 253_402_300_900L) long seconds,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos, @ForAll @IntRange(min = 0, max = 3) int precision) {
+        // The range runs a little past both ends of years 0-9999, where the writer hands over to the JDK.
+        long divisor = new long[] {1_000_000_000L, 1_000_000L, 1_000L, 1L}[precision];
+        Instant instant = Instant.ofEpochSecond(seconds, nanos / divisor * divisor);
+        assertThat(EventCodec.formatUtc(instant)).isEqualTo(instant.toString());
+    }
+
+    @Test
+    void theFastTimestampWriterAtTheEdgesOfItsYears() {
+        for (String text : new String[] {"0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999999999Z",
+                "9999-12-31T23:59:59.000000001Z", "+10000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+                "2026-11-27T08:10:22.120Z", "2026-11-27T08:10:00.000120Z", "2024-02-29T23:00:05.100200300Z"}) {
+            Instant instant = Instant.parse(text);
+            assertThat(EventCodec.formatUtc(instant)).isEqualTo(instant.toString()).isEqualTo(text);
+        }
+    }
+
+    @Property
+    void aPayloadReadStraightIsThePayloadReadThroughItsTree(@ForAll @StringLength(max = 60) String text,
+                                                             @ForAll @IntRange(min = 0, max = 3) int shape) {
+        // The team database's payload column is read straight to the record; the tree's way was the first rule.
+        String json = switch (shape) {
+            case 0 -> codec.payloadJson(new EventPayload.NoteAdded(text.isEmpty() ? null : "p", text + "x"));
+            case 1 -> "{\"phaseId\":\"p\",\"text\":" + text.length() + "}";
+            case 2 -> "{\"text\":\"a\",\"unknown\":[1,2]}";
+            default -> text;
+        };
+        EventPayload straight = codec.readPayload("NoteAdded", json);
+        EventPayload throughTree = codec.readPayload("NoteAdded", readTreeOrNull(json));
+        if (throughTree instanceof EventPayload.Unrecognized) {
+            assertThat(straight).isInstanceOf(EventPayload.Unrecognized.class);
+        } else {
+            assertThat(straight).isEqualTo(throughTree);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTreeOrNull(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     @Property
