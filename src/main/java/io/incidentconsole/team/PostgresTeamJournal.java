@@ -469,14 +469,25 @@ final class PostgresTeamJournal implements TeamJournal {
         }
     }
 
-    private synchronized void saveSyncState() {
-        if (readOnlyReason == null && lastSynced != null && !lastSynced.equals(lastSavedSync)) {
-            try {
-                cache.writeSyncState(lastSynced, database.label());
-                lastSavedSync = lastSynced;
-            } catch (IOException e) {
-                // Only the "last synced at" shown by a later read-only view is affected.
+    /**
+     * Writes when the copy was last synced. The write (a file and its folder forced to disk) is made outside the
+     * lock: an operator's append must not wait behind the heartbeat's fsyncs (tens of milliseconds on a busy disk).
+     */
+    private void saveSyncState() {
+        Instant toSave;
+        synchronized (this) {
+            if (readOnlyReason != null || lastSynced == null || lastSynced.equals(lastSavedSync)) {
+                return;
             }
+            toSave = lastSynced;
+        }
+        try {
+            cache.writeSyncState(toSave, database.label());
+            synchronized (this) {
+                lastSavedSync = toSave;
+            }
+        } catch (IOException e) {
+            // Only the "last synced at" shown by a later read-only view is affected.
         }
     }
 
