@@ -107,6 +107,60 @@ public final class EventCodec {
             chained[chained.length - 1] = '}';
             body = chained;
         }
+        return withChecksum(body);
+    }
+
+    /**
+     * The line (unchained, as a team console's local cache keeps it) for an event whose payload is given as the JSON
+     * text a database stored for it: the text is copied into the line, not bound to its record and written again
+     * (a team console copies every other console's events). Decodes to the same event as {@link #encode} does.
+     */
+    public byte[] encodeStored(Event event, String payloadJson) {
+        StringBuilder line = new StringBuilder(160 + payloadJson.length());
+        line.append("{\"seq\":").append(event.seq()).append(",\"id\":");
+        quote(line, event.id());
+        line.append(",\"at\":");
+        quote(line, formatUtc(event.at()));
+        line.append(",\"operator\":");
+        quote(line, event.operator());
+        line.append(",\"kind\":");
+        quote(line, event.kind());
+        line.append(",\"payload\":");
+        for (int i = 0; i < payloadJson.length(); i++) {
+            char c = payloadJson.charAt(i);
+            if (Character.isSurrogate(c)) {
+                // Only inside a string can one be (JSON's own syntax is ASCII): escaped there, a lone one survives
+                // the line's UTF-8, as it does through the JSON generator.
+                line.append("\\u").append(HexFormat.of().toHexDigits(c));
+            } else {
+                line.append(c);
+            }
+        }
+        line.append('}');
+        return withChecksum(line.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A JSON string: quotes, backslashes, control characters and every surrogate (so that a lone one survives, as
+     * it does through the JSON generator) escaped.
+     */
+    private static void quote(StringBuilder line, String text) {
+        line.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                line.append('\\').append(c);
+            } else if (c < 0x20 || Character.isSurrogate(c)) {
+                line.append("\\u").append(HexFormat.of().toHexDigits(c));
+            } else {
+                line.append(c);
+            }
+        }
+        line.append('"');
+    }
+
+    /** A body ({@code {...}}) with the crc put before its closing brace, and a newline. */
+    private static byte[] withChecksum(byte[] body) {
         int bodyLength = body.length - 1; // without the closing brace
         CRC32 crc = new CRC32();
         crc.update(body, 0, bodyLength);

@@ -49,7 +49,7 @@ final class EventStore {
      * after {@code knownSeq}, and whether the other consoles were notified of the batch (V3's append_event notifies
      * at most once per 20 ms; the appending console then calls {@link #notifyIfLast} a little later).
      */
-    record Appended(List<Event> stored, List<Event> after, boolean notified) {
+    record Appended(List<Event> stored, List<StoredEvent> after, boolean notified) {
     }
 
     void createIncident(Connection c, IncidentMetadata metadata, String planText) throws SQLException {
@@ -136,7 +136,7 @@ final class EventStore {
             payloads[i] = codec.payloadJson(event.payload());
             positions.put(event.id(), i);
         }
-        List<Event> after = new ArrayList<>();
+        List<StoredEvent> after = new ArrayList<>();
         Event[] stored = new Event[size];
         boolean notified = true;
         try (PreparedStatement call = c.prepareStatement("SELECT " + EVENT_COLUMNS.replace("payload::text", "payload")
@@ -159,13 +159,13 @@ final class EventStore {
             call.setLong(7, knownSeq);
             try (ResultSet rs = call.executeQuery()) {
                 while (rs.next()) {
-                    Event row = event(rs);
+                    StoredEvent row = event(rs);
                     notified = size > 1 || rs.getBoolean(7);
-                    Integer position = positions.get(row.id());
+                    Integer position = positions.get(row.event().id());
                     if (position != null) {
-                        stored[position] = row;
+                        stored[position] = row.event();
                     }
-                    if (row.seq() > knownSeq) {
+                    if (row.event().seq() > knownSeq) {
                         after.add(row);
                     }
                 }
@@ -201,8 +201,8 @@ final class EventStore {
     }
 
     /** The events after {@code seq}, in order. */
-    List<Event> fetchAfter(Connection c, String incidentId, long seq) throws SQLException {
-        List<Event> events = new ArrayList<>();
+    List<StoredEvent> fetchAfter(Connection c, String incidentId, long seq) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + EVENT_COLUMNS
                 + " FROM events WHERE incident_id = ? AND seq > ? ORDER BY seq")) {
             select.setString(1, incidentId);
@@ -269,9 +269,10 @@ final class EventStore {
         }
     }
 
-    private Event event(ResultSet rs) throws SQLException {
-        return new Event(rs.getString(2), rs.getLong(1), EventCodec.readUtc(rs.getString(3)), rs.getString(4),
-                codec.readPayload(rs.getString(5), rs.getString(6)));
+    private StoredEvent event(ResultSet rs) throws SQLException {
+        String payload = rs.getString(6);
+        return new StoredEvent(new Event(rs.getString(2), rs.getLong(1), EventCodec.readUtc(rs.getString(3)),
+                rs.getString(4), codec.readPayload(rs.getString(5), payload)), payload);
     }
 
     /** Says this console has the incident open (now), and tells the others when it is new. */

@@ -178,14 +178,19 @@ final class IncidentCache implements AutoCloseable {
      * Adds fetched events to the synced copy. Not forced to disk: the database holds them, and a torn copy is
      * re-fetched.
      */
-    void appendSynced(List<Event> events) throws IOException {
+    void appendSynced(List<StoredEvent> events) throws IOException {
         if (events.isEmpty()) {
             return;
         }
         if (syncedChannel == null) {
             syncedChannel = openForAppending(folder.resolve(SYNCED));
         }
-        write(syncedChannel, lines(events));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (StoredEvent stored : events) {
+            out.writeBytes(stored.payloadJson() == null ? codec.encode(stored.event())
+                    : codec.encodeStored(stored.event(), stored.payloadJson()));
+        }
+        write(syncedChannel, out.toByteArray());
     }
 
     /** Queues one event durably: on disk before this returns. */

@@ -161,7 +161,7 @@ final class PostgresTeamJournal implements TeamJournal {
     }
 
     /** Takes in the database's events (contiguous after what is synced) and brings listeners up to date. */
-    private void absorb(List<Event> fetched) {
+    private void absorb(List<StoredEvent> fetched) {
         log.absorb(fetched);
         lastSynced = clock.instant();
     }
@@ -405,7 +405,7 @@ final class PostgresTeamJournal implements TeamJournal {
     private void takeInHeard() {
         List<Event> taken = heard.drain();
         if (!taken.isEmpty()) {
-            absorb(taken);
+            absorb(taken.stream().map(StoredEvent::of).toList());
         }
     }
 
@@ -428,7 +428,7 @@ final class PostgresTeamJournal implements TeamJournal {
         synchronized (this) {
             after = log.syncedSize();
         }
-        List<Event> fetched = store.fetchAfter(connection, incidentId, after);
+        List<StoredEvent> fetched = store.fetchAfter(connection, incidentId, after);
         synchronized (this) {
             if (!fetched.isEmpty() || status.state() == State.ONLINE) {
                 absorb(fetched);

@@ -107,9 +107,10 @@ final class TeamEventLog {
      * Takes in the database's events (in seq order; those already taken in are skipped, a gap ends the list) and
      * brings listeners up to date.
      */
-    void absorb(List<Event> fetched) {
-        List<Event> added = new ArrayList<>();
-        for (Event event : fetched) {
+    void absorb(List<StoredEvent> fetched) {
+        List<StoredEvent> added = new ArrayList<>();
+        for (StoredEvent stored : fetched) {
+            Event event = stored.event();
             if (event.seq() <= synced.size()) {
                 continue; // already taken in (an append, a notification and the worker may all bring it)
             }
@@ -118,7 +119,7 @@ final class TeamEventLog {
             }
             synced.add(event);
             syncedIds.add(event.id());
-            added.add(event);
+            added.add(stored);
         }
         syncedCount = synced.size();
         if (!added.isEmpty()) {

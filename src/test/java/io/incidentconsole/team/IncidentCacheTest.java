@@ -48,10 +48,21 @@ class IncidentCacheTest {
     }
 
     @Test
+    void eventsFetchedWithTheirStoredPayloadTextAreCopiedAsTheyReadBack(@TempDir Path dir) throws IOException {
+        String asStored = codec.payloadJson(event(2).payload()).replace(",", ", ").replace("\":", "\": ");
+        try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
+            cache.appendSynced(List.of(StoredEvent.of(event(1)), new StoredEvent(event(2), asStored)));
+            assertThat(cache.readSynced()).containsExactly(event(1), event(2));
+            assertThat(Files.readString(dir.resolve(IncidentCache.SYNCED))).as("the stored text, copied")
+                    .contains("\"payload\":" + asStored + ",\"crc\"");
+        }
+    }
+
+    @Test
     void theSyncedCopyIsReadUpToTheFirstGap(@TempDir Path dir) throws IOException {
         try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
-            cache.appendSynced(List.of(event(1), event(2)));
-            cache.appendSynced(List.of(event(4)));
+            cache.appendSynced(List.of(StoredEvent.of(event(1)), StoredEvent.of(event(2))));
+            cache.appendSynced(List.of(StoredEvent.of(event(4))));
             assertThat(cache.readSynced()).containsExactly(event(1), event(2));
             cache.replaceSynced(List.of(event(1)));
             assertThat(cache.readSynced()).containsExactly(event(1));
@@ -78,7 +89,7 @@ class IncidentCacheTest {
         Files.setPosixFilePermissions(dir.resolve(IncidentCache.OUTBOX), PosixFilePermissions.fromString("rw-r--r--"));
         try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
             cache.appendOutbox(event(1));
-            cache.appendSynced(List.of(event(1)));
+            cache.appendSynced(List.of(StoredEvent.of(event(1))));
             cache.writeSyncState(Instant.parse("2026-11-27T08:00:00Z"), "db:5432/incidents");
             cache.writeIncident(new IncidentMetadata(IncidentMetadata.FORMAT, "INC-1",
                     Instant.parse("2026-11-27T08:00:00Z"), "ana", "Plan", "bundled", "abc"), "plan: {}\n");

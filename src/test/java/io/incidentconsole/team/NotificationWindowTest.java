@@ -91,7 +91,7 @@ class NotificationWindowTest {
             setLastNotified(c, "inc", "'-infinity'");
             assertThat(append(c, "inc", note("e4", "fourth"), 3).notified()).isTrue();
             assertThat(received(listener)).containsExactly("inc:4");
-            assertThat(STORE.fetchAfter(c, "inc", 0)).extracting(Event::id).containsExactly("e1", "e2", "e3", "e4");
+            assertThat(STORE.fetchAfter(c, "inc", 0)).extracting(stored -> stored.event().id()).containsExactly("e1", "e2", "e3", "e4");
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT last_seq, last_notified > now() - interval '1 minute', "
                          + "last_notified <= clock_timestamp() FROM incidents WHERE id = 'inc'")) {
@@ -126,7 +126,7 @@ class NotificationWindowTest {
             assertThat(next.notified()).as("its window was rolled back with it").isTrue();
             assertThat(received(listener)).as("a rolled-back append's notification is never sent")
                     .containsExactly("inc:2");
-            assertThat(STORE.fetchAfter(c, "inc", 0)).extracting(Event::id).containsExactly("kept-1", "kept-2");
+            assertThat(STORE.fetchAfter(c, "inc", 0)).extracting(stored -> stored.event().id()).containsExactly("kept-1", "kept-2");
         }
     }
 
@@ -255,14 +255,14 @@ class NotificationWindowTest {
             List<Event> batch = List.of(note("b1", "one"), note("b2", "two"), note("b3", "three"));
             STORE.append(c, incidentId, batch, 1);
             appendAsSchemaV2(c, incidentId, "s2", "NoteAdded", "{\"phase\":\"backup\",\"text\":\"four\"}", 4);
-            STORE.fetchAfter(c, incidentId, 0).forEach(e -> storedUnderV2.add(e.id()));
+            STORE.fetchAfter(c, incidentId, 0).forEach(e -> storedUnderV2.add(e.event().id()));
             assertThat(storedUnderV2).containsExactly("s1", "b1", "b2", "b3", "s2");
 
             assertThat(bundled.apply(c, "upgrade_v2")).containsExactly(3);
 
-            assertThat(STORE.fetchAfter(c, incidentId, 0)).extracting(Event::id)
+            assertThat(STORE.fetchAfter(c, incidentId, 0)).extracting(stored -> stored.event().id())
                     .as("every event kept, in the same order").isEqualTo(storedUnderV2);
-            assertThat(STORE.fetchAfter(c, incidentId, 0)).extracting(Event::seq)
+            assertThat(STORE.fetchAfter(c, incidentId, 0)).extracting(stored -> stored.event().seq())
                     .containsExactly(1L, 2L, 3L, 4L, 5L);
         }
         TeamTestSupport support = new TeamTestSupport(dir.resolve("home-upgrade"));

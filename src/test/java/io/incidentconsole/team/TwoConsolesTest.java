@@ -154,7 +154,7 @@ class TwoConsolesTest {
 
             assertThat(first.seq()).isEqualTo(2);
             assertThat(again).isEqualTo(first);
-            assertThat(store.fetchAfter(c, a.id(), 0)).extracting(Event::id).containsOnlyOnce("fixed-id-1");
+            assertThat(store.fetchAfter(c, a.id(), 0)).extracting(stored -> stored.event().id()).containsOnlyOnce("fixed-id-1");
             assertThat(first.at()).isEqualTo(event.at());
         }
     }
