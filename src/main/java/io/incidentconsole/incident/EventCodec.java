@@ -126,14 +126,18 @@ public final class EventCodec {
         line.append(",\"kind\":");
         quote(line, event.kind());
         line.append(",\"payload\":");
-        for (int i = 0; i < payloadJson.length(); i++) {
-            char c = payloadJson.charAt(i);
-            if (Character.isSurrogate(c)) {
-                // Only inside a string can one be (JSON's own syntax is ASCII): escaped there, a lone one survives
-                // the line's UTF-8, as it does through the JSON generator.
-                line.append("\\u").append(HexFormat.of().toHexDigits(c));
-            } else {
-                line.append(c);
+        if (firstToEscape(payloadJson, true) < 0) {
+            line.append(payloadJson);
+        } else {
+            for (int i = 0; i < payloadJson.length(); i++) {
+                char c = payloadJson.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    // Only inside a string can one be (JSON's own syntax is ASCII): escaped there, a lone one
+                    // survives the line's UTF-8, as it does through the JSON generator.
+                    line.append("\\u").append(HexFormat.of().toHexDigits(c));
+                } else {
+                    line.append(c);
+                }
             }
         }
         line.append('}');
@@ -146,7 +150,13 @@ public final class EventCodec {
      */
     private static void quote(StringBuilder line, String text) {
         line.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int first = firstToEscape(text, false);
+        if (first < 0) {
+            line.append(text).append('"');
+            return;
+        }
+        line.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 line.append('\\').append(c);
@@ -157,6 +167,20 @@ public final class EventCodec {
             }
         }
         line.append('"');
+    }
+
+    /**
+     * Where the first character {@link #quote} escapes is (of a JSON text: the first surrogate), or -1: most texts
+     * have none and go in whole.
+     */
+    private static int firstToEscape(String text, boolean surrogatesOnly) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c) || !surrogatesOnly && (c < 0x20 || c == '"' || c == '\\')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A body ({@code {...}}) with the crc put before its closing brace, and a newline. */
