@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentconsole.incident.Event;
 import io.incidentconsole.incident.EventCodec;
+import io.incidentconsole.incident.EventTimestamps;
 import io.incidentconsole.incident.IncidentMetadata;
 
 import java.sql.Connection;
@@ -90,7 +91,7 @@ final class EventStore {
                 IncidentRow row = incidentRow(rs);
                 Optional<Event> last = rs.getString("event_id") == null ? Optional.empty()
                         : Optional.of(new Event(rs.getString("event_id"), rs.getLong("seq"),
-                        EventCodec.readUtc(rs.getString("at")), rs.getString("operator"),
+                        EventTimestamps.read(rs.getString("at")), rs.getString("operator"),
                         codec.readPayload(rs.getString("kind"), rs.getString("payload"))));
                 rows.add(new IncidentRow(row.metadata(), null, row.lastSeq(), row.lastActivity(), last));
             }
@@ -130,7 +131,7 @@ final class EventStore {
         for (int i = 0; i < size; i++) {
             Event event = batch.get(i);
             ids[i] = event.id();
-            ats[i] = EventCodec.formatUtc(event.at());
+            ats[i] = EventTimestamps.format(event.at());
             operators[i] = event.operator();
             kinds[i] = event.kind();
             payloads[i] = codec.payloadJson(event.payload());
@@ -245,7 +246,7 @@ final class EventStore {
                 return Optional.of(new Notified(seq, Optional.empty()));
             }
             String kind = fields.get(3).asText();
-            Event event = new Event(fields.get(0).asText(), seq, EventCodec.readUtc(fields.get(1).asText()),
+            Event event = new Event(fields.get(0).asText(), seq, EventTimestamps.read(fields.get(1).asText()),
                     fields.get(2).asText(), codec.readPayload(kind, fields.get(4)));
             return Optional.of(new Notified(seq, Optional.of(event)));
         } catch (JsonProcessingException | DateTimeParseException e) {
@@ -271,7 +272,7 @@ final class EventStore {
 
     private StoredEvent event(ResultSet rs) throws SQLException {
         String payload = rs.getString(6);
-        return new StoredEvent(new Event(rs.getString(2), rs.getLong(1), EventCodec.readUtc(rs.getString(3)),
+        return new StoredEvent(new Event(rs.getString(2), rs.getLong(1), EventTimestamps.read(rs.getString(3)),
                 rs.getString(4), codec.readPayload(rs.getString(5), payload)), payload);
     }
 

@@ -65,6 +65,7 @@ final class IncidentCache implements AutoCloseable {
     private FileLock lock;
     private FileChannel syncedChannel;
     private FileChannel outboxChannel;
+    private Instant lastSavedSync; // guarded by this
 
     private IncidentCache(Path folder, EventCodec codec) {
         this.folder = folder;
@@ -210,6 +211,22 @@ final class IncidentCache implements AutoCloseable {
             Files.deleteIfExists(folder.resolve(OUTBOX));
         } else {
             AtomicFiles.write(folder.resolve(OUTBOX), lines(remaining));
+        }
+    }
+
+    /**
+     * Writes sync.json unless it says this already (a file and its folder forced to disk). A failure only affects
+     * the "last synced at" a later read-only view shows.
+     */
+    synchronized void saveSyncState(Instant lastSynced, String databaseLabel) {
+        if (lastSynced.equals(lastSavedSync)) {
+            return;
+        }
+        try {
+            writeSyncState(lastSynced, databaseLabel);
+            lastSavedSync = lastSynced;
+        } catch (IOException e) {
+            // The old sync.json stays: the copy reads as synced a little earlier than it was.
         }
     }
 

@@ -67,7 +67,6 @@ final class PostgresTeamJournal implements TeamJournal {
     private volatile TeamConnectionStatus status;
     private String offlineReason = "";
     private Instant lastSynced;
-    private Instant lastSavedSync;
     private Connection writer;
     private volatile boolean closed;
     private Thread worker;
@@ -469,25 +468,14 @@ final class PostgresTeamJournal implements TeamJournal {
         }
     }
 
-    /**
-     * Writes when the copy was last synced. The write (a file and its folder forced to disk) is made outside the
-     * lock: an operator's append must not wait behind the heartbeat's fsyncs (tens of milliseconds on a busy disk).
-     */
+    /** Outside the lock: an operator's append must not wait behind the heartbeat's fsyncs. */
     private void saveSyncState() {
         Instant toSave;
         synchronized (this) {
-            if (readOnlyReason != null || lastSynced == null || lastSynced.equals(lastSavedSync)) {
-                return;
-            }
-            toSave = lastSynced;
+            toSave = readOnlyReason == null ? lastSynced : null;
         }
-        try {
-            cache.writeSyncState(toSave, database.label());
-            synchronized (this) {
-                lastSavedSync = toSave;
-            }
-        } catch (IOException e) {
-            // Only the "last synced at" shown by a later read-only view is affected.
+        if (toSave != null) {
+            cache.saveSyncState(toSave, database.label());
         }
     }
 

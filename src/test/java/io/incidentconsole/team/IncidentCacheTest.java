@@ -59,6 +59,21 @@ class IncidentCacheTest {
     }
 
     @Test
+    void theSyncStateIsWrittenOnlyWhenItChanges(@TempDir Path dir) throws IOException {
+        Instant first = Instant.parse("2026-11-27T08:00:00Z");
+        try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
+            cache.saveSyncState(first, "db:5432/incidents");
+            Path state = dir.resolve(IncidentCache.SYNC_STATE);
+            assertThat(Files.readString(state)).contains("2026-11-27T08:00:00Z");
+            Files.writeString(state, "left alone");
+            cache.saveSyncState(first, "db:5432/incidents");
+            assertThat(Files.readString(state)).as("the same instant: no write, no fsync").isEqualTo("left alone");
+            cache.saveSyncState(first.plusSeconds(5), "db:5432/incidents");
+            assertThat(Files.readString(state)).contains("2026-11-27T08:00:05Z");
+        }
+    }
+
+    @Test
     void theSyncedCopyIsReadUpToTheFirstGap(@TempDir Path dir) throws IOException {
         try (IncidentCache cache = IncidentCache.openForWriting(dir, codec)) {
             cache.appendSynced(List.of(StoredEvent.of(event(1)), StoredEvent.of(event(2))));
