@@ -124,20 +124,9 @@ public final class EventCodec {
         line.append(",\"kind\":");
         quote(line, event.kind());
         line.append(",\"payload\":");
-        if (firstToEscape(payloadJson, true) < 0) {
-            line.append(payloadJson);
-        } else {
-            for (int i = 0; i < payloadJson.length(); i++) {
-                char c = payloadJson.charAt(i);
-                if (Character.isSurrogate(c)) {
-                    // Only inside a string can one be (JSON's own syntax is ASCII): escaped there, a lone one
-                    // survives the line's UTF-8, as it does through the JSON generator.
-                    line.append("\\u").append(HexFormat.of().toHexDigits(c));
-                } else {
-                    line.append(c);
-                }
-            }
-        }
+        // Only inside a string can a surrogate be (JSON's own syntax is ASCII): escaped there, a lone one survives
+        // the line's UTF-8, as it does through the JSON generator.
+        appendEscaped(line, payloadJson, true);
         line.append('}');
         return withChecksum(line.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -148,29 +137,34 @@ public final class EventCodec {
      */
     private static void quote(StringBuilder line, String text) {
         line.append('"');
-        int first = firstToEscape(text, false);
+        appendEscaped(line, text, false);
+        line.append('"');
+    }
+
+    /**
+     * Appends {@code text} with what {@link #quote} escapes escaped (only surrogates: {@code surrogatesOnly}, for a
+     * JSON text); a text with nothing to escape, as most are, goes in whole.
+     */
+    private static void appendEscaped(StringBuilder line, String text, boolean surrogatesOnly) {
+        int first = firstToEscape(text, surrogatesOnly);
         if (first < 0) {
-            line.append(text).append('"');
+            line.append(text);
             return;
         }
         line.append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
+            if (!surrogatesOnly && (c == '"' || c == '\\')) {
                 line.append('\\').append(c);
-            } else if (c < 0x20 || Character.isSurrogate(c)) {
+            } else if (Character.isSurrogate(c) || !surrogatesOnly && c < 0x20) {
                 line.append("\\u").append(HexFormat.of().toHexDigits(c));
             } else {
                 line.append(c);
             }
         }
-        line.append('"');
     }
 
-    /**
-     * Where the first character {@link #quote} escapes is (of a JSON text: the first surrogate), or -1: most texts
-     * have none and go in whole.
-     */
+    /** Where the first character {@link #appendEscaped} escapes is, or -1. */
     private static int firstToEscape(String text, boolean surrogatesOnly) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
