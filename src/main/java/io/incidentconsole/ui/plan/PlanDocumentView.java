@@ -11,8 +11,10 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
@@ -23,18 +25,23 @@ import java.util.Locale;
 /**
  * The readable plan, or the part of it one area shows. A whole plan is hundreds of labels and dozens of code blocks,
  * and styling and laying them out at once held the console's first frame with a plan for over a second; so the
- * blocks go in a batch per pulse, the first batch at once (what the screen shows first), the rest in the frames
- * after it. Batches are cut between blocks, not sections: a section can run far below the screen (the bundled plan's
- * second has eight code blocks), and those are what cost most (issue #22, goal 1). While batches are still to come
- * the body has the {@code :rendering} pseudo-class.
+ * first frame gets what fills the screen (by {@link DrawnHeights}' estimate, a little over a screenful) and the rest
+ * goes in a couple of screenfuls per pulse in the frames after it. Batches are cut between blocks, not sections: a
+ * section can run far below the screen (the bundled plan's second has eight code blocks), and those are what cost
+ * most (issue #22, goal 1). While batches are still to come the body has the {@code :rendering} pseudo-class.
  */
 public final class PlanDocumentView implements AreaView {
 
     /**
-     * Blocks put in per pulse (a table or list counts by its rows): a little more than a screenful of the console's
-     * default window, so the first frame is full and can be scrolled at once (MainWindowTest).
+     * The first batch fills this many screens, by an estimate that errs short: the first frame is full and can be
+     * scrolled at once (MainWindowTest), and nothing far below it holds that frame back.
      */
-    static final int BLOCKS_PER_PULSE = 30;
+    static final double FIRST_SCREENS = 1.2;
+    /** Each later batch: enough that a long plan is all in within a second or so, little enough for a pulse. */
+    static final double LATER_SCREENS = 2.5;
+    /** The console's default window, for a document not yet in one. */
+    private static final double DEFAULT_WIDTH = 1360;
+    private static final double DEFAULT_HEIGHT = 880;
     public static final PseudoClass RENDERING = PseudoClass.getPseudoClass("rendering");
 
     private final PlanDocumentViewModel model;
@@ -52,7 +59,7 @@ public final class PlanDocumentView implements AreaView {
     private final AnimationTimer batches = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            renderBatch();
+            renderBatch(LATER_SCREENS);
         }
     };
 
@@ -94,22 +101,25 @@ public final class PlanDocumentView implements AreaView {
         body.getChildren().clear();
         openSection = null;
         scroller.setVvalue(0);
-        renderBatch();
+        renderBatch(FIRST_SCREENS);
     }
 
-    private void renderBatch() {
+    private void renderBatch(double screens) {
         double range = body.getLayoutBounds().getHeight() - scroller.getViewportBounds().getHeight();
         keepTop = range > 0 ? scroller.getVvalue() * range : -1;
-        int blocks = 0;
-        while (!toRender.isEmpty() && blocks < BLOCKS_PER_PULSE) {
+        Bounds viewport = viewport();
+        DrawnHeights heights = new DrawnHeights(viewport.getWidth());
+        double wanted = screens * viewport.getHeight();
+        double filled = 0;
+        while (!toRender.isEmpty() && filled < wanted) {
             Piece piece = toRender.removeFirst();
             if (piece.block() == null) {
                 openSection = OutlineRenderer.section(piece.section());
                 body.getChildren().add(openSection);
-                blocks++;
+                filled += heights.section(piece.section());
             } else {
                 openSection.getChildren().addAll(OutlineRenderer.render(piece.block()));
-                blocks += weight(piece.block());
+                filled += heights.block(piece.block());
             }
         }
         boolean more = !toRender.isEmpty();
@@ -121,24 +131,20 @@ public final class PlanDocumentView implements AreaView {
         }
     }
 
-    /** A table or a list counts by its rows: those are what cost. */
-    private static int weight(Block block) {
-        if (block instanceof Block.Table table) {
-            return 1 + table.rows().size();
+    /**
+     * What the document is seen through: the scroll pane's viewport once it has been laid out; before that (the
+     * first plan goes in before the window's first layout with the console) the whole window, which is larger, so
+     * the first batch errs towards filling the screen.
+     */
+    private Bounds viewport() {
+        Bounds viewport = scroller.getViewportBounds();
+        if (viewport.getWidth() > 0 && viewport.getHeight() > 0) {
+            return viewport;
         }
-        if (block instanceof Block.Bullets bullets) {
-            return bullets.items().size();
-        }
-        if (block instanceof Block.Numbered numbered) {
-            return numbered.items().size();
-        }
-        if (block instanceof Block.Checklist checklist) {
-            return checklist.items().size();
-        }
-        if (block instanceof Block.Facts facts) {
-            return facts.facts().size();
-        }
-        return 1;
+        Scene scene = scroller.getScene();
+        return scene != null && scene.getWidth() > 0 && scene.getHeight() > 0
+                ? new BoundingBox(0, 0, scene.getWidth(), scene.getHeight())
+                : new BoundingBox(0, 0, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
     @Override
