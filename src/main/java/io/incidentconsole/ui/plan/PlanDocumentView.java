@@ -26,7 +26,7 @@ import java.util.Locale;
  * The readable plan, or the part of it one area shows. A whole plan is hundreds of labels and dozens of code blocks,
  * and styling and laying them out at once held the console's first frame with a plan for over a second; so the
  * first frame gets what fills the screen (by {@link DrawnHeights}' estimate, a little over a screenful) and the rest
- * goes in a couple of screenfuls per pulse in the frames after it. Batches are cut between blocks, not sections: a
+ * goes in about a screenful and a half per pulse in the frames after it. Batches are cut between blocks, not sections: a
  * section can run far below the screen (the bundled plan's second has eight code blocks), and those are what cost
  * most (issue #22, goal 1). While batches are still to come the body has the {@code :rendering} pseudo-class.
  */
@@ -37,8 +37,11 @@ public final class PlanDocumentView implements AreaView {
      * scrolled at once (MainWindowTest), and nothing far below it holds that frame back.
      */
     static final double FIRST_SCREENS = 1.2;
-    /** Each later batch: enough that a long plan is all in within a second or so, little enough for a pulse. */
-    static final double LATER_SCREENS = 2.5;
+    /**
+     * Each later batch: about what 30 blocks of the bundled plan were, so the pulses that bring the rest stay short
+     * while the operator types a name into the incident dialog over them (2.5 screens made them a third longer).
+     */
+    static final double LATER_SCREENS = 1.5;
     /** The console's default window, for a document not yet in one. */
     private static final double DEFAULT_WIDTH = 1360;
     private static final double DEFAULT_HEIGHT = 880;
