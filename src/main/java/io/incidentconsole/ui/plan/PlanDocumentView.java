@@ -45,6 +45,7 @@ public final class PlanDocumentView implements AreaView {
     /** The console's default window, for a document not yet in one. */
     private static final double DEFAULT_WIDTH = 1360;
     private static final double DEFAULT_HEIGHT = 880;
+    private static final double MIN_SCREEN_HEIGHT = 400;
     public static final PseudoClass RENDERING = PseudoClass.getPseudoClass("rendering");
 
     private final PlanDocumentViewModel model;
@@ -112,7 +113,8 @@ public final class PlanDocumentView implements AreaView {
         keepTop = range > 0 ? scroller.getVvalue() * range : -1;
         Bounds viewport = viewport();
         DrawnHeights heights = new DrawnHeights(viewport.getWidth());
-        double wanted = screens * viewport.getHeight();
+        // A very short window still takes the document in a few dozen pulses, not one block a pulse.
+        double wanted = screens * Math.max(MIN_SCREEN_HEIGHT, viewport.getHeight());
         double filled = 0;
         while (!toRender.isEmpty() && filled < wanted) {
             Piece piece = toRender.removeFirst();
