@@ -59,7 +59,7 @@ final class DrawnHeights {
 
     private double drawn(Block block) {
         if (block instanceof Block.Heading heading) {
-            return HEADING_PAD + lines(heading.text(), textWidth, CHAR) * HEADING_LINE;
+            return heading(heading.text());
         }
         if (block instanceof Block.Paragraph paragraph) {
             return text(paragraph.text());
@@ -86,6 +86,10 @@ final class DrawnHeights {
             return markdown(markdown.text());
         }
         throw new IllegalStateException("unhandled block " + block);
+    }
+
+    private double heading(String text) {
+        return HEADING_PAD + lines(text, textWidth, CHAR) * HEADING_LINE;
     }
 
     private double text(String text) {
@@ -144,23 +148,18 @@ final class DrawnHeights {
     }
 
     private static double code(String text) {
-        long rows = Math.max(1, Math.min(text.lines().count() + 1, 30));
-        return rows * CODE_LINE + CODE_FRAME;
+        return OutlineRenderer.codeRows(text) * CODE_LINE + CODE_FRAME;
     }
 
-    /** Prose lines wrap; fenced code lines do not, and the fences themselves are not drawn. */
+    /** The pieces the renderer makes of it (prose, subheadings, code blocks), each a node with spacing before it. */
     private double markdown(String text) {
         double height = 0;
-        boolean inCode = false;
-        for (String line : text.split("\n", -1)) {
-            if (line.strip().startsWith("```")) {
-                inCode = !inCode;
-                height += inCode ? CODE_FRAME : 0;
-            } else if (inCode) {
-                height += CODE_LINE;
-            } else if (!line.isBlank()) {
-                height += lines(line, textWidth, CHAR) * LINE;
-            }
+        for (OutlineRenderer.MarkdownPiece piece : OutlineRenderer.markdownPieces(text)) {
+            height += (height > 0 ? SECTION_SPACING : 0) + switch (piece.kind()) {
+                case CODE -> code(piece.text());
+                case HEADING -> heading(piece.text());
+                case PROSE -> text(piece.text());
+            };
         }
         return height;
     }

@@ -168,25 +168,49 @@ public final class OutlineRenderer {
         area.setEditable(false);
         area.setWrapText(false);
         area.getStyleClass().add("code-block");
-        long lines = text.lines().count();
-        // One spare row: the text area's own padding would otherwise hide the last line behind a scroll bar.
-        area.setPrefRowCount((int) Math.max(1, Math.min(lines + 1, 30)));
+        area.setPrefRowCount(codeRows(text));
         area.setMinHeight(Region.USE_PREF_SIZE);
         return area;
+    }
+
+    /**
+     * The rows a code block shows: its lines and one spare (the text area's own padding would otherwise hide the last
+     * line behind a scroll bar), at most 30; a longer one scrolls.
+     */
+    static int codeRows(String text) {
+        return (int) Math.max(1, Math.min(text.lines().count() + 1, 30));
+    }
+
+    /** A piece of a Markdown block as the overview shows it: wrapped prose, a subheading, or a code block. */
+    record MarkdownPiece(Kind kind, String text) {
+        enum Kind { PROSE, HEADING, CODE }
     }
 
     /** Prose with fenced code blocks shown as code; the rest as wrapped text. */
     private static List<Node> markdown(String text) {
         List<Node> nodes = new ArrayList<>();
+        for (MarkdownPiece piece : markdownPieces(text)) {
+            nodes.add(switch (piece.kind()) {
+                case CODE -> code(piece.text());
+                case HEADING -> text(piece.text(), "block-heading");
+                case PROSE -> text(piece.text(), "block-text");
+            });
+        }
+        return nodes;
+    }
+
+    /** The pieces {@link #markdown} draws, in order (DrawnHeights estimates from the same pieces). */
+    static List<MarkdownPiece> markdownPieces(String text) {
+        List<MarkdownPiece> pieces = new ArrayList<>();
         StringBuilder prose = new StringBuilder();
         StringBuilder code = null;
         for (String line : text.split("\n", -1)) {
             if (line.strip().startsWith("```")) {
                 if (code == null) {
-                    flush(prose, nodes);
+                    flush(prose, pieces);
                     code = new StringBuilder();
                 } else {
-                    nodes.add(code(code.toString().stripTrailing()));
+                    pieces.add(new MarkdownPiece(MarkdownPiece.Kind.CODE, code.toString().stripTrailing()));
                     code = null;
                 }
                 continue;
@@ -194,17 +218,17 @@ public final class OutlineRenderer {
             if (code != null) {
                 code.append(line).append('\n');
             } else if (isBoldLine(line)) {
-                flush(prose, nodes);
-                nodes.add(text(line.strip().replace("**", ""), "block-heading"));
+                flush(prose, pieces);
+                pieces.add(new MarkdownPiece(MarkdownPiece.Kind.HEADING, line.strip().replace("**", "")));
             } else {
                 prose.append(line.replace("**", "")).append('\n');
             }
         }
         if (code != null) {
-            nodes.add(code(code.toString().stripTrailing()));
+            pieces.add(new MarkdownPiece(MarkdownPiece.Kind.CODE, code.toString().stripTrailing()));
         }
-        flush(prose, nodes);
-        return nodes;
+        flush(prose, pieces);
+        return pieces;
     }
 
     /** A line that is only bold text ("**Files Affected:**") reads as a subheading. */
@@ -214,10 +238,10 @@ public final class OutlineRenderer {
                 && t.indexOf("**", 2) >= t.length() - 3;
     }
 
-    private static void flush(StringBuilder prose, List<Node> nodes) {
+    private static void flush(StringBuilder prose, List<MarkdownPiece> pieces) {
         String text = prose.toString().strip();
         if (!text.isEmpty()) {
-            nodes.add(text(text, "block-text"));
+            pieces.add(new MarkdownPiece(MarkdownPiece.Kind.PROSE, text));
         }
         prose.setLength(0);
     }
