@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * About how tall the overview draws a section's title and each block, in pixels, before any node exists: so the
- * document can put in what fills the screen and no more (issue #22, goal 1: the bundled plan's first batch of 30 blocks
- * ran to 4.5 screens, and every node below the screen was styled and laid out before the plan could be drawn).
- * Calibrated against outline.css and the 14px body font (PlanDocumentViewTest checks it against the laid-out plan);
+ * document can put in what fills the screen and no more, whatever the window and the plan (issue #22, goal 1: a fixed
+ * count of blocks fitted the bundled plan at the default window only; a plan opening with code blocks put a text area
+ * each, the dearest control, below the screen into the first frame). Calibrated against outline.css and the 14px body font (PlanDocumentViewTest checks it against the laid-out plan);
  * where it errs, it errs short, so the first frame is never left half empty.
  */
 final class DrawnHeights {
